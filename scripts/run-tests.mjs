@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check the project has, in one command, ending with the line
+ * `N passed, N failed`. Steps: find (or install) a browser, type-check, the Node tests of our
+ * scripts, the manifest's freshness, then the browser tests. Exits non-zero on any failure.
+ * Extra arguments are passed to the browser test runner (e.g. `npm test -- --files test/api`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { findBrowser } from './find-browser.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const resultsDir = join(root, '.test-results');
+mkdirSync(resultsDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, command, args, extraEnv = {}) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  return result.status === 0;
+}
+
+/** A step that is one check: it passes or fails as a whole. */
+function check(label, command, args) {
+  if (run(label, command, args)) passed += 1;
+  else {
+    failed += 1;
+    failures.push(label);
+  }
+}
+
+let browser;
+try {
+  browser = findBrowser();
+  console.log(`Browser: ${browser}`);
+} catch (error) {
+  console.error(error.message);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+
+check('Type-check (tsc --strict)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+
+// Node tests of the project's own scripts; node's runner reports its counts on stdout as TAP.
+{
+  console.log('\n▶ Node tests (scripts)');
+  const result = spawnSync('node', ['--test', '--test-reporter=tap', 'test/scripts/'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CHROME_PATH: browser },
+  });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  const pass = Number(/^# pass (\d+)$/m.exec(result.stdout)?.[1] ?? 0);
+  const fail = Number(/^# fail (\d+)$/m.exec(result.stdout)?.[1] ?? 0);
+  passed += pass;
+  failed += fail;
+  if (result.status !== 0 && fail === 0) {
+    failed += 1;
+    failures.push('Node tests (did not run)');
+  } else if (fail) failures.push(`Node tests (${fail})`);
+}
+
+// Browser tests.
+{
+  const resultsFile = join(resultsDir, 'browser.json');
+  rmSync(resultsFile, { force: true });
+  const ok = run('Browser tests (web-test-runner, headless Chromium)', 'npx', ['wtr', ...process.argv.slice(2)], {
+    CHROME_PATH: browser,
+    PAT_RESULTS_FILE: resultsFile,
+  });
+  const counts = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 0 };
+  passed += counts.passed;
+  failed += counts.failed;
+  if (!ok && counts.failed === 0) {
+    failed += 1;
+    failures.push('Browser tests (runner failed)');
+  } else if (counts.failed) failures.push(`Browser tests (${counts.failed})`);
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

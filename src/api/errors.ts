@@ -1,0 +1,103 @@
+/**
+ * Typed errors of the token API. Each has a `message` a user can read; the elements show a
+ * localised version of it (see `describeError`). None of them ever carries a secret or echoes a
+ * server value back verbatim except problem+json's `title`, `detail` and field messages, which the
+ * server wrote for people to read.
+ */
+import type { TokenOperation } from './token-client.js';
+
+export type PatErrorKind = 'http' | 'network' | 'timeout' | 'contract';
+
+export abstract class PatError extends Error {
+  abstract readonly kind: PatErrorKind;
+  /** Set by the client that threw it, so the host knows what failed. */
+  operation?: TokenOperation;
+}
+
+/** Plain-words defaults for statuses that come without a readable problem body. */
+export function httpStatusMessage(status: number): string {
+  if (status === 401) return "You're not signed in, or your session has expired. Sign in again and retry.";
+  if (status === 403) return "You don't have permission to do this.";
+  if (status === 404) return 'The token service was not found at this address.';
+  if (status === 409) return 'The request conflicts with an existing token.';
+  if (status === 422 || status === 400) return 'Some of the values were not accepted.';
+  if (status === 429) return 'Too many requests. Wait a moment and try again.';
+  if (status >= 500) return `The server ran into a problem (HTTP ${status}). Try again in a moment.`;
+  return `The request failed (HTTP ${status}).`;
+}
+
+export interface HttpErrorInit {
+  status: number;
+  title?: string | undefined;
+  detail?: string | undefined;
+  fieldErrors?: Record<string, string> | undefined;
+}
+
+/** The server answered with a non-success status. Problem+json members are kept when present. */
+export class HttpError extends PatError {
+  readonly kind = 'http';
+  readonly status: number;
+  readonly title: string | undefined;
+  readonly detail: string | undefined;
+  /** Field name → message, from problem+json `errors`. Empty when the server sent none. */
+  readonly fieldErrors: Readonly<Record<string, string>>;
+
+  constructor({ status, title, detail, fieldErrors }: HttpErrorInit) {
+    super(detail || title || httpStatusMessage(status));
+    this.name = 'HttpError';
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors ?? {};
+  }
+}
+
+/** The request never got an answer: offline, DNS, CORS, connection reset. */
+export class NetworkError extends PatError {
+  readonly kind = 'network';
+  constructor(options?: ErrorOptions) {
+    super("Couldn't reach the server. Check your connection and try again.", options);
+    this.name = 'NetworkError';
+  }
+}
+
+/** No complete answer within the client's timeout; the request was aborted. */
+export class TimeoutError extends PatError {
+  readonly kind = 'timeout';
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number) {
+    super(`The server took too long to answer (over ${Math.round(timeoutMs / 1000)} s). Try again.`);
+    this.name = 'TimeoutError';
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The answer arrived but does not match the contract. `field` is a path like `tokens[2].createdAt`. */
+export class ContractError extends PatError {
+  readonly kind = 'contract';
+  readonly field: string;
+  readonly expected: string;
+  readonly received: string;
+
+  constructor(field: string, expected: string, received: string) {
+    const where = field ? `“${field}” should be ${expected}` : `it should be ${expected}`;
+    super(`The server's answer was not understood: ${where}, but ${received}.`);
+    this.name = 'ContractError';
+    this.field = field;
+    this.expected = expected;
+    this.received = received;
+  }
+}
+
+/** True for a cancelled request (element removed, superseded): never something to show. */
+export function isAbortError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'AbortError'
+  );
+}
+
+export function isPatError(error: unknown): error is PatError {
+  return error instanceof PatError;
+}

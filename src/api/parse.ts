@@ -1,0 +1,93 @@
+/**
+ * Turns a parsed JSON value into typed data, or a `ContractError` that names the first offending
+ * field in words. Values are never echoed into messages: they may be hostile or secret.
+ */
+import * as z from 'zod/mini';
+import { ContractError } from './errors.js';
+import {
+  CreateTokenResponseSchema,
+  ListTokensResponseSchema,
+  TokenSchema,
+  type CreateTokenResponse,
+  type Token,
+} from './schemas.js';
+
+type Issue = z.core.$ZodIssue & { input?: unknown };
+
+const typeNames: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+
+function describeExpected(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return typeNames[issue.expected] ?? issue.expected;
+    case 'invalid_format':
+      return issue.format === 'datetime' ? 'an ISO 8601 date-time' : `in ${issue.format} format`;
+    case 'too_small':
+      return issue.origin === 'string' ? 'a non-empty string' : `at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `at most ${String(issue.maximum)}`;
+    case 'invalid_union':
+      return 'one of the allowed types';
+    default:
+      return 'valid';
+  }
+}
+
+function describeReceived(issue: Issue): string {
+  const input = issue.input;
+  if (issue.code === 'invalid_format') return 'it is not in that format';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return 'it is out of range';
+  if (input === undefined) return 'it is missing';
+  if (input === null) return 'it is null';
+  if (Array.isArray(input)) return 'it is a list';
+  if (typeof input === 'number' && !Number.isInteger(input)) return 'it is a fractional number';
+  return `it is ${typeNames[typeof input] ?? typeof input}`;
+}
+
+/** `['tokens', 2, 'createdAt']` → `tokens[2].createdAt` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, prefix: readonly PropertyKey[] = []): z.output<S> {
+  const result = z.safeParse(schema, value, { reportInput: true });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0] as Issue;
+  throw new ContractError(formatPath([...prefix, ...issue.path]), describeExpected(issue), describeReceived(issue));
+}
+
+/** Parses a response body's text as JSON; a body that is not JSON is a contract error. */
+export function parseJson(text: string, contentType: string | null): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const type = contentType?.split(';')[0]?.trim();
+    throw new ContractError('', 'JSON', type && !type.includes('json') ? `it is ${type}` : 'it is not valid JSON');
+  }
+}
+
+export function parseListResponse(value: unknown): Token[] {
+  return parseWith(ListTokensResponseSchema, value).tokens;
+}
+
+/** For adapters' `list()` results, which are the array itself. */
+export function parseTokenArray(value: unknown): Token[] {
+  return parseWith(z.array(TokenSchema), value, ['tokens']);
+}
+
+export function parseCreateResponse(value: unknown): CreateTokenResponse {
+  return parseWith(CreateTokenResponseSchema, value);
+}

@@ -1,0 +1,16 @@
+import type { CreateTokenRequest, CreateTokenResponse, Token } from './schemas.js';
+
+/**
+ * What the elements need from a backend. The default implementation is `RestTokenClient`; a host
+ * whose API has another shape implements this interface as an adapter and sets it as the
+ * elements' `client` property. Whatever an adapter returns is validated like a response.
+ */
+export interface TokenClient {
+  list(signal: AbortSignal): Promise<Token[]>;
+  create(request: CreateTokenRequest, signal: AbortSignal): Promise<CreateTokenResponse>;
+  /** Resolves when the token is gone, including when it was already gone. */
+  revoke(id: string, signal: AbortSignal): Promise<void>;
+}
+
+/** The three things the elements do with a backend; used to label errors and events. */
+export type TokenOperation = 'list' | 'create' | 'revoke';

@@ -1,0 +1,61 @@
+import { property } from 'lit/decorators.js';
+import { RestTokenClient, type HeadersOption } from '../api/rest-token-client.js';
+import type { TokenClient } from '../api/token-client.js';
+import { validatingClient } from '../api/validating-client.js';
+import type { PatElement } from './pat-element.js';
+
+type Constructor<T> = abstract new (...args: any[]) => T;
+
+/** The configuration every element that talks to the backend shares. */
+export interface ClientConfig {
+  endpoint: string;
+  client: TokenClient | undefined;
+  headers: HeadersOption | undefined;
+  credentials: RequestCredentials;
+}
+
+export declare abstract class ClientConfigInterface implements ClientConfig {
+  endpoint: string;
+  client: TokenClient | undefined;
+  headers: HeadersOption | undefined;
+  credentials: RequestCredentials;
+  /** The client to use now, validated; undefined until `endpoint` or `client` is set. */
+  protected get tokenClient(): TokenClient | undefined;
+}
+
+/**
+ * Adds `endpoint`, `client`, `headers` and `credentials` to an element, and builds the client
+ * from them once per change rather than once per request.
+ */
+export function ClientConfigMixin<T extends Constructor<PatElement>>(Base: T) {
+  abstract class ClientConfigElement extends Base implements ClientConfig {
+    /** Base URL of the token collection, e.g. `/api/tokens` or an absolute URL. */
+    @property({ reflect: true }) endpoint = '';
+
+    /** An adapter implementing `TokenClient`, for APIs of another shape. Wins over `endpoint`. */
+    @property({ attribute: false }) client: TokenClient | undefined = undefined;
+
+    /** Headers sent with every request: an object, or a function (may be async) called per request. */
+    @property({ attribute: false }) headers: HeadersOption | undefined = undefined;
+
+    /** Fetch credentials mode: `same-origin` (default), `include` or `omit`. */
+    @property({ reflect: true }) credentials: RequestCredentials = 'same-origin';
+
+    #cachedClient: TokenClient | undefined;
+    #cachedFor: readonly unknown[] = [];
+
+    protected get tokenClient(): TokenClient | undefined {
+      const key = [this.client, this.endpoint, this.headers, this.credentials];
+      if (key.some((value, i) => value !== this.#cachedFor[i])) {
+        this.#cachedFor = key;
+        this.#cachedClient = this.client
+          ? validatingClient(this.client)
+          : this.endpoint
+            ? new RestTokenClient({ endpoint: this.endpoint, headers: this.headers, credentials: this.credentials })
+            : undefined;
+      }
+      return this.#cachedClient;
+    }
+  }
+  return ClientConfigElement as unknown as Constructor<ClientConfigInterface> & T;
+}

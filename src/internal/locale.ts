@@ -1,0 +1,71 @@
+/**
+ * Locale and date formatting. The locale is the nearest `lang` attribute, looking through shadow
+ * roots, then the document's, then the browser's. Formatters are cached: building an `Intl`
+ * formatter costs far more than using one, and a list formats thousands of dates.
+ */
+
+export function resolveLocale(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.closest('[lang]')?.getAttribute('lang');
+      if (lang) return lang;
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+    } else {
+      node = null;
+    }
+  }
+  return document.documentElement.lang || navigator.language || 'en';
+}
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) cache.set(key, (formatter = make()));
+  return formatter;
+}
+
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(`dt|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(safeLocale(locale), options));
+}
+
+export function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
+  return cached(`rt|${locale}`, () => new Intl.RelativeTimeFormat(safeLocale(locale), { numeric: 'auto' }));
+}
+
+/** An invalid `lang` value must not break rendering: it falls back to the browser's locale. */
+function safeLocale(locale: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(locale)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 days ago", "in 2 hours", "now": the largest unit that fits, like GitHub's relative-time. */
+export function formatRelative(locale: string, date: Date, now: Date): string {
+  const diff = date.getTime() - now.getTime();
+  const format = relativeTimeFormat(locale);
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms) return format.format(Math.trunc(diff / ms), unit);
+  }
+  return format.format(0, 'second');
+}
+
+/** Whole calendar days from `now` to `date` in local time (negative when past). */
+export function daysBetween(now: Date, date: Date): number {
+  const start = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  const end = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
+  return Math.round((end - start) / 86_400_000);
+}

@@ -1,0 +1,70 @@
+/**
+ * User-visible strings shared by every element: how errors read. Each element adds its own
+ * strings in its folder; a host overrides any of them with a partial `strings` object.
+ */
+import { HttpError, type PatError } from '../api/errors.js';
+
+export interface ErrorStrings {
+  errorNetwork: string;
+  errorTimeout: string;
+  /** `{field}` is replaced by the offending field's path. */
+  errorContract: string;
+  errorContractNoField: string;
+  errorUnauthorized: string;
+  errorForbidden: string;
+  errorNotFound: string;
+  errorConflict: string;
+  errorValidation: string;
+  errorRateLimited: string;
+  /** `{status}` is replaced by the HTTP status. */
+  errorServer: string;
+  errorHttp: string;
+  errorUnknown: string;
+}
+
+export const defaultErrorStrings: ErrorStrings = {
+  errorNetwork: "Couldn't reach the server. Check your connection and try again.",
+  errorTimeout: 'The server took too long to answer. Try again.',
+  errorContract: "The server's answer was not understood (field “{field}” is missing or has the wrong type).",
+  errorContractNoField: "The server's answer was not understood (it was not valid JSON).",
+  errorUnauthorized: "You're not signed in, or your session has expired. Sign in again and retry.",
+  errorForbidden: "You don't have permission to do this.",
+  errorNotFound: 'The token service was not found at this address.',
+  errorConflict: 'The request conflicts with an existing token.',
+  errorValidation: 'Some of the values were not accepted.',
+  errorRateLimited: 'Too many requests. Wait a moment and try again.',
+  errorServer: 'The server ran into a problem (HTTP {status}). Try again in a moment.',
+  errorHttp: 'The request failed (HTTP {status}).',
+  errorUnknown: 'Something went wrong. Try again.',
+};
+
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}
+
+/**
+ * The sentence to show for an error. A server's own problem+json `detail` (or `title`) wins over
+ * our generic text, since the server knows what went wrong; everything else is localised here.
+ */
+export function describeError(error: unknown, strings: ErrorStrings): string {
+  const kind = (error as PatError | undefined)?.kind;
+  if (kind === 'network') return strings.errorNetwork;
+  if (kind === 'timeout') return strings.errorTimeout;
+  if (kind === 'contract') {
+    const field = (error as PatError & { field: string }).field;
+    return field ? fill(strings.errorContract, { field }) : strings.errorContractNoField;
+  }
+  if (error instanceof HttpError) {
+    const fromServer = error.detail ?? error.title;
+    if (fromServer) return fromServer;
+    const { status } = error;
+    if (status === 401) return strings.errorUnauthorized;
+    if (status === 403) return strings.errorForbidden;
+    if (status === 404) return strings.errorNotFound;
+    if (status === 409) return strings.errorConflict;
+    if (status === 400 || status === 422) return strings.errorValidation;
+    if (status === 429) return strings.errorRateLimited;
+    return fill(status >= 500 ? strings.errorServer : strings.errorHttp, { status });
+  }
+  return strings.errorUnknown;
+}

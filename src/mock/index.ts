@@ -1,0 +1,309 @@
+/**
+ * `pat-elements/mock`: a contract-faithful mock of the token REST API, as msw request handlers
+ * over an in-memory store. Used by our tests and demo; hosts can use it in theirs:
+ *
+ * ```ts
+ * import { setupWorker } from 'msw/browser';
+ * import { createMockBackend } from 'pat-elements/mock';
+ * const backend = createMockBackend({ endpoint: '/api/tokens', seed: 'demo', latency: 300 });
+ * await setupWorker(...backend.handlers).start();
+ * backend.failNext('server-error', { operation: 'create' });
+ * ```
+ *
+ * It never stores a secret: `create` returns it once and keeps only the partial key.
+ */
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import type { CreateTokenRequest, Token } from '../api/schemas.js';
+import type { TokenOperation } from '../api/token-client.js';
+import { demoSeed } from './seed.js';
+import { generateSecret, partialKeyOf, randomId } from './secret.js';
+
+export { demoSeed } from './seed.js';
+export { generateSecret, partialKeyOf } from './secret.js';
+
+/** Every way a request can go wrong, as a host's real backend might. */
+export type MockFault =
+  | 'server-error' // 500, problem+json
+  | 'unauthorized' // 401, problem+json
+  | 'forbidden' // 403, problem+json
+  | 'not-found' // 404, problem+json (a DELETE treats it as "already gone")
+  | 'conflict' // 409, problem+json
+  | 'validation' // 422, problem+json with field errors
+  | 'non-json-error' // 502 with an HTML body, as from a proxy
+  | 'network' // the connection fails
+  | 'timeout' // no answer, ever
+  | 'slow' // the right answer, after `slowMs`
+  | 'malformed-json' // 200/201 with a body that is not JSON
+  | 'schema-violation' // 200/201 with a required field mistyped
+  | 'extra-fields' // 200/201 with unknown extra fields (valid: clients must ignore them)
+  | 'empty-list'; // list only: no tokens
+
+export const MOCK_FAULTS: readonly MockFault[] = [
+  'server-error', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'validation', 'non-json-error',
+  'network', 'timeout', 'slow', 'malformed-json', 'schema-violation', 'extra-fields', 'empty-list',
+];
+
+export interface MockBackendOptions {
+  /** Path or URL the handlers answer on. Default `/api/tokens`. */
+  endpoint?: string;
+  /** `'demo'` (default) for a realistic account, or the tokens to start with. */
+  seed?: 'demo' | readonly Token[];
+  /** Delay before every answer, in ms, fixed or a random range. Default 0. */
+  latency?: number | { min: number; max: number };
+  /** Delay of the `slow` fault. Default 3000 ms. */
+  slowMs?: number;
+  /** The clock, for seed dates and `createdAt`. */
+  now?: () => Date;
+  /** Longest lifetime a create may ask for; longer gets a 422. Default 366. */
+  maxLifetimeDays?: number;
+  /** Whether `expiresInDays: null` is accepted. Default true. */
+  allowNoExpiration?: boolean;
+}
+
+export interface MockRequestRecord {
+  operation: TokenOperation;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  credentials: RequestCredentials;
+  body: unknown;
+}
+
+export interface FailNextOptions {
+  /** Which operation the fault hits; default the next request of any kind. */
+  operation?: TokenOperation;
+  /** How many requests in a row it hits. Default 1. */
+  times?: number;
+}
+
+export interface MockBackend {
+  readonly handlers: HttpHandler[];
+  /** Every request received, oldest first; secrets are never part of a request. */
+  readonly requests: MockRequestRecord[];
+  /** The store's tokens, newest first (a copy). */
+  tokens(): Token[];
+  /** Replace the store's content and forget queued faults and recorded requests. */
+  reset(seed?: 'demo' | readonly Token[]): void;
+  failNext(fault: MockFault, options?: FailNextOptions): void;
+  setLatency(latency: MockBackendOptions['latency']): void;
+}
+
+interface QueuedFault {
+  fault: MockFault;
+  operation: TokenOperation | undefined;
+  remaining: number;
+}
+
+const DAY = 86_400_000;
+
+function problem(status: number, title: string, detail?: string, errors?: Record<string, string>) {
+  return HttpResponse.json(
+    { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) },
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+}
+
+export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
+  const endpoint = (options.endpoint ?? '/api/tokens').replace(/\/+$/, '');
+  const now = options.now ?? (() => new Date());
+  const slowMs = options.slowMs ?? 3000;
+  const maxLifetimeDays = options.maxLifetimeDays ?? 366;
+  const allowNoExpiration = options.allowNoExpiration ?? true;
+  let latency = options.latency ?? 0;
+  let store: Token[] = [];
+  let faults: QueuedFault[] = [];
+  const requests: MockRequestRecord[] = [];
+
+  const seedTokens = (seed: 'demo' | readonly Token[] = 'demo') =>
+    (seed === 'demo' ? demoSeed(now()) : seed.map((token) => ({ ...token }))).sort(byNewest);
+
+  store = seedTokens(options.seed);
+
+  function takeFault(operation: TokenOperation): MockFault | undefined {
+    const queued = faults.find((f) => f.operation === undefined || f.operation === operation);
+    if (!queued) return undefined;
+    queued.remaining -= 1;
+    if (queued.remaining <= 0) faults = faults.filter((f) => f !== queued);
+    return queued.fault;
+  }
+
+  async function record(operation: TokenOperation, request: Request, body: unknown) {
+    requests.push({
+      operation,
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries(request.headers.entries()),
+      credentials: request.credentials,
+      body,
+    });
+    const ms = typeof latency === 'number' ? latency : latency.min + Math.random() * (latency.max - latency.min);
+    if (ms > 0) await delay(ms);
+  }
+
+  /** The answer for a fault that does not depend on the operation, if any. */
+  async function genericFault(fault: MockFault): Promise<Response | undefined> {
+    switch (fault) {
+      case 'server-error':
+        return problem(500, 'Internal Server Error', 'Something went wrong on our side. Please try again.');
+      case 'unauthorized':
+        return problem(401, 'Unauthorized', 'Your session has expired. Sign in again.');
+      case 'forbidden':
+        return problem(403, 'Forbidden', 'You do not have permission to manage tokens.');
+      case 'not-found':
+        return problem(404, 'Not Found', 'The requested resource does not exist.');
+      case 'conflict':
+        return problem(409, 'Conflict', 'A token with this name already exists.', { name: 'Choose a name that is not in use.' });
+      case 'validation':
+        return problem(422, 'Unprocessable Entity', 'Some fields are invalid.', {
+          name: 'This name is not allowed.',
+          description: 'The description is too long.',
+        });
+      case 'non-json-error':
+        return new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', {
+          status: 502,
+          headers: { 'Content-Type': 'text/html' },
+        });
+      case 'network':
+        return HttpResponse.error();
+      case 'timeout':
+        await delay('infinite');
+        return undefined;
+      case 'slow':
+        await delay(slowMs);
+        return undefined;
+      case 'malformed-json':
+        return new HttpResponse('{"tokens": [{"id": "tok_1", "name": "trunc', {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      default:
+        return undefined;
+    }
+  }
+
+  function validate(body: unknown): { request: CreateTokenRequest } | { errors: Record<string, string> } {
+    const errors: Record<string, string> = {};
+    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const name = typeof input.name === 'string' ? input.name.trim() : '';
+    if (!name) errors.name = 'Name is required.';
+    else if (name.length > 100) errors.name = 'Name must be at most 100 characters.';
+    else if (store.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+      errors.name = 'A token with this name already exists.';
+    }
+    const description = input.description;
+    if (description !== undefined && (typeof description !== 'string' || description.length > 500)) {
+      errors.description = 'Description must be text of at most 500 characters.';
+    }
+    const days = input.expiresInDays;
+    if (days === null) {
+      if (!allowNoExpiration) errors.expiresInDays = 'Tokens must have an expiration date.';
+    } else if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) {
+      errors.expiresInDays = 'Expiration must be a whole number of days, at least 1.';
+    } else if (days > maxLifetimeDays) {
+      errors.expiresInDays = `Tokens can live at most ${maxLifetimeDays} days.`;
+    }
+    if (Object.keys(errors).length) return { errors };
+    return {
+      request: {
+        name,
+        ...(typeof description === 'string' && description.trim() ? { description: description.trim() } : {}),
+        expiresInDays: days as number | null,
+      },
+    };
+  }
+
+  const handlers: HttpHandler[] = [
+    http.get(endpoint, async ({ request }) => {
+      await record('list', request, undefined);
+      const fault = takeFault('list');
+      const early = fault && (await genericFault(fault));
+      if (early) return early;
+      if (fault === 'empty-list') return HttpResponse.json({ tokens: [] });
+      if (fault === 'schema-violation') {
+        const sample = store[0] ?? demoSeed(now())[0]!;
+        return HttpResponse.json({ tokens: [{ ...sample, createdAt: 1700000000 }] });
+      }
+      if (fault === 'extra-fields') {
+        return HttpResponse.json({
+          tokens: store.map((t) => ({ ...t, scopes: ['repo'], owner: { id: 7 } })),
+          nextCursor: null,
+          apiVersion: '2026-11-01',
+        });
+      }
+      return HttpResponse.json({ tokens: store });
+    }),
+
+    http.post(endpoint, async ({ request }) => {
+      let body: unknown;
+      try {
+        body = await request.clone().json();
+      } catch {
+        body = undefined;
+      }
+      await record('create', request, body);
+      const fault = takeFault('create');
+      const early = fault && (await genericFault(fault));
+      if (early) return early;
+      if (body === undefined) return problem(400, 'Bad Request', 'The request body must be JSON.');
+      const checked = validate(body);
+      if ('errors' in checked) return problem(422, 'Unprocessable Entity', 'Some fields are invalid.', checked.errors);
+
+      const secret = generateSecret();
+      const created = now();
+      const { expiresInDays } = checked.request;
+      const token: Token = {
+        id: randomId(),
+        name: checked.request.name,
+        description: checked.request.description ?? null,
+        partialKey: partialKeyOf(secret),
+        createdAt: created.toISOString(),
+        expiresAt: expiresInDays === null ? null : new Date(created.getTime() + expiresInDays * DAY).toISOString(),
+        lastUsedAt: null,
+      };
+      if (fault === 'schema-violation') {
+        // The secret travels in a broken answer: the client must reject it without echoing it.
+        return HttpResponse.json({ token: { ...token, id: 42 }, secret }, { status: 201 });
+      }
+      store = [token, ...store];
+      const payload = fault === 'extra-fields' ? { token: { ...token, scopes: ['repo'] }, secret, hint: 'x' } : { token, secret };
+      return HttpResponse.json(payload, { status: 201 });
+    }),
+
+    http.delete(`${endpoint}/:id`, async ({ request, params }) => {
+      await record('revoke', request, undefined);
+      const fault = takeFault('revoke');
+      // DELETE's body is not part of the contract: body faults still delete, then send a bad body.
+      const bodyFault = fault === 'malformed-json' || fault === 'schema-violation' || fault === 'extra-fields';
+      const early = fault && !bodyFault && (await genericFault(fault));
+      if (early) return early;
+      const id = String(params.id);
+      const exists = store.some((t) => t.id === id);
+      if (!exists) return problem(404, 'Not Found', 'No token with this id.');
+      store = store.filter((t) => t.id !== id);
+      if (fault === 'malformed-json') return new HttpResponse('{"deleted": tr', { status: 200, headers: { 'Content-Type': 'application/json' } });
+      if (bodyFault) return HttpResponse.json({ deleted: fault === 'extra-fields' ? 1 : 'yes' }, { status: 200 });
+      return new HttpResponse(null, { status: 204 });
+    }),
+  ];
+
+  return {
+    handlers,
+    requests,
+    tokens: () => store.map((t) => ({ ...t })),
+    reset(seed) {
+      store = seedTokens(seed);
+      faults = [];
+      requests.length = 0;
+    },
+    failNext(fault, { operation, times = 1 } = {}) {
+      faults.push({ fault, operation, remaining: times });
+    },
+    setLatency(value) {
+      latency = value ?? 0;
+    },
+  };
+}
+
+function byNewest(a: Token, b: Token): number {
+  return Date.parse(b.createdAt) - Date.parse(a.createdAt);
+}

@@ -1,0 +1,57 @@
+/**
+ * Browser tests: TypeScript straight from src/ and test/ (no build step), in the system's
+ * headless Chromium, with msw's service worker served at the origin root.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { findBrowser } from './scripts/find-browser.mjs';
+import { countReporter } from './scripts/count-reporter.mjs';
+
+const require = createRequire(import.meta.url);
+const serviceWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+
+const reporters = [defaultReporter(), summaryReporter({ flatten: false })];
+if (process.env.PAT_RESULTS_FILE) reporters.push(countReporter(process.env.PAT_RESULTS_FILE));
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // Two files at a time on two cores; each file is its own page with its own msw client.
+  concurrency: Number(process.env.PAT_TEST_CONCURRENCY ?? 2),
+  testFramework: { config: { timeout: 10_000 } },
+  testsFinishTimeout: 10 * 60_000,
+  browserStartTimeout: 60_000,
+  reporters,
+  // Lit's one-time dev-mode banner is noise; its other dev warnings stay visible.
+  testRunnerHtml: (testFramework) => `<!doctype html><html><head>
+    <script>window.litIssuedWarnings = new Set(['dev-mode']);</script>
+    </head><body><script type="module" src="${testFramework}"></script></body></html>`,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  middleware: [
+    function mockServiceWorker(context, next) {
+      if (context.path !== '/mockServiceWorker.js') return next();
+      context.type = 'application/javascript';
+      context.body = serviceWorker;
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findBrowser(),
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+};
