@@ -20,6 +20,8 @@ import { generateSecret, partialKeyOf, randomId } from './secret.js';
 
 export { demoSeed } from './seed.js';
 export { generateSecret, partialKeyOf } from './secret.js';
+/** Fix the elements' clock in your tests: `setClock(new Date('2026-12-01T12:00:00Z'))`; `setClock()` undoes it. */
+export { setClock } from '../internal/clock.js';
 
 /** Every way a request can go wrong, as a host's real backend might. */
 export type MockFault =
