@@ -1,0 +1,68 @@
+// The size budget check: it must fail, loudly, when a bundle is over its budget.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { BUDGETS_KB, buildBundle, DEPENDENCIES, gzipSize } from '../../scripts/check-size.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+function checkSize(...args) {
+  return spawnSync('node', ['scripts/check-size.mjs', ...args], { cwd: root, encoding: 'utf8' });
+}
+
+/** `{ 'self-contained bundle': 16.5, … }` from the check's output lines. */
+function reportedKb(stdout) {
+  return Object.fromEntries([...stdout.matchAll(/^[✓✗] (.+?): ([\d.]+) KB minified \+ gzipped/gm)].map((m) => [m[1], Number(m[2])]));
+}
+
+test('the budgets are the ones the issue sets: 24 KB bundle, 12 KB own code', () => {
+  assert.deepEqual(BUDGETS_KB, { bundle: 24, own: 12 });
+});
+
+test('with roomy budgets it passes and prints both gzipped sizes', () => {
+  const result = checkSize('--bundle-kb=10000', '--own-kb=10000');
+  assert.equal(result.status, 0, result.stderr);
+  const sizes = reportedKb(result.stdout);
+  assert.deepEqual(Object.keys(sizes), ['self-contained bundle', 'own code (dependencies external)']);
+  assert.ok(sizes['own code (dependencies external)'] < sizes['self-contained bundle'], result.stdout);
+});
+
+test('a bundle over its budget fails with a message naming it, its size and the budget', () => {
+  const result = checkSize('--bundle-kb=1');
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /^✗ self-contained bundle: [\d.]+ KB minified \+ gzipped .*budget 1 KB$/m);
+  assert.match(result.stdout, /^✓ own code/m);
+  assert.match(result.stderr, /Size budget exceeded: the self-contained bundle is [\d.]+ KB minified \+ gzipped, [\d.]+ KB over its 1 KB budget/);
+  // What to look at first: the heaviest inputs, Lit among them.
+  assert.match(result.stderr, /node_modules\/lit-html\//);
+});
+
+test('own code over its budget fails on its own, even when the bundle fits', () => {
+  const result = checkSize('--own-kb=0.5');
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /^✓ self-contained bundle/m);
+  assert.match(result.stderr, /the own code \(dependencies external\) is [\d.]+ KB .* over its 0\.5 KB budget/);
+  assert.doesNotMatch(result.stderr, /node_modules\//, 'dependencies must not count as own code');
+});
+
+test('a budget that is not a positive number is a usage error, not a pass', () => {
+  const result = checkSize('--own-kb=twelve');
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /--own-kb must be a positive number of KB/);
+});
+
+test('own code leaves Lit and zod as imports; the self-contained bundle imports nothing', async () => {
+  const own = await buildBundle({ external: DEPENDENCIES });
+  const imported = new Set([...own.code.matchAll(/\bfrom\s*"([^"]+)"/g)].map((m) => m[1]));
+  assert.ok(imported.has('lit') && imported.has('zod/mini'), [...imported].join(', '));
+  const bundle = await buildBundle();
+  assert.doesNotMatch(bundle.code, /\bfrom\s*"[^"]+"|\bimport\s*\(/);
+  assert.doesNotMatch(bundle.code, /dev mode/, "Lit's development build must not be bundled");
+});
+
+test('sizes are deterministic, and measured as gzip level 9 of the minified code', async () => {
+  const [first, second] = await Promise.all([buildBundle(), buildBundle()]);
+  assert.equal(first.code, second.code);
+  assert.equal(gzipSize(first.code), gzipSync(first.code, { level: 9 }).length);
+});
