@@ -80,8 +80,9 @@ export class RestTokenClient implements TokenClient {
     try {
       const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
-      Object.assign(headers, typeof this.headers === 'function' ? await this.headers() : this.headers);
-      controller.signal.throwIfAborted();
+      // A host's headers function may hang (a stuck token refresh): abort and timeout still apply.
+      const hostHeaders = typeof this.headers === 'function' ? this.headers() : this.headers;
+      Object.assign(headers, await untilAborted(hostHeaders, controller.signal));
 
       let response: Response;
       try {
@@ -109,6 +110,18 @@ export class RestTokenClient implements TokenClient {
       signal.removeEventListener('abort', onAbort);
     }
   }
+}
+
+/** Settles with `value`, or rejects with the signal's reason as soon as it aborts. */
+function untilAborted<T>(value: T | Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(value)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function tagged(error: unknown, operation: TokenOperation): unknown {
