@@ -189,9 +189,6 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     const name = typeof input.name === 'string' ? input.name.trim() : '';
     if (!name) errors.name = 'Name is required.';
     else if (name.length > 100) errors.name = 'Name must be at most 100 characters.';
-    else if (store.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
-      errors.name = 'A token with this name already exists.';
-    }
     const description = input.description;
     if (description !== undefined && (typeof description !== 'string' || description.length > 500)) {
       errors.description = 'Description must be text of at most 500 characters.';
@@ -249,6 +246,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (body === undefined) return problem(400, 'Bad Request', 'The request body must be JSON.');
       const checked = validate(body);
       if ('errors' in checked) return problem(422, 'Unprocessable Entity', 'Some fields are invalid.', checked.errors);
+      // A taken name is a conflict with the store's state, not an invalid value: 409, as real APIs answer.
+      const taken = checked.request.name.toLowerCase();
+      if (store.some((t) => t.name.toLowerCase() === taken)) {
+        return problem(409, 'Conflict', 'A token with this name already exists.', { name: 'Choose a name that is not in use.' });
+      }
 
       const secret = generateSecret();
       const created = now();

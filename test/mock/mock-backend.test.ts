@@ -1,0 +1,421 @@
+/**
+ * `pat-elements/mock` speaks the contract: plain `fetch` against its msw handlers (the client is
+ * tested on its own in test/api), checking what hosts rely on in their tests and demos.
+ */
+import { expect } from '@open-wc/testing';
+import { ListTokensResponseSchema, parseTokenArray, RestTokenClient, TimeoutError, type Token } from '../../src/api/index.js';
+import { MOCK_FAULTS, type MockBackendOptions, type MockFault } from '../../src/mock/index.js';
+import { useMockBackend } from '../support/mock-backend.js';
+
+const SECRET = /^pat_[0-9A-Za-z]{40}$/;
+const DAY = 86_400_000;
+const NOW = new Date('2026-06-15T12:00:00Z');
+
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+async function create(body: unknown): Promise<{ status: number; type: string | null; body: any }> {
+  const response = await fetch('/api/tokens', json(body));
+  return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
+}
+
+async function list(): Promise<Token[]> {
+  const response = await fetch('/api/tokens');
+  expect(response.status).to.equal(200);
+  return ((await response.json()) as { tokens: Token[] }).tokens;
+}
+
+const token = (id: string, name: string, createdAt: string): Token => ({
+  id,
+  name,
+  partialKey: 'pat_Ab12',
+  createdAt,
+  expiresAt: null,
+});
+
+describe('mock backend: create', () => {
+  it('answers 201 with the token and a `pat_` + 40 base62 secret whose first 8 characters are the partial key', async () => {
+    await useMockBackend({ now: () => NOW });
+
+    const { status, body } = await create({ name: '  Deploy bot ', description: ' Ships ', expiresInDays: 7 });
+
+    expect(status).to.equal(201);
+    expect(body.secret).to.match(SECRET);
+    expect(body.token).to.deep.include({
+      name: 'Deploy bot',
+      description: 'Ships',
+      partialKey: body.secret.slice(0, 8),
+      createdAt: NOW.toISOString(),
+      expiresAt: new Date(NOW.getTime() + 7 * DAY).toISOString(),
+      lastUsedAt: null,
+    });
+    expect(body.token.id).to.match(/^tok_[0-9A-Za-z]{16}$/);
+  });
+
+  it('gives every token its own secret and id', async () => {
+    await useMockBackend();
+    const created = await Promise.all(Array.from({ length: 40 }, (_, i) => create({ name: `Token ${i}`, expiresInDays: 30 })));
+    const secrets = created.map((c) => c.body.secret as string);
+    for (const secret of secrets) expect(secret).to.match(SECRET);
+    expect(new Set(secrets).size).to.equal(40);
+    expect(new Set(created.map((c) => c.body.token.id)).size).to.equal(40);
+  });
+
+  it('never keeps the secret: not in the store, the recorded requests or the list', async () => {
+    const backend = await useMockBackend();
+    const secrets: string[] = [];
+    for (const name of ['One', 'Two', 'Three']) secrets.push((await create({ name, expiresInDays: 1 })).body.secret);
+    const listed = JSON.stringify(await list());
+    const stored = JSON.stringify(backend.tokens());
+    const recorded = JSON.stringify(backend.requests);
+
+    expect(backend.tokens()).to.have.length(3);
+    for (const secret of secrets) {
+      for (const text of [listed, stored, recorded]) {
+        expect(text).not.to.contain(secret);
+        expect(text).not.to.contain(secret.slice(8));
+      }
+    }
+  });
+
+  it('accepts `expiresInDays: null` as never expiring, and a blank description as none', async () => {
+    await useMockBackend();
+    const { status, body } = await create({ name: 'Forever', description: '   ', expiresInDays: null });
+    expect(status).to.equal(201);
+    expect(body.token.expiresAt).to.equal(null);
+    expect(body.token.description).to.equal(null);
+  });
+
+  it('accepts the longest allowed lifetime', async () => {
+    await useMockBackend({ maxLifetimeDays: 90 });
+    expect((await create({ name: 'Longest', expiresInDays: 90 })).status).to.equal(201);
+  });
+
+  it('lists a new token first', async () => {
+    await useMockBackend({ seed: [token('tok_old', 'Old', '2020-01-01T00:00:00Z')], now: () => NOW });
+    const { body } = await create({ name: 'New', expiresInDays: 1 });
+    expect((await list()).map((t) => t.id)).to.deep.equal([body.token.id, 'tok_old']);
+  });
+});
+
+describe('mock backend: create validation', () => {
+  const invalid: { name: string; body: unknown; field: string; options?: MockBackendOptions }[] = [
+    { name: 'a missing name', body: { expiresInDays: 30 }, field: 'name' },
+    { name: 'a blank name', body: { name: '   ', expiresInDays: 30 }, field: 'name' },
+    { name: 'a name that is not text', body: { name: 42, expiresInDays: 30 }, field: 'name' },
+    { name: 'a name over 100 characters', body: { name: 'x'.repeat(101), expiresInDays: 30 }, field: 'name' },
+    { name: 'a description that is not text', body: { name: 'ok', description: 5, expiresInDays: 30 }, field: 'description' },
+    { name: 'a description over 500 characters', body: { name: 'ok', description: 'd'.repeat(501), expiresInDays: 30 }, field: 'description' },
+    { name: 'a missing duration', body: { name: 'ok' }, field: 'expiresInDays' },
+    { name: 'a duration of 0 days', body: { name: 'ok', expiresInDays: 0 }, field: 'expiresInDays' },
+    { name: 'a negative duration', body: { name: 'ok', expiresInDays: -3 }, field: 'expiresInDays' },
+    { name: 'a fractional duration', body: { name: 'ok', expiresInDays: 1.5 }, field: 'expiresInDays' },
+    { name: 'a duration as text', body: { name: 'ok', expiresInDays: '30' }, field: 'expiresInDays' },
+    { name: 'a duration over the default 366 days', body: { name: 'ok', expiresInDays: 367 }, field: 'expiresInDays' },
+    {
+      name: 'a duration over a configured maximum',
+      body: { name: 'ok', expiresInDays: 31 },
+      field: 'expiresInDays',
+      options: { maxLifetimeDays: 30 },
+    },
+    {
+      name: 'no expiration where it is not allowed',
+      body: { name: 'ok', expiresInDays: null },
+      field: 'expiresInDays',
+      options: { allowNoExpiration: false },
+    },
+  ];
+
+  for (const { name, body, field, options } of invalid) {
+    it(`rejects ${name} with 422 problem+json naming \`${field}\``, async () => {
+      const backend = await useMockBackend(options);
+      const answer = await create(body);
+
+      expect(answer.status).to.equal(422);
+      expect(answer.type).to.equal('application/problem+json');
+      expect(answer.body).to.include({ status: 422, title: 'Unprocessable Entity' });
+      expect(Object.keys(answer.body.errors)).to.deep.equal([field]);
+      expect(answer.body.errors[field]).to.be.a('string').and.not.be.empty;
+      expect(backend.tokens()).to.deep.equal([]);
+    });
+  }
+
+  it('names every invalid field at once', async () => {
+    await useMockBackend();
+    const answer = await create({ name: '', description: 7, expiresInDays: 0 });
+    expect(Object.keys(answer.body.errors).sort()).to.deep.equal(['description', 'expiresInDays', 'name']);
+  });
+
+  it('rejects a body that is not JSON with 400 problem+json', async () => {
+    const backend = await useMockBackend();
+    const response = await fetch('/api/tokens', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{name:' });
+    expect(response.status).to.equal(400);
+    expect(response.headers.get('content-type')).to.equal('application/problem+json');
+    expect(await response.json()).to.include({ status: 400, title: 'Bad Request' });
+    expect(backend.tokens()).to.deep.equal([]);
+  });
+
+  it('answers 409 problem+json to a name already in use, ignoring case and spaces', async () => {
+    const backend = await useMockBackend();
+    expect((await create({ name: 'Laptop CLI', expiresInDays: 30 })).status).to.equal(201);
+
+    const answer = await create({ name: ' laptop cli ', expiresInDays: 30 });
+
+    expect(answer.status).to.equal(409);
+    expect(answer.type).to.equal('application/problem+json');
+    expect(answer.body).to.include({ status: 409, title: 'Conflict' });
+    expect(answer.body.errors.name).to.be.a('string').and.not.be.empty;
+    expect(backend.tokens()).to.have.length(1);
+  });
+});
+
+describe('mock backend: revoke', () => {
+  it('answers 204 with no body and forgets the token', async () => {
+    const backend = await useMockBackend({
+      seed: [token('tok_a', 'A', '2026-01-01T00:00:00Z'), token('tok_b', 'B', '2026-01-02T00:00:00Z')],
+    });
+    const response = await fetch('/api/tokens/tok_a', { method: 'DELETE' });
+    expect(response.status).to.equal(204);
+    expect(await response.text()).to.equal('');
+    expect(backend.tokens().map((t) => t.id)).to.deep.equal(['tok_b']);
+  });
+
+  it('answers 404 problem+json for an unknown id', async () => {
+    await useMockBackend();
+    const response = await fetch('/api/tokens/tok_nope', { method: 'DELETE' });
+    expect(response.status).to.equal(404);
+    expect(response.headers.get('content-type')).to.equal('application/problem+json');
+  });
+
+  it('decodes an URL-encoded id', async () => {
+    const backend = await useMockBackend({ seed: [token('a/b c', 'Odd', '2026-01-01T00:00:00Z')] });
+    const response = await fetch(`/api/tokens/${encodeURIComponent('a/b c')}`, { method: 'DELETE' });
+    expect(response.status).to.equal(204);
+    expect(backend.tokens()).to.deep.equal([]);
+  });
+});
+
+describe('mock backend: seed', () => {
+  it("'demo' holds a realistic mix: expiring in 3 days, expired, never expiring, used and never used", async () => {
+    const backend = await useMockBackend({ seed: 'demo', now: () => NOW });
+    const tokens = backend.tokens();
+    const expiresIn = (t: Token) => (t.expiresAt === null ? Infinity : (Date.parse(t.expiresAt) - NOW.getTime()) / DAY);
+
+    expect(tokens.length).to.be.at.least(5);
+    expect(tokens.filter((t) => expiresIn(t) === 3), 'expiring in 3 days').to.have.length(1);
+    expect(tokens.filter((t) => expiresIn(t) < 0), 'expired').to.have.length.at.least(1);
+    expect(tokens.filter((t) => t.expiresAt === null), 'never expires').to.have.length.at.least(1);
+    expect(tokens.filter((t) => expiresIn(t) > 7 && expiresIn(t) !== Infinity), 'plainly active').to.have.length.at.least(1);
+    expect(tokens.filter((t) => t.lastUsedAt), 'used').to.have.length.at.least(1);
+    expect(tokens.filter((t) => t.lastUsedAt === null), 'never used').to.have.length.at.least(1);
+    expect(tokens.filter((t) => t.description), 'with a description').to.have.length.at.least(1);
+    expect(tokens.filter((t) => !t.description), 'without a description').to.have.length.at.least(1);
+    for (const t of tokens) {
+      if (t.lastUsedAt) expect(Date.parse(t.lastUsedAt), `${t.id} used in the past`).to.be.at.most(NOW.getTime());
+      expect(Date.parse(t.createdAt), `${t.id} created in the past`).to.be.below(NOW.getTime());
+    }
+  });
+
+  it("'demo' is contract-valid, newest first, with partial keys only", async () => {
+    await useMockBackend({ seed: 'demo', now: () => NOW });
+    const response = await fetch('/api/tokens');
+    const body: unknown = await response.json();
+
+    expect(ListTokensResponseSchema.safeParse(body).success).to.equal(true);
+    const tokens = parseTokenArray((body as { tokens: unknown }).tokens);
+    const created = tokens.map((t) => Date.parse(t.createdAt));
+    expect(created).to.deep.equal([...created].sort((a, b) => b - a));
+    for (const t of tokens) expect(t.partialKey).to.match(/^pat_[0-9A-Za-z]{4}$/);
+    expect(new Set(tokens.map((t) => t.id)).size).to.equal(tokens.length);
+  });
+
+  it('is the demo account by default', async () => {
+    const backend = await useMockBackend({ seed: undefined, now: () => NOW });
+    expect(backend.tokens().some((t) => t.id === 'tok_ci_deploy')).to.equal(true);
+  });
+
+  it('takes given tokens, copied, sorted newest first', async () => {
+    const seed = [token('tok_old', 'Old', '2025-01-01T00:00:00Z'), token('tok_new', 'New', '2026-01-01T00:00:00Z')];
+    const backend = await useMockBackend({ seed });
+    seed[0]!.name = 'Changed by the caller';
+    expect(backend.tokens().map((t) => [t.id, t.name])).to.deep.equal([
+      ['tok_new', 'New'],
+      ['tok_old', 'Old'],
+    ]);
+  });
+
+  it('hands out copies, so a test cannot change the store by accident', async () => {
+    const backend = await useMockBackend({ seed: [token('tok_1', 'One', '2026-01-01T00:00:00Z')] });
+    backend.tokens()[0]!.name = 'Mutated';
+    expect((await list())[0]?.name).to.equal('One');
+  });
+
+  it('reset() replaces the store and forgets requests and queued faults', async () => {
+    const backend = await useMockBackend({ seed: [token('tok_1', 'One', '2026-01-01T00:00:00Z')] });
+    await list();
+    backend.failNext('server-error');
+
+    backend.reset([token('tok_2', 'Two', '2026-01-02T00:00:00Z')]);
+
+    expect(backend.requests).to.deep.equal([]);
+    expect((await list()).map((t) => t.id)).to.deep.equal(['tok_2']);
+  });
+});
+
+describe('mock backend: latency', () => {
+  async function timedList(): Promise<number> {
+    const started = performance.now();
+    await list();
+    return performance.now() - started;
+  }
+
+  it('delays every answer by the configured latency', async () => {
+    const backend = await useMockBackend({ latency: 250 });
+    expect(await timedList()).to.be.at.least(249);
+
+    backend.setLatency(0);
+    expect(await timedList(), 'without latency the same answer is quick').to.be.below(250);
+  });
+
+  it('delays by at least the minimum of a range', async () => {
+    await useMockBackend({ latency: { min: 150, max: 200 } });
+    expect(await timedList()).to.be.at.least(149);
+  });
+
+  it('setLatency() applies to the next request', async () => {
+    const backend = await useMockBackend();
+    backend.setLatency(200);
+    expect(await timedList()).to.be.at.least(199);
+  });
+
+  it("the 'slow' fault answers correctly after `slowMs`", async () => {
+    const backend = await useMockBackend({ slowMs: 300, seed: [token('tok_1', 'One', '2026-01-01T00:00:00Z')] });
+    backend.failNext('slow');
+    const started = performance.now();
+    const tokens = await list();
+    expect(performance.now() - started).to.be.at.least(299);
+    expect(tokens.map((t) => t.id)).to.deep.equal(['tok_1']);
+  });
+
+  it("the 'timeout' fault never answers", async () => {
+    const backend = await useMockBackend();
+    backend.failNext('timeout');
+    const error = await new RestTokenClient({ endpoint: '/api/tokens', timeoutMs: 200 }).list(new AbortController().signal).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(TimeoutError);
+  });
+});
+
+describe('mock backend: failNext', () => {
+  const seed = [token('tok_1', 'One', '2026-01-01T00:00:00Z')];
+
+  it('without an operation hits the next request of any kind, once', async () => {
+    const backend = await useMockBackend({ seed });
+    backend.failNext('forbidden');
+
+    expect((await fetch('/api/tokens/tok_1', { method: 'DELETE' })).status).to.equal(403);
+    expect((await fetch('/api/tokens')).status).to.equal(200);
+    expect(backend.tokens()).to.have.length(1);
+  });
+
+  it('with an operation lets the other operations through', async () => {
+    const backend = await useMockBackend({ seed });
+    backend.failNext('server-error', { operation: 'create' });
+
+    expect((await fetch('/api/tokens')).status).to.equal(200);
+    expect((await fetch('/api/tokens/tok_1', { method: 'DELETE' })).status).to.equal(204);
+    expect((await create({ name: 'Blocked', expiresInDays: 1 })).status).to.equal(500);
+    expect((await create({ name: 'Allowed', expiresInDays: 1 })).status).to.equal(201);
+    expect(backend.tokens().map((t) => t.name)).to.deep.equal(['Allowed']);
+  });
+
+  it('with `times` hits that many requests in a row', async () => {
+    const backend = await useMockBackend({ seed });
+    backend.failNext('unauthorized', { operation: 'list', times: 3 });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await fetch('/api/tokens')).status);
+
+    expect(statuses).to.deep.equal([401, 401, 401, 200]);
+  });
+
+  it('queues faults in order', async () => {
+    const backend = await useMockBackend({ seed });
+    backend.failNext('server-error', { operation: 'list' });
+    backend.failNext('forbidden', { operation: 'list' });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await fetch('/api/tokens')).status);
+
+    expect(statuses).to.deep.equal([500, 403, 200]);
+  });
+
+  it("'empty-list' answers an empty list once, then the store again", async () => {
+    const backend = await useMockBackend({ seed });
+    backend.failNext('empty-list');
+    expect(await list()).to.deep.equal([]);
+    expect(await list()).to.have.length(1);
+  });
+
+  it('offers every documented fault kind', () => {
+    expect([...MOCK_FAULTS].sort()).to.deep.equal(
+      [
+        'server-error', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'validation', 'non-json-error',
+        'network', 'timeout', 'slow', 'malformed-json', 'schema-violation', 'extra-fields', 'empty-list',
+      ].sort(),
+    );
+  });
+
+  const statusOf: [MockFault, number][] = [
+    ['server-error', 500],
+    ['unauthorized', 401],
+    ['forbidden', 403],
+    ['not-found', 404],
+    ['conflict', 409],
+    ['validation', 422],
+    ['non-json-error', 502],
+  ];
+  for (const [fault, status] of statusOf) {
+    it(`'${fault}' answers ${status}${status === 502 ? ' with HTML' : ' with problem+json'} for every operation`, async () => {
+      const backend = await useMockBackend({ seed });
+      const requests: [string, RequestInit][] = [
+        ['/api/tokens', {}],
+        ['/api/tokens', json({ name: 'x', expiresInDays: 1 })],
+        ['/api/tokens/tok_1', { method: 'DELETE' }],
+      ];
+      for (const [url, init] of requests) {
+        backend.failNext(fault);
+        const response = await fetch(url, init);
+        expect(response.status).to.equal(status);
+        const type = response.headers.get('content-type');
+        if (status === 502) {
+          expect(type).to.equal('text/html');
+        } else {
+          expect(type).to.equal('application/problem+json');
+          expect(await response.json()).to.include({ status, type: 'about:blank' });
+        }
+      }
+      expect(backend.tokens().map((t) => t.id), 'a fault changes nothing').to.deep.equal(['tok_1']);
+    });
+  }
+});
+
+describe('mock backend: records requests', () => {
+  it('keeps operation, method, URL, headers, credentials and the parsed create body', async () => {
+    const backend = await useMockBackend({ seed: [token('tok_1', 'One', '2026-01-01T00:00:00Z')] });
+    await fetch('/api/tokens', { headers: { 'X-Trace': 'a' } });
+    await fetch('/api/tokens', { ...json({ name: 'New', expiresInDays: 2 }), credentials: 'include' });
+    await fetch('/api/tokens/tok_1', { method: 'DELETE', credentials: 'omit' });
+
+    expect(
+      backend.requests.map(({ operation, method, url, credentials, body }) => ({ operation, method, path: new URL(url).pathname, credentials, body })),
+    ).to.deep.equal([
+      { operation: 'list', method: 'GET', path: '/api/tokens', credentials: 'same-origin', body: undefined },
+      { operation: 'create', method: 'POST', path: '/api/tokens', credentials: 'include', body: { name: 'New', expiresInDays: 2 } },
+      { operation: 'revoke', method: 'DELETE', path: '/api/tokens/tok_1', credentials: 'omit', body: undefined },
+    ]);
+    expect(backend.requests[0]?.headers['x-trace']).to.equal('a');
+  });
+});
