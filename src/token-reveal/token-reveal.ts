@@ -1,19 +1,328 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Token } from '../api/schemas.js';
 import { PatElement } from '../internal/pat-element.js';
-import type { PatStrings } from '../internal/pat-strings.js';
+import { resolveStrings, type PatStrings } from '../internal/pat-strings.js';
+import { revealHeadingFor } from './strings.js';
+import { tokenRevealStyles } from './token-reveal.styles.js';
+
+type CopyTarget = 'secret' | 'usage';
+/** What the live region reports: a copy result, or that dismissal needs a copy or confirmation first. */
+type Status = { kind: 'copied' | 'copy-failed'; what: CopyTarget } | { kind: 'blocked' };
+
+/** Drawn instead of the secret while it is hidden; fixed, so it does not give away the length. */
+const MASK = '•'.repeat(32);
+
+/** The usage template with the secret in every `{token}` (split/join: no `$` patterns applied). */
+function fillUsage(template: string, secret: string): string {
+  return template.split('{token}').join(secret);
+}
 
 /**
- * Shows a new token's secret exactly once.
+ * Shows a new token's secret exactly once, with copy buttons, a show/hide toggle and a deliberate
+ * dismissal. The secret is set as a property (never an attribute) and kept in private state only;
+ * on dismissal or removal from the page every reference to it is dropped and its text leaves the
+ * DOM.
  *
  * @summary The one-time secret display.
+ *
+ * @fires pat-secret-copied - The secret (`what: 'secret'`) or the usage example (`what: 'usage'`)
+ *   was written to the clipboard. Carries the token id, never the secret.
+ * @fires pat-reveal-dismissed - The user chose Done (or the dialog's close request was allowed);
+ *   the secret is already gone from the page. Carries the token id and whether it was copied.
+ * @fires pat-error - Copying failed (`operation: 'copy'`); the secret was selected for a manual copy.
+ *
+ * @csspart heading - The heading.
+ * @csspart warning - The "you won't be able to see it again" warning.
+ * @csspart label - The labels of the secret and the usage example.
+ * @csspart secret - The read-only field holding the secret.
+ * @csspart button - Every button.
+ * @csspart copy-button - The button that copies the secret.
+ * @csspart toggle-button - The show/hide toggle.
+ * @csspart usage - The read-only field holding the usage example.
+ * @csspart usage-copy-button - The button that copies the usage example.
+ * @csspart status - The live region that reports copy results.
+ * @csspart acknowledge - The "I have stored this token" checkbox and its label.
+ * @csspart done-button - The Done button.
+ *
+ * @cssprop [--pat-accent-color=light-dark(#0969da, #4493f8)] - Done button and focus ring.
+ * @cssprop [--pat-accent-text-color=light-dark(#ffffff, #0d1117)] - Text on the accent colour.
+ * @cssprop [--pat-border-color=light-dark(#d1d9e0, #3d444d)] - Borders of fields and buttons.
+ * @cssprop [--pat-muted-color=light-dark(#59636e, #9198a1)] - Hints.
+ * @cssprop [--pat-warning-color=light-dark(#9a6700, #d29922)] - The warning.
+ * @cssprop [--pat-success-color=light-dark(#1a7f37, #3fb950)] - A copy button after copying.
+ * @cssprop [--pat-danger-color=light-dark(#d1242f, #f85149)] - Copy failures.
+ * @cssprop [--pat-radius=0.375rem] - Corner radius of fields and buttons.
+ * @cssprop [--pat-field-background=light-dark(#f6f8fa, #151b23)] - Background of the secret field.
+ * @cssprop [--pat-button-background=transparent] - Background of secondary buttons.
+ * @cssprop [--pat-mono-font=ui-monospace, SFMono-Regular, Menlo, Consolas, monospace] - The secret's font.
  */
 export class PatTokenReveal extends PatElement {
+  static override styles = tokenRevealStyles;
+
   /** Partial override of any user-visible string. */
   @property({ attribute: false }) strings: Partial<PatStrings> | undefined = undefined;
 
+  /** The new token's metadata, to name it in the heading and in events. Never holds the secret. */
+  @property({ attribute: false }) token: Token | undefined = undefined;
+
+  /** A ready-to-paste example, e.g. `curl -H "Authorization: Bearer {token}" …`; `{token}` becomes the secret. */
+  @property({ attribute: 'usage-template' }) usageTemplate: string | undefined = undefined;
+
+  @state() private shown = true;
+  @state() private copied: ReadonlySet<CopyTarget> = new Set();
+  @state() private acknowledged = false;
+  @state() private status: Status | undefined = undefined;
+  @state() private nudged = false;
+
+  @query('#secret') private secretField!: HTMLTextAreaElement | null;
+  @query('#usage') private usageField!: HTMLTextAreaElement | null;
+  @query('#copy') private copyButton!: HTMLButtonElement | null;
+  @query('#done') private doneButton!: HTMLButtonElement | null;
+
+  #secret: string | undefined;
+  #strings: PatStrings = resolveStrings(undefined);
+
+  /**
+   * The secret to show, set as a property (there is no attribute). Write-only: reading it returns
+   * undefined, so framework devtools and serializers that walk element properties never see it.
+   */
+  set secret(value: string | undefined) {
+    const next = value || undefined;
+    if (next === this.#secret) return;
+    this.#secret = next;
+    this.#resetState();
+  }
+
+  get secret(): undefined {
+    return undefined;
+  }
+
+  /** True while a secret is on screen. */
+  get hasSecret(): boolean {
+    return this.#secret !== undefined;
+  }
+
+  /** Whether Done is allowed: the secret was copied, or the user said they stored it. */
+  get canDismiss(): boolean {
+    return this.copied.size > 0 || this.acknowledged;
+  }
+
+  /**
+   * Dismisses the reveal if the user copied the secret or confirmed storing it; otherwise points
+   * them to the Done button and returns false. A dialog calls this on Escape.
+   */
+  requestDismiss(): boolean {
+    if (this.#secret === undefined) return false;
+    if (!this.canDismiss) {
+      this.nudged = true;
+      this.status = { kind: 'blocked' };
+      this.doneButton?.focus();
+      return false;
+    }
+    const detail = { tokenId: this.token?.id, copied: this.copied.size > 0 };
+    this.#wipe();
+    // Render now, so the secret's text has left the DOM before anyone hears of the dismissal.
+    if (this.hasUpdated) this.performUpdate();
+    this.emit('pat-reveal-dismissed', detail);
+    return true;
+  }
+
+  /** Focuses the copy button: the one thing to do first. */
+  override focus(options?: FocusOptions): void {
+    if (this.copyButton) this.copyButton.focus(options);
+    else super.focus(options);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#wipe();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('strings')) this.#strings = resolveStrings(this.strings);
+  }
+
   override render() {
-    return html``;
+    const secret = this.#secret;
+    if (secret === undefined) return nothing;
+    const s = this.#strings;
+    return html`
+      <h2 id="heading" part="heading">${revealHeadingFor(s, this.token)}</h2>
+      <p id="warning" class="warning" part="warning">${s.revealWarning}</p>
+
+      <label for="secret" part="label">${s.revealSecretLabel}</label>
+      <div class="secret-row">
+        <textarea
+          id="secret"
+          part="secret"
+          readonly
+          rows="1"
+          spellcheck="false"
+          autocomplete="off"
+          autocapitalize="off"
+          autocorrect="off"
+          aria-describedby="warning"
+          .value=${this.shown ? secret : MASK}
+          @click=${this.#selectField}
+          @focus=${this.#selectField}
+        ></textarea>
+        <button
+          id="copy"
+          type="button"
+          part="button copy-button"
+          class=${this.copied.has('secret') ? 'copied' : ''}
+          @click=${() => this.#copy('secret')}
+        >
+          ${this.copied.has('secret') ? s.revealCopied : s.revealCopy}
+        </button>
+        <button
+          type="button"
+          part="button toggle-button"
+          aria-pressed=${this.shown ? 'true' : 'false'}
+          aria-controls=${this.usageTemplate ? 'secret usage' : 'secret'}
+          @click=${this.#toggleShown}
+        >
+          ${s.revealShow}
+        </button>
+      </div>
+
+      ${this.usageTemplate ? this.#renderUsage(this.usageTemplate, secret) : nothing}
+
+      <p id="status" class=${this.status && this.status.kind !== 'copied' ? 'status failed' : 'status'} part="status" role="status">
+        ${this.#statusMessage()}
+      </p>
+
+      <label class="acknowledge" part="acknowledge">
+        <input type="checkbox" .checked=${this.acknowledged} @change=${this.#onAcknowledge} />
+        ${s.revealAcknowledge}
+      </label>
+
+      <div class="actions">
+        ${this.canDismiss
+          ? nothing
+          : html`<p id="done-hint" class=${this.nudged ? 'hint nudged' : 'hint'}>${s.revealDoneHint}</p>`}
+        <button
+          id="done"
+          type="button"
+          part="button done-button"
+          class="done"
+          aria-disabled=${this.canDismiss ? 'false' : 'true'}
+          aria-describedby=${this.canDismiss ? nothing : 'done-hint'}
+          @click=${() => this.requestDismiss()}
+        >
+          ${s.revealDone}
+        </button>
+      </div>
+    `;
+  }
+
+  #renderUsage(template: string, secret: string) {
+    const s = this.#strings;
+    return html`
+      <div class="usage">
+        <label for="usage" part="label">${s.revealUsageLabel}</label>
+        <div class="secret-row">
+          <textarea
+            id="usage"
+            part="usage"
+            readonly
+            rows="1"
+            spellcheck="false"
+            autocomplete="off"
+            autocapitalize="off"
+            autocorrect="off"
+            .value=${fillUsage(template, this.shown ? secret : MASK)}
+            @click=${this.#selectField}
+            @focus=${this.#selectField}
+          ></textarea>
+          <button
+            type="button"
+            part="button usage-copy-button"
+            class=${this.copied.has('usage') ? 'copied' : ''}
+            @click=${() => this.#copy('usage')}
+          >
+            ${this.copied.has('usage') ? s.revealCopied : s.revealCopyUsage}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  #statusMessage(): string {
+    const s = this.#strings;
+    const status = this.status;
+    if (!status) return '';
+    if (status.kind === 'blocked') return s.revealDismissBlocked;
+    if (status.kind === 'copied') return status.what === 'secret' ? s.revealCopiedStatus : s.revealUsageCopiedStatus;
+    return status.what === 'secret' ? s.revealCopyFailed : s.revealUsageCopyFailed;
+  }
+
+  #selectField(event: Event): void {
+    (event.currentTarget as HTMLTextAreaElement).select();
+  }
+
+  #toggleShown(): void {
+    this.shown = !this.shown;
+  }
+
+  #onAcknowledge(event: Event): void {
+    this.acknowledged = (event.target as HTMLInputElement).checked;
+    if (this.acknowledged) this.#clearNudge();
+  }
+
+  async #copy(what: CopyTarget): Promise<void> {
+    const secret = this.#secret;
+    if (secret === undefined) return;
+    const text = what === 'secret' ? secret : fillUsage(this.usageTemplate ?? '', secret);
+    try {
+      // Inside the try: without a secure context `navigator.clipboard` is undefined and this throws.
+      await navigator.clipboard.writeText(text);
+    } catch (cause) {
+      // Dismissed or replaced while the clipboard was busy: nothing left to report on.
+      if (this.#secret === secret) await this.#copyFailed(what, cause);
+      return;
+    }
+    if (this.#secret !== secret) return;
+    this.copied = new Set([...this.copied, what]);
+    this.#clearNudge();
+    this.status = { kind: 'copied', what };
+    this.emit('pat-secret-copied', { tokenId: this.token?.id, what });
+  }
+
+  /** Says so, and selects the text (shown, not masked) so the user can copy it by hand. */
+  async #copyFailed(what: CopyTarget, cause: unknown): Promise<void> {
+    const message = what === 'secret' ? this.#strings.revealCopyFailed : this.#strings.revealUsageCopyFailed;
+    this.shown = true;
+    this.status = { kind: 'copy-failed', what };
+    // Our own words only: a clipboard polyfill's error could quote what it was given.
+    const error = new Error(message);
+    error.name = cause instanceof DOMException ? cause.name : 'CopyError';
+    this.emit('pat-error', { operation: 'copy', error });
+    await this.updateComplete;
+    const field = what === 'secret' ? this.secretField : this.usageField;
+    field?.focus();
+    field?.select();
+  }
+
+  #clearNudge(): void {
+    this.nudged = false;
+    if (this.status?.kind === 'blocked') this.status = undefined;
+  }
+
+  #resetState(): void {
+    this.shown = true;
+    this.copied = new Set();
+    this.acknowledged = false;
+    this.status = undefined;
+    this.nudged = false;
+    this.requestUpdate();
+  }
+
+  /** Drops the secret; the next render removes its text (and every part holding it) from the DOM. */
+  #wipe(): void {
+    this.#secret = undefined;
+    this.#resetState();
   }
 }
 
