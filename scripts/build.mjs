@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * `npm run build` → dist/:
+ * - ESM modules and `.d.ts` for `.`, `./define` and `./mock` (tsc -p tsconfig.build.json);
+ * - `pat-elements.bundle.js`: one self-contained, minified module (Lit, @lit/task and zod inside)
+ *   that registers the tags and exports everything `pat-elements` exports, for hosts without a
+ *   bundler: `<script type="module" src=".../pat-elements.bundle.js">`;
+ * - `types/react.d.ts`: JSX typings generated from custom-elements.json.
+ *
+ * Fails (exit 1) on a type error or a bundle that breaks the security rules (DESIGN.md).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { writeFrameworkTypes } from './generate-framework-types.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const BUNDLE = 'pat-elements.bundle.js';
+
+/** What must never be in the bundle: code that compiles strings (blocked by a strict CSP). */
+export const FORBIDDEN_IN_BUNDLE = [
+  { pattern: /\bnew\s+Function\s*\(/, reason: '`new Function`' },
+  { pattern: /(?<![\w$.])eval\s*\(/, reason: '`eval(`' },
+];
+
+/** The bundle's entry: register the tags, and export what the package root exports. */
+const BUNDLE_ENTRY = `import './define.js';\nexport * from './index.js';\n`;
+
+export async function build({ outDir = join(root, 'dist'), log = console.log } = {}) {
+  rmSync(outDir, { recursive: true, force: true });
+
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (tsc.status !== 0) throw new Error('tsc failed: fix the type errors above.');
+
+  const bundlePath = join(outDir, BUNDLE);
+  await esbuild.build({
+    stdin: { contents: BUNDLE_ENTRY, resolveDir: join(root, 'src'), sourcefile: 'pat-elements.bundle.ts', loader: 'ts' },
+    outfile: bundlePath,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    // Production Lit: its `development` export condition is never selected.
+    conditions: ['production'],
+    tsconfig: join(root, 'tsconfig.json'),
+    legalComments: 'eof',
+    logLevel: 'warning',
+  });
+
+  const bundle = readFileSync(bundlePath, 'utf8');
+  for (const { pattern, reason } of FORBIDDEN_IN_BUNDLE) {
+    if (pattern.test(bundle)) throw new Error(`${BUNDLE} contains ${reason}, which a strict Content Security Policy blocks.`);
+  }
+
+  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  const typings = writeFrameworkTypes(manifest, outDir);
+
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  log(`${relative(root, bundlePath)}: ${kb(statSync(bundlePath).size)} (${kb(gzipSync(bundle).length)} gzipped)`);
+  for (const file of typings) log(`${relative(root, file)}`);
+  return { outDir, bundlePath };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    await build();
+  } catch (error) {
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}
