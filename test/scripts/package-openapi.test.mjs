@@ -1,0 +1,190 @@
+// The shipped OpenAPI document: valid OpenAPI 3.1, and its schemas agree with the zod schemas the
+// client validates with (src/api/schemas.ts), so the two cannot drift: required fields, types,
+// nullability, formats and bounds are compared after both are brought to one canonical form.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { Validator } from '@seriousme/openapi-schema-validator';
+
+const root = new URL('../..', import.meta.url).pathname;
+const DOCUMENT = join(root, 'openapi/pat-elements.openapi.json');
+const COLLECTION = '/api/tokens';
+
+let doc;
+let zod; // the module src/api/schemas.ts, plus the same zod copy's toJSONSchema
+
+before(async () => {
+  doc = JSON.parse(readFileSync(DOCUMENT, 'utf8'));
+  // Node cannot import the TypeScript source; bundle it (zod inside, so toJSONSchema is its own).
+  const result = await esbuild.build({
+    stdin: {
+      contents: "export * from './src/api/schemas.ts';\nexport { toJSONSchema } from 'zod/mini';\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+  });
+  zod = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+});
+
+/** `#/components/schemas/Token` → the schema it points to in `root`. */
+function resolver(rootDoc) {
+  return (ref) => {
+    assert.match(ref, /^#\//, `only local references: ${ref}`);
+    const target = ref.slice(2).split('/').reduce((node, key) => node?.[key], rootDoc);
+    assert.ok(target, `${ref} does not resolve`);
+    return target;
+  };
+}
+
+/**
+ * The meaning of a JSON Schema, independent of how it is spelled: `type: ['string', 'null']` and
+ * `anyOf: [{ type: 'string' }, { type: 'null' }]` are the same; an integer's `exclusiveMinimum: 0`
+ * is `minimum: 1`; zod's implicit safe-integer bounds and date-time regex (the `format` says it)
+ * are left out. References are followed.
+ */
+export function canonical(schema, resolve) {
+  if (schema.$ref) return canonical(resolve(schema.$ref), resolve);
+  const types = new Set(schema.type === undefined ? [] : [schema.type].flat());
+  let anyOf;
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives) {
+    // `X | null` is X with the null type; other unions stay a (sorted) list of alternatives.
+    const rest = [];
+    for (const alternative of alternatives.map((a) => canonical(a, resolve))) {
+      const isNull = alternative.types.length === 1 && alternative.types[0] === 'null' && Object.keys(alternative).length === 1;
+      if (isNull) types.add('null');
+      else rest.push(alternative);
+    }
+    if (rest.length === 1) return { ...rest[0], types: [...new Set([...rest[0].types, ...types])].sort() };
+    anyOf = rest.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  const out = { types: [...types].sort() };
+  if (anyOf) out.anyOf = anyOf;
+  for (const key of ['format', 'minLength', 'maxLength', 'maximum', 'enum', 'const']) {
+    if (schema[key] !== undefined) out[key] = schema[key];
+  }
+  if (schema.minimum !== undefined) out.minimum = schema.minimum;
+  if (schema.exclusiveMinimum !== undefined) {
+    if (types.has('integer')) out.minimum = schema.exclusiveMinimum + 1;
+    else out.exclusiveMinimum = schema.exclusiveMinimum;
+  }
+  if (out.maximum === Number.MAX_SAFE_INTEGER) delete out.maximum;
+  if (out.minimum === Number.MIN_SAFE_INTEGER) delete out.minimum;
+  if (schema.properties) {
+    out.properties = Object.fromEntries(
+      Object.entries(schema.properties)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, property]) => [name, canonical(property, resolve)]),
+    );
+    out.required = [...(schema.required ?? [])].sort();
+  }
+  if (schema.items) out.items = canonical(schema.items, resolve);
+  if (schema.additionalProperties !== undefined) {
+    out.additionalProperties =
+      typeof schema.additionalProperties === 'boolean' ? schema.additionalProperties : canonical(schema.additionalProperties, resolve);
+  }
+  return out;
+}
+
+const componentNames = () => Object.keys(doc.components.schemas).sort();
+const zodSchemaNames = () =>
+  Object.keys(zod)
+    .filter((name) => /^[A-Z]\w*Schema$/.test(name))
+    .map((name) => name.slice(0, -'Schema'.length))
+    .sort();
+
+function compareComponent(name, document = doc) {
+  const fromDocument = canonical(document.components.schemas[name], resolver(document));
+  const fromZod = canonical(zod.toJSONSchema(zod[`${name}Schema`], { io: 'input' }), resolver({}));
+  return { fromDocument, fromZod };
+}
+
+test('the document is valid OpenAPI 3.1 (checked against the official schema)', async () => {
+  const validator = new Validator();
+  const result = await validator.validate(structuredClone(doc));
+  assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2));
+  assert.equal(validator.version, '3.1');
+});
+
+test('every zod schema of the contract has a component of the same name, and no component is extra', () => {
+  assert.deepEqual(componentNames(), zodSchemaNames());
+});
+
+test('each component agrees with its zod schema: required fields, types, nullability, formats, bounds', () => {
+  for (const name of componentNames()) {
+    const { fromDocument, fromZod } = compareComponent(name);
+    assert.deepEqual(fromDocument, fromZod, `components.schemas.${name} differs from ${name}Schema in src/api/schemas.ts`);
+  }
+});
+
+test('the comparison catches drift: nullability, a required field, a format, a type, a bound', () => {
+  const drifts = [
+    (d) => (d.components.schemas.Token.properties.expiresAt.type = 'string'),
+    (d) => d.components.schemas.Token.required.splice(d.components.schemas.Token.required.indexOf('partialKey'), 1),
+    (d) => delete d.components.schemas.Token.properties.createdAt.format,
+    (d) => (d.components.schemas.Problem.properties.status.type = 'string'),
+    (d) => (d.components.schemas.CreateTokenRequest.properties.expiresInDays.minimum = 0),
+    (d) => (d.components.schemas.Token.properties.scopes = { type: 'array', items: { type: 'string' } }),
+  ];
+  for (const drift of drifts) {
+    const drifted = structuredClone(doc);
+    drift(drifted);
+    const differs = componentNames().some((name) => {
+      const { fromDocument, fromZod } = compareComponent(name, drifted);
+      return JSON.stringify(fromDocument) !== JSON.stringify(fromZod);
+    });
+    assert.ok(differs, `not caught: ${drift}`);
+  }
+});
+
+const schemaRef = (name) => ({ $ref: `#/components/schemas/${name}` });
+const problemJson = (response) => {
+  const resolved = response.$ref ? resolver(doc)(response.$ref) : response;
+  return resolved.content?.['application/problem+json']?.schema;
+};
+
+test('GET and POST on the collection and DELETE on an item, with the contract\'s bodies', () => {
+  const collection = doc.paths[COLLECTION];
+  const item = doc.paths[`${COLLECTION}/{id}`];
+  assert.deepEqual(Object.keys(doc.paths).sort(), [COLLECTION, `${COLLECTION}/{id}`]);
+  assert.deepEqual(Object.keys(collection).sort(), ['get', 'post']);
+  assert.deepEqual(Object.keys(item).sort(), ['delete']);
+
+  assert.deepEqual(collection.get.responses['200'].content['application/json'].schema, schemaRef('ListTokensResponse'));
+  assert.equal(collection.post.requestBody.required, true);
+  assert.deepEqual(collection.post.requestBody.content['application/json'].schema, schemaRef('CreateTokenRequest'));
+  assert.deepEqual(collection.post.responses['201'].content['application/json'].schema, schemaRef('CreateTokenResponse'));
+
+  const [id] = item.delete.parameters;
+  assert.deepEqual({ name: id.name, in: id.in, required: id.required }, { name: 'id', in: 'path', required: true });
+  assert.equal(item.delete.responses['204'].content, undefined, '204 has no body');
+  assert.match(item.delete.responses['404'].description, /already gone/);
+});
+
+test('every error response is application/problem+json with the Problem schema', () => {
+  let errors = 0;
+  for (const [path, operations] of Object.entries(doc.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (/^[23]/.test(status)) continue;
+        errors += 1;
+        assert.deepEqual(problemJson(response), schemaRef('Problem'), `${method.toUpperCase()} ${path} ${status}`);
+      }
+      assert.ok(operation.responses.default, `${method.toUpperCase()} ${path} documents a default error`);
+    }
+  }
+  assert.ok(errors >= 3);
+});
+
+test('the document ships in the package as pat-elements/openapi.json', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  assert.equal(pkg.exports['./openapi.json'], './openapi/pat-elements.openapi.json');
+  assert.ok(pkg.files.includes('openapi/'));
+});
