@@ -2,7 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build, BUNDLE } from '../../scripts/build.mjs';
 import { BUDGETS_KB, buildBundle, DEPENDENCIES, gzipSize } from '../../scripts/check-size.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -29,7 +33,7 @@ test('with roomy budgets it passes and prints both gzipped sizes', () => {
 });
 
 test('a bundle over its budget fails with a message naming it, its size and the budget', () => {
-  const result = checkSize('--bundle-kb=1');
+  const result = checkSize('--bundle-kb=1', '--own-kb=10000');
   assert.equal(result.status, 1);
   assert.match(result.stdout, /^✗ self-contained bundle: [\d.]+ KB minified \+ gzipped .*budget 1 KB$/m);
   assert.match(result.stdout, /^✓ own code/m);
@@ -39,7 +43,7 @@ test('a bundle over its budget fails with a message naming it, its size and the 
 });
 
 test('own code over its budget fails on its own, even when the bundle fits', () => {
-  const result = checkSize('--own-kb=0.5');
+  const result = checkSize('--own-kb=0.5', '--bundle-kb=10000');
   assert.equal(result.status, 1);
   assert.match(result.stdout, /^✓ self-contained bundle/m);
   assert.match(result.stderr, /the own code \(dependencies external\) is [\d.]+ KB .* over its 0\.5 KB budget/);
@@ -65,4 +69,11 @@ test('sizes are deterministic, and measured as gzip level 9 of the minified code
   const [first, second] = await Promise.all([buildBundle(), buildBundle()]);
   assert.equal(first.code, second.code);
   assert.equal(gzipSize(first.code), gzipSync(first.code, { level: 9 }).length);
+});
+
+test('what is measured is byte for byte the bundle npm run build ships', async () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'pat-size-'));
+  await build({ outDir, log: () => {} });
+  const shipped = readFileSync(join(outDir, BUNDLE), 'utf8');
+  assert.ok((await buildBundle()).code === shipped, 'scripts/check-size.mjs and scripts/build.mjs bundle with different options');
 });
