@@ -6,6 +6,8 @@
  * - tags are registered with `defineElement('pat-x', Class)` in src/define.ts, not with
  *   `customElements.define` or a decorator;
  * - events are dispatched with `this.emit('pat-x', detail)`, typed by `PatEventMap`;
+ * - a property whose setter takes another type than its getter returns (the reveal's write-only
+ *   `secret`) is documented with the type a host sets;
  * - events of a composed pat element bubble out of its parent (they are `composed`), so the
  *   parent fires them too;
  * - a `@cssprop` without a `[--name=default]` takes its default from the element's styles;
@@ -32,6 +34,7 @@ export default {
   plugins: [
     defineElementCallsPlugin(),
     emittedEventsPlugin(),
+    settableTypesPlugin(),
     composedEventsPlugin(),
     cssPropertyDefaultsPlugin(),
     publicApiPlugin(),
@@ -162,6 +165,25 @@ function completeEvent(event, eventMap) {
     const description = detail && eventMap.descriptions.get(detail);
     if (description) event.description = description;
   }
+}
+
+/**
+ * `set secret(value: string | undefined)` with `get secret(): undefined` is a property a host
+ * sets to a string: document the setter's type, not the getter's.
+ */
+function settableTypesPlugin() {
+  return {
+    name: 'pat: settable types',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!(ts.isClassDeclaration(node) || ts.isClassExpression(node)) || !node.name) return;
+      const classDoc = moduleDoc.declarations?.find((d) => d.name === node.name.text);
+      for (const setter of node.members.filter(ts.isSetAccessorDeclaration)) {
+        const type = setter.parameters[0]?.type?.getText();
+        const field = classDoc?.members?.find((m) => m.kind === 'field' && m.name === setter.name.getText());
+        if (type && field && field.type?.text !== type) field.type = { text: type };
+      }
+    },
+  };
 }
 
 /** Events of the pat elements a template renders reach the rendering element's host too. */

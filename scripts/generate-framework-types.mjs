@@ -7,8 +7,8 @@
  *   natively (props become properties when the element has them, `on<event>` props become
  *   listeners), so the typings only add the tags to `React.JSX.IntrinsicElements`.
  *
- * Types come from the element classes themselves (`PatTokenList['endpoint']`) and from
- * `PatEventMap`, not from the manifest's type text, so they cannot drift from the code.
+ * Types come from the element classes themselves (`PatTokenList['client']`) and from
+ * `PatEventMap`; the manifest's type text is used only where it is primitive (`string | undefined`).
  *
  * Usage: `node scripts/generate-framework-types.mjs [manifest] [outDir]` (build.mjs calls it).
  */
@@ -48,6 +48,19 @@ function jsDoc(text, indent) {
 
 const quote = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
 
+/** Primitive type text (`string | undefined`, `'a' | 'b'`) means the same in any file. */
+const PRIMITIVE_TYPE = /^(?:\s*(?:string|number|boolean|undefined|null|'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?)\s*)(?:\|(?:\s*(?:string|number|boolean|undefined|null|'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?)\s*))*$/;
+
+/**
+ * The type a host may set: the manifest's text when it is primitive (it is the setter's type for
+ * a write-only property like the reveal's `secret`, whose getter returns undefined), else the
+ * class's own property type, which needs no imports and cannot drift.
+ */
+function propertyType(element, member) {
+  const text = member.type?.text;
+  return text && PRIMITIVE_TYPE.test(text) ? text.trim() : `${element.name}[${JSON.stringify(member.name)}]`;
+}
+
 /** One interface per element: its properties, extra attributes and `on<event>` props. */
 function propsInterface(element, eventPrefix) {
   const fields = settableFields(element);
@@ -55,10 +68,11 @@ function propsInterface(element, eventPrefix) {
   let body = '';
   for (const field of fields) {
     body += jsDoc(field.description, indent);
-    body += `${indent}${quote(field.name)}?: ${element.name}[${JSON.stringify(field.name)}];\n`;
+    body += `${indent}${quote(field.name)}?: ${propertyType(element, field)};\n`;
   }
   for (const attribute of extraAttributes(element, fields)) {
-    const type = attribute.fieldName ? `${element.name}[${JSON.stringify(attribute.fieldName)}]` : 'string';
+    const field = fields.find((f) => f.name === attribute.fieldName) ?? (attribute.fieldName && { name: attribute.fieldName });
+    const type = field ? propertyType(element, field) : 'string';
     body += jsDoc(attribute.description, indent);
     body += `${indent}${quote(attribute.name)}?: ${type};\n`;
   }

@@ -259,7 +259,7 @@ export function Settings({ client }: { client: TokenClient }) {
       <pat-token-list ref={list} endpoint="/api/tokens" credentials="include" className="tokens" lang="de"
         headers={async () => ({ Authorization: 'Bearer abc' })} strings={{}} />
       <pat-generate-dialog client={client} id="dialog" />
-      <pat-token-reveal aria-label="New token" />
+      <pat-token-reveal aria-label="New token" secret={String(Date.now())} />
 ${eventUsage(elements)}
     </>
   );
@@ -269,6 +269,7 @@ ${eventUsage(elements)}
     `<pat-token-list endpoint={42} />`,
     `<pat-token-list credentials="sometimes" />`,
     `<pat-generate-dialog client={{ list: 1 }} />`,
+    `<pat-token-reveal secret={42} />`,
     `<pat-token-list onpat-token-deleted={(event: MouseEvent) => void event} />`,
   ];
   const invalid = `import type {} from 'pat-elements/types/react';
@@ -298,7 +299,8 @@ test('generated typings: events by PatEventMap, renamed attributes by field type
             customElement: true,
             summary: 'The list.',
             members: [
-              { kind: 'field', name: 'endpoint', description: 'Where.' },
+              { kind: 'field', name: 'endpoint', description: 'Where.', type: { text: 'string' } },
+              { kind: 'field', name: 'client', type: { text: 'TokenClient | undefined' } },
               { kind: 'field', name: 'tokenClient', privacy: 'protected' },
               { kind: 'field', name: 'styles', static: true },
               { kind: 'field', name: 'headers', readonly: true },
@@ -317,6 +319,9 @@ test('generated typings: events by PatEventMap, renamed attributes by field type
   const typings = reactTypes(synthetic, { from: 'pat-elements' });
   assert.match(typings, /'onpat-token-created'\?: \(event: EventOf<"pat-token-created">\) => void;/);
   assert.doesNotMatch(typings, /tokenClient|styles|headers\?|refresh/);
+  // Primitive type text is used as is; other types come from the class, which needs no imports.
+  assert.match(typings, /  endpoint\?: string;/);
+  assert.match(typings, /  client\?: PatTokenList\["client"\];/);
   const valid = `import type { PatEventMap } from 'pat-elements';
 export const ok = (
   <pat-token-list endpoint="/x" data-credentials="omit"

@@ -59,6 +59,13 @@ const FIXTURE = {
       @property({ attribute: 'max-days', type: Number }) maxDays = 3;
       #secret = '';
       private hidden = 1;
+      /** Write-only. */
+      set secret(value: string | undefined) {
+        this.#secret = value ?? '';
+      }
+      get secret(): undefined {
+        return undefined;
+      }
       /** Does it. */
       go() {
         this.emit('pat-a-happened', { id: this.#secret + this.hidden });
@@ -192,6 +199,11 @@ test('private members are left out; attributes keep their field names', () => {
     declaration('PatA').attributes.map(({ name, fieldName }) => ({ name, fieldName })),
     [{ name: 'max-days', fieldName: 'maxDays' }],
   );
+});
+
+test('a write-only property is documented with the type its setter takes', () => {
+  const secret = declaration('PatA').members.find((m) => m.name === 'secret');
+  assert.deepEqual(secret.type, { text: 'string | undefined' });
 });
 
 test('custom property defaults: JSDoc first, then the styles; undocumented hooks are reported', () => {
