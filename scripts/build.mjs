@@ -29,6 +29,26 @@ export const FORBIDDEN_IN_BUNDLE = [
 /** The bundle's entry: register the tags, and export what the package root exports. */
 const BUNDLE_ENTRY = `import './define.js';\nexport * from './index.js';\n`;
 
+/**
+ * esbuild options of the self-contained bundle (without output settings), for anything that must
+ * measure or serve exactly what ships. `external` leaves those modules as imports.
+ */
+export function bundleOptions({ external = [] } = {}) {
+  return {
+    stdin: { contents: BUNDLE_ENTRY, resolveDir: join(root, 'src'), sourcefile: 'pat-elements.bundle.ts', loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    // Production Lit: its `development` export condition is never selected.
+    conditions: ['production'],
+    tsconfig: join(root, 'tsconfig.json'),
+    legalComments: 'eof',
+    external,
+  };
+}
+
 export async function build({ outDir = join(root, 'dist'), log = console.log } = {}) {
   rmSync(outDir, { recursive: true, force: true });
 
@@ -39,20 +59,7 @@ export async function build({ outDir = join(root, 'dist'), log = console.log } =
   if (tsc.status !== 0) throw new Error('tsc failed: fix the type errors above.');
 
   const bundlePath = join(outDir, BUNDLE);
-  await esbuild.build({
-    stdin: { contents: BUNDLE_ENTRY, resolveDir: join(root, 'src'), sourcefile: 'pat-elements.bundle.ts', loader: 'ts' },
-    outfile: bundlePath,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    // Production Lit: its `development` export condition is never selected.
-    conditions: ['production'],
-    tsconfig: join(root, 'tsconfig.json'),
-    legalComments: 'eof',
-    logLevel: 'warning',
-  });
+  await esbuild.build({ ...bundleOptions(), outfile: bundlePath, logLevel: 'warning' });
 
   const bundle = readFileSync(bundlePath, 'utf8');
   for (const { pattern, reason } of FORBIDDEN_IN_BUNDLE) {
