@@ -11,7 +11,13 @@ import { findBrowser } from './scripts/find-browser.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 
 const require = createRequire(import.meta.url);
-const serviceWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+// msw's worker unregisters itself when its last page closes; with test pages opening and closing
+// side by side, a page that loads at that moment stays uncontrolled and its requests go unmocked.
+// The test browser's profile is thrown away after the run, so the worker can simply stay.
+const selfUnregister = 'self.registration.unregister()';
+const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+if (!mswWorker.includes(selfUnregister)) throw new Error(`msw's worker changed: review the patch in ${import.meta.url}`);
+const serviceWorker = mswWorker.replace(selfUnregister, 'void 0');
 
 const reporters = [defaultReporter(), summaryReporter({ flatten: false })];
 if (process.env.PAT_RESULTS_FILE) reporters.push(countReporter(process.env.PAT_RESULTS_FILE));

@@ -8,8 +8,20 @@ import { createMockBackend, type MockBackend, type MockBackendOptions } from '..
 
 let worker: SetupWorker | undefined;
 
+/**
+ * A page that loaded while another test page was still installing the worker is claimed once the
+ * worker activates. Wait for that: msw would otherwise reload the page, which fails its tests.
+ */
+async function untilClaimed(): Promise<void> {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const pending = registration?.installing ?? registration?.waiting ?? registration?.active;
+  if (!pending || navigator.serviceWorker.controller || pending.state === 'activated') return;
+  await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+}
+
 async function ensureWorker(): Promise<SetupWorker> {
   if (!worker) {
+    await untilClaimed();
     worker = setupWorker();
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
   }
