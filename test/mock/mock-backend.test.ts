@@ -273,11 +273,9 @@ describe('mock backend: latency', () => {
   }
 
   it('delays every answer by the configured latency', async () => {
-    const backend = await useMockBackend({ latency: 250 });
+    await useMockBackend({ latency: 250 });
     expect(await timedList()).to.be.at.least(249);
-
-    backend.setLatency(0);
-    expect(await timedList(), 'without latency the same answer is quick').to.be.below(250);
+    expect(await timedList(), 'every answer, not only the first').to.be.at.least(249);
   });
 
   it('delays by at least the minimum of a range', async () => {
