@@ -1,21 +1,579 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { PatError } from '../api/errors.js';
+import type { Token } from '../api/schemas.js';
+import { DEFAULT_PRESETS } from '../generate-dialog/expiration.js';
+import { PatGenerateDialog } from '../generate-dialog/generate-dialog.js';
 import { ClientConfigMixin } from '../internal/client-config.js';
+import { now } from '../internal/clock.js';
+import { defineElement } from '../internal/define-element.js';
+import { dateTimeFormat, formatRelative, resolveLocale } from '../internal/locale.js';
 import { PatElement } from '../internal/pat-element.js';
-import type { PatStrings } from '../internal/pat-strings.js';
+import { resolveStrings, type PatStrings } from '../internal/pat-strings.js';
+import { describeError, fill } from '../internal/strings.js';
+import { DEFAULT_EXPIRING_SOON_DAYS, expiryStatus } from './expiry-status.js';
+import { pluralString } from './plural-string.js';
+import { maskPartialKey } from './mask-partial-key.js';
+import { tokenListStyles } from './token-list.styles.js';
+import { DEFAULT_SORT, memoizedTokenView, nextSort, type SortKey, type TokenSort } from './token-view.js';
+import { TokensController } from './tokens-controller.js';
+
+const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'short' };
 
 /**
- * The whole Personal Access Token section of a settings page.
+ * The composed `<pat-generate-dialog>`'s parts (and the reveal's, which it exports), re-exported
+ * under their own names so a host styles the whole feature through the list. Its `error` becomes
+ * `dialog-error`, apart from the list's own error message; `button` is shared on purpose.
+ */
+const DIALOG_EXPORTPARTS = [
+  'dialog', 'form', 'heading', 'note', 'field', 'label', 'input', 'name-input', 'description-input', 'select',
+  'date-input', 'hint', 'expiry', 'field-error', 'error: dialog-error', 'actions', 'button', 'cancel-button',
+  'submit-button', 'reveal', 'secret', 'copy-button', 'toggle-button', 'usage', 'usage-copy-button', 'warning',
+  'status', 'acknowledge', 'done-button',
+].join(', ');
+
+interface DeleteFailure {
+  token: Token;
+  message: string;
+}
+
+/**
+ * The whole Personal Access Token section of a settings page: a table of the user's tokens with
+ * masked keys, dates and expiry badges, a filter, sortable columns, deletion with confirmation, and
+ * the "Generate new token" button that opens `<pat-generate-dialog>`. Dates follow the nearest
+ * `lang` attribute; a `lang` change on the page is picked up automatically (call `refresh()` for one
+ * inside another shadow root). Below 600 px of its own width the rows become stacked cards. It
+ * inherits the page's font, colours and `color-scheme` (light and dark defaults built in); set
+ * `color-scheme` on the element to pin one.
  *
  * @summary Lists tokens with masked keys and lets the user generate and delete them.
+ *
+ * @fires pat-token-created - A token was created through the dialog (`{ token }`, metadata only; bubbles out of the dialog).
+ * @fires pat-token-deleted - A token was deleted, or was already gone (`{ token }`).
+ * @fires pat-error - Loading or deleting failed (`{ operation: 'list' | 'revoke', error }`); the user sees the message too.
+ *
+ * @slot generate-button - Replaces the "Generate new token" button. A click on it opens the dialog unless its handler calls `preventDefault()`.
+ *
+ * @csspart toolbar - The bar with the count, filter and generate button.
+ * @csspart count - The number of tokens.
+ * @csspart filter - The filter's search input.
+ * @csspart table - The `<table>`.
+ * @csspart caption - The table's caption (visually hidden by default).
+ * @csspart header-row - The row of column headers (a row of sort buttons in the card layout).
+ * @csspart header - Each column header.
+ * @csspart sort-button - The button in a sortable column header.
+ * @csspart row - Each token's row (also `row-new`, `row-expired`, `row-deleting` by state).
+ * @csspart cell - Every cell; also `name-cell`, `key-cell`, `created-cell`, `expires-cell`, `last-used-cell`, `actions-cell`.
+ * @csspart name - The token's name.
+ * @csspart description - The token's description.
+ * @csspart key - The visible part of the key, as the server sent it.
+ * @csspart mask - The fixed-length mask drawn after it.
+ * @csspart badge - Every badge; also `badge-new`, `badge-expired`, `badge-expiring`.
+ * @csspart button - Every button; also `generate-button`, `delete-button`, `retry-button`, `dismiss-button`, `clear-filter-button`, `confirm-cancel-button`, `confirm-delete-button`.
+ * @csspart skeleton - A placeholder row while loading.
+ * @csspart empty - The message shown when there are no tokens.
+ * @csspart error - The message shown when the list could not be loaded.
+ * @csspart alert - A dismissible message above the table (failed delete or refresh).
+ * @csspart confirm-dialog - The delete confirmation `<dialog>`.
+ * @csspart generate-dialog - The composed `<pat-generate-dialog>`. Its parts are exported under their own names (`dialog`, `form`, `input`, `submit-button`, `secret`, `copy-button`, …), its `error` as `dialog-error`.
+ *
+ * @cssprop [--pat-accent-color=light-dark(#0969da, #4493f8)] - Primary buttons, focus rings and the new-row highlight.
+ * @cssprop [--pat-accent-text-color=light-dark(#fff, #0d1117)] - Text on primary buttons.
+ * @cssprop [--pat-danger-color=light-dark(#cf222e, #f85149)] - Delete buttons and the expired badge.
+ * @cssprop [--pat-warning-color=light-dark(#9a6700, #d29922)] - The expiring-soon badge.
+ * @cssprop [--pat-border-color=color-mix(in srgb, currentColor 18%, transparent)] - Table rules, card and input borders.
+ * @cssprop [--pat-muted-color=color-mix(in srgb, currentColor 68%, transparent)] - Secondary text.
+ * @cssprop [--pat-surface-color=Canvas] - Background of the confirmation dialog.
+ * @cssprop [--pat-surface-text-color=CanvasText] - Text of the confirmation dialog.
+ * @cssprop [--pat-radius=6px] - Corner radius of buttons, inputs, badges and cards.
+ * @cssprop [--pat-spacing=0.75rem] - The base gap; cells and cards scale from it.
+ * @cssprop [--pat-font-mono=ui-monospace, SFMono-Regular, Menlo, Consolas, monospace] - The partial key's font.
  */
 export class PatTokenList extends ClientConfigMixin(PatElement) {
+  static override styles = tokenListStyles;
+
   /** Partial override of any user-visible string (also passed to the dialog and reveal). */
   @property({ attribute: false }) strings: Partial<PatStrings> | undefined = undefined;
 
-  override render() {
-    return html``;
+  /** A token expiring within this many days gets an "Expires in N days" badge. */
+  @property({ type: Number, attribute: 'expiring-soon-days' }) expiringSoonDays = DEFAULT_EXPIRING_SOON_DAYS;
+
+  /** Hides the generate button (and the dialog), for hosts that create tokens elsewhere. */
+  @property({ type: Boolean, attribute: 'no-generate', reflect: true }) noGenerate = false;
+
+  /** Duration presets offered by the dialog, in days. */
+  @property({ attribute: false }) presets: readonly number[] = DEFAULT_PRESETS;
+
+  /** Whether the dialog offers "no expiration". */
+  @property({ type: Boolean, attribute: 'allow-no-expiration' }) allowNoExpiration = false;
+
+  /** The longest lifetime the dialog allows, in days; unset leaves the dialog's default. */
+  @property({ type: Number, attribute: 'max-lifetime-days' }) maxLifetimeDays: number | undefined = undefined;
+
+  @state() private filter = '';
+  @state() private sort: TokenSort = DEFAULT_SORT;
+  /** The token the confirmation dialog asks about. */
+  @state() private confirming: Token | undefined = undefined;
+  @state() private deleteFailure: DeleteFailure | undefined = undefined;
+  @state() private announcement = '';
+
+  readonly #tokens = new TokensController(this, {
+    client: () => this.tokenClient,
+    onLoadError: (error) => this.emit('pat-error', { operation: 'list', error: asError(error) }),
+  });
+  readonly #view = memoizedTokenView();
+  #resolvedStrings: PatStrings = resolveStrings(undefined);
+  #locale = 'en';
+  #now = new Date();
+  readonly #langObserver = new MutationObserver(() => {
+    if (resolveLocale(this) !== this.#locale) this.requestUpdate();
+  });
+
+  /** Loads the list again (and re-reads the locale). Resolves when the load has settled. */
+  async refresh(): Promise<void> {
+    this.requestUpdate();
+    await this.#tokens.reload();
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The list composes the dialog: make sure it works when only the list was registered.
+    defineElement('pat-generate-dialog', PatGenerateDialog);
+    // Ancestors' `lang` in the document; lang inside other shadow roots needs `refresh()`.
+    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#langObserver.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('strings')) this.#resolvedStrings = resolveStrings(this.strings);
+    this.#locale = resolveLocale(this);
+    this.#now = now();
+  }
+
+  override render() {
+    const tokens = this.#tokens.tokens;
+    const loadError = this.#tokens.loadError;
+    const failedFirstLoad = !tokens && loadError !== undefined;
+    const view = tokens && this.#currentView(tokens);
+    return html`
+      <div part="toolbar" class="toolbar">
+        <p part="count" class="count" aria-live="polite">${this.#renderCount(tokens, view)}</p>
+        ${tokens?.length ? this.#renderFilter() : nothing} ${this.#renderGenerateButton()}
+      </div>
+      ${tokens && loadError !== undefined ? this.#renderRefreshFailure(loadError) : nothing}
+      ${this.deleteFailure ? this.#renderDeleteFailure(this.deleteFailure) : nothing}
+      ${failedFirstLoad
+        ? this.#renderLoadFailure(loadError)
+        : tokens?.length === 0
+          ? this.#renderEmpty()
+          : this.#renderTable(tokens, view)}
+      <div role="status" class="visually-hidden">${this.announcement}</div>
+      ${this.#renderConfirmDialog()} ${this.#renderGenerateDialog()}
+    `;
+  }
+
+  #currentView(tokens: readonly Token[]): readonly Token[] {
+    return this.#view({ tokens, filter: this.filter, sort: this.sort, locale: this.#locale, pinned: this.#tokens.newIds });
+  }
+
+  #renderCount(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
+    const strings = this.#resolvedStrings;
+    if (!tokens) return this.#tokens.loadError === undefined ? strings.loadingTokens : nothing;
+    if (!tokens.length) return nothing;
+    if (this.filter.trim()) return fill(strings.filteredCount, { shown: view!.length, total: tokens.length });
+    const template = pluralString(this.#locale, tokens.length, strings.tokenCountOne, strings.tokenCountOther);
+    return fill(template, { count: tokens.length });
+  }
+
+  #renderFilter() {
+    const strings = this.#resolvedStrings;
+    return html`<label class="filter">
+      <span class="visually-hidden">${strings.filterLabel}</span>
+      <input
+        part="filter"
+        type="search"
+        autocomplete="off"
+        spellcheck="false"
+        placeholder=${strings.filterPlaceholder}
+        .value=${this.filter}
+        @input=${this.#onFilterInput}
+      />
+    </label>`;
+  }
+
+  #renderGenerateButton() {
+    if (this.noGenerate) return nothing;
+    return html`<slot name="generate-button" @click=${this.#openGenerateDialog}>
+      <button type="button" part="button generate-button" class="button primary" id="generate-button">
+        ${this.#resolvedStrings.generateButton}
+      </button>
+    </slot>`;
+  }
+
+  #renderTable(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
+    const strings = this.#resolvedStrings;
+    const showLastUsed = !tokens || tokens.some((token) => token.lastUsedAt !== undefined);
+    const columns = showLastUsed ? 6 : 5;
+    const busy = this.#tokens.loading || this.#tokens.idle;
+    return html`<table part="table" tabindex="-1" aria-busy=${busy ? 'true' : 'false'} @click=${this.#onTableClick}>
+      <caption part="caption" class="visually-hidden">${strings.tableCaption}</caption>
+      <thead>
+        <tr part="header-row" data-label=${strings.sortBy}>
+          ${this.#renderSortHeader('name', strings.columnName)}
+          <th scope="col" part="header">${strings.columnKey}</th>
+          ${this.#renderSortHeader('createdAt', strings.columnCreated)}
+          ${this.#renderSortHeader('expiresAt', strings.columnExpires)}
+          ${showLastUsed ? this.#renderSortHeader('lastUsedAt', strings.columnLastUsed) : nothing}
+          <th scope="col" part="header"><span class="visually-hidden">${strings.columnActions}</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${!tokens || !view
+          ? this.#renderSkeleton(columns)
+          : view.length
+            ? repeat(view, (token) => token.id, (token) => this.#renderRow(token, showLastUsed))
+            : this.#renderNoMatches(columns)}
+      </tbody>
+    </table>`;
+  }
+
+  #renderSortHeader(key: SortKey, label: string) {
+    const sorted = this.sort.key === key ? this.sort.direction : undefined;
+    return html`<th scope="col" part="header" class="sortable" aria-sort=${sorted ?? nothing}>
+      <button type="button" part="button sort-button" class="sort-button" data-action="sort" data-sort-key=${key}>
+        ${label}<span class="sort-indicator" aria-hidden="true"></span>
+      </button>
+    </th>`;
+  }
+
+  #renderSkeleton(columns: number) {
+    const row = html`<tr part="skeleton" class="skeleton" aria-hidden="true">
+      ${Array.from({ length: columns }, () => html`<td><span class="bone"></span></td>`)}
+    </tr>`;
+    return [row, row, row];
+  }
+
+  #renderNoMatches(columns: number) {
+    const strings = this.#resolvedStrings;
+    return html`<tr class="no-matches">
+      <td colspan=${columns}>
+        <p>${fill(strings.noMatches, { filter: this.filter.trim() })}</p>
+        <button type="button" part="button clear-filter-button" class="button" data-action="clear-filter">
+          ${strings.clearFilter}
+        </button>
+      </td>
+    </tr>`;
+  }
+
+  #renderRow(token: Token, showLastUsed: boolean) {
+    const strings = this.#resolvedStrings;
+    const locale = this.#locale;
+    const deleting = this.#tokens.isRevoking(token.id);
+    const isNew = this.#tokens.newIds.includes(token.id);
+    const expiry = expiryStatus(token.expiresAt, this.#now, this.#expiringSoonDays);
+    const key = maskPartialKey(token.partialKey);
+    const rowParts = ['row', isNew ? 'row-new' : '', expiry.kind === 'expired' ? 'row-expired' : '', deleting ? 'row-deleting' : '']
+      .filter(Boolean)
+      .join(' ');
+    const created = new Date(token.createdAt);
+    return html`<tr
+      data-id=${token.id}
+      part=${rowParts}
+      class=${isNew ? 'new' : ''}
+      aria-busy=${deleting ? 'true' : nothing}
+    >
+      <th scope="row" part="cell name-cell" class="name-cell">
+        <span part="name" class="name">${token.name}</span>
+        ${isNew ? html`<span part="badge badge-new" class="badge new-badge">${strings.newBadge}</span>` : nothing}
+        ${token.description ? html`<span part="description" class="description">${token.description}</span>` : nothing}
+      </th>
+      <td part="cell key-cell" data-label=${strings.columnKey}>
+        <span class="visually-hidden"
+          >${key.visible ? fill(strings.keyStartingWith, { partialKey: key.visible }) : strings.keyHidden}</span
+        >
+        <span class="key" aria-hidden="true"><code part="key">${key.visible}</code><span part="mask" class="mask">${key.mask}</span></span>
+      </td>
+      <td part="cell created-cell" data-label=${strings.columnCreated}>
+        <time datetime=${token.createdAt}
+          ><span class="date">${dateTimeFormat(locale, DATE).format(created)}</span>
+          <span class="secondary">${dateTimeFormat(locale, TIME).format(created)}</span></time
+        >
+      </td>
+      <td part="cell expires-cell" data-label=${strings.columnExpires}>
+        ${token.expiresAt === null
+          ? html`<span class="never">${strings.expiresNever}</span>`
+          : html`<time datetime=${token.expiresAt}>${dateTimeFormat(locale, DATE).format(new Date(token.expiresAt))}</time>`}
+        ${expiry.kind === 'expired'
+          ? html`<span part="badge badge-expired" class="badge expired-badge">${strings.expiredBadge}</span>`
+          : expiry.kind === 'expiring'
+            ? html`<span part="badge badge-expiring" class="badge expiring-badge">${this.#expiringText(expiry.days)}</span>`
+            : nothing}
+      </td>
+      ${showLastUsed ? this.#renderLastUsed(token) : nothing}
+      <td part="cell actions-cell" class="actions-cell">
+        <button
+          type="button"
+          part="button delete-button"
+          class="button danger delete-button"
+          data-action="delete"
+          aria-label=${fill(deleting ? strings.deletingButtonLabel : strings.deleteButtonLabel, { name: token.name })}
+          aria-disabled=${deleting ? 'true' : nothing}
+        >
+          ${deleting ? html`<span class="spinner" aria-hidden="true"></span>${strings.deletingButton}` : strings.deleteButton}
+        </button>
+      </td>
+    </tr>`;
+  }
+
+  #renderLastUsed(token: Token) {
+    const strings = this.#resolvedStrings;
+    const lastUsed = token.lastUsedAt ? new Date(token.lastUsedAt) : undefined;
+    return html`<td part="cell last-used-cell" data-label=${strings.columnLastUsed}>
+      ${lastUsed
+        ? html`<time datetime=${token.lastUsedAt!}
+            >${formatRelative(this.#locale, lastUsed.getTime() > this.#now.getTime() ? this.#now : lastUsed, this.#now)}</time
+          >`
+        : html`<span class="never">${strings.lastUsedNever}</span>`}
+    </td>`;
+  }
+
+  #expiringText(days: number): string {
+    const strings = this.#resolvedStrings;
+    if (days === 0) return strings.expiresTodayBadge;
+    return fill(pluralString(this.#locale, days, strings.expiresInDaysOne, strings.expiresInDaysOther), { days });
+  }
+
+  get #expiringSoonDays(): number {
+    const days = this.expiringSoonDays;
+    return Number.isFinite(days) && days >= 0 ? days : DEFAULT_EXPIRING_SOON_DAYS;
+  }
+
+  #renderEmpty() {
+    const strings = this.#resolvedStrings;
+    return html`<div part="empty" class="empty">
+      <p class="empty-heading" tabindex="-1">${strings.emptyHeading}</p>
+      <p>${strings.emptyBody}</p>
+    </div>`;
+  }
+
+  #renderLoadFailure(error: unknown) {
+    const strings = this.#resolvedStrings;
+    return html`<div part="error" class="load-failure">
+      <div role="alert">
+        <p class="failure-heading">${strings.loadFailed}</p>
+        <p>${describeError(error, strings)}</p>
+      </div>
+      <button type="button" part="button retry-button" class="button" @click=${this.#retry}>${strings.retryButton}</button>
+    </div>`;
+  }
+
+  #renderRefreshFailure(error: unknown) {
+    const strings = this.#resolvedStrings;
+    return this.#renderAlert(
+      fill(strings.refreshFailed, { reason: describeError(error, strings) }),
+      html`<button type="button" part="button retry-button" class="button" @click=${this.#retry}>${strings.retryButton}</button>`,
+    );
+  }
+
+  #renderDeleteFailure({ token, message }: DeleteFailure) {
+    const strings = this.#resolvedStrings;
+    return this.#renderAlert(
+      fill(strings.deleteFailed, { name: token.name, reason: message }),
+      html`<button type="button" part="button dismiss-button" class="button" @click=${this.#dismissDeleteFailure}>
+        ${strings.dismissButton}
+      </button>`,
+    );
+  }
+
+  #renderAlert(message: string, action: TemplateResult) {
+    return html`<div part="alert" class="alert"><p role="alert">${message}</p>${action}</div>`;
+  }
+
+  #renderConfirmDialog() {
+    const strings = this.#resolvedStrings;
+    const name = this.confirming?.name ?? '';
+    return html`<dialog
+      part="confirm-dialog"
+      class="confirm"
+      aria-labelledby="confirm-heading"
+      aria-describedby="confirm-body"
+      @close=${this.#onConfirmClose}
+    >
+      <form method="dialog">
+        <h2 id="confirm-heading">${fill(strings.confirmDeleteHeading, { name })}</h2>
+        <p id="confirm-body">${strings.confirmDeleteBody}</p>
+        <div class="confirm-actions">
+          <button part="button confirm-cancel-button" class="button" value="cancel" autofocus>${strings.confirmDeleteCancel}</button>
+          <button part="button confirm-delete-button" class="button danger solid" value="confirm">
+            ${strings.confirmDeleteConfirm}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  #renderGenerateDialog() {
+    if (this.noGenerate) return nothing;
+    // The policy travels as attributes so an unset one leaves the dialog's own default.
+    return html`<pat-generate-dialog
+      part="generate-dialog"
+      exportparts=${DIALOG_EXPORTPARTS}
+      .endpoint=${this.endpoint}
+      .client=${this.client}
+      .headers=${this.headers}
+      .credentials=${this.credentials}
+      .strings=${this.strings}
+      .presets=${this.presets}
+      ?allow-no-expiration=${this.allowNoExpiration}
+      max-lifetime-days=${this.maxLifetimeDays ?? nothing}
+      @pat-token-created=${this.#onTokenCreated}
+    ></pat-generate-dialog>`;
+  }
+
+  // ——— Interaction ———
+
+  #onFilterInput(event: Event) {
+    this.filter = (event.target as HTMLInputElement).value;
+  }
+
+  #onTableClick(event: Event) {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    if (!button) return;
+    const action = button.dataset.action;
+    if (action === 'sort') {
+      this.sort = nextSort(this.sort, button.dataset.sortKey as SortKey);
+    } else if (action === 'clear-filter') {
+      this.filter = '';
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[type=search]')?.focus());
+    } else if (action === 'delete') {
+      const id = button.closest('tr')?.dataset.id;
+      const token = this.#tokens.tokens?.find((t) => t.id === id);
+      if (token && !this.#tokens.isRevoking(token.id)) void this.#askToDelete(token);
+    }
+  }
+
+  async #askToDelete(token: Token) {
+    this.confirming = token;
+    await this.updateComplete;
+    const dialog = this.#confirmDialog;
+    if (!dialog || dialog.open) return;
+    dialog.returnValue = '';
+    dialog.showModal();
+  }
+
+  #onConfirmClose() {
+    const token = this.confirming;
+    const confirmed = this.#confirmDialog?.returnValue === 'confirm';
+    this.confirming = undefined;
+    if (!token) return;
+    // The browser returns focus to the opener; if that row went away meanwhile (a refresh), focus
+    // would be lost, so it goes to a neighbour instead.
+    if (!this.shadowRoot!.activeElement) (this.#deleteButtonOf(token.id) ?? this.#focusFallback())?.focus();
+    if (confirmed) void this.#delete(token);
+  }
+
+  async #delete(token: Token) {
+    this.deleteFailure = undefined;
+    const result = await this.#tokens.revoke(token);
+    if (result.status === 'skipped') return;
+    const strings = this.#resolvedStrings;
+    if (result.status === 'failed') {
+      this.deleteFailure = { token, message: describeError(result.error, strings) };
+      this.emit('pat-error', { operation: 'revoke', error: asError(result.error) });
+      return;
+    }
+
+    const row = this.#rowOf(token.id);
+    const focusWasInRow = !!row && row.contains(this.shadowRoot!.activeElement);
+    const neighbourId = this.#neighbourOf(token.id);
+    this.#tokens.remove(token.id);
+    this.emit('pat-token-deleted', { token });
+    void this.#announce(fill(strings.tokenDeleted, { name: token.name }));
+    if (!focusWasInRow) return;
+    await this.updateComplete;
+    ((neighbourId && this.#deleteButtonOf(neighbourId)) || this.#focusFallback())?.focus();
+  }
+
+  /** The row after this one in the current view, else the one before. */
+  #neighbourOf(id: string): string | undefined {
+    const tokens = this.#tokens.tokens;
+    if (!tokens) return undefined;
+    const view = this.#currentView(tokens);
+    const index = view.findIndex((token) => token.id === id);
+    return (view[index + 1] ?? view[index - 1])?.id;
+  }
+
+  async #announce(message: string) {
+    // Cleared first so the same sentence twice in a row is announced twice.
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = message;
+  }
+
+  #dismissDeleteFailure() {
+    const token = this.deleteFailure?.token;
+    this.deleteFailure = undefined;
+    // The dismiss button disappears: keep the keyboard user near what failed.
+    void this.updateComplete.then(() => ((token && this.#deleteButtonOf(token.id)) || this.#focusFallback())?.focus());
+  }
+
+  async #retry() {
+    void this.#tokens.reload();
+    await this.updateComplete;
+    // The retry button is gone while loading; the table (named by its caption) takes focus.
+    (this.#table ?? this.#focusFallback())?.focus();
+  }
+
+  #openGenerateDialog(event: Event) {
+    if (event.defaultPrevented) return;
+    this.renderRoot.querySelector('pat-generate-dialog')?.show();
+  }
+
+  #onTokenCreated(event: CustomEvent<{ token: Token }>) {
+    // A filter could hide the new token: clear it so the user sees what they made.
+    this.filter = '';
+    this.#tokens.add(event.detail.token);
+  }
+
+  // ——— Lookups ———
+
+  get #confirmDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog.confirm');
+  }
+
+  get #table(): HTMLTableElement | null {
+    return this.renderRoot.querySelector('table');
+  }
+
+  #rowOf(id: string): HTMLTableRowElement | null {
+    return this.renderRoot.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
+  }
+
+  #deleteButtonOf(id: string): HTMLButtonElement | null {
+    return this.#rowOf(id)?.querySelector('button[data-action=delete]') ?? null;
+  }
+
+  /** The slotted replacement if there is one, else our own button. */
+  #generateButton(): HTMLElement | null {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name=generate-button]');
+    if (!slot) return null;
+    return (slot.assignedElements()[0] as HTMLElement | undefined) ?? slot.querySelector('button');
+  }
+
+  /** Where focus goes when the element that had it disappears and no row can take it. */
+  #focusFallback(): HTMLElement | null {
+    return this.#generateButton() ?? this.renderRoot.querySelector<HTMLElement>('.empty-heading') ?? this.#table;
+  }
+}
+
+function asError(error: unknown): PatError | Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 declare global {

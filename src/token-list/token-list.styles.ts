@@ -1,0 +1,497 @@
+import { css } from 'lit';
+
+/**
+ * Inherits the host page's font, colours and `color-scheme`; accents use `light-dark()` so light
+ * and dark pages both get readable defaults. Public hooks are `--pat-*`, private ones `--_*`.
+ */
+export const tokenListStyles = css`
+  :host {
+    --_accent: var(--pat-accent-color, light-dark(#0969da, #4493f8));
+    --_accent-text: var(--pat-accent-text-color, light-dark(#fff, #0d1117));
+    --_danger: var(--pat-danger-color, light-dark(#cf222e, #f85149));
+    --_warning: var(--pat-warning-color, light-dark(#9a6700, #d29922));
+    --_border: var(--pat-border-color, color-mix(in srgb, currentColor 18%, transparent));
+    --_muted: var(--pat-muted-color, color-mix(in srgb, currentColor 68%, transparent));
+    --_surface: var(--pat-surface-color, Canvas);
+    --_surface-text: var(--pat-surface-text-color, CanvasText);
+    --_radius: var(--pat-radius, 6px);
+    --_space: var(--pat-spacing, 0.75rem);
+    --_mono: var(--pat-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+
+    display: block;
+    container: pat-token-list / inline-size;
+    /*
+     * No color-scheme of our own: inherited from the page, light-dark() picks the variant that
+     * matches its background. Forcing "light dark" here would turn the element dark on a light-only
+     * page whenever the OS prefers dark.
+     */
+    font: inherit;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  /* ——— Buttons ——— */
+
+  button,
+  input {
+    font: inherit;
+    color: inherit;
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    min-height: 2.25rem;
+    padding: 0.35em 0.9em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+    font-weight: 500;
+    line-height: 1.2;
+    white-space: nowrap;
+    cursor: pointer;
+  }
+
+  .button:hover {
+    background: color-mix(in srgb, currentColor 7%, transparent);
+  }
+
+  .button.primary {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+
+  .button.primary:hover {
+    background: color-mix(in srgb, var(--_accent) 88%, black);
+  }
+
+  .button.danger {
+    color: var(--_danger);
+  }
+
+  .button.danger.solid {
+    border-color: var(--_danger);
+    background: var(--_danger);
+    color: #fff;
+  }
+
+  .button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+
+  .spinner {
+    width: 0.9em;
+    height: 0.9em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  /* ——— Toolbar ——— */
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    margin-block-end: var(--_space);
+  }
+
+  .count {
+    margin-inline-end: auto;
+    color: var(--_muted);
+  }
+
+  .filter input {
+    width: min(16rem, 100%);
+    min-height: 2.25rem;
+    padding: 0.35em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+  }
+
+  .filter input::placeholder {
+    color: var(--_muted);
+  }
+
+  /* ——— Messages ——— */
+
+  .alert,
+  .load-failure,
+  .empty {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space);
+    margin-block-end: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .alert,
+  .load-failure {
+    border-color: color-mix(in srgb, var(--_danger) 55%, transparent);
+    background: color-mix(in srgb, var(--_danger) 8%, transparent);
+  }
+
+  .alert p,
+  .load-failure [role='alert'] {
+    flex: 1 1 16rem;
+  }
+
+  .failure-heading,
+  .empty-heading {
+    font-weight: 600;
+  }
+
+  .empty {
+    flex-direction: column;
+    align-items: flex-start;
+    padding: calc(var(--_space) * 2);
+    border-style: dashed;
+  }
+
+  .empty p:not(.empty-heading) {
+    color: var(--_muted);
+    max-width: 60ch;
+  }
+
+  /* ——— Table ——— */
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+
+  th,
+  td {
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+
+  thead th {
+    padding-block: calc(var(--_space) * 0.5);
+    color: var(--_muted);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .sort-button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    margin: -0.2em -0.35em;
+    padding: 0.2em 0.35em;
+    border: 0;
+    border-radius: var(--_radius);
+    background: transparent;
+    font-weight: inherit;
+    cursor: pointer;
+  }
+
+  .sort-button:hover {
+    background: color-mix(in srgb, currentColor 7%, transparent);
+  }
+
+  .sort-indicator::after {
+    content: '↕' / '';
+    opacity: 0.45;
+  }
+
+  [aria-sort='ascending'] .sort-indicator::after {
+    content: '↑' / '';
+    opacity: 1;
+  }
+
+  [aria-sort='descending'] .sort-indicator::after {
+    content: '↓' / '';
+    opacity: 1;
+  }
+
+  .name-cell {
+    font-weight: 400;
+    overflow-wrap: anywhere;
+  }
+
+  .name {
+    font-weight: 600;
+  }
+
+  .description {
+    display: block;
+    margin-block-start: 0.15em;
+    color: var(--_muted);
+    font-size: 0.925em;
+  }
+
+  .key {
+    font-family: var(--_mono);
+    font-size: 0.925em;
+    white-space: nowrap;
+  }
+
+  code {
+    font: inherit;
+  }
+
+  .mask {
+    color: var(--_muted);
+    letter-spacing: 0.05em;
+  }
+
+  time,
+  .never {
+    white-space: nowrap;
+  }
+
+  .secondary,
+  .never {
+    color: var(--_muted);
+  }
+
+  .secondary {
+    display: block;
+    font-size: 0.925em;
+  }
+
+  .badge {
+    display: inline-block;
+    margin-inline-start: 0.4em;
+    padding: 0.05em 0.5em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.8em;
+    font-weight: 600;
+    white-space: nowrap;
+    vertical-align: 0.1em;
+  }
+
+  .expired-badge {
+    color: var(--_danger);
+  }
+
+  .expiring-badge {
+    color: var(--_warning);
+  }
+
+  .new-badge {
+    color: var(--_accent);
+  }
+
+  .actions-cell {
+    text-align: end;
+    white-space: nowrap;
+  }
+
+  /* A stripe rather than a tint: a tinted background would lower the text's contrast. */
+  tr.new > :first-child {
+    box-shadow: inset 3px 0 0 var(--_accent);
+    animation: new-row 2.5s ease-out;
+  }
+
+  @keyframes new-row {
+    from {
+      box-shadow: inset 0.6rem 0 0 var(--_accent);
+    }
+  }
+
+
+  .no-matches td {
+    padding-block: calc(var(--_space) * 2);
+    text-align: center;
+  }
+
+  .no-matches p {
+    margin-block-end: var(--_space);
+  }
+
+  .bone {
+    display: block;
+    height: 0.9em;
+    width: 70%;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, currentColor 10%, transparent);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+
+  @keyframes pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+
+  table:focus-visible {
+    outline-offset: 4px;
+  }
+
+  /* ——— Cards, below 600 px of the element's own width ——— */
+
+  @container pat-token-list (width < 600px) {
+    table,
+    tbody {
+      display: block;
+    }
+
+    thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.75rem;
+      margin-block-end: calc(var(--_space) * 0.5);
+    }
+
+    thead tr::before {
+      content: attr(data-label) / '';
+      color: var(--_muted);
+    }
+
+    thead th {
+      display: block;
+      padding: 0;
+      border: 0;
+    }
+
+    /* Only the sortable headers make sense as a row of sort buttons. */
+    thead th:not(.sortable) {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+
+    tbody tr {
+      display: flex;
+      flex-direction: column;
+      gap: 0.35rem;
+      padding: var(--_space);
+      margin-block-end: calc(var(--_space) * 0.75);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    tbody th,
+    tbody td {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      column-gap: 0.4em;
+      padding: 0;
+      border: 0;
+    }
+
+    tbody td[data-label]::before {
+      content: attr(data-label) / '';
+      flex: 0 0 6rem;
+      color: var(--_muted);
+    }
+
+    tbody .name-cell {
+      display: block;
+      margin-block-end: 0.25rem;
+    }
+
+    tbody .actions-cell {
+      display: block;
+      text-align: start;
+      margin-block-start: 0.25rem;
+    }
+
+    .secondary {
+      display: inline;
+      margin-inline-start: 0.4em;
+    }
+
+    .skeleton td,
+    .no-matches td {
+      display: block;
+    }
+  }
+
+  /* ——— Confirmation dialog ——— */
+
+  dialog {
+    max-width: min(30rem, calc(100vw - 2rem));
+    padding: calc(var(--_space) * 1.75);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+    color: var(--_surface-text);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+
+  dialog h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.15em;
+    overflow-wrap: anywhere;
+  }
+
+  .confirm-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5rem;
+    margin-block-start: calc(var(--_space) * 1.5);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .spinner,
+    .bone,
+    tr.new > :first-child {
+      animation: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .button.primary,
+    .button.danger.solid {
+      border-color: ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,162 @@
+/**
+ * Everything `<pat-token-list>` does with the backend, so the element never sees a request: the
+ * list is loaded with `@lit/task` (re-run when the client changes), then kept locally — tokens
+ * created through the dialog are added and deleted ones removed without reloading. Requests in
+ * flight are aborted when the element leaves the page, and an interrupted load runs again when it
+ * comes back.
+ */
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isAbortError } from '../api/errors.js';
+import type { Token } from '../api/schemas.js';
+import type { TokenClient } from '../api/token-client.js';
+
+export interface TokensControllerOptions {
+  /** The client to use now; undefined while the element has no `endpoint` or `client`. */
+  client: () => TokenClient | undefined;
+  /** A load failed (never called for an abort). */
+  onLoadError: (error: unknown) => void;
+}
+
+export type RevokeResult =
+  | { status: 'revoked' }
+  | { status: 'failed'; error: unknown }
+  /** Aborted (element removed), already in progress, or no client. */
+  | { status: 'skipped' };
+
+interface Loaded {
+  client: TokenClient;
+  tokens: readonly Token[];
+}
+
+const NONE: readonly string[] = [];
+
+export class TokensController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #client: () => TokenClient | undefined;
+  readonly #task: Task<readonly [TokenClient | undefined], Loaded>;
+  #tokens: readonly Token[] | undefined;
+  #loadedFrom: TokenClient | undefined;
+  #newIds: readonly string[] = NONE;
+  /** Tokens created while a load was in flight: its answer may predate them. */
+  #createdDuringLoad: Token[] = [];
+  readonly #revocations = new Map<string, AbortController>();
+  #loadInterrupted = false;
+
+  constructor(host: ReactiveControllerHost, options: TokensControllerOptions) {
+    (this.#host = host).addController(this);
+    this.#client = options.client;
+    this.#task = new Task(host, {
+      args: () => [this.#client()] as const,
+      task: ([client], { signal }) => this.#load(client, signal),
+      onComplete: (loaded) => this.#settle(loaded),
+      onError: (error) => {
+        if (!isAbortError(error)) options.onLoadError(error);
+      },
+    });
+  }
+
+  /** The tokens to show; undefined until the first load succeeds. */
+  get tokens(): readonly Token[] | undefined {
+    return this.#tokens;
+  }
+
+  /** Ids of tokens created since the last load, newest first. */
+  get newIds(): readonly string[] {
+    return this.#newIds;
+  }
+
+  /** True while the list is being fetched (first load or reload). */
+  get loading(): boolean {
+    return this.#task.status === TaskStatus.PENDING || this.#loadInterrupted;
+  }
+
+  /** True before any load started (no client yet). */
+  get idle(): boolean {
+    return this.#task.status === TaskStatus.INITIAL;
+  }
+
+  /** The last load's failure, if it failed; an abort does not count. */
+  get loadError(): unknown {
+    const error = this.#task.status === TaskStatus.ERROR ? this.#task.error : undefined;
+    return isAbortError(error) ? undefined : error;
+  }
+
+  isRevoking(id: string): boolean {
+    return this.#revocations.has(id);
+  }
+
+  /** Fetches the list again; resolves when it has loaded or failed. */
+  reload(): Promise<void> {
+    return this.#task.run();
+  }
+
+  /** Shows a token created elsewhere (the dialog) first, marked new, without reloading. */
+  add(token: Token): void {
+    this.#newIds = [token.id, ...this.#newIds.filter((id) => id !== token.id)];
+    if (this.#task.status === TaskStatus.PENDING) this.#createdDuringLoad.push(token);
+    if (this.#tokens) this.#tokens = [token, ...this.#tokens.filter((t) => t.id !== token.id)];
+    this.#host.requestUpdate();
+  }
+
+  remove(id: string): void {
+    if (this.#tokens) this.#tokens = this.#tokens.filter((t) => t.id !== id);
+    if (this.#newIds.includes(id)) this.#newIds = this.#newIds.filter((newId) => newId !== id);
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Sends one DELETE for the token; a second call while it is in flight sends nothing. The token
+   * stays in the list: the caller removes it, so it can move focus first.
+   */
+  async revoke(token: Token): Promise<RevokeResult> {
+    const client = this.#client();
+    if (!client || this.#revocations.has(token.id)) return { status: 'skipped' };
+    const controller = new AbortController();
+    this.#revocations.set(token.id, controller);
+    this.#host.requestUpdate();
+    try {
+      await client.revoke(token.id, controller.signal);
+      return { status: 'revoked' };
+    } catch (error) {
+      return isAbortError(error) ? { status: 'skipped' } : { status: 'failed', error };
+    } finally {
+      this.#revocations.delete(token.id);
+      this.#host.requestUpdate();
+    }
+  }
+
+  hostConnected(): void {
+    if (this.#loadInterrupted) {
+      this.#loadInterrupted = false;
+      void this.#task.run();
+    }
+  }
+
+  hostDisconnected(): void {
+    if (this.#task.status === TaskStatus.PENDING) {
+      this.#loadInterrupted = true;
+      this.#task.abort();
+    }
+    for (const controller of this.#revocations.values()) controller.abort();
+  }
+
+  async #load(client: TokenClient | undefined, signal: AbortSignal): Promise<Loaded | typeof initialState> {
+    if (!client) return initialState;
+    if (client !== this.#loadedFrom) {
+      // Another endpoint or adapter: what was shown belongs to a different account or API.
+      this.#tokens = undefined;
+      this.#newIds = NONE;
+    }
+    this.#createdDuringLoad = [];
+    return { client, tokens: await client.list(signal) };
+  }
+
+  #settle({ client, tokens }: Loaded): void {
+    const missing = this.#createdDuringLoad.filter((created) => !tokens.some((t) => t.id === created.id));
+    this.#tokens = missing.length ? [...missing.reverse(), ...tokens] : tokens;
+    this.#newIds = this.#createdDuringLoad.map((t) => t.id).reverse();
+    this.#createdDuringLoad = [];
+    this.#loadedFrom = client;
+  }
+}

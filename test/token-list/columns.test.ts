@@ -1,0 +1,189 @@
+/**
+ * What each column shows: the masked key, hostile text rendered as text, dates and badges at a
+ * fixed clock, "Never", last used, and the column's disappearance when the server never sends it.
+ */
+import { expect, html } from '@open-wc/testing';
+import { RestTokenClient } from '../../src/api/rest-token-client.js';
+import { setClock } from '../../src/internal/clock.js';
+import { MASK_LENGTH } from '../../src/token-list/mask-partial-key.js';
+import { useMockBackend } from '../support/mock-backend.js';
+import { $, $$, NOW, at, cell, renderList, row, rowIds, sampleTokens, text, token } from './fixtures.js';
+
+/** The text assistive technology reads from a subtree: everything outside `aria-hidden` parts. */
+function exposedText(node: Node): string {
+  let out = '';
+  for (const child of node.childNodes) {
+    if (child instanceof Element && child.getAttribute('aria-hidden') === 'true') continue;
+    out += child.nodeType === Node.TEXT_NODE ? child.textContent : exposedText(child);
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+describe('<pat-token-list> columns', () => {
+  beforeEach(() => setClock(NOW));
+  afterEach(() => setClock());
+
+  describe('partial key', () => {
+    it('shows the partial key as sent, then a mask whose length does not depend on the token', async () => {
+      await useMockBackend({
+        seed: [
+          token({ id: 'a', name: 'Short', partialKey: 'x7Q1' }),
+          token({ id: 'b', name: 'Long', partialKey: 'pat_AbCdEfGh' }),
+        ],
+      });
+      const el = await renderList();
+
+      const keys = $$(el, 'code[part~=key]').map(text);
+      expect(keys).to.have.members(['x7Q1', 'pat_AbCdEfGh']);
+      const masks = $$(el, '[part~=mask]').map(text);
+      expect(masks).to.have.length(2);
+      expect(masks[0]).to.equal(masks[1]);
+      expect(masks[0]).to.equal('•'.repeat(MASK_LENGTH));
+    });
+
+    it('is named "Key starting with …" for assistive technology', async () => {
+      await useMockBackend({ seed: [token({ id: 'a', name: 'Laptop', partialKey: 'pat_AbCd' })] });
+      const el = await renderList();
+
+      const keyCell = cell(el, 'a', 'key-cell');
+      expect(keyCell.querySelector('.key')!.getAttribute('aria-hidden'), 'the dots are not read out').to.equal('true');
+      expect(exposedText(keyCell)).to.equal('Key starting with pat_AbCd');
+      const label = keyCell.querySelector('.visually-hidden')!;
+      expect(label.getBoundingClientRect().width, 'the label is for assistive technology only').to.be.at.most(1);
+    });
+
+    it('never holds a full secret, even right after a create', async () => {
+      await useMockBackend({ seed: sampleTokens() });
+      const el = await renderList();
+      const created = await new RestTokenClient({ endpoint: '/api/tokens' }).create(
+        { name: 'Fresh', expiresInDays: 30 },
+        new AbortController().signal,
+      );
+      $(el, 'pat-generate-dialog').dispatchEvent(
+        new CustomEvent('pat-token-created', { detail: { token: created.token }, bubbles: true, composed: true }),
+      );
+      await el.updateComplete;
+
+      expect(rowIds(el)[0]).to.equal(created.token.id);
+      const rendered = el.shadowRoot!.innerHTML + el.outerHTML;
+      expect(created.secret).to.have.length.above(20);
+      expect(rendered).to.not.contain(created.secret);
+      expect(rendered).to.not.contain(created.secret.slice(0, 12));
+      expect(text(cell(el, created.token.id, 'key-cell'))).to.contain(created.token.partialKey);
+    });
+  });
+
+  it('renders names and descriptions with HTML and script payloads as literal text', async () => {
+    const name = '<img src=x onerror="window.__patXss=1">';
+    const description = '<script>window.__patXss=2</script><b>bold</b>';
+    await useMockBackend({ seed: [token({ id: 'evil', name, description })] });
+    const el = await renderList();
+
+    expect(text(cell(el, 'evil', 'name-cell'))).to.equal(`${name} ${description}`);
+    expect(el.shadowRoot!.querySelector('tbody img, tbody script, tbody b')).to.equal(null);
+    expect((window as { __patXss?: number }).__patXss).to.equal(undefined);
+    // The name also reaches attributes (the delete button's label) only as an attribute value.
+    expect(row(el, 'evil').querySelector('button')!.getAttribute('aria-label')).to.equal(`Delete token “${name}”`);
+  });
+
+  it('shows the description as a secondary line only when there is one', async () => {
+    await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    expect(text(row(el, 'tok_ci').querySelector('[part~=description]')!)).to.equal('Release builds');
+    expect(row(el, 'tok_graf').querySelector('[part~=description]')).to.equal(null);
+  });
+
+  it('shows the created date in a <time> with the exact time visible, not only in a title', async () => {
+    await useMockBackend({ seed: [token({ id: 'a', name: 'A', createdAt: '2026-03-03T12:34:00Z' })] });
+    const el = await renderList();
+
+    const time = cell(el, 'a', 'created-cell').querySelector('time')!;
+    expect(time.getAttribute('datetime')).to.equal('2026-03-03T12:34:00Z');
+    const created = new Date('2026-03-03T12:34:00Z');
+    expect(text(time)).to.equal(
+      `${new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(created)} ${new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(created)}`,
+    );
+    expect(time.hasAttribute('title')).to.be.false;
+  });
+
+  describe('expiry', () => {
+    it('marks expired, expiring-soon and far-off tokens at a fixed clock, and "Never" for null', async () => {
+      await useMockBackend({
+        seed: [
+          token({ id: 'expired', name: 'Expired', expiresAt: at(-1) }),
+          token({ id: 'just-expired', name: 'Just expired', expiresAt: at(0, -1) }),
+          token({ id: 'today', name: 'Today', expiresAt: at(0, 2) }),
+          token({ id: 'one', name: 'One', expiresAt: at(1) }),
+          token({ id: 'seven', name: 'Seven', expiresAt: at(7) }),
+          token({ id: 'eight', name: 'Eight', expiresAt: at(8) }),
+          token({ id: 'never', name: 'Never', expiresAt: null }),
+        ],
+      });
+      const el = await renderList();
+      const badge = (id: string) => {
+        const found = cell(el, id, 'expires-cell').querySelector('[part~=badge]');
+        return found ? text(found) : null;
+      };
+
+      expect(badge('expired')).to.equal('Expired');
+      expect(badge('just-expired')).to.equal('Expired');
+      expect(row(el, 'expired').getAttribute('part')).to.contain('row-expired');
+      expect(badge('today')).to.equal('Expires today');
+      expect(badge('one')).to.equal('Expires in 1 day');
+      expect(badge('seven')).to.equal('Expires in 7 days');
+      expect(badge('eight')).to.equal(null);
+      expect(text(cell(el, 'never', 'expires-cell'))).to.equal('Never');
+      expect(badge('never')).to.equal(null);
+      expect(cell(el, 'eight', 'expires-cell').querySelector('time')!.getAttribute('datetime')).to.equal(at(8));
+      await expect(el).to.be.accessible();
+    });
+
+    it('uses the expiring-soon-days threshold', async () => {
+      await useMockBackend({ seed: [token({ id: 'ten', name: 'Ten', expiresAt: at(10) }), token({ id: 'twenty', name: 'Twenty', expiresAt: at(20) })] });
+      const el = await renderList(html`<pat-token-list endpoint="/api/tokens" expiring-soon-days="14"></pat-token-list>`);
+      expect(text(cell(el, 'ten', 'expires-cell'))).to.contain('Expires in 10 days');
+      expect(cell(el, 'twenty', 'expires-cell').querySelector('[part~=badge]')).to.equal(null);
+
+      el.expiringSoonDays = 30;
+      await el.updateComplete;
+      expect(text(cell(el, 'twenty', 'expires-cell'))).to.contain('Expires in 20 days');
+    });
+  });
+
+  describe('last used', () => {
+    it('shows a relative time, and "Never used" for null', async () => {
+      await useMockBackend({
+        seed: [
+          token({ id: 'days', name: 'Days', lastUsedAt: at(-3) }),
+          token({ id: 'hours', name: 'Hours', lastUsedAt: at(0, -2) }),
+          token({ id: 'skew', name: 'Clock skew', lastUsedAt: at(0, 1) }),
+          token({ id: 'never', name: 'Never', lastUsedAt: null }),
+        ],
+      });
+      const el = await renderList();
+      expect(text(cell(el, 'days', 'last-used-cell'))).to.equal('3 days ago');
+      expect(cell(el, 'days', 'last-used-cell').querySelector('time')!.getAttribute('datetime')).to.equal(at(-3));
+      expect(text(cell(el, 'hours', 'last-used-cell'))).to.equal('2 hours ago');
+      expect(text(cell(el, 'skew', 'last-used-cell')), 'a use in the future is shown as now').to.equal('now');
+      expect(text(cell(el, 'never', 'last-used-cell'))).to.equal('Never used');
+    });
+
+    it('hides the column when no token has the field', async () => {
+      const { lastUsedAt: _omit, ...withoutField } = token({ id: 'a', name: 'A' });
+      await useMockBackend({ seed: [withoutField] });
+      const el = await renderList();
+      expect($$(el, 'thead th').map(text)).to.not.include('Last used');
+      expect(el.shadowRoot!.querySelector('[part~=last-used-cell]')).to.equal(null);
+      expect(row(el, 'a').cells).to.have.length(5);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it('names each delete button after its token', async () => {
+    await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    const labels = $$(el, 'button[data-action=delete]').map((b) => b.getAttribute('aria-label'));
+    expect(labels).to.deep.equal(['Delete token “CI deploy”', 'Delete token “terraform”', 'Delete token “Grafana”', 'Delete token “Backup script”']);
+    expect(text(row(el, 'tok_ci').querySelector('button[data-action=delete]')!)).to.equal('Delete');
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Deleting a token: the native confirmation, one request per confirmation, the row's progress,
+ * 404 as success, a failure that keeps the row, the event, the announcement and where focus goes.
+ */
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { setClock } from '../../src/internal/clock.js';
+import type { MockBackend } from '../../src/mock/index.js';
+import type { PatTokenList } from '../../src/token-list/token-list.js';
+import { useMockBackend } from '../support/mock-backend.js';
+import { $, NOW, confirmDialog, deleteButton, expectFocusOn, renderList, row, rowIds, sampleTokens, text, waitForFocusOn } from './fixtures.js';
+
+async function askToDelete(el: PatTokenList, id: string): Promise<HTMLDialogElement> {
+  deleteButton(el, id).focus();
+  deleteButton(el, id).click();
+  const dialog = confirmDialog(el);
+  await waitUntil(() => dialog.open, 'the confirmation did not open');
+  return dialog;
+}
+
+function confirmButton(el: PatTokenList): HTMLButtonElement {
+  return $<HTMLButtonElement>(el, 'button[part~=confirm-delete-button]');
+}
+
+function cancelButton(el: PatTokenList): HTMLButtonElement {
+  return $<HTMLButtonElement>(el, 'button[part~=confirm-cancel-button]');
+}
+
+const revokes = (backend: MockBackend) => backend.requests.filter((r) => r.operation === 'revoke');
+
+describe('<pat-token-list> delete', () => {
+  beforeEach(() => setClock(NOW));
+  afterEach(() => setClock());
+
+  it('asks in a native modal dialog that names the token and says what breaks, with Cancel focused', async () => {
+    await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    const dialog = await askToDelete(el, 'tok_tf');
+
+    expect(dialog.matches(':modal')).to.be.true;
+    expect(text(dialog)).to.contain("Delete token “terraform”? Anything using it stops working immediately. This can't be undone.");
+    expectFocusOn(el, cancelButton(el), 'Cancel has initial focus');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends nothing on Cancel or Escape, and returns focus to the row\'s delete button', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+
+    let dialog = await askToDelete(el, 'tok_tf');
+    cancelButton(el).click();
+    await waitUntil(() => !dialog.open);
+    await el.updateComplete;
+    expectFocusOn(el, deleteButton(el, 'tok_tf'));
+
+    dialog = await askToDelete(el, 'tok_ci');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open);
+    await el.updateComplete;
+    expectFocusOn(el, deleteButton(el, 'tok_ci'));
+
+    expect(revokes(backend)).to.have.length(0);
+    expect(rowIds(el)).to.have.length(4);
+  });
+
+  it('on confirm sends one DELETE, shows progress, removes the row, announces it and fires pat-token-deleted', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens(), latency: 100 });
+    const el = await renderList();
+    await askToDelete(el, 'tok_tf');
+    const deleted = oneEvent(el, 'pat-token-deleted');
+
+    confirmButton(el).click();
+    await waitUntil(() => row(el, 'tok_tf').getAttribute('aria-busy') === 'true', 'no progress shown');
+    const button = deleteButton(el, 'tok_tf');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(text(button)).to.equal('Deleting…');
+    expect(row(el, 'tok_tf').getAttribute('part')).to.contain('row-deleting');
+    await expect(el).to.be.accessible();
+
+    const { detail } = await deleted;
+    expect(detail.token).to.deep.equal(sampleTokens()[1]);
+    expect(Object.keys(detail.token)).to.not.include('secret');
+    await el.updateComplete;
+    expect(rowIds(el)).to.deep.equal(['tok_ci', 'tok_graf', 'tok_old']);
+    const requests = revokes(backend);
+    expect(requests).to.have.length(1);
+    expect(requests[0]!.method).to.equal('DELETE');
+    expect(requests[0]!.url).to.match(/\/api\/tokens\/tok_tf$/);
+    await waitUntil(() => text($(el, '[role=status]')) === 'Deleted token “terraform”.', 'not announced');
+    expect(text($(el, '[part~=count]'))).to.equal('3 tokens');
+  });
+
+  it('sends one request for a double click on confirm and for clicks on the busy row', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens(), latency: 100 });
+    const el = await renderList();
+    await askToDelete(el, 'tok_tf');
+    const deleted = oneEvent(el, 'pat-token-deleted');
+
+    confirmButton(el).click();
+    confirmButton(el).click();
+    await waitUntil(() => row(el, 'tok_tf').getAttribute('aria-busy') === 'true');
+    deleteButton(el, 'tok_tf').click();
+    await el.updateComplete;
+    expect(confirmDialog(el).open, 'a busy row does not ask again').to.be.false;
+
+    await deleted;
+    expect(revokes(backend)).to.have.length(1);
+  });
+
+  it('treats 404 as deleted', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    backend.reset(sampleTokens().filter((t) => t.id !== 'tok_tf'));
+    await askToDelete(el, 'tok_tf');
+    const deleted = oneEvent(el, 'pat-token-deleted');
+    confirmButton(el).click();
+    await deleted;
+    await el.updateComplete;
+    expect(rowIds(el)).to.not.include('tok_tf');
+    expect(el.shadowRoot!.querySelector('[part~=alert]')).to.equal(null);
+  });
+
+  it('keeps the row and says why on a 500, fires pat-error, and lets the user dismiss it', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    backend.failNext('server-error', { operation: 'revoke' });
+    await askToDelete(el, 'tok_tf');
+    const failed = oneEvent(el, 'pat-error');
+    confirmButton(el).click();
+
+    const { detail } = await failed;
+    expect(detail.operation).to.equal('revoke');
+    expect(detail.error).to.have.property('status', 500);
+    await el.updateComplete;
+    expect(rowIds(el)).to.include('tok_tf');
+    expect(deleteButton(el, 'tok_tf').hasAttribute('aria-disabled')).to.be.false;
+    const alert = $(el, '[part~=alert]');
+    expect(text(alert.querySelector('[role=alert]')!)).to.equal(
+      "Couldn't delete “terraform”. Something went wrong on our side. Please try again.",
+    );
+    expectFocusOn(el, deleteButton(el, 'tok_tf'), 'focus stays on the row');
+    await expect(el).to.be.accessible();
+
+    $(el, 'button[part~=dismiss-button]').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=alert]')).to.equal(null);
+    await waitForFocusOn(el, () => deleteButton(el, 'tok_tf'), 'back to the row after dismissing');
+
+    // A second attempt works and sends a second request.
+    await askToDelete(el, 'tok_tf');
+    const deleted = oneEvent(el, 'pat-token-deleted');
+    confirmButton(el).click();
+    await deleted;
+    expect(revokes(backend)).to.have.length(2);
+  });
+
+  describe('focus after the row is gone', () => {
+    it('moves to the next row\'s delete button', async () => {
+      await useMockBackend({ seed: sampleTokens() });
+      const el = await renderList();
+      await askToDelete(el, 'tok_tf');
+      const deleted = oneEvent(el, 'pat-token-deleted');
+      confirmButton(el).click();
+      await deleted;
+      await waitForFocusOn(el, () => deleteButton(el, 'tok_graf'), 'the next row');
+    });
+
+    it('moves to the previous row\'s delete button when the last row goes', async () => {
+      await useMockBackend({ seed: sampleTokens() });
+      const el = await renderList();
+      await askToDelete(el, 'tok_old');
+      const deleted = oneEvent(el, 'pat-token-deleted');
+      confirmButton(el).click();
+      await deleted;
+      await waitForFocusOn(el, () => deleteButton(el, 'tok_graf'), 'the previous row');
+    });
+
+    it('moves to the generate button when no token is left', async () => {
+      await useMockBackend({ seed: sampleTokens().slice(0, 1) });
+      const el = await renderList();
+      await askToDelete(el, 'tok_ci');
+      const deleted = oneEvent(el, 'pat-token-deleted');
+      confirmButton(el).click();
+      await deleted;
+      await waitForFocusOn(el, () => $(el, 'button[part~=generate-button]'), 'the generate button');
+      expect(el.shadowRoot!.querySelector('[part~=empty]')).to.not.equal(null);
+    });
+
+    it('moves to the empty state\'s heading without a generate button', async () => {
+      await useMockBackend({ seed: sampleTokens().slice(0, 1) });
+      const el = await renderList(html`<pat-token-list endpoint="/api/tokens" no-generate></pat-token-list>`);
+      await askToDelete(el, 'tok_ci');
+      const deleted = oneEvent(el, 'pat-token-deleted');
+      confirmButton(el).click();
+      await deleted;
+      await waitForFocusOn(el, () => $(el, '.empty-heading'), 'the empty state');
+    });
+
+    it('stays where the user moved it while the request was in flight', async () => {
+      await useMockBackend({ seed: sampleTokens(), latency: 100 });
+      const el = await renderList();
+      await askToDelete(el, 'tok_tf');
+      const deleted = oneEvent(el, 'pat-token-deleted');
+      confirmButton(el).click();
+      await waitUntil(() => row(el, 'tok_tf').getAttribute('aria-busy') === 'true');
+      expectFocusOn(el, deleteButton(el, 'tok_tf'), 'focus stays on the busy row');
+      const filter = $<HTMLInputElement>(el, 'input[type=search]');
+      filter.focus();
+      await deleted;
+      await el.updateComplete;
+      expectFocusOn(el, filter, 'focus stays on the filter');
+    });
+  });
+});

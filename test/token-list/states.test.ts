@@ -1,0 +1,147 @@
+/**
+ * The four states a user meets — loading, empty, error, filled — each rendered and axe-clean,
+ * and the way between them (Retry, refresh).
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setClock } from '../../src/internal/clock.js';
+import type { PatTokenList } from '../../src/token-list/token-list.js';
+import { useMockBackend } from '../support/mock-backend.js';
+import { $, $$, NOW, expectFocusOn, renderList, rowIds, sampleTokens, settled, text } from './fixtures.js';
+
+describe('<pat-token-list> states', () => {
+  beforeEach(() => setClock(NOW));
+  afterEach(() => setClock());
+
+  it('shows skeleton rows with aria-busy while loading, then the tokens', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    backend.failNext('slow', { operation: 'list' });
+    const el = await fixture<PatTokenList>(html`<pat-token-list endpoint="/api/tokens"></pat-token-list>`);
+
+    expect($(el, 'table').getAttribute('aria-busy')).to.equal('true');
+    expect($$(el, '[part~=skeleton]')).to.have.length(3);
+    expect($$(el, '[part~=skeleton]').every((row) => row.getAttribute('aria-hidden') === 'true')).to.be.true;
+    expect(text($(el, '[part~=count]'))).to.equal('Loading tokens…');
+    await expect(el).to.be.accessible();
+
+    await waitUntil(() => settled(el), 'the list did not load', { timeout: 8000 });
+    expect($(el, 'table').getAttribute('aria-busy')).to.equal('false');
+    expect(rowIds(el)).to.deep.equal(['tok_ci', 'tok_tf', 'tok_graf', 'tok_old']);
+  });
+
+  it('renders the filled table with a caption, scoped headers and one row per token', async () => {
+    await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+
+    const table = $<HTMLTableElement>(el, 'table');
+    expect(text(table.caption!)).to.equal('Personal access tokens');
+    const headers = $$(el, 'thead th');
+    expect(headers.every((th) => th.getAttribute('scope') === 'col')).to.be.true;
+    expect(headers.map(text)).to.deep.equal(['Name', 'Key', 'Created', 'Expires', 'Last used', 'Actions']);
+    expect($$(el, 'tbody th[scope=row]').map(text).map((t) => t.split(' ')[0])).to.deep.equal(['CI', 'terraform', 'Grafana', 'Backup']);
+    expect(text($(el, '[part~=count]'))).to.equal('4 tokens');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "1 token" for one token', async () => {
+    await useMockBackend({ seed: sampleTokens().slice(0, 1) });
+    const el = await renderList();
+    expect(text($(el, '[part~=count]'))).to.equal('1 token');
+  });
+
+  it('shows a friendly empty state with the generate button and no table', async () => {
+    await useMockBackend({ seed: [] });
+    const el = await renderList();
+
+    expect(el.shadowRoot!.querySelector('table')).to.equal(null);
+    expect(text($(el, '[part~=empty]'))).to.contain('No tokens yet');
+    expect($(el, 'button[part~=generate-button]').offsetParent, 'visible generate button').to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('input[type=search]'), 'nothing to filter').to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a server error in plain words with Retry, fires pat-error, and recovers', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    backend.failNext('server-error', { operation: 'list' });
+    const el = document.createElement('pat-token-list');
+    el.endpoint = '/api/tokens';
+    const failed = oneEvent(el, 'pat-error');
+    await fixture(el);
+    const { detail } = await failed;
+    expect(detail.operation).to.equal('list');
+    expect(detail.error).to.have.property('status', 500);
+    await waitUntil(() => settled(el));
+
+    const error = $(el, '[part~=error]');
+    expect(text(error)).to.contain("Couldn't load your tokens.");
+    expect(text(error)).to.contain('Something went wrong on our side. Please try again.');
+    expect(error.querySelector('[role=alert]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+
+    $(el, 'button[part~=retry-button]').click();
+    await waitUntil(() => rowIds(el).length === 4, 'Retry did not load the list');
+    expect(el.shadowRoot!.querySelector('[part~=error]')).to.equal(null);
+    expectFocusOn(el, $(el, 'table'), 'focus moves to the table, not to the body');
+    expect(backend.requests.filter((r) => r.operation === 'list')).to.have.length(2);
+  });
+
+  it('says a contract error means the answer was not understood, naming the field', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    backend.failNext('schema-violation', { operation: 'list' });
+    const el = await renderList();
+    const message = text($(el, '[part~=error] [role=alert]'));
+    expect(message).to.contain("The server's answer was not understood");
+    expect(message).to.contain('tokens[0].createdAt');
+  });
+
+  it('explains a network failure', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    backend.failNext('network', { operation: 'list' });
+    const el = await renderList();
+    expect(text($(el, '[part~=error]'))).to.contain("Couldn't reach the server");
+  });
+
+  it('refresh() reloads in place: no skeleton over existing rows, aria-busy while loading', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    const table = $(el, 'table');
+    backend.reset(sampleTokens().slice(1));
+    backend.setLatency(150);
+
+    const done = el.refresh();
+    await el.updateComplete;
+    expect(table.getAttribute('aria-busy')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('[part~=skeleton]')).to.equal(null);
+    expect(rowIds(el)).to.have.length(4);
+    await done;
+    await el.updateComplete;
+    expect($(el, 'table') === table, 'the same table, not a re-mount').to.be.true;
+    expect(rowIds(el)).to.deep.equal(['tok_tf', 'tok_graf', 'tok_old']);
+  });
+
+  it('keeps the rows and offers Retry when a refresh fails', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    backend.failNext('unauthorized', { operation: 'list' });
+    await el.refresh();
+    await el.updateComplete;
+
+    expect(rowIds(el)).to.have.length(4);
+    const alert = $(el, '[part~=alert]');
+    expect(text(alert)).to.contain("Couldn't refresh the list. Your session has expired. Sign in again.");
+    await expect(el).to.be.accessible();
+
+    alert.querySelector<HTMLButtonElement>('button')!.click();
+    await waitUntil(() => !el.shadowRoot!.querySelector('[part~=alert]'), 'Retry did not clear the alert');
+  });
+
+  it('reloads when the endpoint changes and forgets the other endpoint\'s tokens', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    backend.failNext('empty-list', { operation: 'list' });
+    el.endpoint = '/api/tokens?account=2';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=skeleton]'), 'the old rows are not shown for the new endpoint').to.not.equal(null);
+    await waitUntil(() => settled(el));
+    expect(el.shadowRoot!.querySelector('[part~=empty]')).to.not.equal(null);
+  });
+});
