@@ -12,11 +12,9 @@
  */
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { bundleOptions } from './build.mjs';
 
 /** Budgets in KB (1 KB = 1024 bytes) of minified + gzipped JavaScript. */
 export const BUDGETS_KB = { bundle: 24, own: 12 };
@@ -25,34 +23,12 @@ export const BUDGETS_KB = { bundle: 24, own: 12 };
 export const DEPENDENCIES = ['lit', '@lit/*', 'zod', 'zod/*'];
 
 /**
- * The production bundle, `dist/pat-elements.bundle.js` as `npm run build` makes it: the tag
- * registration and every export of the package, minified, Lit's production build; with `external`
- * modules left as imports.
+ * The production bundle, `dist/pat-elements.bundle.js` as `npm run build` makes it (its own esbuild
+ * options), with `external` modules left as imports; in memory, so the check is fast and writes
+ * nothing.
  */
 export async function buildBundle({ external = [] } = {}) {
-  // The same options as `scripts/build.mjs` (which writes dist/ and runs tsc first), so the bytes
-  // measured here are the bytes it ships; in memory, so the check is fast and writes nothing.
-  const result = await esbuild.build({
-    stdin: {
-      contents: "import './define.js';\nexport * from './index.js';\n",
-      resolveDir: join(root, 'src'),
-      sourcefile: 'pat-elements.bundle.ts',
-      loader: 'ts',
-    },
-    absWorkingDir: root,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    conditions: ['production'],
-    tsconfig: join(root, 'tsconfig.json'),
-    legalComments: 'eof',
-    external,
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-  });
+  const result = await esbuild.build({ ...bundleOptions({ external }), metafile: true, write: false, logLevel: 'silent' });
   return { code: result.outputFiles[0].text, metafile: result.metafile };
 }
 
