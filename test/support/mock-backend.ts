@@ -9,19 +9,32 @@ import { createMockBackend, type MockBackend, type MockBackendOptions } from '..
 let worker: SetupWorker | undefined;
 
 /**
- * A page that loaded while another test page was still installing the worker is claimed once the
- * worker activates. Wait for that: msw would otherwise reload the page, which fails its tests.
+ * Test pages start side by side. A page that loaded before another one registered the worker is
+ * not controlled, and msw reloads such a page, which fails its tests. Registering here (the same
+ * registration for every page) makes this page one that the worker claims as it activates.
  */
-async function untilClaimed(): Promise<void> {
-  const registration = await navigator.serviceWorker.getRegistration();
-  const pending = registration?.installing ?? registration?.waiting ?? registration?.active;
-  if (!pending || navigator.serviceWorker.controller || pending.state === 'activated') return;
-  await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+async function untilControlled(): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (container.controller) return;
+  const worker = await container.register('/mockServiceWorker.js').then((r) => r.installing ?? r.waiting ?? r.active);
+  if (!worker) return;
+  // Activation ends after its claim, so once it is over no claim can still come for this page.
+  await new Promise<void>((resolve) => {
+    const settle = () => {
+      if (!container.controller && worker.state !== 'activated') return;
+      container.removeEventListener('controllerchange', settle);
+      worker.removeEventListener('statechange', settle);
+      resolve();
+    };
+    container.addEventListener('controllerchange', settle);
+    worker.addEventListener('statechange', settle);
+    settle();
+  });
 }
 
 async function ensureWorker(): Promise<SetupWorker> {
   if (!worker) {
-    await untilClaimed();
+    await untilControlled();
     worker = setupWorker();
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
   }
