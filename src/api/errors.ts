@@ -66,7 +66,7 @@ export class TimeoutError extends PatError {
   readonly kind = 'timeout';
   readonly timeoutMs: number;
   constructor(timeoutMs: number) {
-    super(`The server took too long to answer (over ${Math.round(timeoutMs / 1000)} s). Try again.`);
+    super(`The server took too long to answer${timeoutMs >= 1000 ? ` (over ${Math.round(timeoutMs / 1000)} s)` : ''}. Try again.`);
     this.name = 'TimeoutError';
     this.timeoutMs = timeoutMs;
   }

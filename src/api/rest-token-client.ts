@@ -35,26 +35,24 @@ export class RestTokenClient implements TokenClient {
   }
 
   async list(signal: AbortSignal): Promise<Token[]> {
-    return this.#request('list', 'GET', this.#collectionUrl(), undefined, signal, async (response) =>
+    return this.#request('list', 'GET', this.endpoint, undefined, signal, async (response) =>
       parseListResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
   async create(request: CreateTokenRequest, signal: AbortSignal): Promise<CreateTokenResponse> {
-    return this.#request('create', 'POST', this.#collectionUrl(), request, signal, async (response) =>
+    return this.#request('create', 'POST', this.endpoint, request, signal, async (response) =>
       parseCreateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
   async revoke(id: string, signal: AbortSignal): Promise<void> {
-    const url = `${this.#collectionUrl()}/${encodeURIComponent(id)}`;
+    // The collection URL is used as given (some frameworks route `/tokens/` and `/tokens` apart).
+    const url = `${this.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
     // 404: someone (another tab, an admin) deleted it first. The user's goal is met.
     return this.#request('revoke', 'DELETE', url, undefined, signal, async () => undefined, [404]);
   }
 
-  #collectionUrl(): string {
-    return this.endpoint.replace(/\/+$/, '');
-  }
 
   async #request<T>(
     operation: TokenOperation,

@@ -9,7 +9,10 @@ export interface ErrorStrings {
   errorTimeout: string;
   /** `{field}` is replaced by the offending field's path. */
   errorContract: string;
+  /** The answer is not JSON at all. */
   errorContractNoField: string;
+  /** The answer is JSON of the wrong shape as a whole (e.g. an array instead of an object). */
+  errorContractShape: string;
   errorUnauthorized: string;
   errorForbidden: string;
   errorNotFound: string;
@@ -27,6 +30,7 @@ export const defaultErrorStrings: ErrorStrings = {
   errorTimeout: 'The server took too long to answer. Try again.',
   errorContract: "The server's answer was not understood (field “{field}” is missing or has the wrong type).",
   errorContractNoField: "The server's answer was not understood (it was not valid JSON).",
+  errorContractShape: "The server's answer was not understood (it does not have the expected shape).",
   errorUnauthorized: "You're not signed in, or your session has expired. Sign in again and retry.",
   errorForbidden: "You don't have permission to do this.",
   errorNotFound: 'The token service was not found at this address.',
@@ -51,8 +55,9 @@ export function describeError(error: unknown, strings: ErrorStrings): string {
   if (kind === 'network') return strings.errorNetwork;
   if (kind === 'timeout') return strings.errorTimeout;
   if (kind === 'contract') {
-    const field = (error as PatError & { field: string }).field;
-    return field ? fill(strings.errorContract, { field }) : strings.errorContractNoField;
+    const { field, expected } = error as PatError & { field: string; expected: string };
+    if (field) return fill(strings.errorContract, { field });
+    return expected === 'JSON' ? strings.errorContractNoField : strings.errorContractShape;
   }
   if (error instanceof HttpError) {
     const fromServer = error.detail ?? error.title;

@@ -117,7 +117,8 @@ describe('RestTokenClient: the contract', () => {
 
 describe('RestTokenClient: endpoints', () => {
   const here = () => location.origin;
-  const cases: { name: string; endpoint: () => string; mockEndpoint: () => string; collection: () => string }[] = [
+  // The collection URL is used exactly as configured; an item URL never gets a double slash.
+  const cases: { name: string; endpoint: () => string; mockEndpoint: () => string; collection: () => string; item?: () => string }[] = [
     {
       name: 'root-relative',
       endpoint: () => '/api/tokens',
@@ -128,7 +129,8 @@ describe('RestTokenClient: endpoints', () => {
       name: 'root-relative with a trailing slash',
       endpoint: () => '/api/tokens/',
       mockEndpoint: () => '/api/tokens',
-      collection: () => `${here()}/api/tokens`,
+      collection: () => `${here()}/api/tokens/`,
+      item: () => `${here()}/api/tokens/tok_1`,
     },
     {
       name: 'document-relative',
@@ -146,11 +148,12 @@ describe('RestTokenClient: endpoints', () => {
       name: 'absolute, another origin, with a trailing slash',
       endpoint: () => 'https://tokens.example.test/v1/tokens/',
       mockEndpoint: () => 'https://tokens.example.test/v1/tokens',
-      collection: () => 'https://tokens.example.test/v1/tokens',
+      collection: () => 'https://tokens.example.test/v1/tokens/',
+      item: () => 'https://tokens.example.test/v1/tokens/tok_1',
     },
   ];
 
-  for (const { name, endpoint, mockEndpoint, collection } of cases) {
+  for (const { name, endpoint, mockEndpoint, collection, item } of cases) {
     it(`${name}: list, create and revoke reach the right URLs`, async () => {
       const backend = await useMockBackend({ endpoint: mockEndpoint(), seed: [token('tok_1', 'CI')] });
       const client = new RestTokenClient({ endpoint: endpoint() });
@@ -162,7 +165,7 @@ describe('RestTokenClient: endpoints', () => {
       expect(backend.requests.map((r) => [r.method, r.url])).to.deep.equal([
         ['GET', collection()],
         ['POST', collection()],
-        ['DELETE', `${collection()}/tok_1`],
+        ['DELETE', item ? item() : `${collection()}/tok_1`],
       ]);
       expect(backend.tokens().map((t) => t.id)).to.deep.equal([created.id]);
     });
