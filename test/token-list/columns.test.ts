@@ -7,7 +7,7 @@ import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import { setClock } from '../../src/internal/clock.js';
 import { MASK_LENGTH } from '../../src/token-list/mask-partial-key.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, NOW, at, cell, renderList, row, rowIds, sampleTokens, text, token } from './fixtures.js';
+import { $, $$, at, cell, exists, NOW, renderList, row, rowIds, sampleTokens, text, token } from './fixtures.js';
 
 /** The text assistive technology reads from a subtree: everything outside `aria-hidden` parts. */
 function exposedText(node: Node): string {
@@ -80,7 +80,7 @@ describe('<pat-token-list> columns', () => {
     const el = await renderList();
 
     expect(text(cell(el, 'evil', 'name-cell'))).to.equal(`${name} ${description}`);
-    expect(el.shadowRoot!.querySelector('tbody img, tbody script, tbody b')).to.equal(null);
+    expect(exists(el.shadowRoot!, 'tbody img, tbody script, tbody b'), 'tbody img, tbody script, tbody b is rendered').to.be.false;
     expect((window as { __patXss?: number }).__patXss).to.equal(undefined);
     // The name also reaches attributes (the delete button's label) only as an attribute value.
     expect(row(el, 'evil').querySelector('button')!.getAttribute('aria-label')).to.equal(`Delete token “${name}”`);
@@ -90,7 +90,7 @@ describe('<pat-token-list> columns', () => {
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     expect(text(row(el, 'tok_ci').querySelector('[part~=description]')!)).to.equal('Release builds');
-    expect(row(el, 'tok_graf').querySelector('[part~=description]')).to.equal(null);
+    expect(exists(row(el, 'tok_graf'), '[part~=description]'), '[part~=description] is rendered').to.be.false;
   });
 
   it('shows the created date in a <time> with the exact time visible, not only in a title', async () => {
@@ -142,7 +142,7 @@ describe('<pat-token-list> columns', () => {
       await useMockBackend({ seed: [token({ id: 'ten', name: 'Ten', expiresAt: at(10) }), token({ id: 'twenty', name: 'Twenty', expiresAt: at(20) })] });
       const el = await renderList(html`<pat-token-list endpoint="/api/tokens" expiring-soon-days="14"></pat-token-list>`);
       expect(text(cell(el, 'ten', 'expires-cell'))).to.contain('Expires in 10 days');
-      expect(cell(el, 'twenty', 'expires-cell').querySelector('[part~=badge]')).to.equal(null);
+      expect(exists(cell(el, 'twenty', 'expires-cell'), '[part~=badge]'), '[part~=badge] is rendered').to.be.false;
 
       el.expiringSoonDays = 30;
       await el.updateComplete;
@@ -173,7 +173,7 @@ describe('<pat-token-list> columns', () => {
       await useMockBackend({ seed: [withoutField] });
       const el = await renderList();
       expect($$(el, 'thead th').map(text)).to.not.include('Last used');
-      expect(el.shadowRoot!.querySelector('[part~=last-used-cell]')).to.equal(null);
+      expect(exists(el.shadowRoot!, '[part~=last-used-cell]'), '[part~=last-used-cell] is rendered').to.be.false;
       expect(row(el, 'a').cells).to.have.length(5);
       await expect(el).to.be.accessible();
     });

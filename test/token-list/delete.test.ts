@@ -8,7 +8,7 @@ import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, NOW, confirmDialog, deleteButton, expectFocusOn, renderList, row, rowIds, sampleTokens, text, waitForFocusOn } from './fixtures.js';
+import { $, confirmDialog, deleteButton, exists, expectFocusOn, NOW, renderList, row, rowIds, sampleTokens, text, waitForFocusOn } from './fixtures.js';
 
 async function askToDelete(el: PatTokenList, id: string): Promise<HTMLDialogElement> {
   deleteButton(el, id).focus();
@@ -117,7 +117,7 @@ describe('<pat-token-list> delete', () => {
     await deleted;
     await el.updateComplete;
     expect(rowIds(el)).to.not.include('tok_tf');
-    expect(el.shadowRoot!.querySelector('[part~=alert]')).to.equal(null);
+    expect(exists(el.shadowRoot!, '[part~=alert]'), '[part~=alert] is rendered').to.be.false;
   });
 
   it('keeps the row and says why on a 500, fires pat-error, and lets the user dismiss it', async () => {
@@ -143,7 +143,7 @@ describe('<pat-token-list> delete', () => {
 
     $(el, 'button[part~=dismiss-button]').click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~=alert]')).to.equal(null);
+    expect(exists(el.shadowRoot!, '[part~=alert]'), '[part~=alert] is rendered').to.be.false;
     await waitForFocusOn(el, () => deleteButton(el, 'tok_tf'), 'back to the row after dismissing');
 
     // A second attempt works and sends a second request.
@@ -183,7 +183,7 @@ describe('<pat-token-list> delete', () => {
       confirmButton(el).click();
       await deleted;
       await waitForFocusOn(el, () => $(el, 'button[part~=generate-button]'), 'the generate button');
-      expect(el.shadowRoot!.querySelector('[part~=empty]')).to.not.equal(null);
+      expect(exists(el.shadowRoot!, '[part~=empty]'), '[part~=empty] is rendered').to.be.true;
     });
 
     it('moves to the empty state\'s heading without a generate button', async () => {

@@ -57,6 +57,11 @@ export function $$<E extends Element = HTMLElement>(el: PatTokenList, selector: 
   return [...el.shadowRoot!.querySelectorAll<E>(selector)];
 }
 
+/** Whether `selector` matches inside `root`: a boolean, so a failing assertion never prints an element. */
+export function exists(root: ParentNode, selector: string): boolean {
+  return root.querySelector(selector) !== null;
+}
+
 export function rowIds(el: PatTokenList): string[] {
   return $$(el, 'tbody tr[data-id]').map((row) => row.dataset.id!);
 }

@@ -6,7 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { NOW, confirmDialog, deleteButton, renderList, row, rowIds, sampleTokens, settled } from './fixtures.js';
+import { confirmDialog, deleteButton, exists, NOW, renderList, row, rowIds, sampleTokens, settled } from './fixtures.js';
 
 /** Records the signal of every fetch the page makes; the real fetch still runs. */
 function watchFetches() {
@@ -81,7 +81,7 @@ describe('<pat-token-list> lifecycle', () => {
     await el.updateComplete;
     expect(el.isUpdatePending).to.be.false;
     expect(watch.failures).to.deep.equal([]);
-    expect(el.shadowRoot!.querySelector('[part~=error], [part~=alert]')).to.equal(null);
+    expect(exists(el.shadowRoot!, '[part~=error], [part~=alert]'), '[part~=error], [part~=alert] is rendered').to.be.false;
     watch.stop();
   });
 

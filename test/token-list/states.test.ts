@@ -6,7 +6,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, NOW, expectFocusOn, renderList, rowIds, sampleTokens, settled, text } from './fixtures.js';
+import { $, $$, exists, expectFocusOn, NOW, renderList, rowIds, sampleTokens, settled, text } from './fixtures.js';
 
 describe('<pat-token-list> states', () => {
   beforeEach(() => setClock(NOW));
@@ -52,10 +52,10 @@ describe('<pat-token-list> states', () => {
     await useMockBackend({ seed: [] });
     const el = await renderList();
 
-    expect(el.shadowRoot!.querySelector('table')).to.equal(null);
+    expect(exists(el.shadowRoot!, 'table'), 'table is rendered').to.be.false;
     expect(text($(el, '[part~=empty]'))).to.contain('No tokens yet');
-    expect($(el, 'button[part~=generate-button]').offsetParent, 'visible generate button').to.not.equal(null);
-    expect(el.shadowRoot!.querySelector('input[type=search]'), 'nothing to filter').to.equal(null);
+    expect($(el, 'button[part~=generate-button]').offsetParent !== null, 'visible generate button').to.be.true;
+    expect(exists(el.shadowRoot!, 'input[type=search]'), 'nothing to filter').to.be.false;
     await expect(el).to.be.accessible();
   });
 
@@ -74,12 +74,12 @@ describe('<pat-token-list> states', () => {
     const error = $(el, '[part~=error]');
     expect(text(error)).to.contain("Couldn't load your tokens.");
     expect(text(error)).to.contain('Something went wrong on our side. Please try again.');
-    expect(error.querySelector('[role=alert]')).to.not.equal(null);
+    expect(exists(error, '[role=alert]'), '[role=alert] is rendered').to.be.true;
     await expect(el).to.be.accessible();
 
     $(el, 'button[part~=retry-button]').click();
     await waitUntil(() => rowIds(el).length === 4, 'Retry did not load the list');
-    expect(el.shadowRoot!.querySelector('[part~=error]')).to.equal(null);
+    expect(exists(el.shadowRoot!, '[part~=error]'), '[part~=error] is rendered').to.be.false;
     expectFocusOn(el, $(el, 'table'), 'focus moves to the table, not to the body');
     expect(backend.requests.filter((r) => r.operation === 'list')).to.have.length(2);
   });
@@ -110,7 +110,7 @@ describe('<pat-token-list> states', () => {
     const done = el.refresh();
     await el.updateComplete;
     expect(table.getAttribute('aria-busy')).to.equal('true');
-    expect(el.shadowRoot!.querySelector('[part~=skeleton]')).to.equal(null);
+    expect(exists(el.shadowRoot!, '[part~=skeleton]'), '[part~=skeleton] is rendered').to.be.false;
     expect(rowIds(el)).to.have.length(4);
     await done;
     await el.updateComplete;
@@ -140,8 +140,8 @@ describe('<pat-token-list> states', () => {
     backend.failNext('empty-list', { operation: 'list' });
     el.endpoint = '/api/tokens?account=2';
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~=skeleton]'), 'the old rows are not shown for the new endpoint').to.not.equal(null);
+    expect(exists(el.shadowRoot!, '[part~=skeleton]'), 'the old rows are not shown for the new endpoint').to.be.true;
     await waitUntil(() => settled(el));
-    expect(el.shadowRoot!.querySelector('[part~=empty]')).to.not.equal(null);
+    expect(exists(el.shadowRoot!, '[part~=empty]'), '[part~=empty] is rendered').to.be.true;
   });
 });

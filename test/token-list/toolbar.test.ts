@@ -9,7 +9,7 @@ import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialo
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, NOW, at, renderList, row, rowIds, sampleTokens, text, token, waitForFocusOn } from './fixtures.js';
+import { $, $$, at, exists, NOW, renderList, row, rowIds, sampleTokens, text, token, waitForFocusOn } from './fixtures.js';
 
 function header(el: PatTokenList, label: string): HTMLTableCellElement {
   const found = $$<HTMLTableCellElement>(el, 'thead th').find((th) => text(th) === label);
@@ -135,7 +135,7 @@ describe('<pat-token-list> toolbar', () => {
     it('is hidden, with the dialog, by no-generate', async () => {
       await useMockBackend({ seed: [] });
       const el = await renderList(html`<pat-token-list endpoint="/api/tokens" no-generate></pat-token-list>`);
-      expect(el.shadowRoot!.querySelector('[part~=generate-button], slot[name=generate-button], pat-generate-dialog')).to.equal(null);
+      expect(exists(el.shadowRoot!, '[part~=generate-button], slot[name=generate-button], pat-generate-dialog'), '[part~=generate-button], slot[name=generate-button], pat-generate-dialog is rendered').to.be.false;
       expect(text($(el, '[part~=empty]'))).to.contain('No tokens yet');
       await expect(el).to.be.accessible();
     });
@@ -228,7 +228,7 @@ describe('<pat-token-list> toolbar', () => {
       await useMockBackend({ seed: [] });
       const el = await renderList();
       await created(el, fresh);
-      expect(el.shadowRoot!.querySelector('[part~=empty]')).to.equal(null);
+      expect(exists(el.shadowRoot!, '[part~=empty]'), '[part~=empty] is rendered').to.be.false;
       expect(rowIds(el)).to.deep.equal(['tok_new']);
     });
 
