@@ -9,6 +9,7 @@ export const tokenListStyles = css`
     --_accent: var(--pat-accent-color, light-dark(#0969da, #4493f8));
     --_accent-text: var(--pat-accent-text-color, light-dark(#fff, #0d1117));
     --_danger: var(--pat-danger-color, light-dark(#cf222e, #f85149));
+    --_danger-text: var(--pat-danger-text-color, light-dark(#fff, #0d1117));
     --_warning: var(--pat-warning-color, light-dark(#9a6700, #d29922));
     --_border: var(--pat-border-color, color-mix(in srgb, currentColor 18%, transparent));
     --_muted: var(--pat-muted-color, color-mix(in srgb, currentColor 68%, transparent));
@@ -103,7 +104,7 @@ export const tokenListStyles = css`
   .button.danger.solid {
     border-color: var(--_danger);
     background: var(--_danger);
-    color: #fff;
+    color: var(--_danger-text);
   }
 
   .button[aria-disabled='true'] {
@@ -278,6 +279,7 @@ export const tokenListStyles = css`
   }
 
   .mask {
+    margin-inline-start: 0.1em;
     color: var(--_muted);
     letter-spacing: 0.05em;
   }
@@ -322,6 +324,7 @@ export const tokenListStyles = css`
   }
 
   .actions-cell {
+    padding-block: calc(var(--_space) * 0.4);
     text-align: end;
     white-space: nowrap;
   }
@@ -415,18 +418,32 @@ export const tokenListStyles = css`
 
     tbody th,
     tbody td {
-      display: flex;
-      flex-wrap: wrap;
+      display: grid;
+      grid-template-columns: 5rem minmax(0, 1fr);
       align-items: baseline;
-      column-gap: 0.4em;
+      justify-items: start;
+      column-gap: calc(var(--_space) * 0.75);
       padding: 0;
       border: 0;
     }
 
     tbody td[data-label]::before {
       content: attr(data-label) / '';
-      flex: 0 0 6rem;
+      grid-row: 1 / span 2;
       color: var(--_muted);
+    }
+
+    tbody td[data-label] > * {
+      grid-column: 2;
+    }
+
+    .mask {
+      letter-spacing: 0;
+    }
+
+    tbody td .badge {
+      margin-inline-start: 0;
+      margin-block-start: 0.2em;
     }
 
     tbody .name-cell {

@@ -82,6 +82,7 @@ interface DeleteFailure {
  * @cssprop [--pat-accent-color=light-dark(#0969da, #4493f8)] - Primary buttons, focus rings and the new-row highlight.
  * @cssprop [--pat-accent-text-color=light-dark(#fff, #0d1117)] - Text on primary buttons.
  * @cssprop [--pat-danger-color=light-dark(#cf222e, #f85149)] - Delete buttons and the expired badge.
+ * @cssprop [--pat-danger-text-color=light-dark(#fff, #0d1117)] - Text on the confirmation's delete button.
  * @cssprop [--pat-warning-color=light-dark(#9a6700, #d29922)] - The expiring-soon badge.
  * @cssprop [--pat-border-color=color-mix(in srgb, currentColor 18%, transparent)] - Table rules, card and input borders.
  * @cssprop [--pat-muted-color=color-mix(in srgb, currentColor 68%, transparent)] - Secondary text.

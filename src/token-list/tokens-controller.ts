@@ -91,9 +91,14 @@ export class TokensController implements ReactiveController {
     return this.#task.run();
   }
 
-  /** Shows a token created elsewhere (the dialog) first, marked new, without reloading. */
+  /**
+   * Shows a token created elsewhere (the dialog) first, marked new, without reloading. When no
+   * list is shown (the first load failed), a create that worked is a good moment to load it.
+   */
   add(token: Token): void {
     this.#newIds = [token.id, ...this.#newIds.filter((id) => id !== token.id)];
+    if (!this.#tokens && this.#task.status !== TaskStatus.PENDING) void this.reload();
+    // After the line above on purpose: a load starting now must keep the token too.
     if (this.#task.status === TaskStatus.PENDING) this.#createdDuringLoad.push(token);
     if (this.#tokens) this.#tokens = [token, ...this.#tokens.filter((t) => t.id !== token.id)];
     this.#host.requestUpdate();

@@ -3,7 +3,7 @@
  * container query, so a narrow sidebar on a wide screen gets cards too), no horizontal overflow at
  * 320 px, and readable colours in light and dark pages.
  */
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
@@ -86,6 +86,11 @@ describe('<pat-token-list> layout', () => {
       const badge = cell(el, 'tok_old', 'expires-cell').querySelector('[part~=badge]')!;
       expect(getComputedStyle(badge).color, 'the dark variant of the danger colour').to.equal('rgb(248, 81, 73)');
       await expect(el).to.be.accessible();
+
+      row(el, 'tok_old').querySelector<HTMLButtonElement>('button[data-action=delete]')!.click();
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open);
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, 'button[part~=confirm-cancel-button]').click();
     } finally {
       page.style.removeProperty('color-scheme');
       page.style.removeProperty('background');

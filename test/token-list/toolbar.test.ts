@@ -232,6 +232,18 @@ describe('<pat-token-list> toolbar', () => {
       expect(rowIds(el)).to.deep.equal(['tok_new']);
     });
 
+    it('loads the list when it was showing a load failure', async () => {
+      const backend = await useMockBackend({ seed: sampleTokens() });
+      backend.failNext('server-error', { operation: 'list' });
+      const el = await renderList();
+      expect(exists(el.shadowRoot!, '[part~=error]'), 'the load failed').to.be.true;
+      backend.reset([fresh, ...sampleTokens()]);
+      await created(el, fresh);
+      await waitUntil(() => rowIds(el).length === 5, 'the list was not loaded');
+      expect(rowIds(el)[0]).to.equal('tok_new');
+      expect(row(el, 'tok_new').getAttribute('part')).to.contain('row-new');
+    });
+
     it('is no longer marked new after the next load', async () => {
       const backend = await useMockBackend({ seed: sampleTokens() });
       const el = await renderList();
