@@ -1,0 +1,125 @@
+/**
+ * `pat-elements/locales/de`: German strings for every element, as one `PatStrings` object.
+ *
+ * ```ts
+ * import { de } from 'pat-elements/locales/de';
+ * list.strings = de; // and lang="de" on the page (or an ancestor), for dates and plurals
+ * ```
+ *
+ * Typed as the full `PatStrings`, so a string added to an element fails the type-check here
+ * until it is translated.
+ */
+import type { PatStrings } from '../internal/pat-strings.js';
+
+export const de: PatStrings = {
+  // Errors
+  errorNetwork: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  errorTimeout: 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
+  errorContract: 'Die Antwort des Servers war unverständlich (das Feld „{field}“ fehlt oder hat den falschen Typ).',
+  errorContractNoField: 'Die Antwort des Servers war unverständlich (sie war kein gültiges JSON).',
+  errorContractShape: 'Die Antwort des Servers war unverständlich (sie hat nicht die erwartete Form).',
+  errorUnauthorized: 'Sie sind nicht angemeldet oder Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es noch einmal.',
+  errorForbidden: 'Dazu fehlt Ihnen die Berechtigung.',
+  errorNotFound: 'Unter dieser Adresse wurde kein Token-Dienst gefunden.',
+  errorConflict: 'Die Anfrage steht im Konflikt mit einem vorhandenen Token.',
+  errorValidation: 'Einige Angaben wurden nicht akzeptiert.',
+  errorRateLimited: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es erneut.',
+  errorServer: 'Auf dem Server ist ein Fehler aufgetreten (HTTP {status}). Versuchen Sie es gleich noch einmal.',
+  errorHttp: 'Die Anfrage ist fehlgeschlagen (HTTP {status}).',
+  errorUnknown: 'Etwas ist schiefgegangen. Versuchen Sie es erneut.',
+
+  // <pat-token-list>
+  tableCaption: 'Persönliche Zugriffstokens',
+  generateButton: 'Neues Token erstellen',
+  loadingTokens: 'Tokens werden geladen …',
+  tokenCountOne: '{count} Token',
+  tokenCountOther: '{count} Tokens',
+  filteredCount: '{shown} von {total} angezeigt',
+  filterLabel: 'Tokens filtern',
+  filterPlaceholder: 'Name oder Beschreibung',
+  sortBy: 'Sortieren nach',
+  columnName: 'Name',
+  columnKey: 'Schlüssel',
+  columnCreated: 'Erstellt',
+  columnExpires: 'Läuft ab',
+  columnLastUsed: 'Zuletzt verwendet',
+  columnActions: 'Aktionen',
+  keyStartingWith: 'Schlüssel beginnt mit {partialKey}',
+  keyHidden: 'Schlüssel verborgen',
+  expiresNever: 'Nie',
+  expiredBadge: 'Abgelaufen',
+  expiresTodayBadge: 'Läuft heute ab',
+  expiresInDaysOne: 'Läuft in {days} Tag ab',
+  expiresInDaysOther: 'Läuft in {days} Tagen ab',
+  lastUsedNever: 'Nie verwendet',
+  newBadge: 'Neu',
+  deleteButton: 'Löschen',
+  deleteButtonLabel: 'Token „{name}“ löschen',
+  deletingButton: 'Wird gelöscht …',
+  deletingButtonLabel: 'Token „{name}“ wird gelöscht',
+  confirmDeleteHeading: 'Token „{name}“ löschen?',
+  confirmDeleteBody: 'Alles, was es verwendet, funktioniert sofort nicht mehr. Das lässt sich nicht rückgängig machen.',
+  confirmDeleteCancel: 'Abbrechen',
+  confirmDeleteConfirm: 'Token löschen',
+  tokenDeleted: 'Token „{name}“ gelöscht.',
+  deleteFailed: '„{name}“ konnte nicht gelöscht werden. {reason}',
+  loadFailed: 'Ihre Tokens konnten nicht geladen werden.',
+  refreshFailed: 'Die Liste konnte nicht aktualisiert werden. {reason}',
+  retryButton: 'Erneut versuchen',
+  dismissButton: 'Schließen',
+  emptyHeading: 'Noch keine Tokens',
+  emptyBody:
+    'Erstellen Sie ein Token, damit ein Skript, eine CLI oder eine Integration in Ihrem Namen handeln kann. Es hat dieselben Berechtigungen wie Ihr Konto.',
+  noMatches: 'Keine Tokens passen zu „{filter}“.',
+  clearFilter: 'Filter zurücksetzen',
+
+  // <pat-generate-dialog>
+  dialogHeading: 'Neues Token erstellen',
+  dialogPermissionsNote:
+    'Das Token kann alles, was Ihr Konto kann. Wer es besitzt, kann in Ihrem Namen handeln – behandeln Sie es wie ein Passwort.',
+  dialogNameLabel: 'Name',
+  dialogNameHint: 'Wofür ist dieses Token? Zum Beispiel „CI-Deployment“ oder „Laptop-CLI“.',
+  dialogDescriptionLabel: 'Beschreibung (optional)',
+  dialogExpirationLabel: 'Ablauf',
+  dialogExpirationDays: '{days} Tage',
+  dialogExpirationOneDay: '1 Tag',
+  dialogExpirationCustom: 'Eigenes Datum …',
+  dialogExpirationNever: 'Kein Ablaufdatum',
+  dialogCustomDateLabel: 'Ablaufdatum',
+  dialogExpiresOn: 'Läuft am {date} ab',
+  dialogNeverExpires: 'Dieses Token läuft nie ab. Gerät es in falsche Hände, funktioniert es, bis jemand es löscht.',
+  dialogPickDate: 'Wählen Sie das Datum, ab dem das Token nicht mehr funktionieren soll.',
+  dialogCancel: 'Abbrechen',
+  dialogSubmit: 'Token erstellen',
+  dialogSubmitting: 'Wird erstellt …',
+  dialogNameRequired: 'Geben Sie einen Namen für das Token ein.',
+  dialogNameTooLong: 'Verwenden Sie höchstens {max} Zeichen (das sind {length}).',
+  dialogDescriptionTooLong: 'Verwenden Sie höchstens {max} Zeichen (das sind {length}).',
+  dialogDateRequired: 'Wählen Sie ein Ablaufdatum.',
+  dialogDateOutOfRange: 'Wählen Sie ein Datum vom {min} bis zum {max}.',
+  dialogDateTooEarly: 'Wählen Sie ein Datum nach heute.',
+  dialogNotConfigured: 'Dieses Formular ist mit keinem Token-Dienst verbunden: Legen Sie seinen Endpunkt oder Client fest.',
+
+  // <pat-token-reveal>
+  revealHeading: 'Kopieren Sie jetzt Ihr neues Token',
+  revealHeadingNamed: 'Kopieren Sie jetzt Ihr neues Token „{name}“',
+  revealWarning:
+    'Sie können es später nicht mehr einsehen. Bewahren Sie es an einem sicheren Ort auf, etwa in einem Passwort-Manager.',
+  revealSecretLabel: 'Token',
+  revealCopy: 'Token kopieren',
+  revealCopied: 'Kopiert',
+  revealShow: 'Token anzeigen',
+  revealUsageLabel: 'Beispiel',
+  revealCopyUsage: 'Beispiel kopieren',
+  revealCopiedStatus: 'Token in die Zwischenablage kopiert.',
+  revealUsageCopiedStatus: 'Beispiel in die Zwischenablage kopiert.',
+  revealCopyFailed:
+    'Kopieren in die Zwischenablage fehlgeschlagen. Das Token ist markiert: Drücken Sie Strg+C (⌘C auf dem Mac), um es selbst zu kopieren.',
+  revealUsageCopyFailed:
+    'Kopieren in die Zwischenablage fehlgeschlagen. Das Beispiel ist markiert: Drücken Sie Strg+C (⌘C auf dem Mac), um es selbst zu kopieren.',
+  revealAcknowledge: 'Ich habe dieses Token sicher aufbewahrt',
+  revealDone: 'Fertig',
+  revealDoneHint: 'Kopieren Sie das Token oder bestätigen Sie, dass Sie es aufbewahrt haben, um abzuschließen.',
+  revealDismissBlocked:
+    'Ihr Token ist noch zu sehen. Kopieren Sie es oder bestätigen Sie, dass Sie es aufbewahrt haben, und wählen Sie dann „Fertig“.',
+};
