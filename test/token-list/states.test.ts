@@ -13,7 +13,7 @@ describe('<pat-token-list> states', () => {
   afterEach(() => setClock());
 
   it('shows skeleton rows with aria-busy while loading, then the tokens', async () => {
-    const backend = await useMockBackend({ seed: sampleTokens() });
+    const backend = await useMockBackend({ seed: sampleTokens(), slowMs: 400 });
     backend.failNext('slow', { operation: 'list' });
     const el = await fixture<PatTokenList>(html`<pat-token-list endpoint="/api/tokens"></pat-token-list>`);
 
@@ -23,7 +23,7 @@ describe('<pat-token-list> states', () => {
     expect(text($(el, '[part~=count]'))).to.equal('Loading tokens…');
     await expect(el).to.be.accessible();
 
-    await waitUntil(() => settled(el), 'the list did not load', { timeout: 8000 });
+    await waitUntil(() => settled(el), 'the list did not load', { timeout: 3000 });
     expect($(el, 'table').getAttribute('aria-busy')).to.equal('false');
     expect(rowIds(el)).to.deep.equal(['tok_ci', 'tok_tf', 'tok_graf', 'tok_old']);
   });
