@@ -1,0 +1,114 @@
+/**
+ * Property-based fuzzing through the elements: generated answers travel through msw (the real
+ * network path) into `<pat-token-list>`. Each case must end in a valid render (a row per token,
+ * or the empty state) or the error state with a message, with no uncaught error and no
+ * `undefined`, `NaN` or `Invalid Date` on screen.
+ *
+ * Fewer runs than fuzz-client.test.ts (which does 1,500 per operation on the parse layer): a
+ * rendered case costs a fixture, a request through the service worker and a settle (~20 ms), so
+ * 150 list and 100 delete cases keep this file near ten seconds while still covering every shape
+ * the generators make (each weighted branch is hit dozens of times).
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import fc from 'fast-check';
+import { http } from 'msw';
+import { parseJson, parseListResponse } from '../../src/api/parse.js';
+import { setClock } from '../../src/internal/clock.js';
+import type { PatTokenList } from '../../src/token-list/token-list.js';
+import { useHandlers, useMockBackend } from '../support/mock-backend.js';
+import { confirmDialog, deleteButton, NOW, renderList, rowIds, settled, token } from '../token-list/fixtures.js';
+import { listResponse, revokeResponse, toResponse, type GeneratedResponse } from './arbitraries.js';
+import { allText, watchUncaught } from './page.js';
+
+const BAD_WORDS = /undefined|NaN|Invalid Date|\[object /;
+
+/** What the contract says this answer is: the tokens, or undefined for a failure. */
+function expectedTokens(answer: GeneratedResponse): unknown[] | undefined {
+  if (answer.status !== 200) return undefined;
+  try {
+    return parseListResponse(parseJson(answer.body, answer.contentType));
+  } catch {
+    return undefined;
+  }
+}
+
+describe('fuzzing the rendering', () => {
+  let uncaught: ReturnType<typeof watchUncaught>;
+  beforeEach(() => {
+    setClock(NOW);
+    uncaught = watchUncaught();
+  });
+  afterEach(() => {
+    setClock();
+    uncaught.stop();
+  });
+
+  it('<pat-token-list>: 150 generated list answers end in rows, the empty state or a clear error', async function () {
+    this.timeout(120_000);
+    let answer: GeneratedResponse | undefined;
+    await useMockBackend({ endpoint: '/api/unused' });
+    await useHandlers(http.get('/api/fuzz', () => toResponse(answer!)));
+    await fc.assert(
+      fc.asyncProperty(listResponse, async (generated) => {
+        answer = generated;
+        const el = await fixture<PatTokenList>(html`<pat-token-list endpoint="/api/fuzz" no-generate></pat-token-list>`);
+        try {
+          await waitUntil(() => settled(el), 'the list did not settle', { interval: 5 });
+          await el.updateComplete;
+          const tokens = expectedTokens(generated);
+          const root = el.shadowRoot!;
+          if (tokens === undefined) {
+            const alert = root.querySelector('[part~=error] [role=alert]');
+            expect(alert !== null, 'the error state is shown').to.be.true;
+            expect(alert!.textContent!.trim()).to.not.equal('');
+          } else if (tokens.length === 0) {
+            expect(root.querySelector('[part~=empty]') !== null, 'the empty state is shown').to.be.true;
+          } else {
+            expect(rowIds(el)).to.have.length(tokens.length);
+          }
+          const shown = allText(root);
+          if (!BAD_WORDS.test(generated.body)) expect(BAD_WORDS.test(shown), `nothing garbled on screen: ${shown.slice(0, 300)}`).to.be.false;
+          expect(uncaught.errors).to.deep.equal([]);
+        } finally {
+          el.remove();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('<pat-token-list>: 100 generated delete answers remove the row or keep it with a clear message', async function () {
+    this.timeout(120_000);
+    let answer: GeneratedResponse | undefined;
+    const backend = await useMockBackend({ seed: [] });
+    await useHandlers(http.delete('/api/tokens/:id', () => toResponse(answer!)));
+    await fc.assert(
+      fc.asyncProperty(revokeResponse, async (generated) => {
+        answer = generated;
+        backend.reset([token({ id: 'tok_a', name: 'Alpha' }), token({ id: 'tok_b', name: 'Beta' })]);
+        const el = await renderList(html`<pat-token-list endpoint="/api/tokens" no-generate></pat-token-list>`);
+        try {
+          deleteButton(el, 'tok_a').click();
+          await waitUntil(() => confirmDialog(el).open, 'the confirmation did not open');
+          confirmDialog(el).querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
+          const deleted = (generated.status >= 200 && generated.status < 300) || generated.status === 404;
+          await waitUntil(
+            () => (deleted ? !rowIds(el).includes('tok_a') : el.shadowRoot!.querySelector('[part~=alert]') !== null),
+            `the delete did not settle as expected for HTTP ${generated.status}`,
+            { interval: 5 },
+          );
+          if (!deleted) {
+            expect(rowIds(el), 'a failed delete keeps its row').to.deep.equal(['tok_a', 'tok_b']);
+            expect(el.shadowRoot!.querySelector('[part~=alert] [role=alert]')!.textContent).to.contain('Alpha');
+          }
+          const shown = allText(el.shadowRoot!);
+          if (!BAD_WORDS.test(generated.body)) expect(BAD_WORDS.test(shown), `nothing garbled on screen: ${shown.slice(0, 300)}`).to.be.false;
+          expect(uncaught.errors).to.deep.equal([]);
+        } finally {
+          el.remove();
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
