@@ -1,0 +1,118 @@
+/**
+ * The demo's host page and its control panel. The host part is what a product writes: one
+ * `<pat-token-list endpoint="/api/tokens">` in its settings page. The rest drives the mock
+ * backend and the page around the list (theme, language, direction) to show how it behaves.
+ */
+import type { MockFault } from 'pat-elements/mock';
+import { de } from 'pat-elements/locales/de';
+import { startMockBackend } from './mock-backend.js';
+
+const { backend, worker } = await startMockBackend();
+// Registered only now: the list asks for its tokens as soon as it is upgraded, and the mock must
+// already be listening to answer.
+await import('pat-elements/define');
+
+const app = document.querySelector<HTMLElement>('#app')!;
+const list = document.querySelector('pat-token-list')!;
+
+// ——— Faults ———
+
+const FAULT_LABELS: Record<string, string> = {
+  'server-error': 'a server error (500)',
+  slow: 'a slow answer (4 s)',
+  network: 'a network failure',
+  'schema-violation': 'a contract violation',
+  'empty-list': 'an empty list',
+};
+const faultStatus = document.querySelector<HTMLElement>('#fault-status')!;
+let queuedFault: string | undefined;
+
+document.querySelector<HTMLFormElement>('#fault-form')!.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const fault = new FormData(event.target as HTMLFormElement).get('fault') as MockFault;
+  // An empty list only makes sense as the answer to a load; every other fault hits whatever comes next.
+  backend.failNext(fault, fault === 'empty-list' ? { operation: 'list' } : {});
+  queuedFault = fault;
+  faultStatus.textContent = `Queued: the next ${fault === 'empty-list' ? 'load' : 'request'} gets ${FAULT_LABELS[fault]}.`;
+});
+
+worker.events.on('request:start', ({ request }) => {
+  if (!queuedFault || !new URL(request.url).pathname.startsWith('/api/tokens')) return;
+  if (queuedFault === 'empty-list' && request.method !== 'GET') return;
+  faultStatus.textContent = `${request.method} ${new URL(request.url).pathname} got ${FAULT_LABELS[queuedFault]}.`;
+  queuedFault = undefined;
+});
+
+document.querySelector('#reload-list')!.addEventListener('click', () => void list.refresh());
+
+document.querySelector('#reset-data')!.addEventListener('click', () => {
+  backend.reset('demo');
+  queuedFault = undefined;
+  faultStatus.textContent = 'No fault queued.';
+  void list.refresh();
+});
+
+// ——— Theme, language, direction ———
+
+document.querySelector('#theme')!.addEventListener('change', (event) => {
+  app.dataset.theme = (event.target as HTMLInputElement).value;
+});
+
+/** The host page's own text in German; the elements' text comes from `pat-elements/locales/de`. */
+const HOST_DE: Record<string, string> = {
+  settings: 'Einstellungen',
+  profile: 'Profil',
+  account: 'Konto',
+  notifications: 'Benachrichtigungen',
+  security: 'Passwort und Anmeldung',
+  tokens: 'Persönliche Zugriffstokens',
+  sessions: 'Sitzungen',
+  billing: 'Abrechnung',
+  lede:
+    'Mit Tokens können Skripte, Kommandozeilen-Tools und Integrationen die Nimbus-API in Ihrem Namen nutzen. Sie haben dieselben Berechtigungen wie Ihr Konto: Geben Sie jedem einen klaren Namen und die kürzeste Laufzeit, die genügt.',
+};
+const hostEnglish = new Map([...app.querySelectorAll<HTMLElement>('[data-i18n]')].map((el) => [el, el.textContent!]));
+
+document.querySelector('#locale')!.addEventListener('change', (event) => {
+  const locale = (event.target as HTMLInputElement).value;
+  // `lang` drives dates and plurals (the list notices the change); `strings` drives the words.
+  app.lang = locale;
+  list.strings = locale === 'de' ? de : undefined;
+  for (const [el, english] of hostEnglish) el.textContent = locale === 'de' ? HOST_DE[el.dataset.i18n!]! : english;
+});
+
+document.querySelector('#rtl')!.addEventListener('change', (event) => {
+  app.dir = (event.target as HTMLInputElement).checked ? 'rtl' : 'ltr';
+});
+
+// ——— What the host would hear ———
+
+const log = document.querySelector<HTMLOListElement>('#event-log')!;
+const EVENTS = ['pat-token-created', 'pat-token-deleted', 'pat-secret-copied', 'pat-reveal-dismissed', 'pat-error'] as const;
+
+/** A one-line summary of an event's detail; details never carry a secret. */
+function describe(name: (typeof EVENTS)[number], event: Event): string {
+  const detail = (event as CustomEvent).detail;
+  switch (name) {
+    case 'pat-token-created':
+    case 'pat-token-deleted':
+      return `“${detail.token.name}”`;
+    case 'pat-secret-copied':
+      return `${detail.what} of ${detail.tokenId ?? 'a token'}`;
+    case 'pat-reveal-dismissed':
+      return detail.copied ? 'after copying' : 'without copying';
+    case 'pat-error':
+      return `${detail.operation}: ${detail.error.message}`;
+  }
+}
+
+for (const name of EVENTS) {
+  window.addEventListener(name, (event) => {
+    const item = document.createElement('li');
+    const label = document.createElement('code');
+    label.textContent = name;
+    item.append(label, ` ${describe(name, event)}`);
+    log.prepend(item);
+    while (log.children.length > 8) log.lastElementChild!.remove();
+  });
+}

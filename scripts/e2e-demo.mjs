@@ -1,0 +1,307 @@
+#!/usr/bin/env node
+/**
+ * End to end through the real demo, as a user and a host developer meet it:
+ *
+ * 1. `npm run build` (dist: the bundle and the React typings), then the React page type-checked
+ *    against dist's typings and the demo built with `vite build`;
+ * 2. the Vite dev server (`npm run demo`) on a free port, driven in headless Chromium: a fault
+ *    injected through the control panel and recovered by Retry, then create → reveal → copy →
+ *    dismiss → delete, German, dark and right-to-left; no CSP violation or page error anywhere;
+ * 3. the bundle-only page and the React page render the tokens.
+ *
+ * `--screenshot` also saves the README's screenshot to docs/demo.png. The server is stopped by
+ * its PID at the end, also on failure. Exits non-zero when a check fails.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from './build.mjs';
+import { findBrowser } from './find-browser.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const takeScreenshot = process.argv.includes('--screenshot');
+const SEEDED_TOKENS = 6;
+const NEW_TOKEN = 'E2E deploy key';
+const TIMEOUT = 15_000;
+
+const checks = [];
+function passed(what) {
+  checks.push(what);
+  console.log(`  ✓ ${what}`);
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts Vite's dev server as its own process group, so stopping it stops its children too. */
+async function startDevServer(port) {
+  const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), '--config', 'vite.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout.on('data', (chunk) => (output += chunk));
+  server.stderr.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && server.exitCode === null) {
+    try {
+      if ((await fetch(`${url}/`)).ok) return { server, url };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  stopDevServer(server);
+  throw new Error(`vite did not answer on ${url} within 30 s (exit code ${server.exitCode}):\n${output}`);
+}
+
+function stopDevServer(server) {
+  if (!server || server.exitCode !== null) return;
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    server.kill('SIGTERM');
+  }
+}
+
+/** Page errors, console errors and CSP violations; 4xx/5xx resource logs are expected (faults). */
+function watchProblems(page) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/Failed to load resource/.test(message.text())) return;
+    problems.push(`console.error: ${message.text()}`);
+  });
+  return problems;
+}
+
+async function openPage(context, url) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const problems = watchProblems(page);
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+const rows = (page) => page.locator('pat-token-list tbody tr[data-id]');
+
+async function expectRows(page, count, what) {
+  await page.waitForFunction(
+    (n) => document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('tbody tr[data-id]').length === n,
+    count,
+    { timeout: TIMEOUT },
+  );
+  passed(what);
+}
+
+/** Every text and form value in the page, shadow roots included: where a secret could linger. */
+function deepText(page) {
+  return page.evaluate(() => {
+    const parts = [];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.data);
+      if (node instanceof Element) {
+        for (const attribute of node.attributes) parts.push(attribute.value);
+        if ('value' in node && typeof node.value === 'string') parts.push(node.value);
+        if (node.shadowRoot) walk(node.shadowRoot);
+      }
+      for (const child of node.childNodes) walk(child);
+    };
+    walk(document);
+    return parts.join('\n');
+  });
+}
+
+async function hostPage(context, url) {
+  console.log('\nHost settings page (/)');
+  const { page, problems } = await openPage(context, `${url}/`);
+  await expectRows(page, SEEDED_TOKENS, `the list shows the ${SEEDED_TOKENS} seeded tokens`);
+  const badges = await page.locator('pat-token-list [part~=badge]').allTextContents();
+  assert(badges.some((b) => /Expired/.test(b)) && badges.some((b) => /Expires in 3 days/.test(b)), `badges were ${badges}`);
+  passed('an expired token and one expiring in 3 days are badged');
+
+  if (takeScreenshot) {
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    await page.locator('pat-token-list').evaluate((list) => list.updateComplete);
+    await page.screenshot({ path: join(root, 'docs/demo.png') });
+    passed('saved docs/demo.png');
+  }
+
+  // A fault through the control panel, then recovery by the list's own Retry.
+  const panel = page.locator('.demo-panel');
+  await panel.getByLabel('Server error (500)').check();
+  await panel.getByRole('button', { name: 'Inject fault' }).click();
+  await panel.getByRole('button', { name: 'Reload list' }).click();
+  const alert = page.locator('pat-token-list [part~=alert]');
+  await alert.getByText("Couldn't refresh the list.").waitFor();
+  await panel.getByText('got a server error (500)').waitFor();
+  passed('an injected server error shows "Couldn\'t refresh the list" and keeps the tokens');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await alert.waitFor({ state: 'detached' });
+  await expectRows(page, SEEDED_TOKENS, 'Retry recovers: the alert is gone, the tokens are there');
+
+  // Create → reveal → copy → dismiss.
+  await page.getByRole('button', { name: 'Generate new token' }).click();
+  const dialog = page.locator('pat-token-list pat-generate-dialog [part~=dialog]');
+  await dialog.waitFor();
+  await dialog.getByLabel('Name').fill(NEW_TOKEN);
+  await dialog.getByRole('button', { name: 'Generate token' }).click();
+  const secretField = page.locator('pat-token-list pat-token-reveal #secret');
+  await secretField.waitFor();
+  const secret = await secretField.inputValue();
+  assert(/^pat_[A-Za-z0-9]{40}$/.test(secret), 'the revealed secret is not pat_ + 40 base62 characters');
+  passed('create reveals a pat_ secret once, in the dialog');
+
+  await page.locator('pat-token-list pat-token-reveal').getByRole('button', { name: 'Copy token' }).click();
+  await page.locator('pat-token-list pat-token-reveal [part~=status]').getByText('Token copied').waitFor();
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  assert(clipboard === secret, 'the clipboard does not hold the secret');
+  await panel.locator('#event-log').getByText('pat-secret-copied').waitFor();
+  passed('Copy puts exactly the secret on the clipboard and the host hears pat-secret-copied');
+
+  await page.locator('pat-token-list pat-token-reveal').getByRole('button', { name: 'Done' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const newRow = rows(page).filter({ hasText: NEW_TOKEN });
+  await newRow.getByText('New', { exact: true }).waitFor();
+  assert(!(await deepText(page)).includes(secret), 'the secret is still somewhere in the page after Done');
+  const events = await panel.locator('#event-log').textContent();
+  assert(!events.includes(secret), 'an event carried the secret');
+  assert(/pat-token-created/.test(events) && /pat-reveal-dismissed/.test(events), `events were: ${events}`);
+  passed('Done closes the dialog, the new row is marked New, and the secret has left the page');
+
+  // Delete, with confirmation.
+  await newRow.getByRole('button', { name: `Delete token “${NEW_TOKEN}”` }).click();
+  const confirm = page.locator('pat-token-list [part~=confirm-dialog]');
+  await confirm.getByRole('button', { name: 'Delete token' }).click();
+  await newRow.waitFor({ state: 'detached' });
+  await panel.locator('#event-log').getByText('pat-token-deleted').waitFor();
+  await expectRows(page, SEEDED_TOKENS, 'delete asks for confirmation, removes the row, and the host hears pat-token-deleted');
+
+  // Language, theme, direction.
+  await panel.getByLabel('Deutsch').check();
+  await page.getByRole('button', { name: 'Neues Token erstellen' }).waitFor();
+  await page.locator('pat-token-list [part~=count]').getByText(`${SEEDED_TOKENS} Tokens`).waitFor();
+  passed('Deutsch: the list reads German (strings from pat-elements/locales/de)');
+  await panel.getByLabel('Dark').check();
+  const scheme = await page.locator('pat-token-list').evaluate((list) => getComputedStyle(list).colorScheme);
+  assert(scheme === 'dark', `the list's color-scheme is ${scheme}`);
+  await panel.getByLabel(/Right-to-left/).check();
+  const direction = await page.locator('pat-token-list [part~=table]').evaluate((table) => getComputedStyle(table).direction);
+  assert(direction === 'rtl', `the table's direction is ${direction}`);
+  passed('Dark and right-to-left reach the list');
+  await panel.getByLabel(/Brand/).check();
+  const accent = await page.locator('pat-token-list').evaluate((list) => getComputedStyle(list).getPropertyValue('--pat-accent-color').trim());
+  assert(accent === '#6f2dbd', `--pat-accent-color is ${accent}`);
+  passed('the brand theme applies through --pat-* properties');
+
+  assert(problems.length === 0, `problems on the host page:\n${problems.join('\n')}`);
+  passed('no page error, console error or CSP violation');
+  await page.close();
+}
+
+async function bundlePage(context, url) {
+  console.log('\nPlain HTML with the bundle (/bundle.html)');
+  const { page, problems } = await openPage(context, `${url}/bundle.html`);
+  const scripts = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  await page.reload();
+  await expectRows(page, SEEDED_TOKENS, 'the bundle-only page renders the tokens');
+  const fromSource = scripts.filter((path) => /^\/(@fs\/.*)?src\/(define|index|token-list|generate-dialog|token-reveal)/.test(path.replace(root, '')));
+  assert(scripts.includes('/pat-elements.bundle.js'), 'the page did not load /pat-elements.bundle.js');
+  assert(fromSource.length === 0, `the page loaded element sources: ${fromSource.join(', ')}`);
+  passed('its elements come from /pat-elements.bundle.js only');
+  assert(problems.length === 0, `problems on the bundle page:\n${problems.join('\n')}`);
+  passed('no page error, console error or CSP violation');
+  await page.close();
+}
+
+async function reactPage(context, url) {
+  console.log('\nReact 19 (/react/)');
+  const { page, problems } = await openPage(context, `${url}/react/`);
+  await expectRows(page, SEEDED_TOKENS, 'React renders <pat-token-list> with the tokens');
+  await rows(page).first().getByRole('button', { name: /^Delete token/ }).click();
+  await page.locator('pat-token-list [part~=confirm-dialog]').getByRole('button', { name: 'Delete token' }).click();
+  await page.getByRole('status').getByText(/^Deleted “/).waitFor();
+  passed('an onpat-token-deleted prop receives the event');
+  assert(problems.length === 0, `problems on the React page:\n${problems.join('\n')}`);
+  passed('no page error, console error or CSP violation');
+  await page.close();
+}
+
+function run(label, command, args) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${label} failed:\n${result.stdout}${result.stderr}`);
+  passed(label);
+}
+
+async function main() {
+  const started = Date.now();
+  console.log('Builds');
+  await build({ log: () => {} });
+  passed('npm run build (dist, bundle, React typings)');
+  run('the React page type-checks against dist/types/react.d.ts', process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    'demo/react/tsconfig.json',
+  ]);
+  run('vite build of the demo (host page and React page)', process.execPath, [
+    join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    'vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
+  assert(existsSync(join(root, 'demo-dist/react/index.html')), 'vite build wrote no demo-dist/react/index.html');
+
+  let server;
+  let browser;
+  try {
+    const dev = await startDevServer(await freePort());
+    server = dev.server;
+    const { url } = dev;
+    browser = await chromium.launch({
+      executablePath: findBrowser(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    await hostPage(context, url);
+    await bundlePage(context, url);
+    await reactPage(context, url);
+  } finally {
+    await browser?.close();
+    stopDevServer(server);
+  }
+  console.log(`\nDemo e2e: ${checks.length} checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error) => {
+  console.error(`\n✗ ${error.message}`);
+  console.log(`\nDemo e2e failed after ${checks.length} passed checks.`);
+  process.exitCode = 1;
+});
