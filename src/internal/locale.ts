@@ -19,20 +19,26 @@ export function resolveLocale(element: Element): string {
   return document.documentElement.lang || navigator.language || 'en';
 }
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-
-function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
-  let formatter = cache.get(key) as T | undefined;
-  if (!formatter) cache.set(key, (formatter = make()));
-  return formatter;
-}
+/**
+ * Date formatters by options object, then locale: a lookup is two map reads, with no key to build,
+ * because a list of 1,000 tokens asks for one per date it shows. Pass options that live as long as
+ * the module (a constant), so the same object finds the same formatter.
+ */
+const dateTimeFormats = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return cached(`dt|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(safeLocale(locale), options));
+  let byLocale = dateTimeFormats.get(options);
+  if (!byLocale) dateTimeFormats.set(options, (byLocale = new Map()));
+  let format = byLocale.get(locale);
+  if (!format) byLocale.set(locale, (format = new Intl.DateTimeFormat(safeLocale(locale), options)));
+  return format;
 }
 
 export function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
-  return cached(`rt|${locale}`, () => new Intl.RelativeTimeFormat(safeLocale(locale), { numeric: 'auto' }));
+  let format = relativeTimeFormats.get(locale);
+  if (!format) relativeTimeFormats.set(locale, (format = new Intl.RelativeTimeFormat(safeLocale(locale), { numeric: 'auto' })));
+  return format;
 }
 
 /** An invalid `lang` value must not break rendering: it falls back to the browser's locale. */

@@ -205,6 +205,25 @@ export const tokenListStyles = css`
     border-collapse: collapse;
   }
 
+  /* Many tokens: a scroll box in which only the rows near its visible part are rendered. */
+  .windowed {
+    max-height: var(--pat-max-height, 40rem);
+    overflow-y: auto;
+  }
+
+  .windowed thead th {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: var(--_surface);
+  }
+
+  .spacer,
+  .spacer td {
+    padding: 0;
+    border: 0;
+  }
+
   th,
   td {
     padding: calc(var(--_space) * 0.75) var(--_space);
@@ -465,6 +484,17 @@ export const tokenListStyles = css`
     .skeleton td,
     .no-matches td {
       display: block;
+    }
+
+    .windowed thead th {
+      position: static;
+    }
+
+    tbody tr.spacer {
+      display: block;
+      margin: 0;
+      padding: 0;
+      border: 0;
     }
   }
 

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PatError } from '../api/errors.js';
 import type { Token } from '../api/schemas.js';
@@ -21,6 +22,20 @@ import { TokensController } from './tokens-controller.js';
 
 const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'short' };
+
+/**
+ * Above this many rows in the view, only the rows in and near the scrolled-to part of the table are
+ * in the DOM (windowing), inside a scroll box; below it, the table is plain and grows with the page.
+ */
+export const WINDOWING_THRESHOLD = 100;
+/** Rows rendered past each edge of the visible part, so a scroll or a Tab finds them ready. */
+const OVERSCAN = 8;
+/** First guesses (px) of a row's height and the scroll box's, until they are measured. */
+const ESTIMATED_ROW_PITCH = 56;
+const ESTIMATED_VIEWPORT = 640;
+
+/** The rows of the view that are rendered: indices into it, and gaps drawn as spacer rows. */
+type RowSlot = { index: number } | { gap: number; key: number };
 
 /**
  * The composed `<pat-generate-dialog>`'s parts (and the reveal's, which it exports), re-exported
@@ -59,6 +74,7 @@ interface DeleteFailure {
  * @csspart toolbar - The bar with the count, filter and generate button.
  * @csspart count - The number of tokens.
  * @csspart filter - The filter's search input.
+ * @csspart scroller - The box around the table; it scrolls (up to `--pat-max-height`) once the view holds more than 100 tokens, and then only the rows near its visible part are rendered.
  * @csspart table - The `<table>`.
  * @csspart caption - The table's caption (visually hidden by default).
  * @csspart header-row - The row of column headers (a row of sort buttons in the card layout).
@@ -90,6 +106,7 @@ interface DeleteFailure {
  * @cssprop [--pat-surface-text-color=CanvasText] - Text of the confirmation dialog.
  * @cssprop [--pat-radius=6px] - Corner radius of buttons, inputs, badges and cards.
  * @cssprop [--pat-spacing=0.75rem] - The base gap; cells and cards scale from it.
+ * @cssprop [--pat-max-height=40rem] - The height of the table's scroll box when it holds more than 100 tokens.
  * @cssprop [--pat-font-mono=ui-monospace, SFMono-Regular, Menlo, Consolas, monospace] - The partial key's font.
  */
 export class PatTokenList extends ClientConfigMixin(PatElement) {
@@ -128,6 +145,25 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #resolvedStrings: PatStrings = resolveStrings(undefined);
   #locale = 'en';
   #now = new Date();
+  /** This render's date formatters, looked up once rather than per row. */
+  #dateFormat!: Intl.DateTimeFormat;
+  #timeFormat!: Intl.DateTimeFormat;
+
+  // Windowing: where the scroll box is, and what a row measures.
+  #scrollTop = 0;
+  #viewportHeight = ESTIMATED_VIEWPORT;
+  #rowPitch = ESTIMATED_ROW_PITCH;
+  /** Offset of the first row from the top of the scroll box's content (the header's height). */
+  #rowsTop = 0;
+  /** The first and last+1 index of the contiguous rows last rendered. */
+  #renderedRange: readonly [number, number] = [0, 0];
+  /** Set when the filter or sort changed: the scroll box goes back to the top. */
+  #scrollToTop = false;
+  /** The row that last had focus: kept rendered wherever the scroll box is, so focus is never lost. */
+  #focusedRowId: string | undefined;
+  readonly #resizeObserver = new ResizeObserver(() => this.#onResize());
+  #observedScroller: Element | undefined;
+
   readonly #langObserver = new MutationObserver(() => {
     if (resolveLocale(this) !== this.#locale) this.requestUpdate();
   });
@@ -144,17 +180,40 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     defineElement('pat-generate-dialog', PatGenerateDialog);
     // Ancestors' `lang` in the document; lang inside other shadow roots needs `refresh()`.
     this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#langObserver.disconnect();
+    this.#resizeObserver.disconnect();
+    this.#observedScroller = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings')) this.#resolvedStrings = resolveStrings(this.strings);
     this.#locale = resolveLocale(this);
+    this.#dateFormat = dateTimeFormat(this.#locale, DATE);
+    this.#timeFormat = dateTimeFormat(this.#locale, TIME);
     this.#now = now();
+    const changedState = changed as Map<PropertyKey, unknown>;
+    if (changedState.has('filter') || changedState.has('sort')) {
+      this.#scrollTop = 0;
+      this.#scrollToTop = true;
+    }
+  }
+
+  protected override updated(): void {
+    const scroller = this.#scroller;
+    // Observed again after a reconnection too: `connectedCallback` asks for an update.
+    if (scroller !== this.#observedScroller) {
+      this.#resizeObserver.disconnect();
+      if (scroller) this.#resizeObserver.observe(scroller);
+      this.#observedScroller = scroller ?? undefined;
+    }
+    if (this.#scrollToTop && scroller) scroller.scrollTop = 0;
+    this.#scrollToTop = false;
+    this.#sizeSpacers();
   }
 
   override render() {
@@ -222,10 +281,19 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const showLastUsed = !tokens || tokens.some((token) => token.lastUsedAt !== undefined);
     const columns = showLastUsed ? 6 : 5;
     const busy = this.#tokens.loading || this.#tokens.idle;
-    return html`<table part="table" tabindex="-1" aria-busy=${busy ? 'true' : 'false'} @click=${this.#onTableClick}>
+    const windowed = !!view && view.length > WINDOWING_THRESHOLD;
+    return html`<div part="scroller" class=${windowed ? 'scroller windowed' : 'scroller'} @scroll=${this.#onScroll}>
+      <table
+        part="table"
+        tabindex="-1"
+        aria-busy=${busy ? 'true' : 'false'}
+        aria-rowcount=${windowed ? view.length + 1 : nothing}
+        @click=${this.#onTableClick}
+        @focusin=${this.#onTableFocus}
+      >
       <caption part="caption" class="visually-hidden">${strings.tableCaption}</caption>
       <thead>
-        <tr part="header-row" data-label=${strings.sortBy}>
+        <tr part="header-row" data-label=${strings.sortBy} aria-rowindex=${windowed ? 1 : nothing}>
           ${this.#renderSortHeader('name', strings.columnName)}
           <th scope="col" part="header">${strings.columnKey}</th>
           ${this.#renderSortHeader('createdAt', strings.columnCreated)}
@@ -237,11 +305,107 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       <tbody>
         ${!tokens || !view
           ? this.#renderSkeleton(columns)
-          : view.length
-            ? repeat(view, (token) => token.id, (token) => this.#renderRow(token, showLastUsed))
-            : this.#renderNoMatches(columns)}
+          : windowed
+            ? this.#renderWindow(view, showLastUsed, columns)
+            : view.length
+              ? repeat(view, (token) => token.id, (token) => this.#renderRow(token, showLastUsed))
+              : this.#renderNoMatches(columns)}
       </tbody>
-    </table>`;
+    </table></div>`;
+  }
+
+  /**
+   * The rows near the scroll position, plus the focused row and the one the confirmation asks about
+   * wherever they are, with spacer rows standing in for the rest so the scrollbar stays true.
+   */
+  #renderWindow(view: readonly Token[], showLastUsed: boolean, columns: number) {
+    const [start, end] = this.#windowRange(view.length);
+    this.#renderedRange = [start, end];
+    const indices = new Set<number>();
+    for (let index = start; index < end; index++) indices.add(index);
+    for (const id of [this.#focusedRowId, this.confirming?.id]) {
+      if (id === undefined) continue;
+      const index = view.findIndex((token) => token.id === id);
+      if (index >= 0) indices.add(index);
+    }
+    const slots: RowSlot[] = [];
+    let next = 0;
+    for (const index of [...indices].sort((a, b) => a - b)) {
+      if (index > next) slots.push({ gap: index - next, key: slots.length });
+      slots.push({ index });
+      next = index + 1;
+    }
+    if (view.length > next) slots.push({ gap: view.length - next, key: slots.length });
+    return repeat(
+      slots,
+      (slot) => ('index' in slot ? view[slot.index]!.id : slot.key),
+      (slot) =>
+        'index' in slot
+          ? this.#renderRow(view[slot.index]!, showLastUsed, slot.index + 2)
+          : html`<tr class="spacer" aria-hidden="true" data-rows=${slot.gap}><td colspan=${columns}></td></tr>`,
+    );
+  }
+
+  /** The contiguous rows to render for the current scroll position: the visible ones and an overscan. */
+  #windowRange(length: number): [number, number] {
+    const first = Math.floor(Math.max(0, this.#scrollTop - this.#rowsTop) / this.#rowPitch);
+    const visible = Math.ceil(this.#viewportHeight / this.#rowPitch) + 1;
+    const start = Math.max(0, Math.min(first, length - visible) - OVERSCAN);
+    return [start, Math.min(length, first + visible + OVERSCAN)];
+  }
+
+  #onScroll() {
+    const scroller = this.#scroller;
+    if (!scroller?.classList.contains('windowed')) return;
+    this.#scrollTop = scroller.scrollTop;
+    this.#viewportHeight = scroller.clientHeight || ESTIMATED_VIEWPORT;
+    const view = this.#tokens.tokens && this.#currentView(this.#tokens.tokens);
+    const [start, end] = view ? this.#windowRange(view.length) : [0, 0];
+    if (start !== this.#renderedRange[0] || end !== this.#renderedRange[1]) this.requestUpdate();
+  }
+
+  /**
+   * Measures a row's average height from rows rendered next to each other, when the scroll box
+   * appears or changes size (a narrower box wraps more, the card layout is taller). Not on every
+   * scroll: spacers sized by a changing estimate would move the rows under the user's eyes.
+   */
+  #onResize() {
+    const scroller = this.#scroller;
+    if (!scroller?.classList.contains('windowed')) return;
+    let span = 0;
+    let pairs = 0;
+    let previous: { index: number; top: number } | undefined;
+    for (const row of scroller.querySelectorAll<HTMLElement>('tbody tr[aria-rowindex]')) {
+      const current = { index: Number(row.getAttribute('aria-rowindex')), top: row.getBoundingClientRect().top };
+      if (previous && current.index === previous.index + 1) {
+        span += current.top - previous.top;
+        pairs++;
+      }
+      previous = current;
+    }
+    const scrollerTop = scroller.getBoundingClientRect().top;
+    this.#rowsTop = (scroller.querySelector('tbody')?.getBoundingClientRect().top ?? scrollerTop) - scrollerTop + scroller.scrollTop;
+    const pitch = pairs ? span / pairs : this.#rowPitch;
+    if (pitch > 0 && Math.abs(pitch - this.#rowPitch) >= 0.5) {
+      // Keep the row at the top of the box where it is.
+      const topRow = Math.max(0, scroller.scrollTop - this.#rowsTop) / this.#rowPitch;
+      this.#rowPitch = pitch;
+      this.#sizeSpacers();
+      if (topRow > 0) scroller.scrollTop = this.#rowsTop + topRow * pitch;
+    }
+    this.#onScroll();
+  }
+
+  /** Spacer heights are set through the CSSOM: a `style` attribute would break a strict CSP. */
+  #sizeSpacers() {
+    for (const spacer of this.renderRoot.querySelectorAll<HTMLElement>('tr.spacer')) {
+      spacer.style.height = `${Number(spacer.dataset.rows) * this.#rowPitch}px`;
+    }
+  }
+
+  #onTableFocus(event: FocusEvent) {
+    const row = (event.target as Element).closest<HTMLElement>('tr[data-id]');
+    if (row) this.#focusedRowId = row.dataset.id;
   }
 
   #renderSortHeader(key: SortKey, label: string) {
@@ -272,11 +436,22 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     </tr>`;
   }
 
-  #renderRow(token: Token, showLastUsed: boolean) {
-    const strings = this.#resolvedStrings;
-    const locale = this.#locale;
+  /**
+   * One token's row. Rendered again only when something it shows changed (the token, its state,
+   * strings, locale, the minute), so a delete or a scroll does not re-render every other row.
+   */
+  #renderRow(token: Token, showLastUsed: boolean, rowIndex?: number) {
     const deleting = this.#tokens.isRevoking(token.id);
     const isNew = this.#tokens.newIds.includes(token.id);
+    const minute = Math.floor(this.#now.getTime() / 60_000);
+    return guard(
+      [token, deleting, isNew, showLastUsed, rowIndex, this.#resolvedStrings, this.#locale, minute, this.#expiringSoonDays],
+      () => this.#renderRowContent(token, showLastUsed, deleting, isNew, rowIndex),
+    );
+  }
+
+  #renderRowContent(token: Token, showLastUsed: boolean, deleting: boolean, isNew: boolean, rowIndex: number | undefined) {
+    const strings = this.#resolvedStrings;
     const expiry = expiryStatus(token.expiresAt, this.#now, this.#expiringSoonDays);
     const key = maskPartialKey(token.partialKey);
     const rowParts = ['row', isNew ? 'row-new' : '', expiry.kind === 'expired' ? 'row-expired' : '', deleting ? 'row-deleting' : '']
@@ -288,6 +463,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       part=${rowParts}
       class=${isNew ? 'new' : ''}
       aria-busy=${deleting ? 'true' : nothing}
+      aria-rowindex=${rowIndex ?? nothing}
     >
       <th scope="row" part="cell name-cell" class="name-cell">
         <span part="name" class="name">${token.name}</span>
@@ -302,14 +478,14 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       </td>
       <td part="cell created-cell" data-label=${strings.columnCreated}>
         <time datetime=${token.createdAt}
-          ><span class="date">${dateTimeFormat(locale, DATE).format(created)}</span>
-          <span class="secondary">${dateTimeFormat(locale, TIME).format(created)}</span></time
+          ><span class="date">${this.#dateFormat.format(created)}</span>
+          <span class="secondary">${this.#timeFormat.format(created)}</span></time
         >
       </td>
       <td part="cell expires-cell" data-label=${strings.columnExpires}>
         ${token.expiresAt === null
           ? html`<span class="never">${strings.expiresNever}</span>`
-          : html`<time datetime=${token.expiresAt}>${dateTimeFormat(locale, DATE).format(new Date(token.expiresAt))}</time>`}
+          : html`<time datetime=${token.expiresAt}>${this.#dateFormat.format(new Date(token.expiresAt))}</time>`}
         ${expiry.kind === 'expired'
           ? html`<span part="badge badge-expired" class="badge expired-badge">${strings.expiredBadge}</span>`
           : expiry.kind === 'expiring'
@@ -493,6 +669,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const row = this.#rowOf(token.id);
     const focusWasInRow = !!row && row.contains(this.shadowRoot!.activeElement);
     const neighbourId = this.#neighbourOf(token.id);
+    // The neighbour that takes focus must be rendered, wherever the scroll box is.
+    if (focusWasInRow) this.#focusedRowId = neighbourId;
     this.#tokens.remove(token.id);
     this.emit('pat-token-deleted', { token });
     void this.#announce(fill(strings.tokenDeleted, { name: token.name }));
@@ -520,6 +698,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #dismissDeleteFailure() {
     const token = this.deleteFailure?.token;
     this.deleteFailure = undefined;
+    if (token) this.#focusedRowId = token.id;
     // The dismiss button disappears: keep the keyboard user near what failed.
     void this.updateComplete.then(() => ((token && this.#deleteButtonOf(token.id)) || this.#focusFallback())?.focus());
   }
@@ -546,6 +725,10 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   get #confirmDialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog.confirm');
+  }
+
+  get #scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector('[part=scroller]');
   }
 
   get #table(): HTMLTableElement | null {

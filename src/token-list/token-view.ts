@@ -82,12 +82,19 @@ function timeOf(token: Token, key: Exclude<SortKey, 'name'>): number {
   return key === 'expiresAt' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
 }
 
-export function deriveTokenView({ tokens, filter, sort, locale, pinned }: TokenViewInput): readonly Token[] {
-  const query = normalizeForSearch(filter.trim());
-  const matching = query ? tokens.filter((token) => searchTextOf(token).includes(query)) : tokens.slice();
+export function deriveTokenView(input: TokenViewInput): readonly Token[] {
+  return filterTokens(sortTokens(input), input.filter);
+}
 
+/** Keeps the tokens whose name or description contains the filter; the order stays as given. */
+function filterTokens(sorted: readonly Token[], filter: string): readonly Token[] {
+  const query = normalizeForSearch(filter.trim());
+  return query ? sorted.filter((token) => searchTextOf(token).includes(query)) : sorted;
+}
+
+function sortTokens({ tokens, sort, locale, pinned }: Omit<TokenViewInput, 'filter'>): readonly Token[] {
   // Keys computed once per token rather than once per comparison.
-  const keyed = matching.map((token) => ({
+  const keyed = tokens.map((token) => ({
     token,
     time: sort.key === 'name' ? 0 : timeOf(token, sort.key),
     created: Date.parse(token.createdAt),
@@ -112,21 +119,28 @@ function compare<T extends number | string>(a: T, b: T): number {
   return a < b ? -1 : 1;
 }
 
-/** A `deriveTokenView` that returns its previous result while every input is unchanged. */
+/**
+ * A `deriveTokenView` that returns its previous result while every input is unchanged. Sorting and
+ * filtering are memoised apart: a keystroke in the filter only filters the already sorted order,
+ * which at 10,000 tokens is the difference between a few milliseconds and a dropped frame.
+ */
 export function memoizedTokenView(): (input: TokenViewInput) => readonly Token[] {
-  let last: { input: TokenViewInput; view: readonly Token[] } | undefined;
+  let sorted: { input: TokenViewInput; tokens: readonly Token[] } | undefined;
+  let filtered: { from: readonly Token[]; filter: string; view: readonly Token[] } | undefined;
   return (input) => {
     if (
-      !last ||
-      last.input.tokens !== input.tokens ||
-      last.input.filter !== input.filter ||
-      last.input.sort.key !== input.sort.key ||
-      last.input.sort.direction !== input.sort.direction ||
-      last.input.locale !== input.locale ||
-      last.input.pinned !== input.pinned
+      !sorted ||
+      sorted.input.tokens !== input.tokens ||
+      sorted.input.sort.key !== input.sort.key ||
+      sorted.input.sort.direction !== input.sort.direction ||
+      sorted.input.locale !== input.locale ||
+      sorted.input.pinned !== input.pinned
     ) {
-      last = { input, view: deriveTokenView(input) };
+      sorted = { input, tokens: sortTokens(input) };
     }
-    return last.view;
+    if (!filtered || filtered.from !== sorted.tokens || filtered.filter !== input.filter) {
+      filtered = { from: sorted.tokens, filter: input.filter, view: filterTokens(sorted.tokens, input.filter) };
+    }
+    return filtered.view;
   };
 }
