@@ -1,0 +1,71 @@
+/**
+ * The expiration policy of the generate form, as plain functions of the clock: which presets are
+ * offered, which one is chosen first, the bounds of the custom date, and when a token expires.
+ */
+export const DEFAULT_PRESETS: readonly number[] = [7, 30, 60, 90];
+/** The preset chosen when the form opens, or the allowed one nearest to it. */
+export const PREFERRED_PRESET_DAYS = 30;
+
+const DAY_MS = 86_400_000;
+
+/** A usable maximum lifetime, or undefined for "no limit" (unset, not a number, below one day). */
+export function normalizeMaxLifetime(maxLifetimeDays: number | undefined): number | undefined {
+  return maxLifetimeDays !== undefined && Number.isFinite(maxLifetimeDays) && maxLifetimeDays >= 1
+    ? Math.floor(maxLifetimeDays)
+    : undefined;
+}
+
+/**
+ * The presets the policy allows: whole days from 1 up to the maximum lifetime, sorted, without
+ * duplicates. When none fits under the maximum, the maximum itself is the one preset, so the
+ * form always has a duration to start from.
+ */
+export function allowedPresets(presets: readonly number[], maxLifetimeDays: number | undefined): number[] {
+  const max = normalizeMaxLifetime(maxLifetimeDays);
+  const allowed = [...new Set(presets)]
+    .filter((days) => Number.isInteger(days) && days >= 1 && (max === undefined || days <= max))
+    .sort((a, b) => a - b);
+  return allowed.length || max === undefined ? allowed : [max];
+}
+
+/** 30 days when allowed, else the allowed preset nearest to it (the shorter one on a tie). */
+export function preferredPreset(presets: readonly number[]): number | undefined {
+  let best: number | undefined;
+  for (const days of presets) {
+    const distance = Math.abs(days - PREFERRED_PRESET_DAYS);
+    if (best === undefined || distance < Math.abs(best - PREFERRED_PRESET_DAYS)) best = days;
+  }
+  return best;
+}
+
+/** The moment a token created now for `days` days expires, computed as the server does. */
+export function expiryMoment(now: Date, days: number): Date {
+  return new Date(now.getTime() + days * DAY_MS);
+}
+
+/** A local calendar date as an `<input type="date">` value (`YYYY-MM-DD`). */
+export function toDateInputValue(date: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** An `<input type="date">` value as local midnight, or undefined when empty or not a real date. */
+export function parseDateInputValue(value: string): Date | undefined {
+  const match = /^(\d{4,})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : undefined;
+}
+
+/** The local calendar date `days` days after `now`'s. */
+export function addCalendarDays(now: Date, days: number): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+}
+
+/** The first and last dates the custom date picker allows: tomorrow, and today + the maximum lifetime. */
+export function customDateBounds(now: Date, maxLifetimeDays: number | undefined): { min: Date; max: Date | undefined } {
+  const max = normalizeMaxLifetime(maxLifetimeDays);
+  return { min: addCalendarDays(now, 1), max: max === undefined ? undefined : addCalendarDays(now, max) };
+}
+
