@@ -1,0 +1,121 @@
+/**
+ * Secret hygiene, adversarially, through the whole feature: after create → copy → dismiss, and
+ * after create → the list removed mid-reveal, the secret is in no attribute, shadow-root markup,
+ * field, page text, console call, storage entry, URL, `pat-*` event detail or error message, and
+ * no enumerable property of any of the three elements reaches it.
+ */
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { Token } from '../../src/api/schemas.js';
+import { setClock } from '../../src/internal/clock.js';
+import { useHandlers, useMockBackend } from '../support/mock-backend.js';
+import { NOW, renderList, sampleTokens, at } from '../token-list/fixtures.js';
+import { captureConsole, captureEvents, containsSecret, findSecretInPage, stubClipboard } from '../token-reveal/secret-hygiene.js';
+import { createThroughList, dialogOf, KNOWN_SECRET } from './create-flow.js';
+import { allText } from './page.js';
+
+const created: Token = {
+  id: 'tok_new',
+  name: 'Hygiene',
+  description: null,
+  partialKey: KNOWN_SECRET.slice(0, 8),
+  createdAt: at(0),
+  expiresAt: at(30),
+  lastUsedAt: null,
+};
+
+/** Every value reachable through the element's enumerable properties (own and inherited accessors). */
+function enumerableValues(element: Element): unknown[] {
+  const values: unknown[] = [];
+  for (const key in element) {
+    try {
+      values.push((element as unknown as Record<string, unknown>)[key]);
+    } catch {
+      // A getter that throws on this element type holds nothing.
+    }
+  }
+  return values;
+}
+
+function expectNoSecretAnywhere(secret: string, elements: Element[], consoleCalls: unknown[][], events: { type: string; detail: unknown }[]) {
+  expect(findSecretInPage(secret), 'places the secret is still in').to.deep.equal([]);
+  expect(allText(document.body).includes(secret), 'page text').to.be.false;
+  expect(containsSecret(consoleCalls, secret), 'console output').to.be.false;
+  expect(containsSecret(events.map((e) => e.detail), secret), 'pat-* event details (errors included)').to.be.false;
+  for (const element of elements) {
+    expect(enumerableValues(element).some((value) => containsSecret(value, secret)), `${element.localName}'s enumerable properties`).to.be.false;
+    expect(containsSecret(element, secret), `${element.localName}'s own properties`).to.be.false;
+  }
+}
+
+describe('secret hygiene through the whole feature', () => {
+  let console_: ReturnType<typeof captureConsole>;
+  let events: ReturnType<typeof captureEvents>;
+  let clipboard: ReturnType<typeof stubClipboard>;
+  beforeEach(async () => {
+    setClock(NOW);
+    localStorage.clear();
+    sessionStorage.clear();
+    await useMockBackend({ seed: sampleTokens() });
+    await useHandlers(http.post('/api/tokens', () => HttpResponse.json({ token: created, secret: KNOWN_SECRET }, { status: 201 })));
+    console_ = captureConsole();
+    events = captureEvents();
+    clipboard = stubClipboard('succeed');
+  });
+  afterEach(() => {
+    console_.restore();
+    events.stop();
+    clipboard.restore();
+    setClock();
+  });
+
+  it('create → copy → dismiss leaves the secret nowhere', async () => {
+    const list = await renderList();
+    const reveal = await createThroughList(list, 'Hygiene');
+    const dialog = dialogOf(list);
+    reveal.shadowRoot!.querySelector<HTMLButtonElement>('#copy')!.click();
+    await waitUntil(() => clipboard.writes.length === 1, 'not copied');
+    expect(clipboard.writes[0]).to.equal(KNOWN_SECRET);
+    await reveal.updateComplete;
+    const dismissed = oneEvent(list, 'pat-reveal-dismissed');
+    reveal.shadowRoot!.querySelector<HTMLButtonElement>('#done')!.click();
+    await dismissed;
+    await dialog.updateComplete;
+    await list.updateComplete;
+
+    expect(events.events.map((e) => e.type)).to.include.members(['pat-token-created', 'pat-secret-copied', 'pat-reveal-dismissed']);
+    expectNoSecretAnywhere(KNOWN_SECRET, [list, dialog, reveal], console_.calls, events.events);
+  });
+
+  it('create → the list removed mid-reveal leaves the secret nowhere', async () => {
+    const list = await renderList();
+    const reveal = await createThroughList(list, 'Hygiene');
+    const dialog = dialogOf(list);
+    expect(reveal.hasSecret).to.be.true;
+    list.remove();
+    await reveal.updateComplete;
+    await dialog.updateComplete;
+
+    expect(reveal.hasSecret, 'the reveal dropped it').to.be.false;
+    expectNoSecretAnywhere(KNOWN_SECRET, [list, dialog, reveal], console_.calls, events.events);
+  });
+
+  it('a broken create answer that carries the secret: the error message and event name the field, never the value', async () => {
+    await useHandlers(http.post('/api/tokens', () => HttpResponse.json({ token: { ...created, id: 42 }, secret: KNOWN_SECRET }, { status: 201 })));
+    const list = await renderList(html`<pat-token-list endpoint="/api/tokens"></pat-token-list>`);
+    list.shadowRoot!.querySelector<HTMLButtonElement>('#generate-button')!.click();
+    const dialog = dialogOf(list);
+    await waitUntil(() => dialog.shadowRoot!.querySelector('dialog')?.open === true);
+    const failed = oneEvent(list, 'pat-error');
+    const name = dialog.shadowRoot!.querySelector<HTMLInputElement>('#name')!;
+    name.value = 'Broken';
+    name.dispatchEvent(new Event('input'));
+    await dialog.updateComplete;
+    dialog.shadowRoot!.querySelector<HTMLButtonElement>('#submit')!.click();
+    const { detail } = await failed;
+    await dialog.updateComplete;
+    expect(detail.error.message).to.contain('token.id');
+    expect(dialog.shadowRoot!.querySelector('[part~=error]')!.textContent).to.contain('token.id');
+    expectNoSecretAnywhere(KNOWN_SECRET, [list, dialog], console_.calls, events.events);
+  });
+});
