@@ -115,7 +115,14 @@ export default defineConfig({
     // late makes Vite reload the page, which would reset the in-page mock backend mid-demo.
     entries: ['**/*.html', '../src/**/*.ts'],
   },
-  server: { port: Number(process.env.PORT ?? 5173), strictPort: false, open: false },
+  server: {
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: false,
+    open: false,
+    // The e2e run (PAT_DEMO_E2E=1) serves the tree as it was at start: an edit made meanwhile must
+    // not reload the page, which would reset the in-page mock backend mid-run.
+    ...(process.env.PAT_DEMO_E2E ? { hmr: false, watch: null } : {}),
+  },
   build: {
     // `vite build` proves the host page and the React page build for production; the bundle
     // page has nothing to build (it loads dist's bundle as is).

@@ -53,6 +53,7 @@ async function freePort() {
 async function startDevServer(port) {
   const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), '--config', 'vite.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: root,
+    env: { ...process.env, PAT_DEMO_E2E: '1' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
