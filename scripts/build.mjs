@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { writeFrameworkTypes } from './generate-framework-types.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE = 'pat-elements.bundle.js';
@@ -46,6 +47,8 @@ export function bundleOptions({ external = [] } = {}) {
     tsconfig: join(root, 'tsconfig.json'),
     legalComments: 'eof',
     external,
+    // esbuild leaves template literals as written: the templates' and styles' indentation goes here.
+    plugins: [minifyTemplatesPlugin()],
   };
 }
 
