@@ -56,6 +56,11 @@ export default {
           '--disable-background-networking',
           '--disable-component-update',
           '--disable-sync',
+          // Test files run in parallel pages; a page Chromium treats as hidden would otherwise get
+          // no animation frames and throttled timers, and its tests would time out.
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),
