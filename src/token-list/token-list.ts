@@ -206,10 +206,12 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   protected override updated(): void {
     const scroller = this.#scroller;
     // Observed again after a reconnection too: `connectedCallback` asks for an update.
-    if (scroller !== this.#observedScroller) {
+    // An update can still run after removal (an aborted load's last render): observe nothing then.
+    const observable = this.isConnected ? scroller : null;
+    if (observable !== (this.#observedScroller ?? null)) {
       this.#resizeObserver.disconnect();
-      if (scroller) this.#resizeObserver.observe(scroller);
-      this.#observedScroller = scroller ?? undefined;
+      if (observable) this.#resizeObserver.observe(observable);
+      this.#observedScroller = observable ?? undefined;
     }
     if (this.#scrollToTop && scroller) scroller.scrollTop = 0;
     this.#scrollToTop = false;
