@@ -556,7 +556,8 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
 
   /** The `<dialog>` closed. When we did not close it ourselves, `open` follows it. */
   #onClose(): void {
-    if (!this.open) return;
+    // `close` is dispatched a task later: after `close()` then `show()`, it belongs to the old session.
+    if (!this.open || this.dialog?.open) return;
     if (this.step === 'reveal' && this.reveal?.hasSecret) {
       // A close request that could not be cancelled (e.g. a system back gesture) must not lose
       // the secret: show it again and point the user to Done.
