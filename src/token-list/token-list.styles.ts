@@ -540,5 +540,10 @@ export const tokenListStyles = css`
     .button.danger.solid {
       border-color: ButtonText;
     }
+
+    /* Without colours, a borderless header button would read as plain text. */
+    .sort-button {
+      border: 1px solid ButtonText;
+    }
   }
 `;
