@@ -218,11 +218,6 @@ export const tokenListStyles = css`
     background: var(--_surface);
   }
 
-  .spacer,
-  .spacer td {
-    padding: 0;
-    border: 0;
-  }
 
   th,
   td {

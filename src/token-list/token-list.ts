@@ -308,7 +308,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
         ${!tokens || !view
           ? this.#renderSkeleton(columns)
           : windowed
-            ? this.#renderWindow(view, showLastUsed, columns)
+            ? this.#renderWindow(view, showLastUsed)
             : view.length
               ? repeat(view, (token) => token.id, (token) => this.#renderRow(token, showLastUsed))
               : this.#renderNoMatches(columns)}
@@ -319,8 +319,9 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   /**
    * The rows near the scroll position, plus the focused row and the one the confirmation asks about
    * wherever they are, with spacer rows standing in for the rest so the scrollbar stays true.
+   * Spacers have no cells: they are not rows of data, for assistive technology or anything else.
    */
-  #renderWindow(view: readonly Token[], showLastUsed: boolean, columns: number) {
+  #renderWindow(view: readonly Token[], showLastUsed: boolean) {
     const [start, end] = this.#windowRange(view.length);
     this.#renderedRange = [start, end];
     const indices = new Set<number>();
@@ -344,7 +345,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       (slot) =>
         'index' in slot
           ? this.#renderRow(view[slot.index]!, showLastUsed, slot.index + 2)
-          : html`<tr class="spacer" aria-hidden="true" data-rows=${slot.gap}><td colspan=${columns}></td></tr>`,
+          : html`<tr class="spacer" aria-hidden="true" data-rows=${slot.gap}></tr>`,
     );
   }
 
