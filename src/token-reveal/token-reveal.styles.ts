@@ -114,10 +114,12 @@ export const tokenRevealStyles = css`
     font-weight: normal;
   }
 
+  /* 24 × 24 px: the minimum target size (WCAG 2.5.8), even where the label is not the target. */
   .acknowledge input {
+    flex: none;
     margin: 0;
-    width: 1rem;
-    height: 1rem;
+    width: 1.5rem;
+    height: 1.5rem;
   }
 
   .actions {
