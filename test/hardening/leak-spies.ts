@@ -91,14 +91,18 @@ export function spyOnLeaks(): LeakSpies {
       return id;
     }) as typeof setInterval,
   );
-  patch(window, 'clearTimeout', (original) => (id?: number) => {
-    if (id !== undefined) timers.delete(id);
-    original(id);
-  });
-  patch(window, 'clearInterval', (original) => (id?: number) => {
-    if (id !== undefined) timers.delete(id);
-    original(id);
-  });
+  patch(window, 'clearTimeout', (original) =>
+    ((id?: number) => {
+      if (id !== undefined) timers.delete(id);
+      original(id);
+    }) as typeof clearTimeout,
+  );
+  patch(window, 'clearInterval', (original) =>
+    ((id?: number) => {
+      if (id !== undefined) timers.delete(id);
+      original(id);
+    }) as typeof clearInterval,
+  );
   const frames = new Set<number>();
   patch(window, 'requestAnimationFrame', (original) => (callback: FrameRequestCallback) => {
     const ours = calledFromOurs();

@@ -4,7 +4,7 @@
  * no element is injected: every shadow root holds as many elements as in a run with benign
  * strings of the same shape.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';

@@ -152,3 +152,40 @@ test('list, create, reveal, copy, dismiss and delete work under a strict CSP wit
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Here rather than in the browser tests: only playwright can emulate forced colours.
+test('forced colours: every button keeps a visible border, and the keyboard focus ring shows', async () => {
+  const page = await browser.newPage();
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(`${origin}/`);
+  assert.ok(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), 'forced colours are emulated');
+  await page.locator('pat-token-list tbody tr[data-id]').first().waitFor();
+  await page.locator('pat-token-list [part~="generate-button"]').click();
+  await page.locator('pat-generate-dialog [part~="name-input"]').waitFor();
+
+  const unbordered = await page.evaluate(() => {
+    const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+    return all(document)
+      .filter((el) => el.localName === 'button' && el.getBoundingClientRect().width > 0)
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return style.borderTopStyle === 'none' || parseFloat(style.borderTopWidth) === 0;
+      })
+      .map((el) => `${el.getAttribute('part')} "${el.textContent.trim()}"`);
+  });
+  assert.deepEqual(unbordered, [], 'buttons drawn without a border in forced colours');
+
+  for (const target of ['pat-generate-dialog [part~="name-input"]', 'pat-generate-dialog [part~="submit-button"]']) {
+    await page.locator(target).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      const style = getComputedStyle(active);
+      return { part: active.getAttribute('part'), style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.ok(ring.style !== 'none' && ring.width >= 1, `focus ring on ${ring.part}: ${ring.style} ${ring.width}px`);
+  }
+  await page.close();
+});
