@@ -6,18 +6,20 @@
  *
  * Fewer runs than fuzz-client.test.ts (which does 1,500 per operation on the parse layer): a
  * rendered case costs a fixture, a request through the service worker and a settle (~20 ms), so
- * 150 list and 100 delete cases keep this file near ten seconds while still covering every shape
- * the generators make (each weighted branch is hit dozens of times).
+ * 150 list, 100 delete and 100 create cases keep this file near half a minute while still covering
+ * every shape the generators make (each weighted branch is hit dozens of times).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
 import { http } from 'msw';
-import { parseJson, parseListResponse } from '../../src/api/parse.js';
+import { parseCreateResponse, parseJson, parseListResponse } from '../../src/api/parse.js';
+import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { confirmDialog, deleteButton, NOW, renderList, rowIds, settled, token } from '../token-list/fixtures.js';
-import { listResponse, revokeResponse, toResponse, type GeneratedResponse } from './arbitraries.js';
+import { createResponse, listResponse, revokeResponse, toResponse, type GeneratedResponse } from './arbitraries.js';
+import { inDialog, revealOf, submitForm } from './create-flow.js';
 import { allText, watchUncaught } from './page.js';
 
 const BAD_WORDS = /undefined|NaN|Invalid Date|\[object /;
@@ -100,6 +102,45 @@ describe('fuzzing the rendering', () => {
           if (!deleted) {
             expect(rowIds(el), 'a failed delete keeps its row').to.deep.equal(['tok_a', 'tok_b']);
             expect(el.shadowRoot!.querySelector('[part~=alert] [role=alert]')!.textContent).to.contain('Alpha');
+          }
+          const shown = allText(el.shadowRoot!);
+          if (!BAD_WORDS.test(generated.body)) expect(BAD_WORDS.test(shown), `nothing garbled on screen: ${shown.slice(0, 300)}`).to.be.false;
+          expect(uncaught.errors).to.deep.equal([]);
+        } finally {
+          el.remove();
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('<pat-generate-dialog>: 100 generated create answers end in the reveal or a clear error with the input kept', async function () {
+    this.timeout(120_000);
+    let answer: GeneratedResponse | undefined;
+    await useMockBackend({ seed: [] });
+    await useHandlers(http.post('/api/tokens', () => toResponse(answer!)));
+    await fc.assert(
+      fc.asyncProperty(createResponse, async (generated) => {
+        answer = generated;
+        const el = await fixture<PatGenerateDialog>(html`<pat-generate-dialog endpoint="/api/tokens"></pat-generate-dialog>`);
+        try {
+          el.show();
+          await waitUntil(() => inDialog<HTMLDialogElement>(el, 'dialog')?.open === true, 'the dialog did not open', { interval: 5 });
+          await submitForm(el, 'Fuzzed');
+          let valid = generated.status >= 200 && generated.status < 300;
+          try {
+            if (valid) parseCreateResponse(parseJson(generated.body, generated.contentType));
+          } catch {
+            valid = false;
+          }
+          await waitUntil(
+            () => (valid ? revealOf(el)?.hasSecret === true : el.shadowRoot!.querySelector('[part~=error], [part~=field-error]') !== null),
+            `the create did not settle as expected for HTTP ${generated.status}`,
+            { interval: 5 },
+          );
+          if (!valid) {
+            expect(inDialog<HTMLInputElement>(el, '#name')!.value, 'the name is kept').to.equal('Fuzzed');
+            expect(revealOf(el), 'no reveal').to.equal(null);
           }
           const shown = allText(el.shadowRoot!);
           if (!BAD_WORDS.test(generated.body)) expect(BAD_WORDS.test(shown), `nothing garbled on screen: ${shown.slice(0, 300)}`).to.be.false;

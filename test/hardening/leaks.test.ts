@@ -5,12 +5,14 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setClock } from '../../src/internal/clock.js';
+import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import type { MockBackend } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { stubClipboard } from '../token-reveal/secret-hygiene.js';
 import { $, confirmDialog, deleteButton, NOW, renderList, sampleTokens, settled } from '../token-list/fixtures.js';
+import { createThroughList, inDialog, submitForm } from './create-flow.js';
 import { spyOnLeaks, type LeakSpies } from './leak-spies.js';
 import { nextTask } from './page.js';
 
@@ -89,6 +91,37 @@ describe('no leaks after removal', () => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('#copy')!.click();
       el.remove();
       await clipboard.settle(true);
+      await expectNothingLeft(spies);
+    } finally {
+      clipboard.restore();
+    }
+  });
+
+  it('<pat-generate-dialog> removed while its create request hangs, and after opening and closing', async () => {
+    const idle = await fixture<PatGenerateDialog>(html`<pat-generate-dialog endpoint="/api/tokens"></pat-generate-dialog>`);
+    idle.show();
+    await waitUntil(() => inDialog<HTMLDialogElement>(idle, 'dialog')?.open === true);
+    idle.close();
+    await idle.updateComplete;
+    idle.remove();
+
+    backend.failNext('timeout', { operation: 'create' });
+    const el = await fixture<PatGenerateDialog>(html`<pat-generate-dialog endpoint="/api/tokens"></pat-generate-dialog>`);
+    el.show();
+    await waitUntil(() => inDialog<HTMLDialogElement>(el, 'dialog')?.open === true);
+    await submitForm(el, 'Never answered');
+    await waitUntil(() => spies.fetches.some((f) => f.url.endsWith('/api/tokens') && backend.requests.some((r) => r.operation === 'create')), 'the POST was not sent');
+    el.remove();
+    expect(spies.fetches.at(-1)!.signal?.aborted, 'the POST was aborted').to.be.true;
+    await expectNothingLeft(spies);
+  });
+
+  it('<pat-token-list> removed mid-reveal, with the dialog and reveal inside it', async () => {
+    const clipboard = stubClipboard('succeed');
+    try {
+      const el = await renderList();
+      await createThroughList(el, 'Removed mid-reveal');
+      el.remove();
       await expectNothingLeft(spies);
     } finally {
       clipboard.restore();
