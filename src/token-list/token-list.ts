@@ -648,6 +648,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #onConfirmClose() {
+    // `close` comes a task after closing: by then the dialog may already ask about another token.
+    if (this.#confirmDialog?.open) return;
     const token = this.confirming;
     const confirmed = this.#confirmDialog?.returnValue === 'confirm';
     this.confirming = undefined;
