@@ -170,7 +170,7 @@ export const generateDialogStyles = css`
     }
   }
 
-  /* The button's "Creating…" text already says it is busy: no motion needed, as in the list. */
+  /* The button's "Generating…" text already says it is busy: no motion needed, as in the list. */
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation: none;

@@ -328,7 +328,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
               />
             `
           : nothing}
-        <p id="expiry" class=${choice === 'never' ? 'expiry never' : 'expiry'} part="expiry">
+        <p id="expiry" class=${choice === 'never' ? 'expiry never' : 'expiry'} part="expiry" aria-live="polite">
           ${this.#expirySummary(choice)}
         </p>
         ${this.#renderFieldError('expiration')}

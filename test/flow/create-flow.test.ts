@@ -3,7 +3,7 @@
  * submit, copy the secret, dismiss, and find the new token in the list — with the keyboard only,
  * checking where focus is at each step and that the secret is gone afterwards.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Token } from '../../src/api/schemas.js';
 import '../../src/define.js';
@@ -64,7 +64,8 @@ const revealIn = (list: PatTokenList) =>
 const rowIds = (list: PatTokenList) => [...list.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-id]')].map((row) => row.dataset.id);
 
 async function renderList(): Promise<PatTokenList> {
-  const page = await fixture<HTMLDivElement>(html`
+  // fixtureSync: `fixture` waits a frame for a plain root, and a background test page gets none.
+  const page = fixtureSync<HTMLDivElement>(html`
     <div lang="en-GB"><pat-token-list endpoint=${ENDPOINT}></pat-token-list></div>
   `);
   const list = page.querySelector('pat-token-list')!;

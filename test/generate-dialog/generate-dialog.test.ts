@@ -1,5 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { TemplateResult } from 'lit';
 import { HttpError } from '../../src/api/errors.js';
@@ -61,9 +61,11 @@ async function choose(el: PatGenerateDialog, value: string) {
 
 /** A page with an opener button and the dialog, opened from that button. */
 async function openDialog(dialog: TemplateResult = html`<pat-generate-dialog endpoint=${ENDPOINT}></pat-generate-dialog>`, lang = 'en-GB') {
-  const page = await fixture<HTMLDivElement>(html`<div lang=${lang}><button id="opener">Generate new token</button>${dialog}</div>`);
+  // fixtureSync: `fixture` waits a frame for a plain root, and a background test page gets none.
+  const page = fixtureSync<HTMLDivElement>(html`<div lang=${lang}><button id="opener">Generate new token</button>${dialog}</div>`);
   const opener = page.querySelector<HTMLButtonElement>('#opener')!;
   const el = page.querySelector('pat-generate-dialog')!;
+  await el.updateComplete;
   opener.focus();
   el.show();
   await el.updateComplete;
@@ -145,10 +147,39 @@ describe('<pat-generate-dialog>', () => {
       expect(document.activeElement).to.equal(opener);
     });
 
+    it('is accessible in a dark colour scheme, form and reveal', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      try {
+        const { el, page } = await openDialog();
+        page.style.colorScheme = 'light dark';
+        expect(getComputedStyle(dialogOf(el)).backgroundColor).not.to.equal('rgb(255, 255, 255)');
+        submitButton(el).click();
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+        await createToken(el);
+        await expect(el).to.be.accessible();
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+
     it('does not close on a backdrop click', async () => {
       const { el } = await openDialog();
       await sendMouse({ type: 'click', position: [3, 3] });
       await el.updateComplete;
+      expect(dialogOf(el).open).to.equal(true);
+    });
+
+    it('stays open when it is closed and opened again at once', async () => {
+      const { el } = await openDialog();
+      el.close();
+      await el.updateComplete;
+      el.show();
+      await el.updateComplete;
+      // The close event of the first close arrives after the reopen; it must not close it again.
+      await oneEvent(dialogOf(el), 'close');
+      await el.updateComplete;
+      expect(el.open).to.equal(true);
       expect(dialogOf(el).open).to.equal(true);
     });
 
@@ -600,11 +631,15 @@ describe('<pat-generate-dialog>', () => {
     it('keeps the secret on Escape and points the user to Done', async () => {
       const { el } = await openDialog();
       await createToken(el);
+      let closes = 0;
+      dialogOf(el).addEventListener('close', () => (closes += 1));
       await sendKeys({ press: 'Escape' });
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       const reveal = revealOf(el);
       expect(dialogOf(el).open).to.equal(true);
+      // Not even briefly closed: the close request was stopped before it began.
+      expect(closes).to.equal(0);
       expect(reveal.hasSecret).to.equal(true);
       expect(focusedIn(reveal)).to.equal(inReveal(el, '[part~="done-button"]'));
       expect(inReveal(el, '[role="status"]').textContent).to.contain('then choose Done');
@@ -723,7 +758,7 @@ describe('<pat-generate-dialog>', () => {
 
   it('works with the keyboard alone, from the opener to the opener', async () => {
     clipboard = stubClipboard();
-    const page = await fixture<HTMLDivElement>(html`
+    const page = fixtureSync<HTMLDivElement>(html`
       <div lang="en-GB">
         <button id="opener" @click=${() => page.querySelector('pat-generate-dialog')!.show()}>Generate new token</button>
         <pat-generate-dialog endpoint=${ENDPOINT}></pat-generate-dialog>
@@ -731,6 +766,7 @@ describe('<pat-generate-dialog>', () => {
     `);
     const opener = page.querySelector<HTMLButtonElement>('#opener')!;
     const el = page.querySelector('pat-generate-dialog')!;
+    await el.updateComplete;
     opener.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => focusedIn(el) === nameInput(el), 'focus did not reach the name field');

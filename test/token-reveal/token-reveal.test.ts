@@ -98,9 +98,8 @@ describe('<pat-token-reveal>', () => {
 
     it('wraps a token of 255+ characters instead of scrolling sideways', async () => {
       const long = generateSecret(300);
-      const container = await fixture<HTMLDivElement>(html`<div><pat-token-reveal></pat-token-reveal></div>`);
-      container.style.width = '24rem';
-      const el = container.querySelector('pat-token-reveal')!;
+      const el = await fixture<PatTokenReveal>(html`<pat-token-reveal></pat-token-reveal>`);
+      el.style.width = '24rem';
       el.secret = long;
       await el.updateComplete;
       const field = secretField(el);
