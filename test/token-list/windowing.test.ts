@@ -5,7 +5,7 @@
  * to a row that scrolled away.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Token } from '../../src/api/schemas.js';
 import { setClock } from '../../src/internal/clock.js';
 import { WINDOWING_THRESHOLD, type PatTokenList } from '../../src/token-list/token-list.js';
@@ -160,6 +160,22 @@ describe('<pat-token-list> windowing', () => {
     // The rows between it and the window are a spacer, not rows.
     expect(rowIds(el)).to.not.include('tok_3');
     await expect(el).to.be.accessible();
+  });
+
+  it('lets Tab walk the delete buttons past the rows first rendered', async () => {
+    await useMockBackend({ seed: manyTokens(10_000) });
+    const el = await renderList();
+    const firstRendered = rowIds(el).length;
+    deleteButton(el, 'tok_0').focus();
+
+    for (let i = 1; i <= firstRendered + 10; i++) {
+      await sendKeys({ press: 'Tab' });
+      expectFocusOn(el, deleteButton(el, `tok_${i}`), `Tab ${i}`);
+      // A person presses keys frames apart: the scroll that focusing caused is handled by then.
+      await new Promise(requestAnimationFrame);
+      await el.updateComplete;
+    }
+    expect(rowIds(el)).to.not.include('tok_0');
   });
 
   it('deletes a row far down the list and moves focus to its neighbour', async () => {
