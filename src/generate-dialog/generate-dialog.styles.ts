@@ -21,7 +21,7 @@ export const generateDialogStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 2);
     background: var(--pat-surface-color, Canvas);
-    color: var(--pat-text-color, CanvasText);
+    color: var(--pat-surface-text-color, CanvasText);
     font: inherit;
     box-shadow: 0 0.5rem 2rem rgb(0 0 0 / 0.25);
   }

@@ -98,7 +98,7 @@ function deepActiveElement(): HTMLElement | undefined {
  * @cssprop [--pat-dialog-width=34rem] - Width of the dialog (never wider than the viewport).
  * @cssprop [--pat-dialog-padding=1.5rem] - Padding inside the dialog.
  * @cssprop [--pat-surface-color=Canvas] - Background of the dialog.
- * @cssprop [--pat-text-color=CanvasText] - Text colour of the dialog.
+ * @cssprop [--pat-surface-text-color=CanvasText] - Text colour of the dialog.
  * @cssprop [--pat-backdrop-color=rgb(0 0 0 / 0.45)] - The backdrop behind the dialog.
  * @cssprop [--pat-accent-color=light-dark(#0969da, #4493f8)] - The Generate button and focus rings.
  * @cssprop [--pat-accent-text-color=light-dark(#ffffff, #0d1117)] - Text on the accent colour.

@@ -56,7 +56,7 @@ export const tokenRevealStyles = css`
     border-radius: var(--_radius);
     background: var(--_field-bg);
     color: inherit;
-    font-family: var(--pat-mono-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+    font-family: var(--pat-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     font-size: 0.9375em;
     line-height: 1.5;
     /* A token has no spaces: break anywhere so 255+ characters wrap instead of scrolling sideways. */

@@ -55,7 +55,7 @@ function fillUsage(template: string, secret: string): string {
  * @cssprop [--pat-radius=0.375rem] - Corner radius of fields and buttons.
  * @cssprop [--pat-field-background=light-dark(#f6f8fa, #151b23)] - Background of the secret field.
  * @cssprop [--pat-button-background=transparent] - Background of secondary buttons.
- * @cssprop [--pat-mono-font=ui-monospace, SFMono-Regular, Menlo, Consolas, monospace] - The secret's font.
+ * @cssprop [--pat-font-mono=ui-monospace, SFMono-Regular, Menlo, Consolas, monospace] - The secret's font.
  */
 export class PatTokenReveal extends PatElement {
   static override styles = tokenRevealStyles;
