@@ -123,7 +123,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   /** Expiration presets in days. 30 is chosen first, or the allowed preset nearest to it. */
   @property({ attribute: false }) presets: readonly number[] = DEFAULT_PRESETS;
 
-  /** Offer "No expiration" (sent as `expiresInDays: null`). */
+  /** Offer "No expiration" (sent as `expiresInDays: null`); never offered when `max-lifetime-days` is set. */
   @property({ type: Boolean, attribute: 'allow-no-expiration' }) allowNoExpiration = false;
 
   /** Longest lifetime a token may get, in days: limits the presets and the custom date. */
@@ -305,7 +305,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
             `,
           )}
           <option value="custom" .selected=${custom}>${s.dialogExpirationCustom}</option>
-          ${this.allowNoExpiration
+          ${this.#noExpirationAllowed
             ? html`<option value="never" .selected=${choice === 'never'}>${s.dialogExpirationNever}</option>`
             : nothing}
         </select>
@@ -357,6 +357,11 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
 
   // --- Expiration policy, as the form shows it ---
 
+  /** A maximum lifetime is a promise that every token expires, so it rules "No expiration" out. */
+  get #noExpirationAllowed(): boolean {
+    return this.allowNoExpiration && normalizeMaxLifetime(this.maxLifetimeDays) === undefined;
+  }
+
   #presets(): number[] {
     return allowedPresets(this.presets ?? DEFAULT_PRESETS, this.maxLifetimeDays);
   }
@@ -364,7 +369,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   #choice(presets: readonly number[]): ExpirationChoice {
     const picked = this.expirationChoice;
     if (picked === 'custom') return picked;
-    if (picked === 'never' && this.allowNoExpiration) return picked;
+    if (picked === 'never' && this.#noExpirationAllowed) return picked;
     if (picked !== undefined && presets.includes(Number(picked))) return picked;
     const preferred = preferredPreset(presets);
     return preferred === undefined ? 'custom' : String(preferred);

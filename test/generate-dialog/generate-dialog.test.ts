@@ -319,6 +319,13 @@ describe('<pat-generate-dialog>', () => {
       expect(backend.requests[0]!.body).to.deep.equal({ name: 'CI deploy', expiresInDays: null });
     });
 
+    it('does not offer "No expiration" when a maximum lifetime is set, even if allowed', async () => {
+      const { el } = await openDialog(
+        html`<pat-generate-dialog endpoint=${ENDPOINT} allow-no-expiration max-lifetime-days="90"></pat-generate-dialog>`,
+      );
+      expect([...expirationSelect(el).options].map((o) => o.value)).to.deep.equal(['7', '30', '60', '90', 'custom']);
+    });
+
     it('limits presets and the date picker with max-lifetime-days', async () => {
       const { el } = await openDialog(html`<pat-generate-dialog endpoint=${ENDPOINT} max-lifetime-days="45"></pat-generate-dialog>`);
       expect([...expirationSelect(el).options].map((o) => o.value)).to.deep.equal(['7', '30', 'custom']);
