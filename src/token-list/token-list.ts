@@ -130,6 +130,12 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   /** The longest lifetime the dialog allows, in days; unset leaves the dialog's default. */
   @property({ type: Number, attribute: 'max-lifetime-days' }) maxLifetimeDays: number | undefined = undefined;
 
+  /**
+   * Passed to the dialog's reveal: a ready-to-paste example with `{token}` where the new secret
+   * goes, e.g. `curl -H "Authorization: Bearer {token}" https://api.example.com/me`.
+   */
+  @property({ attribute: 'usage-template' }) usageTemplate: string | undefined = undefined;
+
   @state() private filter = '';
   @state() private sort: TokenSort = DEFAULT_SORT;
   /** The token the confirmation dialog asks about. */
@@ -612,6 +618,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       .presets=${this.presets}
       ?allow-no-expiration=${this.allowNoExpiration}
       max-lifetime-days=${this.maxLifetimeDays ?? nothing}
+      usage-template=${this.usageTemplate ?? nothing}
       @pat-token-created=${this.#onTokenCreated}
     ></pat-generate-dialog>`;
   }

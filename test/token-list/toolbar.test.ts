@@ -168,6 +168,7 @@ describe('<pat-token-list> toolbar', () => {
         credentials="include"
         allow-no-expiration
         max-lifetime-days="90"
+        usage-template="curl -H 'Authorization: Bearer {token}' https://api.example.test/me"
         .headers=${headers}
         .presets=${[1, 14]}
       ></pat-token-list>`);
@@ -178,6 +179,7 @@ describe('<pat-token-list> toolbar', () => {
       expect(dialog.presets).to.deep.equal([1, 14]);
       expect(dialog.allowNoExpiration).to.be.true;
       expect(dialog.maxLifetimeDays).to.equal(90);
+      expect(dialog.usageTemplate).to.equal("curl -H 'Authorization: Bearer {token}' https://api.example.test/me");
       expect(dialog.getAttribute('exportparts')).to.contain('submit-button');
 
       el.allowNoExpiration = false;
