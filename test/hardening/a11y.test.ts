@@ -85,7 +85,9 @@ async function revealWith(state: 'shown' | 'hidden' | 'copied' | 'blocked' | 'co
   return el;
 }
 
-describe('accessibility, proven', () => {
+describe('accessibility, proven', function () {
+  // Many axe runs and real key presses per test: slow when the machine is busy with other files.
+  this.timeout(60_000);
   let backend: MockBackend;
   beforeEach(async () => {
     setClock(NOW);
@@ -273,11 +275,11 @@ describe('accessibility, proven', () => {
     backend.setLatency(60_000);
     const dialog = await openStandaloneDialog();
     await submitForm(dialog, 'Spinning');
-    await waitUntil(() => inDialog(dialog, '.spinner') !== null, 'no spinner while creating');
+    await waitUntil(() => inDialog(dialog, '.spinner') !== null, 'no spinner while creating', { timeout: 5_000 });
     deleteButton(el, 'tok_tf').click();
     await waitUntil(() => confirmDialog(el).open);
     confirmDialog(el).querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.spinner') !== null, 'no spinner while deleting');
+    await waitUntil(() => el.shadowRoot!.querySelector('.spinner') !== null, 'no spinner while deleting', { timeout: 5_000 });
 
     const moving = allElements()
       .filter((element) => element.getRootNode() instanceof ShadowRoot)
