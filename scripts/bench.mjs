@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { buildBundle } from './check-size.mjs';
-import { findBrowser } from './find-browser.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = join(root, 'bench');
@@ -36,16 +36,7 @@ const VARIANTS = ['vanilla', 'element'];
 const ONE_FRAME_MS = 1000 / 60;
 const HANG_MARGIN_MS = 5 * 60_000;
 
-const BROWSER_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const BROWSER_ARGS = ['--headless', ...CHROMIUM_ARGS];
 
 function readOptions() {
   const { values } = parseArgs({

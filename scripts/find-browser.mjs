@@ -23,6 +23,21 @@ export const USUAL_LOCATIONS = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
+/**
+ * Flags for every headless Chromium the project starts (tests, demo e2e, bench). As root it needs
+ * `--no-sandbox`; without the background-networking flags it tries to reach Google's hosts, which
+ * a closed network refuses. Launchers add `--headless` (or their own headless switch).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const INSTALL_HINT =
   'No Chromium or Chrome found: install one (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROME_PATH to its executable.';
 

@@ -14,7 +14,7 @@ import * as esbuild from 'esbuild';
 import { getResponse } from 'msw';
 import { chromium } from 'playwright-core';
 import { bundleOptions } from '../../scripts/build.mjs';
-import { findBrowser } from '../../scripts/find-browser.mjs';
+import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; " +
@@ -88,7 +88,7 @@ before(async () => {
   origin = `http://127.0.0.1:${server.address().port}`;
   // msw matches an absolute URL in Node; the page still calls the relative `/api/tokens`.
   backend = createMockBackend({ endpoint: `${origin}/api/tokens`, seed: 'demo' });
-  browser = await chromium.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
 });
 
 after(async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, BUNDLE, FORBIDDEN_IN_BUNDLE } from '../../scripts/build.mjs';
-import { findBrowser } from '../../scripts/find-browser.mjs';
+import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
 import { customElements, reactTypes } from '../../scripts/generate-framework-types.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -92,7 +92,7 @@ test('the bundle is minified production code with nothing that needs eval', () =
  * bundle. Returns what the page requested and every violation, error and console error.
  */
 async function openBundlePage(body, { trustedTypes = "trusted-types lit-html pat-elements" } = {}) {
-  browser ??= await chromium.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu'] });
+  browser ??= await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   const requests = [];
   const problems = [];
