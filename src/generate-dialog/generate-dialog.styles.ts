@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { spinnerStyles } from '../internal/spinner.styles.js';
 
-export const generateDialogStyles = css`
+export const generateDialogStyles = [
+  spinnerStyles,
+  css`
   :host {
     --_accent: var(--pat-accent-color, light-dark(#0969da, #4493f8));
     --_accent-text: var(--pat-accent-text-color, light-dark(#ffffff, #0d1117));
@@ -151,29 +154,12 @@ export const generateDialogStyles = css`
     cursor: progress;
   }
 
-  /* A spinner drawn with a border: no image, nothing inline, works under a strict CSP. */
   .spinner {
     display: inline-block;
     width: 0.875em;
     height: 0.875em;
     margin-inline-end: 0.5em;
     vertical-align: -0.125em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
   }
-
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
-
-  /* The button's "Generating…" text already says it is busy: no motion needed, as in the list. */
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-    }
-  }
-`;
+`,
+];

@@ -1,10 +1,13 @@
 import { css } from 'lit';
+import { spinnerStyles } from '../internal/spinner.styles.js';
 
 /**
  * Inherits the host page's font, colours and `color-scheme`; accents use `light-dark()` so light
  * and dark pages both get readable defaults. Public hooks are `--pat-*`, private ones `--_*`.
  */
-export const tokenListStyles = css`
+export const tokenListStyles = [
+  spinnerStyles,
+  css`
   :host {
     --_accent: var(--pat-accent-color, light-dark(#0969da, #4493f8));
     --_accent-text: var(--pat-accent-text-color, light-dark(#fff, #0d1117));
@@ -115,16 +118,6 @@ export const tokenListStyles = css`
   .spinner {
     width: 0.9em;
     height: 0.9em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
   }
 
   /* ——— Toolbar ——— */
@@ -523,7 +516,6 @@ export const tokenListStyles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .spinner,
     .bone,
     tr.new > :first-child {
       animation: none;
@@ -541,4 +533,5 @@ export const tokenListStyles = css`
       border: 1px solid ButtonText;
     }
   }
-`;
+`,
+];
