@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { controlStyles } from '../internal/control.styles.js';
 import { spinnerStyles } from '../internal/spinner.styles.js';
 
 export const generateDialogStyles = [
+  controlStyles,
   spinnerStyles,
   css`
   :host {
@@ -73,14 +75,6 @@ export const generateDialogStyles = [
     resize: vertical;
   }
 
-  input:focus-visible,
-  select:focus-visible,
-  textarea:focus-visible,
-  button:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
-
   [aria-invalid='true'] {
     border-color: var(--_danger);
   }
@@ -131,16 +125,6 @@ export const generateDialogStyles = [
     gap: 0.75rem;
     justify-content: flex-end;
     margin-top: 1.5rem;
-  }
-
-  button {
-    font: inherit;
-    padding: 0.4375rem 0.875rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--pat-button-background, transparent);
-    color: inherit;
-    cursor: pointer;
   }
 
   button.primary {

@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { controlStyles } from '../internal/control.styles.js';
 
-export const tokenRevealStyles = css`
+export const tokenRevealStyles = [
+  controlStyles,
+  css`
   :host {
     --_accent: var(--pat-accent-color, light-dark(#0969da, #4493f8));
     --_accent-text: var(--pat-accent-text-color, light-dark(#ffffff, #0d1117));
@@ -67,25 +70,11 @@ export const tokenRevealStyles = css`
     resize: none;
   }
 
-  textarea:focus-visible,
-  button:focus-visible,
-  input:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
-
   .usage {
     margin-top: 1rem;
   }
 
   button {
-    font: inherit;
-    padding: 0.4375rem 0.875rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--pat-button-background, transparent);
-    color: inherit;
-    cursor: pointer;
     white-space: nowrap;
   }
 
@@ -160,4 +149,5 @@ export const tokenRevealStyles = css`
       border-color: GrayText;
     }
   }
-`;
+`,
+];
