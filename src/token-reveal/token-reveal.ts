@@ -153,29 +153,7 @@ export class PatTokenReveal extends PatElement {
 
       <label for="secret" part="label">${s.revealSecretLabel}</label>
       <div class="secret-row">
-        <textarea
-          id="secret"
-          part="secret"
-          readonly
-          rows="1"
-          spellcheck="false"
-          autocomplete="off"
-          autocapitalize="off"
-          autocorrect="off"
-          aria-describedby="warning"
-          .value=${this.shown ? secret : MASK}
-          @click=${this.#selectField}
-          @focus=${this.#selectField}
-        ></textarea>
-        <button
-          id="copy"
-          type="button"
-          part="button copy-button"
-          class=${this.copied.has('secret') ? 'copied' : ''}
-          @click=${() => this.#copy('secret')}
-        >
-          ${this.copied.has('secret') ? s.revealCopied : s.revealCopy}
-        </button>
+        ${this.#renderCopyableField('secret', this.shown ? secret : MASK, s.revealCopy)}
         <button
           type="button"
           part="button toggle-button"
@@ -217,33 +195,44 @@ export class PatTokenReveal extends PatElement {
     `;
   }
 
+  /**
+   * A read-only field that selects itself on click or focus, for a manual copy, and its copy
+   * button. The secret's field is described by the warning; its button is `#copy` (initial focus).
+   */
+  #renderCopyableField(what: 'secret' | 'usage', value: string, copyLabel: string) {
+    const copied = this.copied.has(what);
+    return html`<textarea
+        id=${what}
+        part=${what}
+        readonly
+        rows="1"
+        spellcheck="false"
+        autocomplete="off"
+        autocapitalize="off"
+        autocorrect="off"
+        aria-describedby=${what === 'secret' ? 'warning' : nothing}
+        .value=${value}
+        @click=${this.#selectField}
+        @focus=${this.#selectField}
+      ></textarea>
+      <button
+        id=${what === 'secret' ? 'copy' : nothing}
+        type="button"
+        part=${what === 'secret' ? 'button copy-button' : 'button usage-copy-button'}
+        class=${copied ? 'copied' : ''}
+        @click=${() => this.#copy(what)}
+      >
+        ${copied ? this.#strings.revealCopied : copyLabel}
+      </button>`;
+  }
+
   #renderUsage(template: string, secret: string) {
     const s = this.#strings;
     return html`
       <div class="usage">
         <label for="usage" part="label">${s.revealUsageLabel}</label>
         <div class="secret-row">
-          <textarea
-            id="usage"
-            part="usage"
-            readonly
-            rows="1"
-            spellcheck="false"
-            autocomplete="off"
-            autocapitalize="off"
-            autocorrect="off"
-            .value=${fillUsage(template, this.shown ? secret : MASK)}
-            @click=${this.#selectField}
-            @focus=${this.#selectField}
-          ></textarea>
-          <button
-            type="button"
-            part="button usage-copy-button"
-            class=${this.copied.has('usage') ? 'copied' : ''}
-            @click=${() => this.#copy('usage')}
-          >
-            ${this.copied.has('usage') ? s.revealCopied : s.revealCopyUsage}
-          </button>
+          ${this.#renderCopyableField('usage', fillUsage(template, this.shown ? secret : MASK), s.revealCopyUsage)}
         </div>
       </div>
     `;
