@@ -7,8 +7,10 @@ import { ContractError } from './errors.js';
 import {
   CreateTokenResponseSchema,
   ListTokensResponseSchema,
+  RotateTokenResponseSchema,
   TokenSchema,
   type CreateTokenResponse,
+  type RotateTokenResponse,
   type Token,
 } from './schemas.js';
 
@@ -90,4 +92,8 @@ export function parseTokenArray(value: unknown): Token[] {
 
 export function parseCreateResponse(value: unknown): CreateTokenResponse {
   return parseWith(CreateTokenResponseSchema, value);
+}
+
+export function parseRotateResponse(value: unknown): RotateTokenResponse {
+  return parseWith(RotateTokenResponseSchema, value);
 }

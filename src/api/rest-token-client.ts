@@ -1,7 +1,15 @@
 import { HttpError, NetworkError, TimeoutError, isAbortError } from './errors.js';
-import { parseCreateResponse, parseJson, parseListResponse } from './parse.js';
+import { parseCreateResponse, parseJson, parseListResponse, parseRotateResponse } from './parse.js';
 import * as z from 'zod/mini';
-import { ProblemSchema, type Problem, type CreateTokenRequest, type CreateTokenResponse, type Token } from './schemas.js';
+import {
+  ProblemSchema,
+  type CreateTokenRequest,
+  type CreateTokenResponse,
+  type Problem,
+  type RotateTokenRequest,
+  type RotateTokenResponse,
+  type Token,
+} from './schemas.js';
 import type { TokenClient, TokenOperation } from './token-client.js';
 
 export type HeadersValue = Record<string, string>;
@@ -47,12 +55,21 @@ export class RestTokenClient implements TokenClient {
   }
 
   async revoke(id: string, signal: AbortSignal): Promise<void> {
-    // The collection URL is used as given (some frameworks route `/tokens/` and `/tokens` apart).
-    const url = `${this.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
     // 404: someone (another tab, an admin) deleted it first. The user's goal is met.
-    return this.#request('revoke', 'DELETE', url, undefined, signal, async () => undefined, [404]);
+    return this.#request('revoke', 'DELETE', this.#tokenUrl(id), undefined, signal, async () => undefined, [404]);
   }
 
+  /** `POST {endpoint}/{id}/rotate`. A 404 is an `HttpError`: the token to replace is gone. */
+  async rotate(id: string, request: RotateTokenRequest, signal: AbortSignal): Promise<RotateTokenResponse> {
+    return this.#request('rotate', 'POST', `${this.#tokenUrl(id)}/rotate`, request, signal, async (response) =>
+      parseRotateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
+    );
+  }
+
+  #tokenUrl(id: string): string {
+    // The collection URL is used as given (some frameworks route `/tokens/` and `/tokens` apart).
+    return `${this.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+  }
 
   async #request<T>(
     operation: TokenOperation,

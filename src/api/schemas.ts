@@ -1,10 +1,17 @@
 /**
- * The wire format of the default REST contract, defined once. Responses are parsed with these
- * schemas: unknown extra fields are dropped (forward compatible), a missing or mistyped required
- * field is a contract error. `zod/mini` keeps the bundle small and never compiles validators with
- * `new Function`, so it runs under a strict Content Security Policy.
+ * The wire format of the default REST contract, defined once: the elements parse responses with
+ * these schemas, the reference server (`pat-elements/server`) parses requests with them, and the
+ * contract checker validates a host's backend with them. Unknown extra fields are dropped (forward
+ * compatible); a missing or mistyped required field is a contract error. `zod/mini` keeps the
+ * bundle small and never compiles validators with `new Function`, so it runs under a strict CSP.
  */
 import * as z from 'zod/mini';
+
+/** The contract's limits, shared by the dialog's checks and the server's. */
+export const NAME_MAX_LENGTH = 100;
+export const DESCRIPTION_MAX_LENGTH = 500;
+/** The longest grace period a rotation may give the old token: one week. */
+export const MAX_GRACE_PERIOD_HOURS = 168;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -16,21 +23,43 @@ export const TokenSchema = z.object({
   createdAt: isoDateTime,
   expiresAt: z.nullable(isoDateTime),
   lastUsedAt: z.optional(z.nullable(isoDateTime)),
+  /** Absent or null: the token has all of its owner's permissions. */
+  scopes: z.optional(z.nullable(z.array(z.string()))),
+  /** The id of the token a rotation put in this one's place (set during its grace period). */
+  replacedBy: z.optional(z.nullable(z.string())),
 });
 
 export const ListTokensResponseSchema = z.object({
   tokens: z.array(TokenSchema),
 });
 
+/** `null`: never expires (only where the host allows it). */
+const expiresInDays = z.nullable(z.int().check(z.positive()));
+
 export const CreateTokenRequestSchema = z.object({
-  name: z.string().check(z.minLength(1)),
-  description: z.optional(z.string()),
-  expiresInDays: z.nullable(z.int().check(z.positive())),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX_LENGTH)),
+  description: z.optional(z.string().check(z.maxLength(DESCRIPTION_MAX_LENGTH))),
+  expiresInDays,
+  /** Ids from the host's scope catalogue; absent: all of the owner's permissions. */
+  scopes: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
 });
 
 export const CreateTokenResponseSchema = z.object({
   token: TokenSchema,
   secret: z.string().check(z.minLength(1)),
+});
+
+export const RotateTokenRequestSchema = z.object({
+  expiresInDays,
+  /** How long the old token keeps working; 0 (the default) revokes it at once. */
+  gracePeriodHours: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_GRACE_PERIOD_HOURS))),
+});
+
+export const RotateTokenResponseSchema = z.object({
+  token: TokenSchema,
+  secret: z.string().check(z.minLength(1)),
+  /** The old token during its grace period; null when it was revoked at once. */
+  previous: z.nullable(TokenSchema),
 });
 
 /** RFC 9457 problem details; every member is optional on the wire. */
@@ -42,9 +71,25 @@ export const ProblemSchema = z.object({
   errors: z.optional(z.record(z.string(), z.union([z.string(), z.array(z.string())]))),
 });
 
+/**
+ * One permission of a host's scope catalogue, which a token can be limited to. Not on the wire:
+ * the host gives it to the elements (`scopes` property) and to the server (`scopes` option).
+ */
+export const ScopeSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  label: z.string().check(z.trim(), z.minLength(1)),
+  description: z.optional(z.string()),
+  group: z.optional(z.string()),
+  /** Checked when the dialog opens. */
+  default: z.optional(z.boolean()),
+});
+
 /** A token's metadata as the server describes it. It never contains the secret. */
 export type Token = z.infer<typeof TokenSchema>;
 export type ListTokensResponse = z.infer<typeof ListTokensResponseSchema>;
 export type CreateTokenRequest = z.infer<typeof CreateTokenRequestSchema>;
 export type CreateTokenResponse = z.infer<typeof CreateTokenResponseSchema>;
+export type RotateTokenRequest = z.infer<typeof RotateTokenRequestSchema>;
+export type RotateTokenResponse = z.infer<typeof RotateTokenResponseSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
+export type Scope = z.infer<typeof ScopeSchema>;

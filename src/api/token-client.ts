@@ -1,4 +1,10 @@
-import type { CreateTokenRequest, CreateTokenResponse, Token } from './schemas.js';
+import type {
+  CreateTokenRequest,
+  CreateTokenResponse,
+  RotateTokenRequest,
+  RotateTokenResponse,
+  Token,
+} from './schemas.js';
 
 /**
  * What the elements need from a backend. The default implementation is `RestTokenClient`; a host
@@ -10,7 +16,12 @@ export interface TokenClient {
   create(request: CreateTokenRequest, signal: AbortSignal): Promise<CreateTokenResponse>;
   /** Resolves when the token is gone, including when it was already gone. */
   revoke(id: string, signal: AbortSignal): Promise<void>;
+  /**
+   * Replaces a token with a new one (same name, description and scopes; a new secret). The old
+   * one keeps working for the grace period. Optional: an adapter without it gets no "Regenerate".
+   */
+  rotate?(id: string, request: RotateTokenRequest, signal: AbortSignal): Promise<RotateTokenResponse>;
 }
 
-/** The three things the elements do with a backend; used to label errors and events. */
-export type TokenOperation = 'list' | 'create' | 'revoke';
+/** The things the elements do with a backend; used to label errors and events. */
+export type TokenOperation = 'list' | 'create' | 'revoke' | 'rotate';

@@ -1,4 +1,4 @@
-import { parseCreateResponse, parseTokenArray } from './parse.js';
+import { parseCreateResponse, parseRotateResponse, parseTokenArray } from './parse.js';
 import { RestTokenClient } from './rest-token-client.js';
 import type { TokenClient } from './token-client.js';
 
@@ -9,9 +9,13 @@ import type { TokenClient } from './token-client.js';
  */
 export function validatingClient(client: TokenClient): TokenClient {
   if (client instanceof RestTokenClient) return client;
-  return {
+  const validated: TokenClient = {
     list: async (signal) => parseTokenArray(await client.list(signal)),
     create: async (request, signal) => parseCreateResponse(await client.create(request, signal)),
     revoke: (id, signal) => client.revoke(id, signal),
   };
+  // Only an adapter that can rotate gets `rotate`: its absence is what hides "Regenerate".
+  const rotate = client.rotate?.bind(client);
+  if (rotate) validated.rotate = async (id, request, signal) => parseRotateResponse(await rotate(id, request, signal));
+  return validated;
 }

@@ -37,10 +37,12 @@ const operations: Record<TokenOperation, (client: RestTokenClient) => Promise<un
   list: (client) => client.list(liveSignal()),
   create: (client) => client.create({ name: 'Fresh token', expiresInDays: 30 }, liveSignal()),
   revoke: (client) => client.revoke(seeded.id, liveSignal()),
+  rotate: (client) => client.rotate(seeded.id, { expiresInDays: 30, gracePeriodHours: 0 }, liveSignal()),
 };
 
-const methods: Record<TokenOperation, 'get' | 'post' | 'delete'> = { list: 'get', create: 'post', revoke: 'delete' };
-const urlOf = (operation: TokenOperation) => (operation === 'revoke' ? '/api/tokens/:id' : '/api/tokens');
+const methods: Record<TokenOperation, 'get' | 'post' | 'delete'> = { list: 'get', create: 'post', revoke: 'delete', rotate: 'post' };
+const urlOf = (operation: TokenOperation) =>
+  operation === 'revoke' ? '/api/tokens/:id' : operation === 'rotate' ? '/api/tokens/:id/rotate' : '/api/tokens';
 
 /** A one-off answer for `operation` that the mock's faults do not give. */
 function answer(operation: TokenOperation, response: () => Response) {
