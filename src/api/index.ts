@@ -1,4 +1,5 @@
 export * from './schemas.js';
+export { ScopeSchema, type Scope } from './scopes.js';
 export type { TokenClient, TokenOperation } from './token-client.js';
 export * from './errors.js';
 export { RestTokenClient, DEFAULT_TIMEOUT_MS } from './rest-token-client.js';

@@ -71,19 +71,6 @@ export const ProblemSchema = z.object({
   errors: z.optional(z.record(z.string(), z.union([z.string(), z.array(z.string())]))),
 });
 
-/**
- * One permission of a host's scope catalogue, which a token can be limited to. Not on the wire:
- * the host gives it to the elements (`scopes` property) and to the server (`scopes` option).
- */
-export const ScopeSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  label: z.string().check(z.trim(), z.minLength(1)),
-  description: z.optional(z.string()),
-  group: z.optional(z.string()),
-  /** Checked when the dialog opens. */
-  default: z.optional(z.boolean()),
-});
-
 /** A token's metadata as the server describes it. It never contains the secret. */
 export type Token = z.infer<typeof TokenSchema>;
 export type ListTokensResponse = z.infer<typeof ListTokensResponseSchema>;
@@ -92,4 +79,3 @@ export type CreateTokenResponse = z.infer<typeof CreateTokenResponseSchema>;
 export type RotateTokenRequest = z.infer<typeof RotateTokenRequestSchema>;
 export type RotateTokenResponse = z.infer<typeof RotateTokenResponseSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
-export type Scope = z.infer<typeof ScopeSchema>;
