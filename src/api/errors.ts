@@ -6,7 +6,7 @@
  */
 import type { TokenOperation } from './token-client.js';
 
-export type PatErrorKind = 'http' | 'network' | 'timeout' | 'contract';
+export type PatErrorKind = 'http' | 'network' | 'timeout' | 'contract' | 'invalid-request';
 
 export abstract class PatError extends Error {
   abstract readonly kind: PatErrorKind;
@@ -83,6 +83,25 @@ export class ContractError extends PatError {
     const where = field ? `“${field}” should be ${expected}` : `it should be ${expected}`;
     super(`The server's answer was not understood: ${where}, but ${received}.`);
     this.name = 'ContractError';
+    this.field = field;
+    this.expected = expected;
+    this.received = received;
+  }
+}
+
+/**
+ * A request that breaks the contract, refused before anything was sent: a host's code or an
+ * adapter asked for something the server would refuse. `field` is a path like `scopes[0]`.
+ */
+export class InvalidRequestError extends PatError {
+  readonly kind = 'invalid-request';
+  readonly field: string;
+  readonly expected: string;
+  readonly received: string;
+
+  constructor(field: string, expected: string, received: string) {
+    super(`The request was not sent: ${field ? `“${field}”` : 'it'} should be ${expected}, but ${received}.`);
+    this.name = 'InvalidRequestError';
     this.field = field;
     this.expected = expected;
     this.received = received;

@@ -3,13 +3,17 @@
  * field in words. Values are never echoed into messages: they may be hostile or secret.
  */
 import * as z from 'zod/mini';
-import { ContractError } from './errors.js';
+import { ContractError, InvalidRequestError, type PatError } from './errors.js';
 import {
+  CreateTokenRequestSchema,
   CreateTokenResponseSchema,
   ListTokensResponseSchema,
+  RotateTokenRequestSchema,
   RotateTokenResponseSchema,
   TokenSchema,
+  type CreateTokenRequest,
   type CreateTokenResponse,
+  type RotateTokenRequest,
   type RotateTokenResponse,
   type Token,
 } from './schemas.js';
@@ -33,9 +37,13 @@ function describeExpected(issue: Issue): string {
     case 'invalid_format':
       return issue.format === 'datetime' ? 'an ISO 8601 date-time' : `in ${issue.format} format`;
     case 'too_small':
-      return issue.origin === 'string' ? 'a non-empty string' : `at least ${String(issue.minimum)}`;
+      if (issue.origin === 'string') return issue.minimum === 1 ? 'a non-empty string' : `at least ${String(issue.minimum)} characters`;
+      if (issue.origin === 'array') return issue.minimum === 1 ? 'a non-empty list' : `a list of at least ${String(issue.minimum)}`;
+      return `${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`;
     case 'too_big':
-      return `at most ${String(issue.maximum)}`;
+      if (issue.origin === 'string') return `at most ${String(issue.maximum)} characters`;
+      if (issue.origin === 'array') return `a list of at most ${String(issue.maximum)}`;
+      return `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`;
     case 'invalid_union':
       return 'one of the allowed types';
     default:
@@ -46,7 +54,8 @@ function describeExpected(issue: Issue): string {
 function describeReceived(issue: Issue): string {
   const input = issue.input;
   if (issue.code === 'invalid_format') return 'it is not in that format';
-  if (issue.code === 'too_small' || issue.code === 'too_big') return 'it is out of range';
+  if (issue.code === 'too_small') return input === '' || (Array.isArray(input) && !input.length) ? 'it is empty' : 'it is too small';
+  if (issue.code === 'too_big') return issue.origin === 'string' ? 'it is too long' : 'it is too large';
   if (input === undefined) return 'it is missing';
   if (input === null) return 'it is null';
   if (Array.isArray(input)) return 'it is a list';
@@ -64,11 +73,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, prefix: readonly PropertyKey[] = []): z.output<S> {
+/** A server's answer that fails is a `ContractError`; a request that fails is never sent. */
+type IssueError = new (field: string, expected: string, received: string) => PatError;
+
+function parseWith<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  prefix: readonly PropertyKey[] = [],
+  Failure: IssueError = ContractError,
+): z.output<S> {
   const result = z.safeParse(schema, value, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0] as Issue;
-  throw new ContractError(formatPath([...prefix, ...issue.path]), describeExpected(issue), describeReceived(issue));
+  throw new Failure(formatPath([...prefix, ...issue.path]), describeExpected(issue), describeReceived(issue));
 }
 
 /** Parses a response body's text as JSON; a body that is not JSON is a contract error. */
@@ -96,4 +113,19 @@ export function parseCreateResponse(value: unknown): CreateTokenResponse {
 
 export function parseRotateResponse(value: unknown): RotateTokenResponse {
   return parseWith(RotateTokenResponseSchema, value);
+}
+
+/** The create request as the contract sends it (name trimmed, unknown members dropped), or an `InvalidRequestError`. */
+export function parseCreateRequest(value: unknown): CreateTokenRequest {
+  return parseWith(CreateTokenRequestSchema, value, [], InvalidRequestError);
+}
+
+/** The rotate request as the contract sends it, or an `InvalidRequestError`. */
+export function parseRotateRequest(value: unknown): RotateTokenRequest {
+  return parseWith(RotateTokenRequestSchema, value, [], InvalidRequestError);
+}
+
+/** The id that goes into an item URL: a non-empty string, or an `InvalidRequestError`. */
+export function parseTokenId(id: unknown): string {
+  return parseWith(TokenSchema.shape.id, id, ['id'], InvalidRequestError);
 }

@@ -1,5 +1,13 @@
 import { HttpError, NetworkError, TimeoutError, isAbortError } from './errors.js';
-import { parseCreateResponse, parseJson, parseListResponse, parseRotateResponse } from './parse.js';
+import {
+  parseCreateRequest,
+  parseCreateResponse,
+  parseJson,
+  parseListResponse,
+  parseRotateRequest,
+  parseRotateResponse,
+  parseTokenId,
+} from './parse.js';
 import * as z from 'zod/mini';
 import {
   ProblemSchema,
@@ -48,27 +56,33 @@ export class RestTokenClient implements TokenClient {
     );
   }
 
+  /** Sends the request as its schema reads it (name trimmed, unknown members dropped); an invalid one is never sent. */
   async create(request: CreateTokenRequest, signal: AbortSignal): Promise<CreateTokenResponse> {
-    return this.#request('create', 'POST', this.endpoint, request, signal, async (response) =>
+    const body = beforeSending('create', () => parseCreateRequest(request));
+    return this.#request('create', 'POST', this.endpoint, body, signal, async (response) =>
       parseCreateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
   async revoke(id: string, signal: AbortSignal): Promise<void> {
+    const url = beforeSending('revoke', () => this.#tokenUrl(id));
     // 404: someone (another tab, an admin) deleted it first. The user's goal is met.
-    return this.#request('revoke', 'DELETE', this.#tokenUrl(id), undefined, signal, async () => undefined, [404]);
+    return this.#request('revoke', 'DELETE', url, undefined, signal, async () => undefined, [404]);
   }
 
   /** `POST {endpoint}/{id}/rotate`. A 404 is an `HttpError`: the token to replace is gone. */
   async rotate(id: string, request: RotateTokenRequest, signal: AbortSignal): Promise<RotateTokenResponse> {
-    return this.#request('rotate', 'POST', `${this.#tokenUrl(id)}/rotate`, request, signal, async (response) =>
+    const [url, body] = beforeSending('rotate', () => [`${this.#tokenUrl(id)}/rotate`, parseRotateRequest(request)] as const);
+    return this.#request('rotate', 'POST', url, body, signal, async (response) =>
       parseRotateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
   #tokenUrl(id: string): string {
+    // An empty id would address the collection itself (a DELETE of all tokens, on some servers).
+    const segment = encodeURIComponent(parseTokenId(id));
     // The collection URL is used as given (some frameworks route `/tokens/` and `/tokens` apart).
-    return `${this.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+    return `${this.endpoint.replace(/\/+$/, '')}/${segment}`;
   }
 
   async #request<T>(
@@ -124,6 +138,15 @@ export class RestTokenClient implements TokenClient {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
     }
+  }
+}
+
+/** Runs the request's checks; what they throw is tagged with the operation, and nothing is sent. */
+function beforeSending<T>(operation: TokenOperation, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    throw tagged(error, operation);
   }
 }
 
