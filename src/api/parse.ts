@@ -24,10 +24,8 @@ const typeNames: Record<string, string> = {
   string: 'a string',
   number: 'a number',
   int: 'a whole number',
-  boolean: 'true or false',
   array: 'a list',
   object: 'an object',
-  null: 'null',
 };
 
 function describeExpected(issue: Issue): string {
@@ -35,15 +33,14 @@ function describeExpected(issue: Issue): string {
     case 'invalid_type':
       return typeNames[issue.expected] ?? issue.expected;
     case 'invalid_format':
-      return issue.format === 'datetime' ? 'an ISO 8601 date-time' : `in ${issue.format} format`;
+      // The contract's only string format.
+      return 'an ISO 8601 date-time';
     case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? 'a non-empty string' : `at least ${String(issue.minimum)} characters`;
-      if (issue.origin === 'array') return issue.minimum === 1 ? 'a non-empty list' : `a list of at least ${String(issue.minimum)}`;
-      return `${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`;
+      // Every length in the contract is at least 1; only a number's bound can be exclusive (`positive()`).
+      if (issue.origin === 'string' || issue.origin === 'array') return `a non-empty ${issue.origin === 'array' ? 'list' : 'string'}`;
+      return `${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}`;
     case 'too_big':
-      if (issue.origin === 'string') return `at most ${String(issue.maximum)} characters`;
-      if (issue.origin === 'array') return `a list of at most ${String(issue.maximum)}`;
-      return `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`;
+      return `at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`;
     case 'invalid_union':
       return 'one of the allowed types';
     default:
@@ -54,8 +51,7 @@ function describeExpected(issue: Issue): string {
 function describeReceived(issue: Issue): string {
   const input = issue.input;
   if (issue.code === 'invalid_format') return 'it is not in that format';
-  if (issue.code === 'too_small') return input === '' || (Array.isArray(input) && !input.length) ? 'it is empty' : 'it is too small';
-  if (issue.code === 'too_big') return issue.origin === 'string' ? 'it is too long' : 'it is too large';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return input === '' || (Array.isArray(input) && !input.length) ? 'it is empty' : 'it is out of range';
   if (input === undefined) return 'it is missing';
   if (input === null) return 'it is null';
   if (Array.isArray(input)) return 'it is a list';

@@ -51,29 +51,26 @@ export class RestTokenClient implements TokenClient {
   }
 
   async list(signal: AbortSignal): Promise<Token[]> {
-    return this.#request('list', 'GET', this.endpoint, undefined, signal, async (response) =>
+    return this.#request('list', 'GET', () => [this.endpoint], signal, async (response) =>
       parseListResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
   /** Sends the request as its schema reads it (name trimmed, unknown members dropped); an invalid one is never sent. */
   async create(request: CreateTokenRequest, signal: AbortSignal): Promise<CreateTokenResponse> {
-    const body = beforeSending('create', () => parseCreateRequest(request));
-    return this.#request('create', 'POST', this.endpoint, body, signal, async (response) =>
+    return this.#request('create', 'POST', () => [this.endpoint, parseCreateRequest(request)], signal, async (response) =>
       parseCreateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
   async revoke(id: string, signal: AbortSignal): Promise<void> {
-    const url = beforeSending('revoke', () => this.#tokenUrl(id));
     // 404: someone (another tab, an admin) deleted it first. The user's goal is met.
-    return this.#request('revoke', 'DELETE', url, undefined, signal, async () => undefined, [404]);
+    return this.#request('revoke', 'DELETE', () => [this.#tokenUrl(id)], signal, async () => undefined, [404]);
   }
 
   /** `POST {endpoint}/{id}/rotate`. A 404 is an `HttpError`: the token to replace is gone. */
   async rotate(id: string, request: RotateTokenRequest, signal: AbortSignal): Promise<RotateTokenResponse> {
-    const [url, body] = beforeSending('rotate', () => [`${this.#tokenUrl(id)}/rotate`, parseRotateRequest(request)] as const);
-    return this.#request('rotate', 'POST', url, body, signal, async (response) =>
+    return this.#request('rotate', 'POST', () => [`${this.#tokenUrl(id)}/rotate`, parseRotateRequest(request)], signal, async (response) =>
       parseRotateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
@@ -85,11 +82,11 @@ export class RestTokenClient implements TokenClient {
     return `${this.endpoint.replace(/\/+$/, '')}/${segment}`;
   }
 
+  /** `prepare` checks the request and gives its URL and body; what it throws is tagged, and nothing is sent. */
   async #request<T>(
     operation: TokenOperation,
     method: string,
-    url: string,
-    body: unknown,
+    prepare: () => [url: string, body?: unknown],
     signal: AbortSignal,
     read: (response: Response) => Promise<T>,
     alsoOk: readonly number[] = [],
@@ -107,6 +104,7 @@ export class RestTokenClient implements TokenClient {
     }, this.timeoutMs);
 
     try {
+      const [url, body] = prepare();
       const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       // A host's headers function may hang (a stuck token refresh): abort and timeout still apply.
@@ -138,15 +136,6 @@ export class RestTokenClient implements TokenClient {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
     }
-  }
-}
-
-/** Runs the request's checks; what they throw is tagged with the operation, and nothing is sent. */
-function beforeSending<T>(operation: TokenOperation, check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    throw tagged(error, operation);
   }
 }
 

@@ -350,10 +350,10 @@ describe('RestTokenClient: requests are checked before they are sent', () => {
   const createCases: { name: string; request: unknown; field: string; expected: string; received: string }[] = [
     { name: 'a missing name', request: { expiresInDays: 30 }, field: 'name', expected: 'a string', received: 'it is missing' },
     { name: 'a blank name', request: { name: '   ', expiresInDays: 30 }, field: 'name', expected: 'a non-empty string', received: 'it is empty' },
-    { name: 'a name over 100 characters', request: { name: 'n'.repeat(101), expiresInDays: 30 }, field: 'name', expected: 'at most 100 characters', received: 'it is too long' },
-    { name: 'a description over 500 characters', request: { name: 'ok', description: 'd'.repeat(501), expiresInDays: 30 }, field: 'description', expected: 'at most 500 characters', received: 'it is too long' },
+    { name: 'a name over 100 characters', request: { name: 'n'.repeat(101), expiresInDays: 30 }, field: 'name', expected: 'at most 100 characters', received: 'it is out of range' },
+    { name: 'a description over 500 characters', request: { name: 'ok', description: 'd'.repeat(501), expiresInDays: 30 }, field: 'description', expected: 'at most 500 characters', received: 'it is out of range' },
     { name: 'a missing lifetime', request: { name: 'ok' }, field: 'expiresInDays', expected: 'a number', received: 'it is missing' },
-    { name: 'a lifetime of 0 days', request: { name: 'ok', expiresInDays: 0 }, field: 'expiresInDays', expected: 'more than 0', received: 'it is too small' },
+    { name: 'a lifetime of 0 days', request: { name: 'ok', expiresInDays: 0 }, field: 'expiresInDays', expected: 'more than 0', received: 'it is out of range' },
     { name: 'a fractional lifetime', request: { name: 'ok', expiresInDays: 1.5 }, field: 'expiresInDays', expected: 'a whole number', received: 'it is a fractional number' },
     { name: 'a lifetime as text', request: { name: 'ok', expiresInDays: '30' }, field: 'expiresInDays', expected: 'a number', received: 'it is a string' },
     { name: 'an empty scope list', request: { name: 'ok', expiresInDays: 30, scopes: [] }, field: 'scopes', expected: 'a non-empty list', received: 'it is empty' },
