@@ -25,10 +25,11 @@ export const demoScopes: readonly Scope[] = [
 ];
 
 /**
- * Tokens a real account would have, relative to `now`: active ones, one expiring in 3 days,
- * one expired, one that never expires, some used recently and some never; most limited to scopes
- * of `demoScopes`, one with all permissions; and one regenerated 3 hours ago with a 24-hour grace
- * period, so its old token still works (`replacedBy` names the new one).
+ * Six tokens a real account would have, relative to `now`: active ones, one expiring in 3 days,
+ * one expired, one that never expires, some used recently; most limited to scopes of
+ * `demoScopes`, one with all permissions. The CI token was regenerated 3 hours ago with a 24-hour
+ * grace period: the pipeline still uses the old token (`replacedBy` names the new one), and the
+ * new one has not been used yet.
  */
 export function demoSeed(now: Date = new Date()): Token[] {
   const at = (days: number, hours = 0) => new Date(now.getTime() + days * DAY + hours * HOUR).toISOString();
@@ -44,7 +45,7 @@ export function demoSeed(now: Date = new Date()): Token[] {
       partialKey: 'pat_7Qm2',
       createdAt: at(0, -3),
       expiresAt: at(90, -3),
-      lastUsedAt: at(0, -1),
+      lastUsedAt: null,
     },
     {
       id: 'tok_ci_deploy_old',
@@ -52,7 +53,7 @@ export function demoSeed(now: Date = new Date()): Token[] {
       partialKey: 'pat_Lw5c',
       createdAt: at(-64),
       expiresAt: at(0, 21),
-      lastUsedAt: at(0, -3.5),
+      lastUsedAt: at(0, -0.5),
       replacedBy: 'tok_ci_deploy',
     },
     {
@@ -82,17 +83,7 @@ export function demoSeed(now: Date = new Date()): Token[] {
       createdAt: at(-400),
       expiresAt: null,
       lastUsedAt: at(-9),
-      scopes: ['issues:read', 'repo:read'],
-    },
-    {
-      id: 'tok_zapier',
-      name: 'Zapier integration',
-      description: 'Created for a trial; never set up',
-      partialKey: 'pat_3nWv',
-      createdAt: at(-40),
-      expiresAt: at(50),
-      lastUsedAt: null,
-      scopes: ['issues:read', 'issues:write', 'account:read'],
+      scopes: ['issues:read', 'repo:read', 'account:read'],
     },
     {
       id: 'tok_old_backup',
