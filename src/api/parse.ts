@@ -1,6 +1,7 @@
 /**
- * Turns a parsed JSON value into typed data, or a `ContractError` that names the first offending
- * field in words. Values are never echoed into messages: they may be hostile or secret.
+ * Turns a parsed JSON value into typed data, or an error that names the first offending field in
+ * words: a `ContractError` for a server's answer, an `InvalidRequestError` for a request about to
+ * be sent. Values are never echoed into messages: they may be hostile or secret.
  */
 import * as z from 'zod/mini';
 import { ContractError, InvalidRequestError, type PatError } from './errors.js';
