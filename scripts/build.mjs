@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { writeFrameworkTypes } from './generate-framework-types.mjs';
+import { minifyBundlePlugin } from './minify-bundle.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -45,10 +46,12 @@ export function bundleOptions({ external = [] } = {}) {
     // Production Lit: its `development` export condition is never selected.
     conditions: ['production'],
     tsconfig: join(root, 'tsconfig.json'),
-    legalComments: 'eof',
+    // One notice per bundled package replaces the per-file `@license` comments (minify-bundle.mjs).
+    legalComments: 'none',
     external,
-    // esbuild leaves template literals as written: the templates' and styles' indentation goes here.
-    plugins: [minifyTemplatesPlugin()],
+    // esbuild leaves template literals as written: the templates' and styles' indentation goes
+    // first; terser then minifies esbuild's output again and the license notice is added.
+    plugins: [minifyTemplatesPlugin(), minifyBundlePlugin()],
   };
 }
 
