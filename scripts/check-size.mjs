@@ -107,6 +107,7 @@ function decodeSegment(segment) {
 /**
  * For each character of `code`, the index in `map.sources` of the module it came from, or -1. A
  * segment owns the characters up to the next one, so punctuation goes with the token before it.
+ * `code` is the bundle as terser prints it (`export{` with no space).
  */
 export function sourceOfEachChar(code, map) {
   const owners = new Int32Array(code.length).fill(-1);
@@ -129,6 +130,10 @@ export function sourceOfEachChar(code, map) {
     owners.fill(owner, from, lineEnd);
     lineStart = lineEnd;
   }
+  // The bundle's last statement, its export list, and the license notice after it have no mapping
+  // of their own: they are not the last module's.
+  const exportList = code.lastIndexOf('export{');
+  if (exportList !== -1) owners.fill(-1, exportList);
   return owners;
 }
 
