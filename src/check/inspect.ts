@@ -25,7 +25,6 @@ export function shapeError(schema: z.ZodMiniType, parse: (value: unknown) => unk
   const result = z.safeParse(schema, value);
   if (result.success) return undefined;
   const dateIssues = result.error.issues.filter(isDateIssue);
-  if (dateIssues.length === result.error.issues.length) return undefined;
   // Only plain JSON reaches here, so a JSON round trip is a faithful copy.
   const patched = JSON.parse(JSON.stringify(value)) as unknown;
   for (const issue of dateIssues) setAt(patched, issue.path, VALID_DATE);
