@@ -76,33 +76,37 @@ export async function checkContract(options: CheckOptions): Promise<CheckReport>
     judged: [],
   };
 
+  let run: ClausesRun;
+  try {
+    run = await runClauses(context, write, signal, options);
+  } catch (bug) {
+    // A fault of the checker itself must not leave tokens behind either.
+    if (write) await cleanUp(probe, context.made, runName, options.cleanupSignal);
+    throw bug;
+  }
+  // Nothing is made before the first clause has passed, so a run that could not start has nothing to clean.
+  const cleanup = write && !run.error ? await cleanUp(probe, context.made, runName, options.cleanupSignal) : { made: 0, left: [] };
+  return { endpoint: options.endpoint, ...run, cleanup };
+}
+
+type ClausesRun = Pick<CheckReport, 'results' | 'interrupted' | 'error'>;
+
+async function runClauses(context: RunContext, write: boolean, signal: AbortSignal, options: CheckOptions): Promise<ClausesRun> {
   const results: ClauseResult[] = [];
-  let interrupted = false;
-  let error: string | undefined;
   for (const clause of CLAUSES) {
-    if (signal.aborted) {
-      interrupted = true;
-      break;
-    }
+    if (signal.aborted) return { results, interrupted: true };
     let outcome: Outcome;
     if (!write && !clause.readOnly) outcome = { status: 'skipped', reason: '--no-write' };
     else {
       try {
         outcome = await clause.run(context);
       } catch (thrown) {
-        if (thrown instanceof InterruptedError) {
-          interrupted = true;
-          break;
-        }
-        if (thrown instanceof CannotCheckError) {
-          error = thrown.message;
-          break;
-        }
+        if (thrown instanceof InterruptedError) return { results, interrupted: true };
+        if (thrown instanceof CannotCheckError) return { results, interrupted: false, error: thrown.message };
         if (!(thrown instanceof NoAnswerError)) throw thrown;
         // Nothing ever answered: a wrong address or a server that is down, not a contract matter.
-        if (probe.exchanges.length === 0) {
-          error = `could not reach ${options.endpoint}: ${thrown.why}`;
-          break;
+        if (context.probe.exchanges.length === 0) {
+          return { results, interrupted: false, error: `could not reach ${options.endpoint}: ${thrown.why}` };
         }
         outcome = { status: 'fail', reason: thrown.message };
       }
@@ -113,10 +117,7 @@ export async function checkContract(options: CheckOptions): Promise<CheckReport>
     results.push(result);
     options.onResult?.(result);
   }
-
-  // Nothing is made before the first clause has passed, so a run that could not start has nothing to clean.
-  const cleanup = write && !error ? await cleanUp(probe, context.made, runName, options.cleanupSignal) : { made: 0, left: [] };
-  return { endpoint: options.endpoint, results, interrupted, ...(error ? { error } : {}), cleanup };
+  return { results, interrupted: false };
 }
 
 async function cleanUp(probe: Probe, made: ReadonlySet<string>, runName: string, signal = new AbortController().signal): Promise<CleanupReport> {
