@@ -219,6 +219,26 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
       },
       reason: /“previous” is null, but "gracePeriodHours": 1 should keep the old token$/,
     },
+    {
+      what: 'rotate leaves out "previous.replacedBy"',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        if (routeOf(request).kind !== 'rotate' || response.status !== 201) return response;
+        return editJson(response, (json) => ({ ...json, previous: json.previous && { ...json.previous, replacedBy: null } }));
+      },
+      reason: /“previous\.replacedBy” should be the new token's id$/,
+    },
+    {
+      what: 'a rotation without grace keeps the old token for an hour, yet answers "previous": null',
+      wrap: (handler) => async (request) => {
+        if (routeOf(request).kind !== 'rotate') return handler(request);
+        const body = JSON.parse(await request.clone().text()) as Json;
+        if (body.gracePeriodHours !== 0) return handler(request);
+        const response = await handler(new Request(request, { body: JSON.stringify({ ...body, gracePeriodHours: 1 }) }));
+        return response.status === 201 ? editJson(response, (json) => ({ ...json, previous: null })) : response;
+      },
+      reason: /^a token rotated with "gracePeriodHours": 0 is still in GET's "tokens"$/,
+    },
   ],
   'name-required': [
     {
