@@ -8,7 +8,7 @@
  * - `types/react.d.ts`: JSX typings generated from custom-elements.json;
  * - `check/cli.js`: the `pat-elements` command (package.json `bin`), Node only, made executable.
  *
- * Fails (exit 1) on a type error or a bundle that breaks the security rules (DESIGN.md).
+ * Fails (exit 1) on a type error or a bundle that breaks the security rules (docs/architecture.md).
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, statSync } from 'node:fs';
