@@ -103,6 +103,15 @@ describe('<pat-generate-dialog>', () => {
       expectSame(document.activeElement, opener);
     });
 
+    it('the close button in the corner closes the form and returns focus to the opener', async () => {
+      const { el, opener } = await openDialog();
+      const close = $<HTMLButtonElement>(el, '[part~="close-button"]');
+      expect(close.getAttribute('aria-label')).to.equal('Close');
+      close.click();
+      await waitUntil(() => !dialogOf(el).open, 'the close button did not close the dialog');
+      expectSame(document.activeElement, opener);
+    });
+
     it('Escape closes the form and returns focus to the opener', async () => {
       const { el, opener } = await openDialog();
       await sendKeys({ press: 'Escape' });
@@ -349,6 +358,28 @@ describe('<pat-generate-dialog>', () => {
       await fill(el, dateInput(el), '');
       expect($(el, '#expiration-error').textContent!.trim()).to.equal('Pick an expiration date.');
       expect(backend.requests).to.have.length(0);
+    });
+
+    it('shows no error on the date picker before it was used, even after a failed submit', async () => {
+      const { el } = await openDialog(html`<pat-generate-dialog endpoint=${ENDPOINT} allow-no-expiration></pat-generate-dialog>`);
+      await choose(el, 'never');
+      submitButton(el).click(); // no name
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#name-error') !== null, 'the name error').to.equal(true);
+      await choose(el, 'custom');
+      expect(dateInput(el).value, 'nothing picked yet').to.equal('');
+      expect(el.shadowRoot!.querySelector('#expiration-error') === null, 'no error before the date was used').to.equal(true);
+      expect(dateInput(el).getAttribute('aria-invalid')).to.equal('false');
+      await fill(el, dateInput(el), '2026-11-26');
+      expect($(el, '#expiration-error').textContent!.trim(), 'an error once it was').to.equal('Pick a date after today.');
+    });
+
+    it('bounds the date picker by the policy, and never promises a date beyond it', async () => {
+      const { el } = await openDialog(html`<pat-generate-dialog endpoint=${ENDPOINT} max-lifetime-days="366"></pat-generate-dialog>`);
+      await choose(el, 'custom');
+      expect([dateInput(el).min, dateInput(el).max]).to.deep.equal(['2026-11-27', '2027-11-27']);
+      await fill(el, dateInput(el), '2028-12-01');
+      expect(expiryText(el)).to.equal('Pick the date the token should stop working.');
     });
 
     it('rejects today as a custom date when there is no maximum', async () => {

@@ -103,6 +103,21 @@ describe('<pat-generate-dialog> regenerating a token', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('can regenerate with a client that has rotate, and says so without rendering anything', async () => {
+    const dialog = document.createElement('pat-generate-dialog');
+    expect(dialog.canRegenerate, 'no client yet').to.equal(false);
+    dialog.endpoint = ENDPOINT;
+    expect(dialog.canRegenerate, 'the REST client').to.equal(true);
+    const { rotate: _rotate, ...withoutRotate } = {
+      list: async () => [],
+      create: async () => Promise.reject(new Error('unused')),
+      revoke: async () => undefined,
+      rotate: async () => Promise.reject(new Error('unused')),
+    };
+    dialog.client = withoutRotate;
+    expect(dialog.canRegenerate, 'an adapter without rotate').to.equal(false);
+  });
+
   it('says a token without scopes has all of the user\'s permissions', async () => {
     const unscoped = { ...ci, id: 'tok_all', scopes: null };
     const { el } = await regenerateDialog(unscoped);
