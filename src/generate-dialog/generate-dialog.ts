@@ -418,6 +418,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
                 id="expiration-date"
                 part="input date-input"
                 type="date"
+                dir="ltr"
                 name="expiration-date"
                 required
                 min=${toDateInputValue(bounds.min)}

@@ -382,6 +382,14 @@ describe('<pat-generate-dialog>', () => {
       expect(expiryText(el)).to.equal('Pick the date the token should stop working.');
     });
 
+    it('keeps the date left to right on a right-to-left page', async () => {
+      const { el } = await openDialog(undefined, 'ar', { dir: 'rtl' });
+      await choose(el, 'custom');
+      expect(getComputedStyle(dialogOf(el)).direction).to.equal('rtl');
+      expect(getComputedStyle(dateInput(el)).direction).to.equal('ltr');
+      await expect(el).to.be.accessible();
+    });
+
     it('rejects today as a custom date when there is no maximum', async () => {
       const { el } = await openDialog();
       await fill(el, nameInput(el), 'CI deploy');
