@@ -23,8 +23,7 @@ const reporters = [defaultReporter(), summaryReporter({ flatten: false })];
 if (process.env.PAT_RESULTS_FILE) reporters.push(countReporter(process.env.PAT_RESULTS_FILE));
 
 export default {
-  // test/server holds Node tests (the reference backend), run by Node's own test runner.
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // One file at a time by default: files that open modal dialogs and send keys interfere when two
   // pages share the browser (seen as lost close events under load). PAT_TEST_CONCURRENCY=2 is

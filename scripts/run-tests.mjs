@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check the project has, in one command, ending with the line
- * `N passed, N failed`. Steps: find (or install) a browser, type-check, the Node tests of our
- * scripts and of the server (on a PostgreSQL server they start), the manifest's freshness, then
- * the browser tests. Exits non-zero on any failure.
+ * `N passed, N failed`. Steps: find (or install) a browser, type-check, the Node tests (our
+ * scripts, the checker), the manifest's freshness, then the browser tests. Exits non-zero on any
+ * failure.
  * Extra arguments are passed to the browser test runner (e.g. `npm test -- --files test/api`).
  */
 import { spawnSync } from 'node:child_process';
@@ -49,10 +49,15 @@ check('Size budget (minified + gzipped)', 'node', ['scripts/check-size.mjs']);
 check('custom-elements.json is fresh (else: npm run analyze)', 'node', ['scripts/check-manifest.mjs']);
 check('Demo end to end: host page, bundle page, React page (scripts/e2e-demo.mjs)', 'node', ['scripts/e2e-demo.mjs']);
 
-/** Node's test runner; its counts (TAP on stdout) go into the totals. */
-function nodeTests(label, args) {
-  console.log(`\n▶ ${label}`);
-  const result = spawnSync('node', ['--test', '--test-reporter=tap', ...args], {
+// Node tests: the project's scripts (test/scripts/), and TypeScript that runs in Node
+// (test/**/*.test.mts, through tsx; Node 20's runner does not look for .mts files in a folder).
+// Node's runner reports its counts on stdout as TAP.
+{
+  console.log('\n▶ Node tests (scripts, and TypeScript in Node)');
+  const typeScriptTests = readdirSync(join(root, 'test'), { recursive: true })
+    .filter((file) => file.endsWith('.test.mts'))
+    .map((file) => join('test', file));
+  const result = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=tap', 'test/scripts/', ...typeScriptTests], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, CHROME_PATH: browser },
@@ -65,15 +70,9 @@ function nodeTests(label, args) {
   failed += fail;
   if (result.status !== 0 && fail === 0) {
     failed += 1;
-    failures.push(`${label} (did not run)`);
-  } else if (fail) failures.push(`${label} (${fail})`);
+    failures.push('Node tests (did not run)');
+  } else if (fail) failures.push(`Node tests (${fail})`);
 }
-
-nodeTests('Node tests (scripts)', ['test/scripts/']);
-// The reference backend on the memory store, PGlite and a real PostgreSQL server it starts itself.
-// Node 20 finds no .ts test files on its own: they are listed.
-const serverTests = readdirSync(join(root, 'test/server')).filter((file) => file.endsWith('.test.ts'));
-nodeTests('Node tests (server: memory, PGlite, PostgreSQL)', ['--import', 'tsx', ...serverTests.map((file) => `test/server/${file}`)]);
 
 // Browser tests.
 {

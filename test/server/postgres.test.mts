@@ -3,10 +3,10 @@
 // and stops by its PID afterwards, also when a test fails.
 import { after, before, describe } from 'node:test';
 import { startPostgres, type RunningPostgres } from '../../scripts/postgres.mjs';
-import { handlerSuite } from './support/handler-suite.js';
-import { postgresKit } from './support/kits.js';
-import { securitySuite } from './support/security-suite.js';
-import { serviceSuite } from './support/service-suite.js';
+import { handlerSuite } from './support/handler-suite.mjs';
+import { postgresKit } from './support/kits.mjs';
+import { securitySuite } from './support/security-suite.mjs';
+import { serviceSuite } from './support/service-suite.mjs';
 
 let server: RunningPostgres;
 before(async () => {

@@ -14,7 +14,7 @@ import {
   type TokenStore,
 } from '../../../src/server/index.js';
 import { generateSecret, isWellFormedSecret } from '../../../src/server/token-format.js';
-import { DAY, HOUR, MINUTE, testClock, type Counters, type StoreKit } from './kits.js';
+import { DAY, HOUR, MINUTE, testClock, type Counters, type StoreKit } from './kits.mjs';
 
 const SCOPES = [
   { id: 'repo:read', label: 'Read repositories' },

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, beforeEach, it } from 'node:test';
 import { createFetchHandler, createTokenService, type FetchHandler, type TokenService } from '../../../src/server/index.js';
-import { DAY, HOUR, testClock, type Counters, type StoreKit } from './kits.js';
-import { rejectsWith } from './service-suite.js';
+import { DAY, HOUR, testClock, type Counters, type StoreKit } from './kits.mjs';
+import { rejectsWith } from './service-suite.mjs';
 
 /** How a secret could sit in a column: as is, its bytes in hex, in base64 and base64url. */
 function encodings(secret: string): string[] {

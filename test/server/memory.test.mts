@@ -1,9 +1,9 @@
 // The service, the handler and the security rules on the memory store.
 import { describe } from 'node:test';
-import { handlerSuite } from './support/handler-suite.js';
-import { memoryKit } from './support/kits.js';
-import { securitySuite } from './support/security-suite.js';
-import { serviceSuite } from './support/service-suite.js';
+import { handlerSuite } from './support/handler-suite.mjs';
+import { memoryKit } from './support/kits.mjs';
+import { securitySuite } from './support/security-suite.mjs';
+import { serviceSuite } from './support/service-suite.mjs';
 
 describe('memory store: token service', () => serviceSuite(async () => memoryKit()));
 describe('memory store: fetch handler', () => handlerSuite(async () => memoryKit()));

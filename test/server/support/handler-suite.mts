@@ -16,7 +16,7 @@ import {
   type TokenService,
   type TokenStore,
 } from '../../../src/server/index.js';
-import { testClock, type StoreKit } from './kits.js';
+import { testClock, type StoreKit } from './kits.mjs';
 
 interface CallOptions {
   user?: string | null;
