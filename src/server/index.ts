@@ -19,7 +19,7 @@ export { TokenServiceError, type TokenServiceErrorCode } from './errors.js';
 export { DEFAULT_POLICY, type TokenPolicy } from './policy.js';
 export { createFetchHandler, type FetchHandler, type FetchHandlerOptions } from './fetch-handler.js';
 export { MAX_BODY_BYTES } from './json-body.js';
-export { toNodeListener, type NodeListener } from './node-listener.js';
+export { toNodeListener, type NodeListener, type NodeRequest, type NodeResponse } from './node-listener.js';
 export { memoryStore, type MemoryRecord, type MemoryStore } from './memory-store.js';
 export { postgresStore, type SqlClient } from './postgres-store.js';
 export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenStore } from './store.js';
