@@ -1,8 +1,11 @@
-// The secret's format: GitHub's layout, a CRC-32 that zlib agrees with, and unbiased randomness.
+// The secret's format: GitHub's layout, a CRC-32 that zlib agrees with, unbiased randomness, and
+// the SHA-256 that is stored in its place.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { crc32 } from '../../src/server/crc32.js';
+import { hashSecret, hashWithWebCrypto } from '../../src/server/hash.js';
 import {
   BASE62,
   checksumOf,
@@ -69,5 +72,18 @@ describe('secrets', () => {
     const wrongChecksum = body.slice(0, 35) + BASE62[(BASE62.indexOf(body[35]!) + 1) % 62];
     assert.equal(wrongChecksum.length, body.length);
     assert.ok(!isWellFormedSecret(`pat_${wrongChecksum}`, 'pat'));
+  });
+});
+
+describe('the stored hash', () => {
+  it('is the SHA-256 of the secret, the same through Node’s crypto and Web Crypto', async () => {
+    assert.equal(await hashSecret('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    assert.equal(await hashWithWebCrypto('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    for (let n = 0; n < 50; n += 1) {
+      const secret = generateSecret('pat');
+      const expected = createHash('sha256').update(secret).digest('hex');
+      assert.equal(await hashSecret(secret), expected);
+      assert.equal(await hashWithWebCrypto(secret), expected);
+    }
   });
 });
