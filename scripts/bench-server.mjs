@@ -74,7 +74,16 @@ function shuffled(array) {
   return copy;
 }
 
-async function benchStore(label, store, fillConcurrency) {
+/** How PostgreSQL runs the lookup by hash with the table full: the plan and its execution time. */
+async function explainLookup(db, secret) {
+  const { createHash } = await import('node:crypto');
+  const hash = createHash('sha256').update(secret).digest('hex');
+  const { rows } = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT id FROM pat_tokens WHERE secret_hash = decode($1, 'hex')`, [hash]);
+  const [{ Plan: plan, 'Execution Time': execution }] = rows[0]['QUERY PLAN'];
+  return `${plan['Node Type']}${plan['Index Name'] ? ` using ${plan['Index Name']}` : ''}, executed in ${ms(execution)} ms`;
+}
+
+async function benchStore(label, store, fillConcurrency, db) {
   await store.migrate();
   let now = new Date();
   const service = createTokenService({ store, prefix: 'bench', clock: () => now });
@@ -102,6 +111,7 @@ async function benchStore(label, store, fillConcurrency) {
   const mistyped = warm.map((secret) => `${secret.slice(0, -1)}${secret.endsWith('0') ? '1' : '0'}`);
   const rejected = await latency(mistyped.length, (i) => service.verify(mistyped[i]));
   for (const secret of warm.slice(0, 10)) if (!(await service.verify(secret))) throw new Error(`${label}: a stored secret did not verify`);
+  const plan = db ? await explainLookup(db, warm[0]) : undefined;
 
   return {
     label,
@@ -111,6 +121,7 @@ async function benchStore(label, store, fillConcurrency) {
     hotThroughput: perSecond(warm.length, hotThroughputMs),
     cold,
     rejected,
+    plan,
   };
 }
 
@@ -127,7 +138,7 @@ async function main() {
   if (stores.includes('pglite')) {
     const db = new PGlite();
     try {
-      results.push(await benchStore('PGlite (in memory)', postgresStore(db), 1));
+      results.push(await benchStore('PGlite (in memory)', postgresStore(db), 1, db));
     } finally {
       await db.close();
     }
@@ -138,7 +149,7 @@ async function main() {
     pool.on('error', () => {});
     try {
       const [{ server_version }] = (await pool.query('SHOW server_version')).rows;
-      results.push(await benchStore(`PostgreSQL ${server_version.split(' ')[0]} (local, pg Pool)`, postgresStore(pool), CONCURRENCY));
+      results.push(await benchStore(`PostgreSQL ${server_version.split(' ')[0]} (local, pg Pool)`, postgresStore(pool), CONCURRENCY, pool));
     } finally {
       await pool.end();
       await server.stop();
@@ -155,6 +166,9 @@ async function main() {
       `| ${r.label} | ${r.create}${r.fillConcurrency > 1 ? ` (${r.fillConcurrency} in flight)` : ''} | ${ms(r.hot.p50)} ms | ${ms(r.hot.p99)} ms | ${r.hot.rate} / ${r.hotThroughput} | ${ms(r.cold.p50)} / ${ms(r.cold.p99)} ms | ${ms(r.rejected.p99)} ms | ${verdict} |`,
     );
   }
+  console.log('');
+  for (const r of results) if (r.plan) console.log(`${r.label}: the lookup by hash is an ${r.plan}.`);
+  console.log(`Load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
 }
 
 main().catch((error) => {
