@@ -99,7 +99,8 @@ function errorResponse(error: TokenServiceError): Response {
 
 export function createFetchHandler(service: TokenService, options: FetchHandlerOptions): FetchHandler {
   if (typeof options?.authenticate !== 'function') throw new TypeError('createFetchHandler needs an authenticate(request) function.');
-  const basePath = options.basePath === undefined ? undefined : options.basePath.replace(/\/+$/, '');
+  // `/api/tokens/` and `api/tokens` mean `/api/tokens`; `/` (or '') is the root.
+  const basePath = options.basePath === undefined ? undefined : `/${options.basePath.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
   const onError = options.onError ?? ((error: unknown) => console.error('pat-elements/server: a request failed with 500:', error));
 
   async function handle(request: Request): Promise<Response> {

@@ -108,6 +108,18 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
       assert.equal((await call(handler, 'DELETE', `/api/tokens/${encoded}`)).status, 204);
     });
 
+    it('reads basePath with or without its slashes; "/" is the root', async () => {
+      for (const basePath of ['api/tokens', '/api/tokens/', 'api/tokens//']) {
+        const variant = createFetchHandler(service, { basePath, authenticate });
+        assert.equal((await call(variant, 'GET', '/api/tokens')).status, 200, basePath);
+        await expectProblem(await call(variant, 'GET', '/api'), 404);
+      }
+      const atRoot = createFetchHandler(service, { basePath: '/', authenticate });
+      assert.equal((await call(atRoot, 'GET', '/')).status, 200);
+      const { token } = await service.create('ada', { name: 'x', expiresInDays: 1 });
+      assert.equal((await call(atRoot, 'DELETE', `/${token.id}`)).status, 204);
+    });
+
     it('without basePath, the request’s path is the collection', async () => {
       const anywhere = createFetchHandler(service, { authenticate });
       const created = await call(anywhere, 'POST', '/v1/me/tokens', { body: { name: 'x', expiresInDays: 1 } });
