@@ -30,27 +30,36 @@ export interface NodeResponse {
 
 export type NodeListener = (request: NodeRequest, response: NodeResponse) => void;
 
+/** Whether the client sent a body, and whether the handler read all of it. */
+interface BodyState {
+  sent: boolean;
+  read: boolean;
+}
+
 /**
- * The request body as a web stream, read from Node's stream only as the handler asks. A handler
- * that stops early (the 16 KB limit) leaves the rest unread: the connection is then closed after
- * the answer rather than drained.
+ * The request body as a web stream, read from Node's stream only as the handler asks. A body the
+ * handler leaves unread (the 16 KB limit, a 401 before reading) is never drained: the
+ * connection is closed after the answer instead, so a huge upload costs nothing.
  */
-function bodyOf(request: NodeRequest, abandoned: { value: boolean }): ReadableStream<Uint8Array> {
+function bodyOf(request: NodeRequest, body: BodyState): ReadableStream<Uint8Array> {
   const chunks = request[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { value, done } = await chunks.next();
-      if (done) controller.close();
-      else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      if (done) {
+        body.read = true;
+        controller.close();
+      } else {
+        controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      }
     },
     cancel() {
-      abandoned.value = true;
       request.pause();
     },
   });
 }
 
-function toRequest(request: NodeRequest, abandoned: { value: boolean }): Request {
+function toRequest(request: NodeRequest, body: BodyState): Request {
   // Express rewrites `url` below its mount point and keeps the full path in `originalUrl`.
   const path = (request as NodeRequest & { originalUrl?: string }).originalUrl ?? request.url ?? '/';
   const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
@@ -69,17 +78,18 @@ function toRequest(request: NodeRequest, abandoned: { value: boolean }): Request
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   const method = request.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
   const init: RequestInit & { duplex?: 'half' } = { method, headers };
-  if (hasBody) {
-    init.body = bodyOf(request, abandoned);
+  // A message has a body when it says so (RFC 9112): a length above 0, or chunked.
+  body.sent = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (body.sent && method !== 'GET' && method !== 'HEAD') {
+    init.body = bodyOf(request, body);
     // Node's fetch needs this for a streamed request body.
     init.duplex = 'half';
   }
   return new Request(url, init);
 }
 
-async function send(answer: Response, response: NodeResponse, abandoned: { value: boolean }): Promise<void> {
+async function send(answer: Response, response: NodeResponse, body: BodyState): Promise<void> {
   // `Response.error()` is the Fetch standard's network error: the client sees the connection drop.
   if (answer.type === 'error') {
     response.destroy();
@@ -91,7 +101,7 @@ async function send(answer: Response, response: NodeResponse, abandoned: { value
   });
   const cookies = answer.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
-  if (abandoned.value) headers.connection = 'close';
+  if (body.sent && !body.read) headers.connection = 'close';
   response.writeHead(answer.status, headers);
 
   if (!answer.body) {
@@ -110,10 +120,10 @@ async function send(answer: Response, response: NodeResponse, abandoned: { value
 
 export function toNodeListener(handler: FetchHandler): NodeListener {
   return (request, response) => {
-    const abandoned = { value: false };
+    const body: BodyState = { sent: false, read: false };
     void (async () => {
       try {
-        await send(await handler(toRequest(request, abandoned)), response, abandoned);
+        await send(await handler(toRequest(request, body)), response, body);
       } catch (error) {
         console.error('pat-elements/server: the Node adapter could not answer:', error);
         if (!response.headersSent) {

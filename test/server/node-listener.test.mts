@@ -87,6 +87,27 @@ describe('toNodeListener', () => {
     response.resume();
   });
 
+  it('closes the connection after a body it did not read (401 before reading), and keeps it otherwise', async () => {
+    const url = await serve(toNodeListener(tokensHandler()));
+    const unread = await fetch(`${url}/api/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x'.repeat(10_000), expiresInDays: 7 }),
+    });
+    assert.equal(unread.status, 401);
+    assert.equal(unread.headers.get('connection'), 'close');
+    const read = await fetch(`${url}/api/tokens`, {
+      method: 'POST',
+      headers: { ...session, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x', expiresInDays: 7 }),
+    });
+    assert.equal(read.status, 201);
+    assert.notEqual(read.headers.get('connection'), 'close');
+    const bodiless = await fetch(`${url}/api/tokens/tok_missing`, { method: 'DELETE', headers: session });
+    assert.equal(bodiless.status, 404);
+    assert.notEqual(bodiless.headers.get('connection'), 'close');
+  });
+
   it('turns Response.error() into a dropped connection, and passes status, headers and cookies through', async () => {
     const handler: FetchHandler = async (request) => {
       if (new URL(request.url).pathname === '/drop') return Response.error();
