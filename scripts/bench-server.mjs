@@ -9,7 +9,9 @@
  *   `lastUsedAt` write), and a mistyped token (the checksum, no query);
  *
  * on the memory store, PGlite (in memory) and PostgreSQL through a `pg` Pool (a local server it
- * starts with scripts/postgres.mjs and stops by its PID). Targets: verify p99 ≤ 1 ms in memory,
+ * starts with scripts/postgres.mjs and stops by its PID). For the SQL stores it also prints the
+ * lookup's plan and execution time, and a bare round trip's latency (`SELECT 1`), to tell the
+ * query's cost from the machine's. Targets: verify p99 ≤ 1 ms in memory,
  * ≤ 5 ms on local PostgreSQL. Prints a Markdown table. Runs TypeScript through tsx.
  *
  * Options: --tokens=N (100000), --verifies=N (5000), --stores=memory,pglite,postgres.
@@ -101,6 +103,8 @@ async function benchStore(label, store, fillConcurrency, db) {
   });
   process.stdout.write(` ${(fillMs / 1000).toFixed(1)} s\n`);
 
+  // What one trip to the database costs on this machine right now, whatever the query.
+  const roundTrip = db ? await latency(VERIFIES, () => db.query('SELECT 1')) : undefined;
   const firstUse = shuffled(sample).slice(0, VERIFIES);
   const warm = shuffled(firstUse);
   // A token's first use in a minute: the lookup and the lastUsedAt write.
@@ -122,6 +126,7 @@ async function benchStore(label, store, fillConcurrency, db) {
     cold,
     rejected,
     plan,
+    roundTrip,
   };
 }
 
@@ -167,7 +172,12 @@ async function main() {
     );
   }
   console.log('');
-  for (const r of results) if (r.plan) console.log(`${r.label}: the lookup by hash is an ${r.plan}.`);
+  for (const r of results) {
+    if (!r.plan) continue;
+    console.log(
+      `${r.label}: the lookup by hash is an ${r.plan}; a bare round trip (SELECT 1) takes ${ms(r.roundTrip.p50)} ms p50, ${ms(r.roundTrip.p99)} ms p99.`,
+    );
+  }
   console.log(`Load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
 }
 
