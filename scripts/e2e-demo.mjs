@@ -72,8 +72,18 @@ async function startDevServer(port, dataDir) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && server.exitCode === null) {
     try {
-      if ((await fetch(`${url}/`)).ok) return { server, url };
-    } catch {
+      if ((await fetch(`${url}/`)).ok) {
+        // The demo's database opens (and is seeded) on the first token request: done here, so
+        // the pages' waits measure the pages, not PGlite starting on a busy machine.
+        const tokens = await fetch(`${url}/api/tokens`, { signal: AbortSignal.timeout(120_000) });
+        if (!tokens.ok) throw new Error(`/api/tokens answered ${tokens.status}:\n${output}`);
+        return { server, url };
+      }
+    } catch (error) {
+      if (error.message?.startsWith('/api/tokens')) {
+        await stopDevServer(server);
+        throw error;
+      }
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 200));

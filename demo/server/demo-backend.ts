@@ -63,13 +63,11 @@ async function open(dataDir: string) {
   const service = createTokenService({ store, prefix: DEMO_PREFIX, scopes: demoScopes, policy: { allowNoExpiration: true } });
   const faults = createFaultLayer(createFetchHandler(service, { basePath: '/api/tokens', authenticate: () => DEMO_USER.id }));
   const whoami = whoamiHandler(service, [DEMO_USER]);
-  const status: DemoStatus = { backend: 'server', store: `PGlite (${dataDir})`, prefix: DEMO_PREFIX, faults: DEMO_FAULTS };
 
   const handler: FetchHandler = async (request) => {
     const { pathname } = new URL(request.url);
     if (pathname === '/api/tokens' || pathname.startsWith('/api/tokens/')) return faults.handler(request);
     if (pathname === '/api/whoami') return whoami(request);
-    if (pathname === '/api/demo/status' && request.method === 'GET') return json(status);
     if (pathname === '/api/demo/reset' && request.method === 'POST') {
       faults.disarm();
       await reseed();
@@ -91,12 +89,21 @@ export function createDemoBackend({ dataDir }: { dataDir: string }): DemoBackend
   // Opened on the first request, not at startup: `vite build` never opens it, and a dev server
   // restarted by a config change opens it only after the old one closed it.
   let opened: ReturnType<typeof open> | undefined;
-  const listener = toNodeListener(async (request) => {
-    opened ??= open(dataDir).catch((error: unknown) => {
+  const opening = () =>
+    (opened ??= open(dataDir).catch((error: unknown) => {
       opened = undefined; // the next request tries again
       throw error;
-    });
-    return (await opened).handler(request);
+    }));
+  const status: DemoStatus = { backend: 'server', store: `PGlite (${dataDir})`, prefix: DEMO_PREFIX, faults: DEMO_FAULTS };
+
+  const listener = toNodeListener(async (request) => {
+    if (new URL(request.url).pathname === '/api/demo/status') {
+      // The page's first question: answered at once, so the list shows its loading state while
+      // the database opens (seconds, the first time, on a busy machine).
+      void opening().catch(() => {});
+      return json(status);
+    }
+    return (await opening()).handler(request);
   });
 
   return {
