@@ -1,10 +1,10 @@
 // The throwaway PostgreSQL server: found like the browser (tested by hiding the binaries from the
 // finder, never by uninstalling anything), started as an unprivileged user with its own data
 // directory and port, and stopped by its PID with nothing left behind.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -13,9 +13,20 @@ import { findPostgres, PG_INSTALL_HINT, startPostgres } from '../../scripts/post
 const root = new URL('../..', import.meta.url).pathname;
 const hidden = { PAT_PG_CANDIDATES: '/nonexistent/bin', PAT_NO_INSTALL: '1' };
 
+/** Temp directories of these tests, removed at the end. */
+const made = [];
+function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A directory with stand-ins for initdb and postgres. */
 function fakeBinDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'pat-pgbin-'));
+  const dir = tempDir('pat-pgbin-');
   for (const name of ['initdb', 'postgres']) {
     writeFileSync(join(dir, name), '#!/bin/sh\n');
     chmodSync(join(dir, name), 0o755);
@@ -34,7 +45,7 @@ test('a PG_BIN without the server binaries is reported, not ignored', () => {
 
 test('the first directory holding initdb and postgres is used', () => {
   const dir = fakeBinDir();
-  const half = mkdtempSync(join(tmpdir(), 'pat-pgbin-'));
+  const half = tempDir('pat-pgbin-');
   writeFileSync(join(half, 'initdb'), '#!/bin/sh\n');
   chmodSync(join(half, 'initdb'), 0o755);
   assert.equal(findPostgres({ PAT_PG_CANDIDATES: `/nonexistent:${half}:${dir}`, PAT_NO_INSTALL: '1' }), dir);
@@ -50,7 +61,7 @@ test('with no server and no way to install one, it says what to install in one l
 });
 
 test('as root with apt-get, a missing server is installed with apt-get (a stand-in apt-get here)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pat-apt-'));
+  const dir = tempDir('pat-apt-');
   const bin = join(dir, 'bin');
   const log = join(dir, 'apt.log');
   // Records its arguments; "installs" by creating the binaries the finder looks for.
@@ -95,14 +106,14 @@ test('startPostgres runs a real server on its own port and data directory; stop(
 });
 
 test('a server that cannot start is reported with its own output, and its data directory removed', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pat-pgbin-'));
+  const dir = tempDir('pat-pgbin-');
   // As root the stand-ins run as the unprivileged account, which must be able to reach them.
   chmodSync(dir, 0o755);
   writeFileSync(join(dir, 'initdb'), '#!/bin/sh\necho "initdb: stand-in refuses" >&2\nexit 1\n');
   writeFileSync(join(dir, 'postgres'), '#!/bin/sh\nexit 1\n');
   chmodSync(join(dir, 'initdb'), 0o755);
   chmodSync(join(dir, 'postgres'), 0o755);
-  const temp = mkdtempSync(join(tmpdir(), 'pat-pgtmp-'));
+  const temp = tempDir('pat-pgtmp-');
   chmodSync(temp, 0o755);
   await assert.rejects(startPostgres({ env: { ...process.env, PG_BIN: dir, TMPDIR: temp } }), /initdb failed \(exit 1\):\s+initdb: stand-in refuses/);
   assert.deepEqual(readdirSync(temp), []);
