@@ -167,12 +167,12 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #scrollToTop = false;
   /** The row that last had focus: kept rendered wherever the scroll box is, so focus is never lost. */
   #focusedRowId: string | undefined;
-  readonly #resizeObserver = new ResizeObserver(() => this.#onResize());
+  // Observers are created once connected, never in the constructor: a server renderer (Lit SSR)
+  // constructs and renders the element where neither exists. jsdom (hosts' unit tests) has no
+  // ResizeObserver: there the windowed rows keep their estimated heights.
+  #resizeObserver: ResizeObserver | undefined;
   #observedScroller: Element | undefined;
-
-  readonly #langObserver = new MutationObserver(() => {
-    if (resolveLocale(this) !== this.#locale) this.requestUpdate();
-  });
+  #langObserver: MutationObserver | undefined;
 
   /** Loads the list again (and re-reads the locale). Resolves when the load has settled. */
   async refresh(): Promise<void> {
@@ -185,14 +185,17 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     // The list composes the dialog: make sure it works when only the list was registered.
     defineElement('pat-generate-dialog', PatGenerateDialog);
     // Ancestors' `lang` in the document; lang inside other shadow roots needs `refresh()`.
+    this.#langObserver ??= new MutationObserver(() => {
+      if (resolveLocale(this) !== this.#locale) this.requestUpdate();
+    });
     this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#langObserver.disconnect();
-    this.#resizeObserver.disconnect();
+    this.#langObserver?.disconnect();
+    this.#resizeObserver?.disconnect();
     this.#observedScroller = undefined;
   }
 
@@ -214,7 +217,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     // Observed again after a reconnection too: `connectedCallback` asks for an update.
     // An update can still run after removal (an aborted load's last render): observe nothing then.
     const observable = this.isConnected ? scroller : null;
-    if (observable !== (this.#observedScroller ?? null)) {
+    if (observable !== (this.#observedScroller ?? null) && typeof ResizeObserver === 'function') {
+      this.#resizeObserver ??= new ResizeObserver(() => this.#onResize());
       this.#resizeObserver.disconnect();
       if (observable) this.#resizeObserver.observe(observable);
       this.#observedScroller = observable ?? undefined;
