@@ -5,6 +5,8 @@
  */
 
 export function resolveLocale(element: Element): string {
+  // A server renderer (Lit SSR) has no document, no `Element` and no ancestors to look at.
+  if (typeof document === 'undefined') return element.getAttribute('lang') || 'en';
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element) {
