@@ -2,7 +2,8 @@
 /**
  * `npm test`: every check the project has, in one command, ending with the line
  * `N passed, N failed`. Steps: find (or install) a browser, type-check, the Node tests of our
- * scripts, the manifest's freshness, then the browser tests. Exits non-zero on any failure.
+ * scripts, the manifest's freshness, the packed package in fresh host projects (test/consumers;
+ * their dependencies are cached in node_modules/.cache), then the browser tests. Exits non-zero on any failure.
  * Extra arguments are passed to the browser test runner (e.g. `npm test -- --files test/api`).
  */
 import { spawnSync } from 'node:child_process';
@@ -48,12 +49,13 @@ check('Size budget (minified + gzipped)', 'node', ['scripts/check-size.mjs']);
 check('custom-elements.json is fresh (else: npm run analyze)', 'node', ['scripts/check-manifest.mjs']);
 check('Demo end to end: host page, bundle page, React page (scripts/e2e-demo.mjs)', 'node', ['scripts/e2e-demo.mjs']);
 
-// Node tests of the project's own scripts; node's runner reports its counts on stdout as TAP.
-{
-  console.log('\n▶ Node tests (scripts)');
-  const result = spawnSync('node', ['--test', '--test-reporter=tap', 'test/scripts/'], {
+/** Node's test runner on `paths`; it reports its counts on stdout as TAP, each test counting once. */
+function nodeTests(label, paths) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync('node', ['--test', '--test-reporter=tap', ...paths], {
     cwd: root,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, CHROME_PATH: browser },
   });
   process.stdout.write(result.stdout);
@@ -64,9 +66,13 @@ check('Demo end to end: host page, bundle page, React page (scripts/e2e-demo.mjs
   failed += fail;
   if (result.status !== 0 && fail === 0) {
     failed += 1;
-    failures.push('Node tests (did not run)');
-  } else if (fail) failures.push(`Node tests (${fail})`);
+    failures.push(`${label} (did not run)`);
+  } else if (fail) failures.push(`${label} (${fail})`);
 }
+
+nodeTests('Node tests (scripts)', ['test/scripts/']);
+// After the scripts' tests, never beside them: both build dist/ (npm pack runs prepack).
+nodeTests('Consumers: the packed package in fresh host projects (test/consumers)', ['test/consumers/consumers.test.mjs']);
 
 // Browser tests.
 {
