@@ -70,7 +70,7 @@ function nodeTests(label, paths) {
   } else if (fail) failures.push(`${label} (${fail})`);
 }
 
-nodeTests('Node tests (scripts)', ['test/scripts/']);
+nodeTests('Node tests (scripts, server rendering)', ['test/scripts/', 'test/ssr/']);
 // After the scripts' tests, never beside them: both build dist/ (npm pack runs prepack).
 nodeTests('Consumers: the packed package in fresh host projects (test/consumers)', ['test/consumers/consumers.test.mjs']);
 
