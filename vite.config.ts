@@ -5,7 +5,8 @@
  *
  * - `/` — a host settings page around `<pat-token-list>`, with a control panel;
  * - `/bundle.html` — plain HTML using only `dist/pat-elements.bundle.js`;
- * - `/react/` — a React 19 page using the custom elements natively.
+ * - `/react/` — a React 19 page using the custom elements natively;
+ * - `/vue/` — a Vue 3 page using them as custom elements.
  *
  * Every page is served under a strict Content Security Policy (no inline scripts or styles), as
  * the elements promise to work under one.
@@ -14,6 +15,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import type { BuildOptions } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -101,7 +103,13 @@ function strictCsp(): Plugin {
 
 export default defineConfig({
   root: join(root, 'demo'),
-  plugins: [strictCsp(), mockServiceWorker(), distBundle()],
+  plugins: [
+    strictCsp(),
+    mockServiceWorker(),
+    distBundle(),
+    // The Vue page: `pat-*` tags are custom elements, not Vue components to resolve.
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('pat-') } } }),
+  ],
   resolve: {
     alias: [
       { find: /^pat-elements\/define$/, replacement: src('define.ts') },
@@ -124,12 +132,16 @@ export default defineConfig({
     ...(process.env.PAT_DEMO_E2E ? { hmr: false, watch: null } : {}),
   },
   build: {
-    // `vite build` proves the host page and the React page build for production; the bundle
-    // page has nothing to build (it loads dist's bundle as is).
+    // `vite build` proves the host page and the React and Vue pages build for production; the
+    // bundle page has nothing to build (it loads dist's bundle as is).
     outDir: join(root, 'demo-dist'),
     emptyOutDir: true,
     rollupOptions: {
-      input: { main: join(root, 'demo/index.html'), react: join(root, 'demo/react/index.html') },
+      input: {
+        main: join(root, 'demo/index.html'),
+        react: join(root, 'demo/react/index.html'),
+        vue: join(root, 'demo/vue/index.html'),
+      },
     },
   },
 });

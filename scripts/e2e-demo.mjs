@@ -2,12 +2,13 @@
 /**
  * End to end through the real demo, as a user and a host developer meet it:
  *
- * 1. `npm run build` (dist: the bundle and the React typings), then the React page type-checked
- *    against dist's typings and the demo built with `vite build`;
+ * 1. `npm run build` (dist: the bundle and the framework typings), then the React page
+ *    type-checked against dist's typings (tsc), the Vue page too (vue-tsc, strictTemplates), and
+ *    the demo built with `vite build`;
  * 2. the Vite dev server (`npm run demo`) on a free port, driven in headless Chromium: a fault
  *    injected through the control panel and recovered by Retry, then create → reveal → copy →
  *    dismiss → delete, German, dark and right-to-left; no CSP violation or page error anywhere;
- * 3. the bundle-only page and the React page render the tokens.
+ * 3. the bundle-only page, the React page and the Vue page render the tokens and hear events.
  *
  * `--screenshot` also saves the README's screenshot to docs/demo.png. The server is stopped by
  * its PID at the end, also on failure. Exits non-zero when a check fails.
@@ -240,6 +241,19 @@ async function bundlePage(context, url) {
   await page.close();
 }
 
+async function vuePage(context, url) {
+  console.log('\nVue 3 (/vue/)');
+  const { page, problems } = await openPage(context, `${url}/vue/`);
+  await expectRows(page, SEEDED_TOKENS, 'Vue renders <pat-token-list> with the tokens');
+  await rows(page).first().getByRole('button', { name: /^Delete token/ }).click();
+  await page.locator('pat-token-list [part~=confirm-dialog]').getByRole('button', { name: 'Delete token' }).click();
+  await page.locator('.last-event').getByText(/^Deleted “/).waitFor();
+  passed('an @pat-token-deleted listener receives the event');
+  assert(problems.length === 0, `problems on the Vue page:\n${problems.join('\n')}`);
+  passed('no page error, console error or CSP violation');
+  await page.close();
+}
+
 async function reactPage(context, url) {
   console.log('\nReact 19 (/react/)');
   const { page, problems } = await openPage(context, `${url}/react/`);
@@ -269,7 +283,12 @@ async function main() {
     '-p',
     'demo/react/tsconfig.json',
   ]);
-  run('vite build of the demo (host page and React page)', process.execPath, [
+  run('the Vue page type-checks against dist/types/vue.d.ts (vue-tsc, strictTemplates)', process.execPath, [
+    join(root, 'node_modules/vue-tsc/bin/vue-tsc.js'),
+    '-p',
+    'demo/vue/tsconfig.json',
+  ]);
+  run('vite build of the demo (host page, React page, Vue page)', process.execPath, [
     join(root, 'node_modules/vite/bin/vite.js'),
     'build',
     '--config',
@@ -277,7 +296,9 @@ async function main() {
     '--logLevel',
     'warn',
   ]);
-  assert(existsSync(join(root, 'demo-dist/react/index.html')), 'vite build wrote no demo-dist/react/index.html');
+  for (const page of ['react', 'vue']) {
+    assert(existsSync(join(root, `demo-dist/${page}/index.html`)), `vite build wrote no demo-dist/${page}/index.html`);
+  }
 
   let server;
   let browser;
@@ -294,6 +315,7 @@ async function main() {
     await hostPage(context, url);
     await bundlePage(context, url);
     await reactPage(context, url);
+    await vuePage(context, url);
   } finally {
     await browser?.close();
     stopDevServer(server);

@@ -47,7 +47,7 @@ try {
 check('Type-check (tsc --strict)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('Size budget (minified + gzipped)', 'node', ['scripts/check-size.mjs']);
 check('custom-elements.json is fresh (else: npm run analyze)', 'node', ['scripts/check-manifest.mjs']);
-check('Demo end to end: host page, bundle page, React page (scripts/e2e-demo.mjs)', 'node', ['scripts/e2e-demo.mjs']);
+check('Demo end to end: host page, bundle page, React and Vue pages (scripts/e2e-demo.mjs)', 'node', ['scripts/e2e-demo.mjs']);
 
 /** Node's test runner on `paths`; it reports its counts on stdout as TAP, each test counting once. */
 function nodeTests(label, paths) {
