@@ -11,7 +11,7 @@
  *   `types/svelte.d.ts`), the React 18 wrappers (`react.js`) and editor data (`web-types.json`,
  *   `vscode.*-custom-data.json`).
  *
- * Fails (exit 1) on a type error or a bundle that breaks the security rules (DESIGN.md).
+ * Fails (exit 1) on a type error or a bundle that breaks the security rules (docs/architecture.md).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

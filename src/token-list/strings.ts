@@ -1,7 +1,9 @@
+import type { PluralString } from '../internal/strings.js';
+
 /**
  * Every user-visible string of `<pat-token-list>`; hosts override any of them via `strings`.
- * `{name}`-style placeholders are filled in by the element. Strings with a `One` / `Other` pair are
- * chosen with `Intl.PluralRules` for the element's locale (categories other than `one` use `Other`).
+ * `{name}`-style placeholders are filled in by the element. A `PluralString` has a form per CLDR
+ * plural category, chosen with `Intl.PluralRules` for the element's locale.
  */
 export interface TokenListStrings {
   /** The table's accessible name (a visually hidden caption; `::part(caption)` can show it). */
@@ -9,9 +11,7 @@ export interface TokenListStrings {
   generateButton: string;
   loadingTokens: string;
   /** `{count}` */
-  tokenCountOne: string;
-  /** `{count}` */
-  tokenCountOther: string;
+  tokenCount: PluralString;
   /** `{shown}`, `{total}`: the count while a filter is active. */
   filteredCount: string;
   filterLabel: string;
@@ -32,9 +32,7 @@ export interface TokenListStrings {
   expiredBadge: string;
   expiresTodayBadge: string;
   /** `{days}` */
-  expiresInDaysOne: string;
-  /** `{days}` */
-  expiresInDaysOther: string;
+  expiresInDays: PluralString;
   lastUsedNever: string;
   newBadge: string;
   deleteButton: string;
@@ -68,8 +66,7 @@ export const defaultTokenListStrings: TokenListStrings = {
   tableCaption: 'Personal access tokens',
   generateButton: 'Generate new token',
   loadingTokens: 'Loading tokens…',
-  tokenCountOne: '{count} token',
-  tokenCountOther: '{count} tokens',
+  tokenCount: { one: '{count} token', other: '{count} tokens' },
   filteredCount: 'Showing {shown} of {total}',
   filterLabel: 'Filter tokens',
   filterPlaceholder: 'Name or description',
@@ -85,8 +82,7 @@ export const defaultTokenListStrings: TokenListStrings = {
   expiresNever: 'Never',
   expiredBadge: 'Expired',
   expiresTodayBadge: 'Expires today',
-  expiresInDaysOne: 'Expires in {days} day',
-  expiresInDaysOther: 'Expires in {days} days',
+  expiresInDays: { one: 'Expires in {days} day', other: 'Expires in {days} days' },
   lastUsedNever: 'Never used',
   newBadge: 'New',
   deleteButton: 'Delete',

@@ -8,13 +8,9 @@ import { DEFAULT_PRESETS } from '../generate-dialog/expiration.js';
 import { PatGenerateDialog } from '../generate-dialog/generate-dialog.js';
 import { ClientConfigMixin } from '../internal/client-config.js';
 import { now } from '../internal/clock.js';
-import { defineElement } from '../internal/define-element.js';
-import { dateTimeFormat, formatRelative, resolveLocale } from '../internal/locale.js';
 import { PatElement } from '../internal/pat-element.js';
-import { resolveStrings, type PatStrings } from '../internal/pat-strings.js';
-import { describeError, fill } from '../internal/strings.js';
+import { describeError } from '../internal/strings.js';
 import { DEFAULT_EXPIRING_SOON_DAYS, expiryStatus } from './expiry-status.js';
-import { pluralString } from './plural-string.js';
 import { maskPartialKey } from './mask-partial-key.js';
 import { tokenListStyles } from './token-list.styles.js';
 import { DEFAULT_SORT, memoizedTokenView, nextSort, type SortKey, type TokenSort } from './token-view.js';
@@ -57,9 +53,8 @@ interface DeleteFailure {
 /**
  * The whole Personal Access Token section of a settings page: a table of the user's tokens with
  * masked keys, dates and expiry badges, a filter, sortable columns, deletion with confirmation, and
- * the "Generate new token" button that opens `<pat-generate-dialog>`. Dates follow the nearest
- * `lang` attribute; a `lang` change on the page is picked up automatically (call `refresh()` for one
- * inside another shadow root). Below 600 px of its own width the rows become stacked cards. It
+ * the "Generate new token" button that opens `<pat-generate-dialog>`. Strings and dates follow the
+ * nearest `lang` attribute (through shadow roots), and a `lang` change is picked up at once. Below 600 px of its own width the rows become stacked cards. It
  * inherits the page's font, colours and `color-scheme` (light and dark defaults built in); set
  * `color-scheme` on the element to pin one.
  *
@@ -80,14 +75,33 @@ interface DeleteFailure {
  * @csspart header-row - The row of column headers (a row of sort buttons in the card layout).
  * @csspart header - Each column header.
  * @csspart sort-button - The button in a sortable column header.
- * @csspart row - Each token's row (also `row-new`, `row-expired`, `row-deleting` by state).
- * @csspart cell - Every cell; also `name-cell`, `key-cell`, `created-cell`, `expires-cell`, `last-used-cell`, `actions-cell`.
+ * @csspart row - Each token's row.
+ * @csspart row-new - A row created in this session.
+ * @csspart row-expired - The row of an expired token.
+ * @csspart row-deleting - A row whose delete is in flight.
+ * @csspart cell - Every cell.
+ * @csspart name-cell - The cell with the name and description.
+ * @csspart key-cell - The cell with the partial key.
+ * @csspart created-cell - The cell with the creation date.
+ * @csspart expires-cell - The cell with the expiry date and badge.
+ * @csspart last-used-cell - The cell with when the token was last used.
+ * @csspart actions-cell - The cell with the row's actions.
  * @csspart name - The token's name.
  * @csspart description - The token's description.
  * @csspart key - The visible part of the key, as the server sent it.
  * @csspart mask - The fixed-length mask drawn after it.
- * @csspart badge - Every badge; also `badge-new`, `badge-expired`, `badge-expiring`.
- * @csspart button - Every button; also `generate-button`, `delete-button`, `retry-button`, `dismiss-button`, `clear-filter-button`, `confirm-cancel-button`, `confirm-delete-button`.
+ * @csspart badge - Every badge.
+ * @csspart badge-new - The New badge.
+ * @csspart badge-expired - The Expired badge.
+ * @csspart badge-expiring - The expiring-soon badge.
+ * @csspart button - Every button.
+ * @csspart generate-button - The "Generate new token" button.
+ * @csspart delete-button - Each row's Delete button.
+ * @csspart retry-button - Retry after a failed load.
+ * @csspart dismiss-button - Dismisses a message above the table.
+ * @csspart clear-filter-button - Clears the filter when nothing matches.
+ * @csspart confirm-cancel-button - The confirmation's Cancel button.
+ * @csspart confirm-delete-button - The confirmation's Delete button.
  * @csspart skeleton - A placeholder row while loading.
  * @csspart empty - The message shown when there are no tokens.
  * @csspart error - The message shown when the list could not be loaded.
@@ -95,25 +109,27 @@ interface DeleteFailure {
  * @csspart confirm-dialog - The delete confirmation `<dialog>`.
  * @csspart generate-dialog - The composed `<pat-generate-dialog>`. Its parts are exported under their own names (`dialog`, `form`, `input`, `submit-button`, `secret`, `copy-button`, …), its `error` as `dialog-error`.
  *
- * @cssprop [--pat-accent-color=light-dark(#0969da, #4493f8)] - Primary buttons, focus rings and the new-row highlight.
- * @cssprop [--pat-accent-text-color=light-dark(#fff, #0d1117)] - Text on primary buttons.
- * @cssprop [--pat-danger-color=light-dark(#cf222e, #f85149)] - Delete buttons and the expired badge.
- * @cssprop [--pat-danger-text-color=light-dark(#fff, #0d1117)] - Text on the confirmation's delete button.
- * @cssprop [--pat-warning-color=light-dark(#9a6700, #d29922)] - The expiring-soon badge.
- * @cssprop [--pat-border-color=color-mix(in srgb, currentColor 18%, transparent)] - Table rules, card and input borders.
- * @cssprop [--pat-muted-color=color-mix(in srgb, currentColor 68%, transparent)] - Secondary text.
- * @cssprop [--pat-surface-color=Canvas] - Background of the confirmation dialog.
- * @cssprop [--pat-surface-text-color=CanvasText] - Text of the confirmation dialog.
- * @cssprop [--pat-radius=6px] - Corner radius of buttons, inputs, badges and cards.
- * @cssprop [--pat-spacing=0.75rem] - The base gap; cells and cards scale from it.
+ * @cssprop --pat-accent-color - Primary buttons, focus rings and the new-row highlight.
+ * @cssprop --pat-accent-text-color - Text on primary buttons.
+ * @cssprop --pat-danger-color - Delete buttons and the expired badge.
+ * @cssprop --pat-danger-text-color - Text on the confirmation's delete button.
+ * @cssprop --pat-warning-color - The expiring-soon badge.
+ * @cssprop --pat-border-color - Table rules, card and button borders.
+ * @cssprop --pat-field-border-color - The filter input's border.
+ * @cssprop --pat-field-background - The filter input's background.
+ * @cssprop --pat-field-color - The filter input's text colour.
+ * @cssprop --pat-button-background - Background of secondary buttons.
+ * @cssprop --pat-muted-color - Secondary text.
+ * @cssprop --pat-surface-color - Background of the confirmation dialog.
+ * @cssprop --pat-surface-text-color - Text of the confirmation dialog.
+ * @cssprop --pat-radius - Corner radius of buttons, inputs, badges and cards.
+ * @cssprop --pat-spacing - The base gap; cells and cards scale from it.
  * @cssprop [--pat-max-height=40rem] - The height of the table's scroll box when it holds more than 100 tokens.
- * @cssprop [--pat-font-mono=ui-monospace, SFMono-Regular, Menlo, Consolas, monospace] - The partial key's font.
+ * @cssprop --pat-font-mono - The partial key's font.
  */
 export class PatTokenList extends ClientConfigMixin(PatElement) {
   static override styles = tokenListStyles;
-
-  /** Partial override of any user-visible string (also passed to the dialog and reveal). */
-  @property({ attribute: false }) strings: Partial<PatStrings> | undefined = undefined;
+  static override dependencies = { 'pat-generate-dialog': PatGenerateDialog };
 
   /** A token expiring within this many days gets an "Expires in N days" badge. */
   @property({ type: Number, attribute: 'expiring-soon-days' }) expiringSoonDays = DEFAULT_EXPIRING_SOON_DAYS;
@@ -148,7 +164,6 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     onLoadError: (error) => this.emit('pat-error', { operation: 'list', error: asError(error) }),
   });
   readonly #view = memoizedTokenView();
-  #resolvedStrings: PatStrings = resolveStrings(undefined);
   #locale = 'en';
   #now = new Date();
   /** This render's date formatters, looked up once rather than per row. */
@@ -167,43 +182,33 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #scrollToTop = false;
   /** The row that last had focus: kept rendered wherever the scroll box is, so focus is never lost. */
   #focusedRowId: string | undefined;
-  // Observers are created once connected, never in the constructor: a server renderer (Lit SSR)
-  // constructs and renders the element where neither exists. jsdom (hosts' unit tests) has no
-  // ResizeObserver: there the windowed rows keep their estimated heights.
+  // Created by the first update with a scroll box, never in the constructor: a server renderer
+  // (Lit SSR) constructs and renders the element where there is no ResizeObserver. jsdom (hosts'
+  // unit tests) has none either: there the windowed rows keep their estimated heights.
   #resizeObserver: ResizeObserver | undefined;
   #observedScroller: Element | undefined;
-  #langObserver: MutationObserver | undefined;
 
-  /** Loads the list again (and re-reads the locale). Resolves when the load has settled. */
+  /** Loads the list again. Resolves when the load has settled. */
   async refresh(): Promise<void> {
-    this.requestUpdate();
     await this.#tokens.reload();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The list composes the dialog: make sure it works when only the list was registered.
-    defineElement('pat-generate-dialog', PatGenerateDialog);
-    // Ancestors' `lang` in the document; lang inside other shadow roots needs `refresh()`.
-    this.#langObserver ??= new MutationObserver(() => {
-      if (resolveLocale(this) !== this.#locale) this.requestUpdate();
-    });
-    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    // Observe the scroll box again after a reconnection.
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#langObserver?.disconnect();
     this.#resizeObserver?.disconnect();
     this.#observedScroller = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.#resolvedStrings = resolveStrings(this.strings);
-    this.#locale = resolveLocale(this);
-    this.#dateFormat = dateTimeFormat(this.#locale, DATE);
-    this.#timeFormat = dateTimeFormat(this.#locale, TIME);
+    this.#locale = this.localize.lang;
+    this.#dateFormat = this.localize.dateFormat(DATE);
+    this.#timeFormat = this.localize.dateFormat(TIME);
     this.#now = now();
     const changedState = changed as Map<PropertyKey, unknown>;
     if (changedState.has('filter') || changedState.has('sort')) {
@@ -255,16 +260,15 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderCount(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     if (!tokens) return this.#tokens.loadError === undefined ? strings.loadingTokens : nothing;
     if (!tokens.length) return nothing;
-    if (this.filter.trim()) return fill(strings.filteredCount, { shown: view!.length, total: tokens.length });
-    const template = pluralString(this.#locale, tokens.length, strings.tokenCountOne, strings.tokenCountOther);
-    return fill(template, { count: tokens.length });
+    if (this.filter.trim()) return this.localize.term('filteredCount', { shown: view!.length, total: tokens.length });
+    return this.localize.plural('tokenCount', tokens.length);
   }
 
   #renderFilter() {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     return html`<label class="filter">
       <span class="visually-hidden">${strings.filterLabel}</span>
       <input
@@ -283,13 +287,13 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     if (this.noGenerate) return nothing;
     return html`<slot name="generate-button" @click=${this.#openGenerateDialog}>
       <button type="button" part="button generate-button" class="button primary" id="generate-button">
-        ${this.#resolvedStrings.generateButton}
+        ${this.localize.strings.generateButton}
       </button>
     </slot>`;
   }
 
   #renderTable(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     const showLastUsed = !tokens || tokens.some((token) => token.lastUsedAt !== undefined);
     const columns = showLastUsed ? 6 : 5;
     const busy = this.#tokens.loading || this.#tokens.idle;
@@ -438,10 +442,10 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderNoMatches(columns: number) {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     return html`<tr class="no-matches">
       <td colspan=${columns}>
-        <p>${fill(strings.noMatches, { filter: this.filter.trim() })}</p>
+        <p>${this.localize.term('noMatches', { filter: this.filter.trim() })}</p>
         <button type="button" part="button clear-filter-button" class="button" data-action="clear-filter">
           ${strings.clearFilter}
         </button>
@@ -458,13 +462,13 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const isNew = this.#tokens.newIds.includes(token.id);
     const minute = Math.floor(this.#now.getTime() / 60_000);
     return guard(
-      [token, deleting, isNew, showLastUsed, rowIndex, this.#resolvedStrings, this.#locale, minute, this.#expiringSoonDays],
+      [token, deleting, isNew, showLastUsed, rowIndex, this.localize.strings, this.#locale, minute, this.#expiringSoonDays],
       () => this.#renderRowContent(token, showLastUsed, deleting, isNew, rowIndex),
     );
   }
 
   #renderRowContent(token: Token, showLastUsed: boolean, deleting: boolean, isNew: boolean, rowIndex: number | undefined) {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     const expiry = expiryStatus(token.expiresAt, this.#now, this.#expiringSoonDays);
     const key = maskPartialKey(token.partialKey);
     const rowParts = ['row', isNew ? 'row-new' : '', expiry.kind === 'expired' ? 'row-expired' : '', deleting ? 'row-deleting' : '']
@@ -485,7 +489,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       </th>
       <td part="cell key-cell" data-label=${strings.columnKey}>
         <span class="visually-hidden"
-          >${key.visible ? fill(strings.keyStartingWith, { partialKey: key.visible }) : strings.keyHidden}</span
+          >${key.visible ? this.localize.term('keyStartingWith', { partialKey: key.visible }) : strings.keyHidden}</span
         >
         <span class="key" aria-hidden="true"><code part="key">${key.visible}</code><span part="mask" class="mask">${key.mask}</span></span>
       </td>
@@ -512,7 +516,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
           part="button delete-button"
           class="button danger delete-button"
           data-action="delete"
-          aria-label=${fill(deleting ? strings.deletingButtonLabel : strings.deleteButtonLabel, { name: token.name })}
+          aria-label=${this.localize.fill(deleting ? strings.deletingButtonLabel : strings.deleteButtonLabel, { name: token.name })}
           aria-disabled=${deleting ? 'true' : nothing}
         >
           ${deleting ? html`<span class="spinner" aria-hidden="true"></span>${strings.deletingButton}` : strings.deleteButton}
@@ -522,21 +526,21 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderLastUsed(token: Token) {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     const lastUsed = token.lastUsedAt ? new Date(token.lastUsedAt) : undefined;
     return html`<td part="cell last-used-cell" data-label=${strings.columnLastUsed}>
       ${lastUsed
         ? html`<time datetime=${token.lastUsedAt!}
-            >${formatRelative(this.#locale, lastUsed.getTime() > this.#now.getTime() ? this.#now : lastUsed, this.#now)}</time
+            >${this.localize.relative(lastUsed.getTime() > this.#now.getTime() ? this.#now : lastUsed, this.#now)}</time
           >`
         : html`<span class="never">${strings.lastUsedNever}</span>`}
     </td>`;
   }
 
   #expiringText(days: number): string {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     if (days === 0) return strings.expiresTodayBadge;
-    return fill(pluralString(this.#locale, days, strings.expiresInDaysOne, strings.expiresInDaysOther), { days });
+    return this.localize.plural('expiresInDays', days, { days });
   }
 
   get #expiringSoonDays(): number {
@@ -545,7 +549,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderEmpty() {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     return html`<div part="empty" class="empty">
       <p class="empty-heading" tabindex="-1">${strings.emptyHeading}</p>
       <p>${strings.emptyBody}</p>
@@ -553,7 +557,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderLoadFailure(error: unknown) {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     return html`<div part="error" class="load-failure">
       <div role="alert">
         <p class="failure-heading">${strings.loadFailed}</p>
@@ -564,17 +568,17 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderRefreshFailure(error: unknown) {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     return this.#renderAlert(
-      fill(strings.refreshFailed, { reason: describeError(error, strings) }),
+      this.localize.term('refreshFailed', { reason: describeError(error, strings) }),
       html`<button type="button" part="button retry-button" class="button" @click=${this.#retry}>${strings.retryButton}</button>`,
     );
   }
 
   #renderDeleteFailure({ token, message }: DeleteFailure) {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     return this.#renderAlert(
-      fill(strings.deleteFailed, { name: token.name, reason: message }),
+      this.localize.term('deleteFailed', { name: token.name, reason: message }),
       html`<button type="button" part="button dismiss-button" class="button" @click=${this.#dismissDeleteFailure}>
         ${strings.dismissButton}
       </button>`,
@@ -586,7 +590,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderConfirmDialog() {
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     const name = this.confirming?.name ?? '';
     return html`<dialog
       part="confirm-dialog"
@@ -596,7 +600,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       @close=${this.#onConfirmClose}
     >
       <form method="dialog">
-        <h2 id="confirm-heading">${fill(strings.confirmDeleteHeading, { name })}</h2>
+        <h2 id="confirm-heading">${this.localize.term('confirmDeleteHeading', { name })}</h2>
         <p id="confirm-body">${strings.confirmDeleteBody}</p>
         <div class="confirm-actions">
           <button part="button confirm-cancel-button" class="button" value="cancel" autofocus>${strings.confirmDeleteCancel}</button>
@@ -675,7 +679,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     this.deleteFailure = undefined;
     const result = await this.#tokens.revoke(token);
     if (result.status === 'skipped') return;
-    const strings = this.#resolvedStrings;
+    const strings = this.localize.strings;
     if (result.status === 'failed') {
       this.deleteFailure = { token, message: describeError(result.error, strings) };
       this.emit('pat-error', { operation: 'revoke', error: asError(result.error) });
@@ -689,7 +693,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     if (focusWasInRow) this.#focusedRowId = neighbourId;
     this.#tokens.remove(token.id);
     this.emit('pat-token-deleted', { token });
-    void this.#announce(fill(strings.tokenDeleted, { name: token.name }));
+    void this.#announce(this.localize.term('tokenDeleted', { name: token.name }));
     if (!focusWasInRow) return;
     await this.updateComplete;
     ((neighbourId && this.#deleteButtonOf(neighbourId)) || this.#focusFallback())?.focus();

@@ -1,8 +1,9 @@
 /**
  * The fault matrix, create column, through `<pat-generate-dialog>` with the real client (a short
- * timeout only for the request the `timeout` fault holds): every fault shows a clear message (on the field the server named, or above the form),
- * keeps what the user typed, leaves the dialog open with no secret, and submitting again works.
- * Also: hostile problem titles, details and field errors are shown as text.
+ * timeout only for the request the `timeout` fault holds): every fault shows a clear message (on
+ * the field the server named, or above the form), keeps what the user typed, leaves the dialog
+ * open with no secret, and submitting again works. Also: hostile problem titles, details and
+ * field errors are shown as text.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
@@ -11,8 +12,8 @@ import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend, MockFault } from '../../src/mock/index.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { NOW } from '../token-list/fixtures.js';
-import { inDialog, revealOf, submitForm, waitForReveal } from './create-flow.js';
-import { elementCounts, nextTask } from './page.js';
+import { inDialog, revealOf, submitForm, waitForReveal } from '../support/dialog-harness.js';
+import { elementCounts, nextTask } from '../support/page.js';
 import { shortTimeoutClient, type ShortTimeoutClient } from './short-timeout-client.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 

@@ -92,7 +92,7 @@ describe('<pat-token-list> windowing', () => {
     expect($(el, 'thead tr').getAttribute('aria-rowindex')).to.equal('1');
     expect(rowIndices(el).slice(0, 3)).to.deep.equal([2, 3, 4]);
     expect(indicesMatchTokens(el)).to.be.true;
-    expect(text($(el, '[part~=count]'))).to.equal('10000 tokens');
+    expect(text($(el, '[part~=count]'))).to.equal('10,000 tokens');
     // Spacer rows make the scroll box as tall as all rows would be.
     expect(scroller(el).scrollHeight).to.be.above(rendered * 20 * 50);
     await expect(el).to.be.accessible();
@@ -123,7 +123,7 @@ describe('<pat-token-list> windowing', () => {
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
     // 99, 990–999 and 9900–9999: still more than the threshold, so still windowed, from the top.
-    expect(text($(el, '[part~=count]'))).to.equal('Showing 111 of 10000');
+    expect(text($(el, '[part~=count]'))).to.equal('Showing 111 of 10,000');
     expect($(el, 'table').getAttribute('aria-rowcount')).to.equal('112');
     expect(scroller(el).scrollTop).to.equal(0);
     expect(rowIds(el).slice(0, 3)).to.deep.equal(['tok_99', 'tok_990', 'tok_991']);
