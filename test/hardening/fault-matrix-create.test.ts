@@ -14,7 +14,7 @@ import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { NOW } from '../token-list/fixtures.js';
 import { inDialog, revealOf, submitForm, waitForReveal } from '../support/dialog-harness.js';
 import { elementCounts, nextTask } from '../support/page.js';
-import { shortTimeoutClient, type ShortTimeoutClient } from './short-timeout-client.js';
+import { shortTimeoutClient, type ShortTimeoutClient } from '../support/short-timeout-client.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
 const FAULTS: readonly { fault: MockFault; message: RegExp }[] = [

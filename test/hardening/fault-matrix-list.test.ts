@@ -2,7 +2,7 @@
  * The fault matrix, list and delete columns, through `<pat-token-list>`: every fault kind shows a
  * clear message, loses nothing (rows shown before a failed refresh stay, a failed delete keeps its
  * row) and can be retried. Requests go through real `RestTokenClient`s; only the one that the
- * `timeout` fault holds gets a short timeout (see `short-timeout-client.ts`).
+ * `timeout` fault holds gets a short timeout (see `test/support/short-timeout-client.ts`).
  */
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TokenOperation } from '../../src/api/token-client.js';
@@ -11,7 +11,7 @@ import type { MockBackend, MockFault } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { $, confirmDialog, deleteButton, exists, NOW, renderList, rowIds, sampleTokens, settled, text } from '../token-list/fixtures.js';
-import { shortTimeoutClient, type ShortTimeoutClient } from './short-timeout-client.js';
+import { shortTimeoutClient, type ShortTimeoutClient } from '../support/short-timeout-client.js';
 
 /** Each fault kind, and what the user reads for it on a list or delete request. */
 const FAULTS: readonly { fault: MockFault; message: RegExp }[] = [

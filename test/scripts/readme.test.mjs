@@ -82,6 +82,7 @@ test('every public export is documented in the README', () => {
 
 test('every entry point of package.json is documented in the README', () => {
   const entries = Object.keys(pkg.exports).filter((entry) => entry !== '.' && entry !== './package.json');
-  const missing = entries.filter((entry) => !readme.includes(`pat-elements/${entry.slice(2)}`));
+  // A pattern entry (`./locales/*`) is documented by its prefix (`pat-elements/locales/`).
+  const missing = entries.filter((entry) => !readme.includes(`pat-elements/${entry.slice(2).replace(/\*.*$/, '')}`));
   assert.deepEqual(missing, []);
 });
