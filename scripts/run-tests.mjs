@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check the project has, in one command, ending with the line
- * `N passed, N failed`. Steps: find (or install) a browser, type-check, the Node tests of our
- * scripts, the manifest's freshness, the packed package in fresh host projects (test/consumers;
- * their dependencies are cached in node_modules/.cache), then the browser tests. Exits non-zero on any failure.
+ * `N passed, N failed`. Steps: find (or install) a browser, type-check, the Node tests (our
+ * scripts, server rendering, the checker), the manifest's freshness, the packed package in fresh
+ * host projects (test/consumers; their dependencies are cached in node_modules/.cache), then the
+ * browser tests. Exits non-zero on any failure.
  * Extra arguments are passed to the browser test runner (e.g. `npm test -- --files test/api`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBrowser } from './find-browser.mjs';
 
@@ -49,10 +50,13 @@ check('Size budget (minified + gzipped)', 'node', ['scripts/check-size.mjs']);
 check('custom-elements.json is fresh (else: npm run analyze)', 'node', ['scripts/check-manifest.mjs']);
 check('Demo end to end: host page, bundle page, React and Vue pages (scripts/e2e-demo.mjs)', 'node', ['scripts/e2e-demo.mjs']);
 
-/** Node's test runner on `paths`; it reports its counts on stdout as TAP, each test counting once. */
-function nodeTests(label, paths) {
+/**
+ * Node's test runner on `paths` (`node` options such as `--import tsx` first); it reports its
+ * counts on stdout as TAP, each test counting once.
+ */
+function nodeTests(label, paths, { nodeOptions = [] } = {}) {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync('node', ['--test', '--test-reporter=tap', ...paths], {
+  const result = spawnSync('node', [...nodeOptions, '--test', '--test-reporter=tap', ...paths], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -70,7 +74,14 @@ function nodeTests(label, paths) {
   } else if (fail) failures.push(`${label} (${fail})`);
 }
 
-nodeTests('Node tests (scripts, server rendering)', ['test/scripts/', 'test/ssr/']);
+// The project's scripts (test/scripts/), server rendering (test/ssr/), and TypeScript that runs
+// in Node (test/**/*.test.mts, through tsx; Node 20's runner does not look for .mts files in a folder).
+const typeScriptTests = readdirSync(join(root, 'test'), { recursive: true })
+  .filter((file) => file.endsWith('.test.mts'))
+  .map((file) => join('test', file));
+nodeTests('Node tests (scripts, server rendering, TypeScript in Node)', ['test/scripts/', 'test/ssr/', ...typeScriptTests], {
+  nodeOptions: ['--import', 'tsx'],
+});
 // After the scripts' tests, never beside them: both build dist/ (npm pack runs prepack).
 nodeTests('Consumers: the packed package in fresh host projects (test/consumers)', ['test/consumers/consumers.test.mjs']);
 
