@@ -4,7 +4,8 @@
 // wrong usages are reported, and the pages that run are built and rendered in Chromium (Vite,
 // Vue, React 18 wrappers, Lit SSR with hydration), or run in Vitest with jsdom.
 // Dependencies are cached between runs (see harness.mjs); the tarball is fresh every run.
-// `PAT_CONSUMERS=vue,ssr node --test test/consumers/consumers.test.mjs` runs only some fixtures.
+// `PAT_CONSUMERS=vue,ssr node --test test/consumers/consumers.test.mjs` runs only some fixtures;
+// `PAT_KEEP_CONSUMERS=1` keeps the projects (under the OS's temp dir) to look into.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { extname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
-import { createProject, diagnostics, failure, linesMatching, packTarball, run, runBin, writeSnippets } from './harness.mjs';
+import { createProject, diagnostics, failure, linesMatching, packTarball, removeTempDirs, run, runBin, writeSnippets } from './harness.mjs';
 
 const TIMEOUT = 10 * 60_000;
 const ORIGIN = 'http://host.test';
@@ -32,6 +33,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  removeTempDirs();
 });
 
 const CONTENT_TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };

@@ -27,6 +27,15 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const fixturesDir = fileURLToPath(new URL('.', import.meta.url));
 const cacheRoot = join(root, 'node_modules/.cache/pat-consumers');
 const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** Temp directories made by this run (projects, the tarball's), removed by `removeTempDirs()`. */
+const tempDirs = [];
+
+/** Removes what this run made under the temp dir; `PAT_KEEP_CONSUMERS=1` keeps it to look into. */
+export function removeTempDirs() {
+  if (process.env.PAT_KEEP_CONSUMERS) return;
+  // Projects hold symlinks into the cache: rmSync removes the links, never what they point to.
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** Runs a command; resolves with its exit status and combined output (never rejects). */
 export function run(command, args, { cwd, env = {}, timeoutMs = 5 * 60_000 } = {}) {
@@ -53,6 +62,7 @@ export function failure(label, { status, output }) {
 /** `npm pack` into a fresh temp directory; returns the tarball's path. */
 export async function packTarball() {
   const destination = mkdtempSync(join(tmpdir(), 'pat-pack-'));
+  tempDirs.push(destination);
   const result = await run('npm', ['pack', '--pack-destination', destination, '--json'], { cwd: root });
   if (result.status !== 0) throw new Error(failure('npm pack', result));
   const tarball = readdirSync(destination).find((name) => name.endsWith('.tgz'));
@@ -121,6 +131,7 @@ function linkPackages(modules, target) {
 export async function createProject(fixture, tarball) {
   const modules = await fixtureModules(fixture);
   const dir = mkdtempSync(join(tmpdir(), `pat-consumer-${fixture}-`));
+  tempDirs.push(dir);
   cpSync(join(fixturesDir, fixture), dir, { recursive: true, filter: (source) => !source.includes('node_modules') });
   mkdirSync(join(dir, 'src'), { recursive: true });
   for (const file of ['host-globals.d.ts', 'host-globals.js']) cpSync(join(fixturesDir, file), join(dir, 'src', file));
