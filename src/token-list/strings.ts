@@ -23,6 +23,7 @@ export interface TokenListStrings {
   columnCreated: string;
   columnExpires: string;
   columnLastUsed: string;
+  columnScopes: string;
   columnActions: string;
   /** `{partialKey}`: the accessible name of the masked key. */
   keyStartingWith: string;
@@ -37,6 +38,25 @@ export interface TokenListStrings {
   expiresInDaysOther: string;
   lastUsedNever: string;
   newBadge: string;
+  /** On a token that a regenerate replaced; it keeps working for its grace period. */
+  replacedBadge: string;
+  /** `{date}`: when a replaced token stops working (its date and time). */
+  stopsWorking: string;
+  /** In the Scopes column, for a token without scopes: it has all of its owner's permissions. */
+  scopesAll: string;
+  /** In the Scopes column, for a token limited to no scope at all. */
+  scopesNone: string;
+  /** `{count}`: the button that shows a token's scopes beyond the first three. */
+  scopesMore: string;
+  /** `{count}`, `{name}`: that button's accessible name (it starts with the visible text). */
+  scopesMoreLabelOne: string;
+  /** `{count}`, `{name}` */
+  scopesMoreLabelOther: string;
+  /** Hides them again. */
+  scopesFewer: string;
+  regenerateButton: string;
+  /** `{name}`: the regenerate button's accessible name. */
+  regenerateButtonLabel: string;
   deleteButton: string;
   /** `{name}`: the delete button's accessible name. */
   deleteButtonLabel: string;
@@ -50,12 +70,17 @@ export interface TokenListStrings {
   confirmDeleteConfirm: string;
   /** `{name}`: announced to screen readers after a delete. */
   tokenDeleted: string;
-  /** `{name}`, `{reason}` */
+  /** `{reason}`: in the row whose delete failed, with Retry. */
   deleteFailed: string;
   loadFailed: string;
-  /** `{reason}`: when reloading fails while the previous list is still shown. */
+  /** When reloading fails while the previous list is still shown; the reason follows. */
   refreshFailed: string;
+  /** `{count}`: the list answer had tokens that break the contract; the others are shown. */
+  tokensLeftOutOne: string;
+  /** `{count}` */
+  tokensLeftOutOther: string;
   retryButton: string;
+  retryingButton: string;
   dismissButton: string;
   emptyHeading: string;
   emptyBody: string;
@@ -79,6 +104,7 @@ export const defaultTokenListStrings: TokenListStrings = {
   columnCreated: 'Created',
   columnExpires: 'Expires',
   columnLastUsed: 'Last used',
+  columnScopes: 'Scopes',
   columnActions: 'Actions',
   keyStartingWith: 'Key starting with {partialKey}',
   keyHidden: 'Key hidden',
@@ -89,6 +115,16 @@ export const defaultTokenListStrings: TokenListStrings = {
   expiresInDaysOther: 'Expires in {days} days',
   lastUsedNever: 'Never used',
   newBadge: 'New',
+  replacedBadge: 'Replaced',
+  stopsWorking: 'Stops working {date}',
+  scopesAll: 'All permissions',
+  scopesNone: 'None',
+  scopesMore: '+{count} more',
+  scopesMoreLabelOne: '+{count} more scope of “{name}”',
+  scopesMoreLabelOther: '+{count} more scopes of “{name}”',
+  scopesFewer: 'Show fewer',
+  regenerateButton: 'Regenerate',
+  regenerateButtonLabel: 'Regenerate token “{name}”',
   deleteButton: 'Delete',
   deleteButtonLabel: 'Delete token “{name}”',
   deletingButton: 'Deleting…',
@@ -98,10 +134,13 @@ export const defaultTokenListStrings: TokenListStrings = {
   confirmDeleteCancel: 'Cancel',
   confirmDeleteConfirm: 'Delete token',
   tokenDeleted: 'Deleted token “{name}”.',
-  deleteFailed: "Couldn't delete “{name}”. {reason}",
+  deleteFailed: "Couldn't delete this token. {reason}",
   loadFailed: "Couldn't load your tokens.",
-  refreshFailed: "Couldn't refresh the list. {reason}",
+  refreshFailed: "Couldn't refresh the list.",
+  tokensLeftOutOne: "{count} token couldn't be shown: the server's answer for it was not understood.",
+  tokensLeftOutOther: "{count} tokens couldn't be shown: the server's answer for them was not understood.",
   retryButton: 'Retry',
+  retryingButton: 'Retrying…',
   dismissButton: 'Dismiss',
   emptyHeading: 'No tokens yet',
   emptyBody:
