@@ -637,6 +637,17 @@ export const tokenListStyles = [
     white-space: nowrap;
   }
 
+  /*
+   * On a phone the actions close the card (at the end of its last line, or on one of their own)
+   * rather than come between the name and its details. A card's inner arrangement, not the choice
+   * of cards, which is measured.
+   */
+  @container pat-token-list (width < 36em) {
+    .cards .actions-cell {
+      order: 4;
+    }
+  }
+
   .cards tr[part~='row-new'] > :first-child {
     box-shadow: none;
     animation: none;

@@ -253,7 +253,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     return html`
       <div part="toolbar" class="toolbar">
         <p part="count" class="count" aria-live="polite">${this.#renderCount(tokens, view)}</p>
-        ${this.#renderGenerateButton()} ${tokens?.length ? this.#renderFilter() : nothing}
+        ${this.#renderGenerateButton()}
+        ${(tokens ? tokens.length : failure === undefined) ? this.#renderFilter() : nothing}
       </div>
       ${tokens && failure !== undefined ? this.#renderRefreshFailure(failure) : nothing}
       ${tokens && this.#tokens.leftOut ? this.#renderLeftOut(this.#tokens.leftOut) : nothing} ${this.#renderNotice()}

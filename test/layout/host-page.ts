@@ -90,9 +90,13 @@ export interface HostPage {
 
 /**
  * Mounts the page with a list on `/api/tokens` (serve it with `useMockBackend` first) and waits
- * until the list has settled.
+ * until the list has settled (unless `settle` is false).
  */
-export async function mountHostPage({ language = 'en', scheme = 'light' }: { language?: Language; scheme?: Scheme } = {}): Promise<HostPage> {
+export async function mountHostPage({
+  language = 'en',
+  scheme = 'light',
+  settle = true,
+}: { language?: Language; scheme?: Scheme; settle?: boolean } = {}): Promise<HostPage> {
   const style = document.createElement('style');
   style.textContent = STYLE;
   const page = document.createElement('div');
@@ -118,7 +122,7 @@ export async function mountHostPage({ language = 'en', scheme = 'light' }: { lan
   page.querySelector('main')!.append(list);
   document.body.style.margin = '0';
   document.body.append(style, page);
-  await waitUntil(() => settled(list), 'the list did not settle', { timeout: 5000 });
+  if (settle) await waitUntil(() => settled(list), 'the list did not settle', { timeout: 5000 });
   await list.updateComplete;
   return {
     page,
