@@ -7,7 +7,7 @@
 import type { Token } from './schemas.js';
 import type { TokenOperation } from './token-client.js';
 
-export type PatErrorKind = 'http' | 'network' | 'timeout' | 'contract';
+export type PatErrorKind = 'http' | 'network' | 'timeout' | 'contract' | 'invalid-request';
 
 export abstract class PatError extends Error {
   abstract readonly kind: PatErrorKind;
@@ -73,20 +73,38 @@ export class TimeoutError extends PatError {
   }
 }
 
-/** The answer arrived but does not match the contract. `field` is a path like `tokens[2].createdAt`. */
-export class ContractError extends PatError {
-  readonly kind = 'contract';
+/** One field of a message breaks the contract; `field` is a path like `tokens[2].createdAt`. */
+export abstract class FieldError extends PatError {
   readonly field: string;
   readonly expected: string;
   readonly received: string;
 
-  constructor(field: string, expected: string, received: string) {
-    const where = field ? `“${field}” should be ${expected}` : `it should be ${expected}`;
-    super(`The server's answer was not understood: ${where}, but ${received}.`);
-    this.name = 'ContractError';
+  constructor(intro: string, field: string, expected: string, received: string) {
+    super(`${intro}: ${field ? `“${field}”` : 'it'} should be ${expected}, but ${received}.`);
     this.field = field;
     this.expected = expected;
     this.received = received;
+  }
+}
+
+/** The answer arrived but does not match the contract. */
+export class ContractError extends FieldError {
+  readonly kind = 'contract';
+  constructor(field: string, expected: string, received: string) {
+    super("The server's answer was not understood", field, expected, received);
+    this.name = 'ContractError';
+  }
+}
+
+/**
+ * A request that breaks the contract, refused before anything was sent: a host's code or an
+ * adapter asked for something the server would refuse.
+ */
+export class InvalidRequestError extends FieldError {
+  readonly kind = 'invalid-request';
+  constructor(field: string, expected: string, received: string) {
+    super('The request was not sent', field, expected, received);
+    this.name = 'InvalidRequestError';
   }
 }
 

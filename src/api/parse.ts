@@ -1,14 +1,19 @@
 /**
- * Turns a parsed JSON value into typed data, or a `ContractError` that names the first offending
- * field in words. Values are never echoed into messages: they may be hostile or secret.
+ * Turns a parsed JSON value into typed data, or an error that names the first offending field in
+ * words: a `ContractError` for a server's answer, an `InvalidRequestError` for a request about to
+ * be sent. Values are never echoed into messages: they may be hostile or secret.
  */
 import * as z from 'zod/mini';
-import { ContractError, PartialListError } from './errors.js';
+import { ContractError, InvalidRequestError, PartialListError, type PatError } from './errors.js';
 import {
+  CreateTokenRequestSchema,
   CreateTokenResponseSchema,
+  RotateTokenRequestSchema,
   RotateTokenResponseSchema,
   TokenSchema,
+  type CreateTokenRequest,
   type CreateTokenResponse,
+  type RotateTokenRequest,
   type RotateTokenResponse,
   type Token,
 } from './schemas.js';
@@ -19,10 +24,8 @@ const typeNames: Record<string, string> = {
   string: 'a string',
   number: 'a number',
   int: 'a whole number',
-  boolean: 'true or false',
   array: 'a list',
   object: 'an object',
-  null: 'null',
 };
 
 function describeExpected(issue: Issue): string {
@@ -30,11 +33,14 @@ function describeExpected(issue: Issue): string {
     case 'invalid_type':
       return typeNames[issue.expected] ?? issue.expected;
     case 'invalid_format':
-      return issue.format === 'datetime' ? 'an ISO 8601 date-time' : `in ${issue.format} format`;
+      // The contract's only string format.
+      return 'an ISO 8601 date-time';
     case 'too_small':
-      return issue.origin === 'string' ? 'a non-empty string' : `at least ${String(issue.minimum)}`;
+      // Every length in the contract is at least 1; only a number's bound can be exclusive (`positive()`).
+      if (issue.origin === 'string' || issue.origin === 'array') return `a non-empty ${issue.origin === 'array' ? 'list' : 'string'}`;
+      return `${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}`;
     case 'too_big':
-      return `at most ${String(issue.maximum)}`;
+      return `at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`;
     case 'invalid_union':
       return 'one of the allowed types';
     default:
@@ -45,7 +51,7 @@ function describeExpected(issue: Issue): string {
 function describeReceived(issue: Issue): string {
   const input = issue.input;
   if (issue.code === 'invalid_format') return 'it is not in that format';
-  if (issue.code === 'too_small' || issue.code === 'too_big') return 'it is out of range';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return input === '' || (Array.isArray(input) && !input.length) ? 'it is empty' : 'it is out of range';
   if (input === undefined) return 'it is missing';
   if (input === null) return 'it is null';
   if (Array.isArray(input)) return 'it is a list';
@@ -63,11 +69,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, prefix: readonly PropertyKey[] = []): z.output<S> {
+/** A server's answer that fails is a `ContractError`; a request that fails is never sent. */
+type IssueError = new (field: string, expected: string, received: string) => PatError;
+
+function parseWith<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  prefix: readonly PropertyKey[] = [],
+  Failure: IssueError = ContractError,
+): z.output<S> {
   const result = z.safeParse(schema, value, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0] as Issue;
-  throw new ContractError(formatPath([...prefix, ...issue.path]), describeExpected(issue), describeReceived(issue));
+  throw new Failure(formatPath([...prefix, ...issue.path]), describeExpected(issue), describeReceived(issue));
 }
 
 /** Parses a response body's text as JSON; a body that is not JSON is a contract error. */
@@ -122,4 +136,19 @@ export function parseCreateResponse(value: unknown): CreateTokenResponse {
 
 export function parseRotateResponse(value: unknown): RotateTokenResponse {
   return parseWith(RotateTokenResponseSchema, value);
+}
+
+/** The create request as the contract sends it (name trimmed, unknown members dropped), or an `InvalidRequestError`. */
+export function parseCreateRequest(value: unknown): CreateTokenRequest {
+  return parseWith(CreateTokenRequestSchema, value, [], InvalidRequestError);
+}
+
+/** The rotate request as the contract sends it, or an `InvalidRequestError`. */
+export function parseRotateRequest(value: unknown): RotateTokenRequest {
+  return parseWith(RotateTokenRequestSchema, value, [], InvalidRequestError);
+}
+
+/** The id that goes into an item URL: a non-empty string, or an `InvalidRequestError`. */
+export function parseTokenId(id: unknown): string {
+  return parseWith(TokenSchema.shape.id, id, ['id'], InvalidRequestError);
 }

@@ -1,5 +1,13 @@
 import { HttpError, NetworkError, TimeoutError, isAbortError } from './errors.js';
-import { parseCreateResponse, parseJson, parseListResponse, parseRotateResponse } from './parse.js';
+import {
+  parseCreateRequest,
+  parseCreateResponse,
+  parseJson,
+  parseListResponse,
+  parseRotateRequest,
+  parseRotateResponse,
+  parseTokenId,
+} from './parse.js';
 import * as z from 'zod/mini';
 import {
   ProblemSchema,
@@ -43,39 +51,42 @@ export class RestTokenClient implements TokenClient {
   }
 
   async list(signal: AbortSignal): Promise<Token[]> {
-    return this.#request('list', 'GET', this.endpoint, undefined, signal, async (response) =>
+    return this.#request('list', 'GET', () => [this.endpoint], signal, async (response) =>
       parseListResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
+  /** Sends the request as its schema reads it (name trimmed, unknown members dropped); an invalid one is never sent. */
   async create(request: CreateTokenRequest, signal: AbortSignal): Promise<CreateTokenResponse> {
-    return this.#request('create', 'POST', this.endpoint, request, signal, async (response) =>
+    return this.#request('create', 'POST', () => [this.endpoint, parseCreateRequest(request)], signal, async (response) =>
       parseCreateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
   async revoke(id: string, signal: AbortSignal): Promise<void> {
     // 404: someone (another tab, an admin) deleted it first. The user's goal is met.
-    return this.#request('revoke', 'DELETE', this.#tokenUrl(id), undefined, signal, async () => undefined, [404]);
+    return this.#request('revoke', 'DELETE', () => [this.#tokenUrl(id)], signal, async () => undefined, [404]);
   }
 
   /** `POST {endpoint}/{id}/rotate`. A 404 is an `HttpError`: the token to replace is gone. */
   async rotate(id: string, request: RotateTokenRequest, signal: AbortSignal): Promise<RotateTokenResponse> {
-    return this.#request('rotate', 'POST', `${this.#tokenUrl(id)}/rotate`, request, signal, async (response) =>
+    return this.#request('rotate', 'POST', () => [`${this.#tokenUrl(id)}/rotate`, parseRotateRequest(request)], signal, async (response) =>
       parseRotateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
   #tokenUrl(id: string): string {
+    // An empty id would address the collection itself (a DELETE of all tokens, on some servers).
+    const segment = encodeURIComponent(parseTokenId(id));
     // The collection URL is used as given (some frameworks route `/tokens/` and `/tokens` apart).
-    return `${this.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+    return `${this.endpoint.replace(/\/+$/, '')}/${segment}`;
   }
 
+  /** `prepare` checks the request and gives its URL and body; what it throws is tagged, and nothing is sent. */
   async #request<T>(
     operation: TokenOperation,
     method: string,
-    url: string,
-    body: unknown,
+    prepare: () => [url: string, body?: unknown],
     signal: AbortSignal,
     read: (response: Response) => Promise<T>,
     alsoOk: readonly number[] = [],
@@ -93,6 +104,7 @@ export class RestTokenClient implements TokenClient {
     }, this.timeoutMs);
 
     try {
+      const [url, body] = prepare();
       const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       // A host's headers function may hang (a stuck token refresh): abort and timeout still apply.

@@ -10,15 +10,23 @@
  * backend.failNext('server-error', { operation: 'create' });
  * ```
  *
- * It never stores a secret: `create` returns it once and keeps only the partial key.
+ * It never stores a secret: `create` and `rotate` return it once and keep only the partial key.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import type { CreateTokenRequest, Token } from '../api/schemas.js';
+import {
+  DESCRIPTION_MAX_LENGTH,
+  MAX_GRACE_PERIOD_HOURS,
+  NAME_MAX_LENGTH,
+  type CreateTokenRequest,
+  type RotateTokenRequest,
+  type Token,
+} from '../api/schemas.js';
+import type { Scope } from '../api/scopes.js';
 import type { TokenOperation } from '../api/token-client.js';
 import { demoSeed } from './seed.js';
 import { generateSecret, partialKeyOf, randomId } from './secret.js';
 
-export { demoSeed } from './seed.js';
+export { demoScopes, demoSeed } from './seed.js';
 export { generateSecret, partialKeyOf } from './secret.js';
 /** Fix the elements' clock in your tests: `setClock(new Date('2026-12-01T12:00:00Z'))`; `setClock()` undoes it. */
 export { setClock } from '../internal/clock.js';
@@ -28,9 +36,9 @@ export type MockFault =
   | 'server-error' // 500, problem+json
   | 'unauthorized' // 401, problem+json
   | 'forbidden' // 403, problem+json
-  | 'not-found' // 404, problem+json (a DELETE treats it as "already gone")
+  | 'not-found' // 404, problem+json (a DELETE treats it as "already gone"; a rotate as "the token is gone")
   | 'conflict' // 409, problem+json
-  | 'validation' // 422, problem+json with field errors
+  | 'validation' // 422, problem+json with errors on the operation's own fields
   | 'non-json-error' // 502 with an HTML body, as from a proxy
   | 'network' // the connection fails
   | 'timeout' // no answer, ever
@@ -56,10 +64,17 @@ export interface MockBackendOptions {
   slowMs?: number;
   /** The clock, for seed dates and `createdAt`. */
   now?: () => Date;
-  /** Longest lifetime a create may ask for; longer gets a 422. Default 366. */
+  /** Longest lifetime a create or rotate may ask for; longer gets a 422. Default 366. */
   maxLifetimeDays?: number;
   /** Whether `expiresInDays: null` is accepted. Default true. */
   allowNoExpiration?: boolean;
+  /** Longest grace period a rotate may ask for, at most the contract's 168 hours (the default). */
+  maxGracePeriodHours?: number;
+  /**
+   * The scope catalogue: a create's `scopes` must be ids from it (an unknown id gets a 422).
+   * Without one, any non-empty list of ids is stored as sent.
+   */
+  scopes?: readonly Scope[];
 }
 
 export interface MockRequestRecord {
@@ -96,7 +111,8 @@ interface QueuedFault {
   remaining: number;
 }
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 function problem(status: number, title: string, detail?: string, errors?: Record<string, string>) {
   return HttpResponse.json(
@@ -111,13 +127,15 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const slowMs = options.slowMs ?? 3000;
   const maxLifetimeDays = options.maxLifetimeDays ?? 366;
   const allowNoExpiration = options.allowNoExpiration ?? true;
+  const maxGracePeriodHours = Math.min(options.maxGracePeriodHours ?? MAX_GRACE_PERIOD_HOURS, MAX_GRACE_PERIOD_HOURS);
+  const catalogue = options.scopes && new Set(options.scopes.map((scope) => scope.id));
   let latency = options.latency ?? 0;
   let store: Token[] = [];
   let faults: QueuedFault[] = [];
   const requests: MockRequestRecord[] = [];
 
   const seedTokens = (seed: 'demo' | readonly Token[] = 'demo') =>
-    (seed === 'demo' ? demoSeed(now()) : seed.map((token) => ({ ...token }))).sort(byNewest);
+    (seed === 'demo' ? demoSeed(now()) : seed.map(copyOf)).sort(byNewest);
 
   store = seedTokens(options.seed);
 
@@ -142,8 +160,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     if (ms > 0) await delay(ms);
   }
 
-  /** The answer for a fault that does not depend on the operation, if any. */
-  async function genericFault(fault: MockFault): Promise<Response | undefined> {
+  /** The error answer for a fault, the same for every operation but for the fields it names; or none. */
+  async function genericFault(fault: MockFault, operation: TokenOperation): Promise<Response | undefined> {
     switch (fault) {
       case 'server-error':
         return problem(500, 'Internal Server Error', 'Something went wrong on our side. Please try again.');
@@ -154,8 +172,15 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       case 'not-found':
         return problem(404, 'Not Found', 'The requested resource does not exist.');
       case 'conflict':
+        if (operation === 'rotate') return problem(409, 'Conflict', 'This token has already been regenerated.');
         return problem(409, 'Conflict', 'A token with this name already exists.', { name: 'Choose a name that is not in use.' });
       case 'validation':
+        if (operation === 'rotate') {
+          return problem(422, 'Unprocessable Entity', 'Some fields are invalid.', {
+            expiresInDays: 'This lifetime is not allowed.',
+            gracePeriodHours: 'This grace period is not allowed.',
+          });
+        }
         return problem(422, 'Unprocessable Entity', 'Some fields are invalid.', {
           name: 'This name is not allowed.',
           description: 'The description is too long.',
@@ -183,39 +208,94 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     }
   }
 
-  function validate(body: unknown): { request: CreateTokenRequest } | { errors: Record<string, string> } {
+  /** The field error for a lifetime this mock's policy refuses, if any. */
+  function expiresInDaysError(days: unknown): string | undefined {
+    if (days === null) return allowNoExpiration ? undefined : 'Tokens must have an expiration date.';
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) return 'Expiration must be a whole number of days, at least 1.';
+    if (days > maxLifetimeDays) return `Tokens can live at most ${maxLifetimeDays} days.`;
+    return undefined;
+  }
+
+  function scopesError(scopes: unknown): string | undefined {
+    if (!Array.isArray(scopes) || !scopes.every((id) => typeof id === 'string' && id)) return 'Scopes must be a list of scope ids.';
+    if (!scopes.length) return 'Choose at least one scope.';
+    const unknown = catalogue ? scopes.filter((id: string) => !catalogue.has(id)) : [];
+    return unknown.length ? `Unknown ${unknown.length === 1 ? 'scope' : 'scopes'}: ${unknown.join(', ')}.` : undefined;
+  }
+
+  type Checked<T> = { request: T } | { errors: Record<string, string> };
+
+  function validateCreate(input: Record<string, unknown>): Checked<CreateTokenRequest> {
     const errors: Record<string, string> = {};
-    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const name = typeof input.name === 'string' ? input.name.trim() : '';
     if (!name) errors.name = 'Name is required.';
-    else if (name.length > 100) errors.name = 'Name must be at most 100 characters.';
+    else if (name.length > NAME_MAX_LENGTH) errors.name = `Name must be at most ${NAME_MAX_LENGTH} characters.`;
     const description = input.description;
-    if (description !== undefined && (typeof description !== 'string' || description.length > 500)) {
-      errors.description = 'Description must be text of at most 500 characters.';
+    if (description !== undefined && (typeof description !== 'string' || description.length > DESCRIPTION_MAX_LENGTH)) {
+      errors.description = `Description must be text of at most ${DESCRIPTION_MAX_LENGTH} characters.`;
     }
     const days = input.expiresInDays;
-    if (days === null) {
-      if (!allowNoExpiration) errors.expiresInDays = 'Tokens must have an expiration date.';
-    } else if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) {
-      errors.expiresInDays = 'Expiration must be a whole number of days, at least 1.';
-    } else if (days > maxLifetimeDays) {
-      errors.expiresInDays = `Tokens can live at most ${maxLifetimeDays} days.`;
-    }
+    const daysError = expiresInDaysError(days);
+    if (daysError) errors.expiresInDays = daysError;
+    const scopes = input.scopes;
+    const scopeError = scopes === undefined ? undefined : scopesError(scopes);
+    if (scopeError) errors.scopes = scopeError;
     if (Object.keys(errors).length) return { errors };
     return {
       request: {
         name,
         ...(typeof description === 'string' && description.trim() ? { description: description.trim() } : {}),
         expiresInDays: days as number | null,
+        ...(scopes === undefined ? {} : { scopes: [...new Set(scopes as string[])] }),
       },
     };
   }
+
+  function validateRotate(input: Record<string, unknown>): Checked<Required<RotateTokenRequest>> {
+    const errors: Record<string, string> = {};
+    const daysError = expiresInDaysError(input.expiresInDays);
+    if (daysError) errors.expiresInDays = daysError;
+    const grace = input.gracePeriodHours ?? 0;
+    if (typeof grace !== 'number' || !Number.isInteger(grace) || grace < 0 || grace > maxGracePeriodHours) {
+      errors.gracePeriodHours = `The grace period must be a whole number of hours from 0 to ${maxGracePeriodHours}.`;
+    }
+    if (Object.keys(errors).length) return { errors };
+    return { request: { expiresInDays: input.expiresInDays as number | null, gracePeriodHours: grace as number } };
+  }
+
+  /** A new token and its secret, created now; only the partial key of the secret is kept. */
+  function mint(fields: Pick<Token, 'name' | 'description' | 'scopes'>, expiresInDays: number | null): { token: Token; secret: string } {
+    const secret = generateSecret();
+    const created = now();
+    const token: Token = {
+      id: randomId(),
+      name: fields.name,
+      description: fields.description ?? null,
+      partialKey: partialKeyOf(secret),
+      createdAt: created.toISOString(),
+      expiresAt: expiresInDays === null ? null : new Date(created.getTime() + expiresInDays * DAY).toISOString(),
+      lastUsedAt: null,
+      // Absent rather than null when the token has all permissions: as tokens made before scopes existed.
+      ...(fields.scopes ? { scopes: [...fields.scopes] } : {}),
+    };
+    return { token, secret };
+  }
+
+  async function readJson(request: Request): Promise<unknown> {
+    try {
+      return await request.clone().json();
+    } catch {
+      return undefined;
+    }
+  }
+
+  const asObject = (body: unknown) => (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
 
   const handlers: HttpHandler[] = [
     http.get(endpoint, async ({ request }) => {
       await record('list', request, undefined);
       const fault = takeFault('list');
-      const early = fault && (await genericFault(fault));
+      const early = fault && (await genericFault(fault, 'list'));
       if (early) return early;
       if (fault === 'empty-list') return HttpResponse.json({ tokens: [] });
       if (fault === 'schema-violation') {
@@ -224,7 +304,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }
       if (fault === 'extra-fields') {
         return HttpResponse.json({
-          tokens: store.map((t) => ({ ...t, scopes: ['repo'], owner: { id: 7 } })),
+          tokens: store.map((t) => ({ ...t, owner: { id: 7 }, ipAllowlist: ['10.0.0.0/8'] })),
           nextCursor: null,
           apiVersion: '2026-11-01',
         });
@@ -233,18 +313,13 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     }),
 
     http.post(endpoint, async ({ request }) => {
-      let body: unknown;
-      try {
-        body = await request.clone().json();
-      } catch {
-        body = undefined;
-      }
+      const body = await readJson(request);
       await record('create', request, body);
       const fault = takeFault('create');
-      const early = fault && (await genericFault(fault));
+      const early = fault && (await genericFault(fault, 'create'));
       if (early) return early;
       if (body === undefined) return problem(400, 'Bad Request', 'The request body must be JSON.');
-      const checked = validate(body);
+      const checked = validateCreate(asObject(body));
       if ('errors' in checked) return problem(422, 'Unprocessable Entity', 'Some fields are invalid.', checked.errors);
       // A taken name is a conflict with the store's state, not an invalid value: 409, as real APIs answer.
       const taken = checked.request.name.toLowerCase();
@@ -252,24 +327,50 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         return problem(409, 'Conflict', 'A token with this name already exists.', { name: 'Choose a name that is not in use.' });
       }
 
-      const secret = generateSecret();
-      const created = now();
-      const { expiresInDays } = checked.request;
-      const token: Token = {
-        id: randomId(),
-        name: checked.request.name,
-        description: checked.request.description ?? null,
-        partialKey: partialKeyOf(secret),
-        createdAt: created.toISOString(),
-        expiresAt: expiresInDays === null ? null : new Date(created.getTime() + expiresInDays * DAY).toISOString(),
-        lastUsedAt: null,
-      };
+      const { token, secret } = mint(checked.request, checked.request.expiresInDays);
       if (fault === 'schema-violation') {
         // The secret travels in a broken answer: the client must reject it without echoing it.
         return HttpResponse.json({ token: { ...token, id: 42 }, secret }, { status: 201 });
       }
       store = [token, ...store];
-      const payload = fault === 'extra-fields' ? { token: { ...token, scopes: ['repo'] }, secret, hint: 'x' } : { token, secret };
+      const payload = fault === 'extra-fields' ? { token: { ...token, owner: { id: 7 } }, secret, hint: 'x' } : { token, secret };
+      return HttpResponse.json(payload, { status: 201 });
+    }),
+
+    http.post(`${endpoint}/:id/rotate`, async ({ request, params }) => {
+      const body = await readJson(request);
+      await record('rotate', request, body);
+      const fault = takeFault('rotate');
+      const early = fault && (await genericFault(fault, 'rotate'));
+      if (early) return early;
+      // The token first: when it is gone, no value of the request matters any more.
+      const old = store.find((t) => t.id === String(params.id));
+      if (!old) return problem(404, 'Not Found', 'No token with this id.');
+      if (old.replacedBy) return problem(409, 'Conflict', 'This token has already been regenerated.');
+      if (body === undefined) return problem(400, 'Bad Request', 'The request body must be JSON.');
+      const checked = validateRotate(asObject(body));
+      if ('errors' in checked) return problem(422, 'Unprocessable Entity', 'Some fields are invalid.', checked.errors);
+
+      const { expiresInDays, gracePeriodHours } = checked.request;
+      const { token, secret } = mint(old, expiresInDays);
+      // The old token works on for the grace period, but never longer than it would have.
+      const graceEnd = Date.parse(token.createdAt) + gracePeriodHours * HOUR;
+      const previous: Token | null =
+        gracePeriodHours === 0
+          ? null
+          : {
+              ...old,
+              expiresAt: new Date(old.expiresAt === null ? graceEnd : Math.min(graceEnd, Date.parse(old.expiresAt))).toISOString(),
+              replacedBy: token.id,
+            };
+      if (fault === 'schema-violation') {
+        return HttpResponse.json({ token: { ...token, id: 42 }, secret, previous }, { status: 201 });
+      }
+      store = [token, ...store.flatMap((t) => (t !== old ? [t] : previous ? [previous] : []))];
+      const payload =
+        fault === 'extra-fields'
+          ? { token: { ...token, owner: { id: 7 } }, secret, previous: previous && { ...previous, owner: { id: 7 } }, rotatedBy: 'user_1' }
+          : { token, secret, previous };
       return HttpResponse.json(payload, { status: 201 });
     }),
 
@@ -278,7 +379,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const fault = takeFault('revoke');
       // DELETE's body is not part of the contract: body faults still delete, then send a bad body.
       const bodyFault = fault === 'malformed-json' || fault === 'schema-violation' || fault === 'extra-fields';
-      const early = fault && !bodyFault && (await genericFault(fault));
+      const early = fault && !bodyFault && (await genericFault(fault, 'revoke'));
       if (early) return early;
       const id = String(params.id);
       const exists = store.some((t) => t.id === id);
@@ -293,7 +394,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   return {
     handlers,
     requests,
-    tokens: () => store.map((t) => ({ ...t })),
+    tokens: () => store.map(copyOf),
     reset(seed) {
       store = seedTokens(seed);
       faults = [];
@@ -306,6 +407,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       latency = value ?? 0;
     },
   };
+}
+
+/** A deep copy (scopes included), so neither a caller nor the store can change the other. */
+function copyOf(token: Token): Token {
+  return structuredClone(token);
 }
 
 function byNewest(a: Token, b: Token): number {

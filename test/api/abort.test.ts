@@ -23,6 +23,7 @@ const seeded = {
 function run(client: RestTokenClient, operation: TokenOperation, signal: AbortSignal): Promise<unknown> {
   if (operation === 'list') return client.list(signal);
   if (operation === 'create') return client.create({ name: 'Fresh token', expiresInDays: 30 }, signal);
+  if (operation === 'rotate') return client.rotate(seeded.id, { expiresInDays: 30, gracePeriodHours: 1 }, signal);
   return client.revoke(seeded.id, signal);
 }
 
@@ -95,7 +96,7 @@ describe('RestTokenClient: abort', () => {
 
   afterEach(() => timers.restore());
 
-  for (const operation of ['list', 'create', 'revoke'] as const) {
+  for (const operation of ['list', 'create', 'revoke', 'rotate'] as const) {
     describe(operation, () => {
       it('an abort before the call rejects at once and sends nothing', async () => {
         const controller = new AbortController();

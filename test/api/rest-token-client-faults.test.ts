@@ -1,7 +1,8 @@
 /**
- * Every way an answer can go wrong, for each of list, create and revoke. Each case asserts the
- * error class and its properties, and that the error is tagged with the operation. DELETE only
- * cares about the status: its 404 is "already gone" and its body is never read.
+ * Every way an answer can go wrong, for each of list, create, revoke and rotate. Each case asserts
+ * the error class and its properties, and that the error is tagged with the operation. DELETE only
+ * cares about the status: its 404 is "already gone" and its body is never read. A rotate's 404 is
+ * a failure: the token to replace is gone.
  */
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
@@ -13,6 +14,8 @@ import {
   RestTokenClient,
   TimeoutError,
   isAbortError,
+  type CreateTokenResponse,
+  type RotateTokenResponse,
   type Token,
   type TokenOperation,
 } from '../../src/api/index.js';
@@ -43,6 +46,9 @@ const operations: Record<TokenOperation, (client: RestTokenClient) => Promise<un
 const methods: Record<TokenOperation, 'get' | 'post' | 'delete'> = { list: 'get', create: 'post', revoke: 'delete', rotate: 'post' };
 const urlOf = (operation: TokenOperation) =>
   operation === 'revoke' ? '/api/tokens/:id' : operation === 'rotate' ? '/api/tokens/:id/rotate' : '/api/tokens';
+
+/** The success status of an operation's answer. */
+const created = (operation: TokenOperation) => (operation === 'create' || operation === 'rotate' ? 201 : 200);
 
 /** A one-off answer for `operation` that the mock's faults do not give. */
 function answer(operation: TokenOperation, response: () => Response) {
@@ -129,15 +135,21 @@ const cases: FaultCase[] = [
     revokeSucceeds: true,
   },
   {
-    name: '409 with problem+json and a field error',
+    name: '409 with problem+json',
     arrange: fault('conflict'),
     check: (error, op) =>
-      expectHttpError(error, op, {
-        status: 409,
-        title: 'Conflict',
-        detail: 'A token with this name already exists.',
-        fieldErrors: { name: 'Choose a name that is not in use.' },
-      }),
+      expectHttpError(
+        error,
+        op,
+        op === 'rotate'
+          ? { status: 409, title: 'Conflict', detail: 'This token has already been regenerated.' }
+          : {
+              status: 409,
+              title: 'Conflict',
+              detail: 'A token with this name already exists.',
+              fieldErrors: { name: 'Choose a name that is not in use.' },
+            },
+      ),
   },
   {
     name: '422 with problem+json and field errors',
@@ -147,7 +159,10 @@ const cases: FaultCase[] = [
         status: 422,
         title: 'Unprocessable Entity',
         detail: 'Some fields are invalid.',
-        fieldErrors: { name: 'This name is not allowed.', description: 'The description is too long.' },
+        fieldErrors:
+          op === 'rotate'
+            ? { expiresInDays: 'This lifetime is not allowed.', gracePeriodHours: 'This grace period is not allowed.' }
+            : { name: 'This name is not allowed.', description: 'The description is too long.' },
       }),
   },
   {
@@ -231,7 +246,7 @@ const cases: FaultCase[] = [
   {
     name: 'an HTML page where JSON was expected',
     arrange: (_backend, op) =>
-      answer(op, () => new HttpResponse('<!doctype html><title>Sign in</title>', { status: op === 'create' ? 201 : 200, headers: { 'Content-Type': 'text/html' } })),
+      answer(op, () => new HttpResponse('<!doctype html><title>Sign in</title>', { status: created(op), headers: { 'Content-Type': 'text/html' } })),
     check: (error, op) => {
       expectContractError(error, op, '', ['Sign in', '<']);
       expect((error as ContractError).received).to.equal('it is text/html');
@@ -258,7 +273,7 @@ const cases: FaultCase[] = [
       const { partialKey: _dropped, ...broken } = seeded;
       const secret = 'pat_SECRETsecretSECRETsecretSECRETsecret12';
       return answer(op, () =>
-        HttpResponse.json(op === 'list' ? { tokens: [seeded, broken] } : { token: broken, secret }, { status: op === 'create' ? 201 : 200 }),
+        HttpResponse.json(op === 'list' ? { tokens: [seeded, broken] } : { token: broken, secret, previous: null }, { status: created(op) }),
       );
     },
     check: (error, op) => {
@@ -270,7 +285,7 @@ const cases: FaultCase[] = [
 ];
 
 describe('RestTokenClient: faults', () => {
-  for (const operation of ['list', 'create', 'revoke'] as const) {
+  for (const operation of ['list', 'create', 'revoke', 'rotate'] as const) {
     describe(operation, () => {
       for (const { name, arrange, check, revokeSucceeds, timeoutMs } of cases) {
         const succeeds = operation === 'revoke' && revokeSucceeds;
@@ -299,10 +314,15 @@ describe('RestTokenClient: faults', () => {
         if (operation === 'list') {
           expect(result).to.deep.equal([seeded]);
         } else if (operation === 'create') {
-          const created = result as { token: Token; secret: string };
+          const created = result as CreateTokenResponse;
           expect(Object.keys(created).sort()).to.deep.equal(['secret', 'token']);
-          expect(created.token).not.to.have.property('scopes');
+          expect(created.token).to.deep.equal(backend.tokens()[0]);
           expect(created.token.name).to.equal('Fresh token');
+        } else if (operation === 'rotate') {
+          const rotated = result as RotateTokenResponse;
+          expect(Object.keys(rotated).sort()).to.deep.equal(['previous', 'secret', 'token']);
+          expect(rotated.token).to.deep.equal(backend.tokens()[0]);
+          expect(rotated.token.name).to.equal(seeded.name);
         } else {
           expect(result).to.equal(undefined);
           expect(backend.tokens()).to.deep.equal([]);
@@ -339,6 +359,26 @@ describe('RestTokenClient: faults', () => {
     expectContractError(error, 'list', '', []);
     expect((error as ContractError).expected).to.equal('an object');
     expect((error as ContractError).received).to.equal('it is a list');
+  });
+
+  it('rotate: a 404 for a token that is gone is an HttpError, not a success', async () => {
+    const backend = await useMockBackend({ seed: [] });
+    const error = await rejectionOf(
+      new RestTokenClient({ endpoint: '/api/tokens' }).rotate('tok_gone', { expiresInDays: 30 }, liveSignal()),
+    );
+    expectHttpError(error, 'rotate', { status: 404, title: 'Not Found', detail: 'No token with this id.' });
+    expect(backend.requests.map((r) => r.operation)).to.deep.equal(['rotate']);
+  });
+
+  it('rotate: a 201 without `previous` names it', async () => {
+    await useMockBackend({ seed: [seeded] });
+    const secret = 'pat_SECRETsecretSECRETsecretSECRETsecret12';
+    await answer('rotate', () => HttpResponse.json({ token: seeded, secret }, { status: 201 }));
+    const error = await rejectionOf(
+      new RestTokenClient({ endpoint: '/api/tokens' }).rotate(seeded.id, { expiresInDays: 1 }, liveSignal()),
+    );
+    expectContractError(error, 'rotate', 'previous', ['SECRETsecret']);
+    expect((error as ContractError).received).to.equal('it is missing');
   });
 
   it('create: a 201 without the secret names it', async () => {

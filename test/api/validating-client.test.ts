@@ -9,6 +9,7 @@ import {
   RestTokenClient,
   validatingClient,
   type CreateTokenResponse,
+  type RotateTokenResponse,
   type Token,
   type TokenClient,
 } from '../../src/api/index.js';
@@ -25,12 +26,14 @@ const valid: Token = {
 };
 
 /** An adapter whose answers the test decides; the casts are the point: hosts' code is untyped. */
-function adapter(answers: { list?: unknown; create?: unknown; revoke?: () => Promise<void> }): TokenClient {
-  return {
+function adapter(answers: { list?: unknown; create?: unknown; revoke?: () => Promise<void>; rotate?: unknown }): TokenClient {
+  const client: TokenClient = {
     list: async () => answers.list as Token[],
     create: async () => answers.create as CreateTokenResponse,
     revoke: answers.revoke ?? (async () => undefined),
   };
+  if ('rotate' in answers) client.rotate = async () => answers.rotate as RotateTokenResponse;
+  return client;
 }
 
 function expectContractError(error: unknown, field: string, expected: string, forbidden: string[] = []) {
@@ -83,15 +86,71 @@ describe('validatingClient', () => {
   });
 
   it('passes valid answers through and drops unknown fields', async () => {
+    const scoped = { ...valid, scopes: ['repo:read'], replacedBy: null };
     const client = validatingClient(
       adapter({
-        list: [{ ...valid, scopes: ['repo'] }],
+        list: [{ ...scoped, owner: 'me' }],
         create: { token: { ...valid, owner: 'me' }, secret: 'pat_x', requestId: 'r1' },
+        rotate: { token: { ...valid, owner: 'me' }, secret: 'pat_y', previous: { ...scoped, replacedBy: 'tok_1' }, requestId: 'r2' },
       }),
     );
 
-    expect(await client.list(liveSignal())).to.deep.equal([valid]);
+    expect(await client.list(liveSignal())).to.deep.equal([scoped]);
     expect(await client.create({ name: 'x', expiresInDays: 1 }, liveSignal())).to.deep.equal({ token: valid, secret: 'pat_x' });
+    expect(await client.rotate!('tok_0', { expiresInDays: 1 }, liveSignal())).to.deep.equal({
+      token: valid,
+      secret: 'pat_y',
+      previous: { ...scoped, replacedBy: 'tok_1' },
+    });
+  });
+
+  it('has no `rotate` when the adapter has none, so nothing offers to regenerate', () => {
+    const client = validatingClient(adapter({}));
+    expect('rotate' in client).to.equal(false);
+    expect(client.rotate).to.equal(undefined);
+  });
+
+  it("has `rotate` when the adapter has it, and calls it with the adapter as `this`", async () => {
+    const calls: unknown[][] = [];
+    const signal = liveSignal();
+    const answer = { token: valid, secret: 'pat_x', previous: null };
+    const host = {
+      answer,
+      list: async () => [],
+      create: async () => ({ token: valid, secret: 'pat_x' }),
+      revoke: async () => undefined,
+      async rotate(this: { answer: RotateTokenResponse }, id: string, request: unknown, s: AbortSignal) {
+        calls.push([id, request, s]);
+        return this.answer;
+      },
+    };
+    const client = validatingClient(host as TokenClient);
+
+    expect(await client.rotate!('tok_1', { expiresInDays: 30, gracePeriodHours: 24 }, signal)).to.deep.equal(answer);
+    expect(calls).to.deep.equal([['tok_1', { expiresInDays: 30, gracePeriodHours: 24 }, signal]]);
+  });
+
+  const rotateCases: { name: string; rotate: unknown; field: string; expected: string }[] = [
+    { name: 'an answer without `previous`', rotate: { token: valid, secret: 'pat_x' }, field: 'previous', expected: 'an object' },
+    { name: 'a `previous` that is not a token', rotate: { token: valid, secret: 'pat_x', previous: { ...valid, createdAt: 5 } }, field: 'previous.createdAt', expected: 'a string' },
+    { name: 'a new token without its id', rotate: { token: { ...valid, id: undefined }, secret: 'pat_x', previous: null }, field: 'token.id', expected: 'a string' },
+    { name: 'an empty secret', rotate: { token: valid, secret: '', previous: null }, field: 'secret', expected: 'a non-empty string' },
+    { name: 'scopes that are not a list', rotate: { token: { ...valid, scopes: 'repo:read' }, secret: 'pat_x', previous: null }, field: 'token.scopes', expected: 'a list' },
+  ];
+
+  for (const { name, rotate, field, expected } of rotateCases) {
+    it(`rotate: ${name} is a ContractError naming \`${field}\``, async () => {
+      const error = await rejectionOf(validatingClient(adapter({ rotate })).rotate!('tok_1', { expiresInDays: 1 }, liveSignal()));
+      expectContractError(error, field, expected);
+    });
+  }
+
+  it('rotate: a broken answer does not leak the new secret', async () => {
+    const secret = 'pat_0123456789abcdefghijABCDEFGHIJ0123456789';
+    const client = validatingClient(adapter({ rotate: { token: { ...valid, name: 7 }, secret, previous: null } }));
+    const error = await rejectionOf(client.rotate!('tok_1', { expiresInDays: 1 }, liveSignal()));
+    expectContractError(error, 'token.name', 'a string', [secret, '0123456789abcdef']);
+    expect(JSON.stringify(error)).not.to.contain(secret);
   });
 
   it('passes the request, the id and the signal to the adapter', async () => {
@@ -121,11 +180,13 @@ describe('validatingClient', () => {
       list: () => Promise.reject(refused),
       create: () => Promise.reject(aborted),
       revoke: () => Promise.reject(refused),
+      rotate: () => Promise.reject(aborted),
     });
 
     expect(await rejectionOf(client.list(liveSignal()))).to.equal(refused);
     expect(await rejectionOf(client.create({ name: 'x', expiresInDays: 1 }, liveSignal()))).to.equal(aborted);
     expect(await rejectionOf(client.revoke('tok_1', liveSignal()))).to.equal(refused);
+    expect(await rejectionOf(client.rotate!('tok_1', { expiresInDays: 1 }, liveSignal()))).to.equal(aborted);
   });
 
   it('returns the built-in REST client as it is, since it validates already', () => {

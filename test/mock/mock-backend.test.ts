@@ -3,8 +3,16 @@
  * tested on its own in test/api), checking what hosts rely on in their tests and demos.
  */
 import { expect } from '@open-wc/testing';
-import { ListTokensResponseSchema, parseTokenArray, RestTokenClient, TimeoutError, type Token } from '../../src/api/index.js';
-import { MOCK_FAULTS, type MockBackendOptions, type MockFault } from '../../src/mock/index.js';
+import {
+  ListTokensResponseSchema,
+  parseRotateResponse,
+  parseTokenArray,
+  RestTokenClient,
+  ScopeSchema,
+  TimeoutError,
+  type Token,
+} from '../../src/api/index.js';
+import { demoScopes, MOCK_FAULTS, type MockBackendOptions, type MockFault } from '../../src/mock/index.js';
 import { useMockBackend } from '../support/mock-backend.js';
 
 const SECRET = /^pat_[0-9A-Za-z]{40}$/;
@@ -19,6 +27,11 @@ const json = (body: unknown): RequestInit => ({
 
 async function create(body: unknown): Promise<{ status: number; type: string | null; body: any }> {
   const response = await fetch('/api/tokens', json(body));
+  return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
+}
+
+async function rotate(id: string, body: unknown): Promise<{ status: number; type: string | null; body: any }> {
+  const response = await fetch(`/api/tokens/${encodeURIComponent(id)}/rotate`, json(body));
   return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
 }
 
@@ -198,6 +211,257 @@ describe('mock backend: revoke', () => {
   });
 });
 
+describe('mock backend: scopes', () => {
+  const catalogue = [
+    { id: 'repo:read', label: 'Read repositories' },
+    { id: 'repo:write', label: 'Write repositories' },
+  ];
+
+  it('stores and returns the scopes of a create, in the order sent, without duplicates', async () => {
+    const backend = await useMockBackend({ scopes: catalogue });
+    const { status, body } = await create({ name: 'Scoped', expiresInDays: 7, scopes: ['repo:write', 'repo:read', 'repo:write'] });
+
+    expect(status).to.equal(201);
+    expect(body.token.scopes).to.deep.equal(['repo:write', 'repo:read']);
+    expect(backend.tokens()[0]?.scopes).to.deep.equal(['repo:write', 'repo:read']);
+    expect((await list())[0]?.scopes).to.deep.equal(['repo:write', 'repo:read']);
+  });
+
+  it('gives a create without scopes all permissions: no `scopes` on the token', async () => {
+    await useMockBackend({ scopes: catalogue });
+    const { status, body } = await create({ name: 'Everything', expiresInDays: 7 });
+    expect(status).to.equal(201);
+    expect(body.token).not.to.have.property('scopes');
+  });
+
+  it('without a catalogue, stores any non-empty list of ids as sent', async () => {
+    await useMockBackend();
+    const { status, body } = await create({ name: 'Anything', expiresInDays: 7, scopes: ['whatever:i:want'] });
+    expect(status).to.equal(201);
+    expect(body.token.scopes).to.deep.equal(['whatever:i:want']);
+  });
+
+  const invalid: { name: string; scopes: unknown; message: RegExp; options?: MockBackendOptions }[] = [
+    { name: 'an unknown id', scopes: ['repo:read', 'repo:delete'], message: /^Unknown scope: repo:delete\.$/, options: { scopes: catalogue } },
+    { name: 'two unknown ids', scopes: ['admin', 'root'], message: /^Unknown scopes: admin, root\.$/, options: { scopes: catalogue } },
+    { name: 'an empty list', scopes: [], message: /at least one scope/, options: { scopes: catalogue } },
+    { name: 'an empty list, without a catalogue', scopes: [], message: /at least one scope/ },
+    { name: 'null', scopes: null, message: /list of scope ids/ },
+    { name: 'one string instead of a list', scopes: 'repo:read', message: /list of scope ids/, options: { scopes: catalogue } },
+    { name: 'an id that is not text', scopes: ['repo:read', 5], message: /list of scope ids/, options: { scopes: catalogue } },
+    { name: 'an empty id', scopes: [''], message: /list of scope ids/ },
+  ];
+
+  for (const { name, scopes, message, options } of invalid) {
+    it(`rejects ${name} with 422 naming \`scopes\`, and creates nothing`, async () => {
+      const backend = await useMockBackend(options);
+      const answer = await create({ name: 'Scoped', expiresInDays: 7, scopes });
+
+      expect(answer.status).to.equal(422);
+      expect(answer.type).to.equal('application/problem+json');
+      expect(answer.body.errors).to.have.keys(['scopes']);
+      expect(answer.body.errors.scopes).to.match(message);
+      expect(backend.tokens()).to.deep.equal([]);
+    });
+  }
+
+  it('names bad scopes together with the other invalid fields', async () => {
+    await useMockBackend({ scopes: catalogue });
+    const answer = await create({ name: '', expiresInDays: 0, scopes: ['nope'] });
+    expect(Object.keys(answer.body.errors).sort()).to.deep.equal(['expiresInDays', 'name', 'scopes']);
+  });
+
+  it('hands out copies of the scopes too, so a test cannot change the store by accident', async () => {
+    const backend = await useMockBackend({ seed: [{ ...token('tok_1', 'One', '2026-01-01T00:00:00Z'), scopes: ['repo:read'] }] });
+    backend.tokens()[0]!.scopes!.push('repo:admin');
+    expect((await list())[0]?.scopes).to.deep.equal(['repo:read']);
+  });
+
+  it('`demoScopes` is a valid catalogue: unique ids, labels, descriptions, a few groups, some with more than three, some defaults', () => {
+    for (const scope of demoScopes) expect(ScopeSchema.safeParse(scope).success, scope.id).to.equal(true);
+    expect(new Set(demoScopes.map((s) => s.id)).size).to.equal(demoScopes.length);
+    expect(demoScopes.every((s) => s.group && s.description)).to.equal(true);
+    const sizes = new Map<string, number>();
+    for (const { group } of demoScopes) sizes.set(group!, (sizes.get(group!) ?? 0) + 1);
+    expect([...sizes.keys()]).to.include.members(['Repositories', 'Issues', 'Packages', 'Account']);
+    expect([...sizes.values()].filter((n) => n > 3), 'groups with more than three scopes').to.have.length.at.least(2);
+    expect([...sizes.values()].filter((n) => n <= 3), 'groups with three or fewer').to.have.length.at.least(1);
+    expect(demoScopes.filter((s) => s.default), 'checked by default').to.have.length.at.least(2);
+    expect(demoScopes.filter((s) => !s.default), 'not checked by default').to.have.length.at.least(2);
+  });
+});
+
+describe('mock backend: rotate', () => {
+  const HOUR = 3_600_000;
+  const scoped = (expiresAt: string | null): Token => ({
+    id: 'tok_old',
+    name: 'CI deploy',
+    description: 'Pushes releases',
+    partialKey: 'pat_Old1',
+    createdAt: '2026-01-01T00:00:00Z',
+    expiresAt,
+    lastUsedAt: '2026-06-15T11:00:00Z',
+    scopes: ['repo:read', 'repo:write'],
+  });
+  const inDays = (days: number) => new Date(NOW.getTime() + days * DAY).toISOString();
+  const inHours = (hours: number) => new Date(NOW.getTime() + hours * HOUR).toISOString();
+
+  it("answers 201 with a new token of the old one's name, description and scopes, a new secret and the asked lifetime", async () => {
+    const backend = await useMockBackend({ now: () => NOW, seed: [scoped(inDays(30))] });
+
+    const { status, body } = await rotate('tok_old', { expiresInDays: 60, gracePeriodHours: 24 });
+
+    expect(status).to.equal(201);
+    expect(() => parseRotateResponse(body), 'the answer is contract-valid').not.to.throw();
+    expect(body.secret).to.match(SECRET);
+    expect(body.token).to.deep.equal({
+      id: body.token.id,
+      name: 'CI deploy',
+      description: 'Pushes releases',
+      partialKey: body.secret.slice(0, 8),
+      createdAt: NOW.toISOString(),
+      expiresAt: inDays(60),
+      lastUsedAt: null,
+      scopes: ['repo:read', 'repo:write'],
+    });
+    expect(body.token.id).to.match(/^tok_[0-9A-Za-z]{16}$/);
+    expect(body.token.id).not.to.equal('tok_old');
+    expect(backend.tokens().map((t) => t.id)).to.deep.equal([body.token.id, 'tok_old']);
+  });
+
+  it('keeps the old token working for the grace period and names its successor', async () => {
+    const backend = await useMockBackend({ now: () => NOW, seed: [scoped(inDays(30))] });
+
+    const { body } = await rotate('tok_old', { expiresInDays: 60, gracePeriodHours: 24 });
+
+    const expected = { ...scoped(inDays(30)), expiresAt: inHours(24), replacedBy: body.token.id };
+    expect(body.previous).to.deep.equal(expected);
+    expect(backend.tokens()[1]).to.deep.equal(expected);
+  });
+
+  it('never lets the grace period make the old token live longer than it would have', async () => {
+    await useMockBackend({ now: () => NOW, seed: [scoped(inHours(5))] });
+    const { body } = await rotate('tok_old', { expiresInDays: 7, gracePeriodHours: 168 });
+    expect(body.previous.expiresAt).to.equal(inHours(5));
+  });
+
+  it('gives a token that never expired the grace period as its end', async () => {
+    await useMockBackend({ now: () => NOW, seed: [scoped(null)] });
+    const { body } = await rotate('tok_old', { expiresInDays: 7, gracePeriodHours: 168 });
+    expect(body.previous.expiresAt).to.equal(inHours(168));
+  });
+
+  it('regenerates an expired token too; the old one stays expired', async () => {
+    await useMockBackend({ now: () => NOW, seed: [scoped(inDays(-2))] });
+    const { status, body } = await rotate('tok_old', { expiresInDays: 30, gracePeriodHours: 1 });
+    expect(status).to.equal(201);
+    expect(body.previous.expiresAt).to.equal(inDays(-2));
+    expect(body.token.expiresAt).to.equal(inDays(30));
+  });
+
+  for (const request of [{ expiresInDays: 30, gracePeriodHours: 0 }, { expiresInDays: 30 }]) {
+    it(`revokes the old token at once ${'gracePeriodHours' in request ? 'with a grace period of 0' : 'without a grace period'}: \`previous\` is null`, async () => {
+      const backend = await useMockBackend({ now: () => NOW, seed: [scoped(inDays(30)), token('tok_other', 'Other', '2025-01-01T00:00:00Z')] });
+      const { status, body } = await rotate('tok_old', request);
+      expect(status).to.equal(201);
+      expect(body.previous).to.equal(null);
+      expect(backend.tokens().map((t) => t.id)).to.deep.equal([body.token.id, 'tok_other']);
+    });
+  }
+
+  it('gives a token with all permissions a successor with all permissions, and honours `expiresInDays: null`', async () => {
+    await useMockBackend({ now: () => NOW, seed: [token('tok_all', 'All', '2026-01-01T00:00:00Z')] });
+    const { body } = await rotate('tok_all', { expiresInDays: null });
+    expect(body.token).not.to.have.property('scopes');
+    expect(body.token.expiresAt).to.equal(null);
+  });
+
+  it('never keeps the new secret: not in the store, the recorded requests or the list', async () => {
+    const backend = await useMockBackend({ seed: [scoped(null)] });
+    const { body } = await rotate('tok_old', { expiresInDays: 7, gracePeriodHours: 1 });
+    for (const text of [JSON.stringify(await list()), JSON.stringify(backend.tokens()), JSON.stringify(backend.requests)]) {
+      expect(text).not.to.contain(body.secret);
+      expect(text).not.to.contain(body.secret.slice(8));
+    }
+  });
+
+  it('answers 404 problem+json for an unknown id, and changes nothing', async () => {
+    const backend = await useMockBackend({ seed: [scoped(null)] });
+    const answer = await rotate('tok_gone', { expiresInDays: 7 });
+    expect(answer.status).to.equal(404);
+    expect(answer.type).to.equal('application/problem+json');
+    expect(answer.body).to.include({ status: 404, title: 'Not Found' });
+    expect(backend.tokens().map((t) => t.id)).to.deep.equal(['tok_old']);
+  });
+
+  it('decodes an URL-encoded id', async () => {
+    await useMockBackend({ seed: [{ ...scoped(null), id: 'a/b c' }] });
+    const { status, body } = await rotate('a/b c', { expiresInDays: 7, gracePeriodHours: 2 });
+    expect(status).to.equal(201);
+    expect(body.previous.id).to.equal('a/b c');
+  });
+
+  it('answers 409 to a second regenerate of a token already replaced', async () => {
+    const backend = await useMockBackend({ seed: [scoped(null)] });
+    const first = await rotate('tok_old', { expiresInDays: 7, gracePeriodHours: 24 });
+    const again = await rotate('tok_old', { expiresInDays: 7, gracePeriodHours: 24 });
+    expect(again.status).to.equal(409);
+    expect(again.type).to.equal('application/problem+json');
+    expect(backend.tokens().map((t) => t.id)).to.deep.equal([first.body.token.id, 'tok_old']);
+  });
+
+  it('keeps the name while both tokens live: the old one is not a conflict', async () => {
+    const backend = await useMockBackend({ seed: [scoped(null)] });
+    expect((await rotate('tok_old', { expiresInDays: 7, gracePeriodHours: 24 })).status).to.equal(201);
+    expect(backend.tokens().map((t) => t.name)).to.deep.equal(['CI deploy', 'CI deploy']);
+  });
+
+  const invalid: { name: string; body: unknown; fields: string[]; options?: MockBackendOptions }[] = [
+    { name: 'a grace period over 168 hours', body: { expiresInDays: 7, gracePeriodHours: 169 }, fields: ['gracePeriodHours'] },
+    { name: 'a negative grace period', body: { expiresInDays: 7, gracePeriodHours: -1 }, fields: ['gracePeriodHours'] },
+    { name: 'a fractional grace period', body: { expiresInDays: 7, gracePeriodHours: 1.5 }, fields: ['gracePeriodHours'] },
+    { name: 'a grace period as text', body: { expiresInDays: 7, gracePeriodHours: '24' }, fields: ['gracePeriodHours'] },
+    {
+      name: 'a grace period over a configured maximum',
+      body: { expiresInDays: 7, gracePeriodHours: 25 },
+      fields: ['gracePeriodHours'],
+      options: { maxGracePeriodHours: 24 },
+    },
+    { name: 'a missing lifetime', body: { gracePeriodHours: 1 }, fields: ['expiresInDays'] },
+    { name: 'a fractional lifetime', body: { expiresInDays: 2.5 }, fields: ['expiresInDays'] },
+    { name: 'a lifetime of 0 days', body: { expiresInDays: 0 }, fields: ['expiresInDays'] },
+    { name: 'a lifetime over a configured maximum', body: { expiresInDays: 31 }, fields: ['expiresInDays'], options: { maxLifetimeDays: 30 } },
+    { name: 'no expiration where it is not allowed', body: { expiresInDays: null }, fields: ['expiresInDays'], options: { allowNoExpiration: false } },
+    { name: 'a bad lifetime and a bad grace period', body: { expiresInDays: -1, gracePeriodHours: 500 }, fields: ['expiresInDays', 'gracePeriodHours'] },
+  ];
+
+  for (const { name, body, fields, options } of invalid) {
+    it(`rejects ${name} with 422 naming ${fields.map((f) => `\`${f}\``).join(' and ')}, and changes nothing`, async () => {
+      const backend = await useMockBackend({ ...options, seed: [scoped(null)] });
+      const answer = await rotate('tok_old', body);
+
+      expect(answer.status).to.equal(422);
+      expect(answer.type).to.equal('application/problem+json');
+      expect(Object.keys(answer.body.errors).sort()).to.deep.equal(fields);
+      for (const field of fields) expect(answer.body.errors[field]).to.be.a('string').and.not.be.empty;
+      expect(backend.tokens()).to.deep.equal([scoped(null)]);
+    });
+  }
+
+  it('accepts the longest grace period the contract allows: 168 hours', async () => {
+    await useMockBackend({ now: () => NOW, seed: [scoped(null)] });
+    expect((await rotate('tok_old', { expiresInDays: 7, gracePeriodHours: 168 })).status).to.equal(201);
+  });
+
+  it('rejects a body that is not JSON with 400 problem+json', async () => {
+    const backend = await useMockBackend({ seed: [scoped(null)] });
+    const response = await fetch('/api/tokens/tok_old/rotate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{' });
+    expect(response.status).to.equal(400);
+    expect(response.headers.get('content-type')).to.equal('application/problem+json');
+    expect(backend.tokens()).to.deep.equal([scoped(null)]);
+  });
+});
+
 describe('mock backend: seed', () => {
   it("'demo' holds a realistic mix: expiring in 3 days, expired, never expiring, used and never used", async () => {
     const backend = await useMockBackend({ seed: 'demo', now: () => NOW });
@@ -230,6 +494,33 @@ describe('mock backend: seed', () => {
     expect(created).to.deep.equal([...created].sort((a, b) => b - a));
     for (const t of tokens) expect(t.partialKey).to.match(/^pat_[0-9A-Za-z]{4}$/);
     expect(new Set(tokens.map((t) => t.id)).size).to.equal(tokens.length);
+  });
+
+  it("'demo' has scoped tokens, one with all permissions, and scopes only from `demoScopes`", async () => {
+    const backend = await useMockBackend({ seed: 'demo', now: () => NOW });
+    const tokens = backend.tokens();
+    const known = new Set(demoScopes.map((scope) => scope.id));
+
+    expect(tokens.filter((t) => t.scopes?.length), 'limited to scopes').to.have.length.at.least(4);
+    expect(tokens.filter((t) => !t.scopes), 'all permissions').to.have.length.at.least(1);
+    expect(new Set(tokens.flatMap((t) => t.scopes ?? [])).size, 'several different scopes').to.be.at.least(5);
+    for (const id of tokens.flatMap((t) => t.scopes ?? [])) expect(known.has(id), `${id} is in the catalogue`).to.equal(true);
+  });
+
+  it("'demo' has a token in its grace period: replaced by a newer token of the same name, description and scopes", async () => {
+    const backend = await useMockBackend({ seed: 'demo', now: () => NOW });
+    const tokens = backend.tokens();
+    const replaced = tokens.filter((t) => t.replacedBy);
+
+    expect(replaced).to.have.length(1);
+    const [old] = replaced;
+    const successor = tokens.find((t) => t.id === old!.replacedBy)!;
+    expect(successor, 'replacedBy names a token of the account').to.exist;
+    expect([successor.name, successor.description, successor.scopes]).to.deep.equal([old!.name, old!.description, old!.scopes]);
+    expect(Date.parse(successor.createdAt)).to.be.above(Date.parse(old!.createdAt));
+    const graceLeft = Date.parse(old!.expiresAt!) - NOW.getTime();
+    expect(graceLeft, 'still working').to.be.above(0);
+    expect(graceLeft, 'within a grace period from the rotation').to.be.at.most(Date.parse(successor.createdAt) + 168 * 3_600_000 - NOW.getTime());
   });
 
   it('is the demo account by default', async () => {
@@ -350,6 +641,61 @@ describe('mock backend: failNext', () => {
     expect(statuses).to.deep.equal([500, 403, 200]);
   });
 
+  it("'validation' on a rotate names the rotate's own fields", async () => {
+    const backend = await useMockBackend({ seed });
+    backend.failNext('validation', { operation: 'rotate' });
+    const answer = await rotate('tok_1', { expiresInDays: 1 });
+    expect(answer.status).to.equal(422);
+    expect(Object.keys(answer.body.errors).sort()).to.deep.equal(['expiresInDays', 'gracePeriodHours']);
+  });
+
+  it('with the rotate operation hits only rotates', async () => {
+    const backend = await useMockBackend({ seed });
+    backend.failNext('server-error', { operation: 'rotate' });
+
+    expect((await fetch('/api/tokens')).status).to.equal(200);
+    expect((await create({ name: 'Allowed', expiresInDays: 1 })).status).to.equal(201);
+    expect((await rotate('tok_1', { expiresInDays: 1 })).status).to.equal(500);
+    expect((await rotate('tok_1', { expiresInDays: 1 })).status).to.equal(201);
+    expect(backend.requests.map((r) => r.operation)).to.deep.equal(['list', 'create', 'rotate', 'rotate']);
+  });
+
+  it("'schema-violation' on a rotate sends a broken answer and changes nothing", async () => {
+    const backend = await useMockBackend({ seed });
+    backend.failNext('schema-violation', { operation: 'rotate' });
+    const answer = await rotate('tok_1', { expiresInDays: 1 });
+    expect(answer.status).to.equal(201);
+    expect(answer.body.token.id).to.be.a('number');
+    expect(backend.tokens().map((t) => t.id)).to.deep.equal(['tok_1']);
+  });
+
+  it("'extra-fields' adds only fields the contract does not know, on every operation with a body", async () => {
+    const backend = await useMockBackend({ seed });
+    const known = new Set(['id', 'name', 'description', 'partialKey', 'createdAt', 'expiresAt', 'lastUsedAt', 'scopes', 'replacedBy']);
+    const unknownIn = (t: Record<string, unknown>) => Object.keys(t).filter((key) => !known.has(key));
+
+    backend.failNext('extra-fields', { operation: 'list' });
+    const listed = await (await fetch('/api/tokens')).json();
+    backend.failNext('extra-fields', { operation: 'create' });
+    const created = (await create({ name: 'Two', expiresInDays: 1 })).body;
+    backend.failNext('extra-fields', { operation: 'rotate' });
+    const rotated = (await rotate('tok_1', { expiresInDays: 1, gracePeriodHours: 1 })).body;
+
+    expect(Object.keys(listed).filter((key) => key !== 'tokens')).not.to.be.empty;
+    expect(Object.keys(created).filter((key) => key !== 'token' && key !== 'secret')).not.to.be.empty;
+    expect(Object.keys(rotated).filter((key) => !['token', 'secret', 'previous'].includes(key))).not.to.be.empty;
+    for (const t of [...listed.tokens, created.token, rotated.token, rotated.previous]) {
+      expect(unknownIn(t), 'extra fields on every token').not.to.be.empty;
+    }
+    // The contract's own optional fields are never the "extra" ones: they would change what the client keeps.
+    const stored = new Map(backend.tokens().map((t) => [t.id, t]));
+    for (const t of [created.token, rotated.token, rotated.previous]) {
+      const kept = Object.fromEntries(Object.entries(t).filter(([key]) => known.has(key)));
+      expect(kept).to.deep.equal(stored.get(t.id));
+    }
+    expect(listed.tokens[0]).not.to.have.property('scopes');
+  });
+
   it("'empty-list' answers an empty list once, then the store again", async () => {
     const backend = await useMockBackend({ seed });
     backend.failNext('empty-list');
@@ -382,6 +728,7 @@ describe('mock backend: failNext', () => {
         ['/api/tokens', {}],
         ['/api/tokens', json({ name: 'x', expiresInDays: 1 })],
         ['/api/tokens/tok_1', { method: 'DELETE' }],
+        ['/api/tokens/tok_1/rotate', json({ expiresInDays: 1 })],
       ];
       for (const [url, init] of requests) {
         backend.failNext(fault);
@@ -401,10 +748,11 @@ describe('mock backend: failNext', () => {
 });
 
 describe('mock backend: records requests', () => {
-  it('keeps operation, method, URL, headers, credentials and the parsed create body', async () => {
+  it('keeps operation, method, URL, headers, credentials and the parsed create and rotate bodies', async () => {
     const backend = await useMockBackend({ seed: [token('tok_1', 'One', '2026-01-01T00:00:00Z')] });
     await fetch('/api/tokens', { headers: { 'X-Trace': 'a' } });
     await fetch('/api/tokens', { ...json({ name: 'New', expiresInDays: 2 }), credentials: 'include' });
+    await fetch('/api/tokens/tok_1/rotate', json({ expiresInDays: 2, gracePeriodHours: 1 }));
     await fetch('/api/tokens/tok_1', { method: 'DELETE', credentials: 'omit' });
 
     expect(
@@ -412,6 +760,7 @@ describe('mock backend: records requests', () => {
     ).to.deep.equal([
       { operation: 'list', method: 'GET', path: '/api/tokens', credentials: 'same-origin', body: undefined },
       { operation: 'create', method: 'POST', path: '/api/tokens', credentials: 'include', body: { name: 'New', expiresInDays: 2 } },
+      { operation: 'rotate', method: 'POST', path: '/api/tokens/tok_1/rotate', credentials: 'same-origin', body: { expiresInDays: 2, gracePeriodHours: 1 } },
       { operation: 'revoke', method: 'DELETE', path: '/api/tokens/tok_1', credentials: 'omit', body: undefined },
     ]);
     expect(backend.requests[0]?.headers['x-trace']).to.equal('a');

@@ -67,7 +67,7 @@ export function canonical(schema, resolve) {
   }
   const out = { types: [...types].sort() };
   if (anyOf) out.anyOf = anyOf;
-  for (const key of ['format', 'minLength', 'maxLength', 'maximum', 'enum', 'const']) {
+  for (const key of ['format', 'minLength', 'maxLength', 'maximum', 'minItems', 'maxItems', 'enum', 'const']) {
     if (schema[key] !== undefined) out[key] = schema[key];
   }
   if (schema.minimum !== undefined) out.minimum = schema.minimum;
@@ -124,7 +124,7 @@ test('each component agrees with its zod schema: required fields, types, nullabi
   }
 });
 
-test('the comparison catches drift: nullability, a required field, a format, a type, a bound', () => {
+test('the comparison catches drift: nullability, a required field, a format, a type, a bound, a list length', () => {
   const drifts = [
     (d) => (d.components.schemas.Token.properties.expiresAt.type = 'string'),
     (d) => d.components.schemas.Token.required.splice(d.components.schemas.Token.required.indexOf('partialKey'), 1),
@@ -132,6 +132,13 @@ test('the comparison catches drift: nullability, a required field, a format, a t
     (d) => (d.components.schemas.Problem.properties.status.type = 'string'),
     (d) => (d.components.schemas.CreateTokenRequest.properties.expiresInDays.minimum = 0),
     (d) => (d.components.schemas.Token.properties.scopes = { type: 'array', items: { type: 'string' } }),
+    (d) => delete d.components.schemas.CreateTokenRequest.properties.scopes.minItems,
+    (d) => (d.components.schemas.CreateTokenRequest.properties.name.maxLength = 200),
+    (d) => (d.components.schemas.RotateTokenRequest.properties.gracePeriodHours.maximum = 720),
+    (d) => (d.components.schemas.RotateTokenRequest.properties.gracePeriodHours.type = 'number'),
+    (d) => d.components.schemas.RotateTokenRequest.required.push('gracePeriodHours'),
+    (d) => (d.components.schemas.RotateTokenResponse.properties.previous = { $ref: '#/components/schemas/Token' }),
+    (d) => d.components.schemas.RotateTokenResponse.required.splice(d.components.schemas.RotateTokenResponse.required.indexOf('previous'), 1),
   ];
   for (const drift of drifts) {
     const drifted = structuredClone(doc);
@@ -150,22 +157,56 @@ const problemJson = (response) => {
   return resolved.content?.['application/problem+json']?.schema;
 };
 
-test('GET and POST on the collection and DELETE on an item, with the contract\'s bodies', () => {
+const idParameter = (operation) => {
+  const [id, ...others] = operation.parameters;
+  assert.equal(others.length, 0);
+  return { name: id.name, in: id.in, required: id.required, schema: id.schema };
+};
+
+test('GET and POST on the collection, DELETE on an item and POST on its rotate path, with the contract\'s bodies', () => {
   const collection = doc.paths[COLLECTION];
   const item = doc.paths[`${COLLECTION}/{id}`];
-  assert.deepEqual(Object.keys(doc.paths).sort(), [COLLECTION, `${COLLECTION}/{id}`]);
+  const rotate = doc.paths[`${COLLECTION}/{id}/rotate`];
+  assert.deepEqual(Object.keys(doc.paths).sort(), [COLLECTION, `${COLLECTION}/{id}`, `${COLLECTION}/{id}/rotate`]);
   assert.deepEqual(Object.keys(collection).sort(), ['get', 'post']);
   assert.deepEqual(Object.keys(item).sort(), ['delete']);
+  assert.deepEqual(Object.keys(rotate).sort(), ['post']);
 
   assert.deepEqual(collection.get.responses['200'].content['application/json'].schema, schemaRef('ListTokensResponse'));
   assert.equal(collection.post.requestBody.required, true);
   assert.deepEqual(collection.post.requestBody.content['application/json'].schema, schemaRef('CreateTokenRequest'));
   assert.deepEqual(collection.post.responses['201'].content['application/json'].schema, schemaRef('CreateTokenResponse'));
 
-  const [id] = item.delete.parameters;
-  assert.deepEqual({ name: id.name, in: id.in, required: id.required }, { name: 'id', in: 'path', required: true });
+  const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1 } };
+  assert.deepEqual(idParameter(item.delete), id);
   assert.equal(item.delete.responses['204'].content, undefined, '204 has no body');
   assert.match(item.delete.responses['404'].description, /already gone/);
+
+  assert.deepEqual(idParameter(rotate.post), id);
+  assert.equal(rotate.post.requestBody.required, true);
+  assert.deepEqual(rotate.post.requestBody.content['application/json'].schema, schemaRef('RotateTokenRequest'));
+  assert.deepEqual(rotate.post.responses['201'].content['application/json'].schema, schemaRef('RotateTokenResponse'));
+  // Unlike a delete's, a rotate's 404 is a failure: there is nothing to replace.
+  assert.match(rotate.post.responses['404'].description, /not a success/);
+});
+
+test('the operations that return a secret ask that it not be cached', () => {
+  const collection = doc.paths[COLLECTION];
+  const rotate = doc.paths[`${COLLECTION}/{id}/rotate`];
+  for (const response of [collection.post.responses['201'], rotate.post.responses['201']]) {
+    assert.match(response.headers['Cache-Control'].description, /no-store/);
+  }
+});
+
+test('every operation documents 401, and create and rotate a 422 with field errors', () => {
+  for (const [path, operations] of Object.entries(doc.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      assert.ok(operation.responses['401'], `${method.toUpperCase()} ${path} documents 401`);
+    }
+  }
+  const validation = { $ref: '#/components/responses/ValidationProblem' };
+  assert.deepEqual(doc.paths[COLLECTION].post.responses['422'], validation);
+  assert.deepEqual(doc.paths[`${COLLECTION}/{id}/rotate`].post.responses['422'], validation);
 });
 
 test('every error response is application/problem+json with the Problem schema', () => {
