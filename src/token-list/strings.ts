@@ -40,7 +40,7 @@ export interface TokenListStrings {
   newBadge: string;
   /** On a token that a regenerate replaced; it keeps working for its grace period. */
   replacedBadge: string;
-  /** `{date}`: when a replaced token stops working (its date and time). */
+  /** `{when}`: how soon a replaced token stops working, e.g. "in 21 hours". */
   stopsWorking: string;
   /** In the Scopes column, for a token without scopes: it has all of its owner's permissions. */
   scopesAll: string;
@@ -113,10 +113,10 @@ export const defaultTokenListStrings: TokenListStrings = {
   expiresTodayBadge: 'Expires today',
   expiresInDaysOne: 'Expires in {days} day',
   expiresInDaysOther: 'Expires in {days} days',
-  lastUsedNever: 'Never used',
+  lastUsedNever: 'Never',
   newBadge: 'New',
   replacedBadge: 'Replaced',
-  stopsWorking: 'Stops working {date}',
+  stopsWorking: 'Stops working {when}',
   scopesAll: 'All permissions',
   scopesNone: 'None',
   scopesMore: '+{count} more',

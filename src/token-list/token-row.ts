@@ -128,13 +128,14 @@ function time(iso: string, options: Intl.DateTimeFormatOptions, localize: RowLoc
   >`;
 }
 
-function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced: boolean, { localize }: RowContext) {
+function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced: boolean, { localize, now }: RowContext) {
   const s = localize.strings;
   if (token.expiresAt === null) return html`<span class="muted">${s.expiresNever}</span>`;
   if (replaced && expiry.kind !== 'expired') {
-    // A grace period is hours or days: when it ends to the minute matters.
-    const [before, after] = s.stopsWorking.split('{date}');
-    return html`<span class="stops-working">${before}${time(token.expiresAt, DATE_TIME, localize)}${after ?? ''}</span>`;
+    // A grace period is hours or days: when it ends matters to the minute.
+    const when = localize.relative(new Date(token.expiresAt), now);
+    return html`${time(token.expiresAt, DATE_TIME, localize)}
+      <span part="badge badge-expiring" class="badge expiring-badge">${localize.term('stopsWorking', { when })}</span>`;
   }
   const date = time(token.expiresAt, DATE, localize);
   if (expiry.kind === 'expired') return html`${date} <span part="badge badge-expired" class="badge expired-badge">${s.expiredBadge}</span>`;

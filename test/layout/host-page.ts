@@ -6,6 +6,7 @@
 import { waitUntil } from '@open-wc/testing';
 import type { Token } from '../../src/api/schemas.js';
 import { de } from '../../src/locales/de.js';
+import { demoScopes } from '../../src/mock/seed.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { at, settled, token } from '../token-list/fixtures.js';
 
@@ -44,15 +45,25 @@ const STYLE = `
 
 const NAV = ['Profile', 'Account', 'Password and authentication', 'Sessions', 'Personal access tokens', 'Billing'];
 
-/** What a real account has: short and long names, descriptions or none, every expiry state. */
+/**
+ * What a real account has: short and long names, descriptions or none, every expiry state, scopes
+ * from the mock's catalogue (one unknown to it, one token with all permissions), and a token in the
+ * grace period of a regenerate.
+ */
 export function realisticTokens(): Token[] {
   return [
-    token({ id: 'tok_ci', name: 'CI deploy', description: 'Release builds on main', partialKey: 'pat_7Qm2', createdAt: at(-5), expiresAt: at(25), lastUsedAt: at(0, -2) }),
-    token({ id: 'tok_tf', name: 'terraform-prod state sync', description: 'Infrastructure state in the eu-west account', partialKey: 'pat_Kx9d', createdAt: at(-20), expiresAt: at(3), lastUsedAt: at(-3) }),
-    token({ id: 'tok_graf', name: 'Grafana Cloud dashboards', partialKey: 'pat_b41Z', createdAt: at(-40), expiresAt: null, lastUsedAt: null }),
+    token({ id: 'tok_ci', name: 'CI deploy', description: 'Release builds on main', partialKey: 'pat_7Qm2', createdAt: at(0, -3), expiresAt: at(90, -3), lastUsedAt: null, scopes: ['repo:read', 'repo:write', 'packages:write'] }),
+    token({ id: 'tok_ci_old', name: 'CI deploy', description: 'Release builds on main', partialKey: 'pat_Lw5c', createdAt: at(-64), expiresAt: at(0, 21), lastUsedAt: at(0, -0.5), scopes: ['repo:read', 'repo:write', 'packages:write'], replacedBy: 'tok_ci' }),
+    token({ id: 'tok_tf', name: 'terraform-prod state sync', description: 'Infrastructure state in the eu-west account', partialKey: 'pat_Kx9d', createdAt: at(-20), expiresAt: at(3), lastUsedAt: at(-3), scopes: ['repo:read', 'packages:read', 'issues:read', 'account:read', 'repo:hooks'] }),
+    token({ id: 'tok_graf', name: 'Grafana Cloud dashboards', partialKey: 'pat_b41Z', createdAt: at(-40), expiresAt: null, lastUsedAt: null, scopes: ['metrics:read'] }),
     token({ id: 'tok_laptop', name: 'Laptop CLI', description: 'gh-like command line on my work machine', partialKey: 'pat_P0a8', createdAt: at(-62), expiresAt: at(120), lastUsedAt: at(-1) }),
-    token({ id: 'tok_old', name: 'Backup script', description: 'Replaced by the new backup service', partialKey: 'pat_Ue8s', createdAt: at(-120), expiresAt: at(-30), lastUsedAt: at(-31) }),
+    token({ id: 'tok_old', name: 'Backup script', description: 'Replaced by the new backup service', partialKey: 'pat_Ue8s', createdAt: at(-120), expiresAt: at(-30), lastUsedAt: at(-31), scopes: ['repo:read'] }),
   ];
+}
+
+/** The same account where the host has no scope catalogue and tokens have all permissions. */
+export function tokensWithoutScopes(): Token[] {
+  return realisticTokens().map(({ scopes: _all, ...rest }) => rest);
 }
 
 /** Names of 100 characters, made of ordinary words: they may wrap, but only between words. */
@@ -96,7 +107,8 @@ export async function mountHostPage({
   language = 'en',
   scheme = 'light',
   settle = true,
-}: { language?: Language; scheme?: Scheme; settle?: boolean } = {}): Promise<HostPage> {
+  scopes = true,
+}: { language?: Language; scheme?: Scheme; settle?: boolean; scopes?: boolean } = {}): Promise<HostPage> {
   const style = document.createElement('style');
   style.textContent = STYLE;
   const page = document.createElement('div');
@@ -119,6 +131,7 @@ export async function mountHostPage({
   const list = document.createElement('pat-token-list');
   list.endpoint = '/api/tokens';
   if (language === 'de') list.strings = de;
+  if (scopes) list.scopes = demoScopes;
   page.querySelector('main')!.append(list);
   document.body.style.margin = '0';
   document.body.append(style, page);

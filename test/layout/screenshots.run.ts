@@ -14,7 +14,7 @@ import type { MockBackend } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { NOW, settled } from '../token-list/fixtures.js';
-import { longNameTokens, manyTokens, mountHostPage, realisticTokens, type HostPage, type Language, type Scheme } from './host-page.js';
+import { longNameTokens, manyTokens, mountHostPage, realisticTokens, tokensWithoutScopes, type HostPage, type Language, type Scheme } from './host-page.js';
 
 interface Shot {
   width: number;
@@ -42,6 +42,8 @@ interface State {
   /** The viewport rather than the whole page: a modal, or the middle of a long list. */
   viewport?: boolean;
   seed?: () => Token[];
+  /** Without the host's scope catalogue. */
+  noScopes?: boolean;
   /** Runs before the page mounts (faults for the first load). */
   before?: (backend: MockBackend) => Promise<void> | void;
   /** Brings the mounted list into the state. */
@@ -66,6 +68,7 @@ async function openDelete(list: PatTokenList, id: string): Promise<HTMLDialogEle
 
 const STATES: State[] = [
   { name: 'list', rtl: true },
+  { name: 'without-scopes', noScopes: true, seed: tokensWithoutScopes },
   { name: 'long-names', seed: () => [...longNameTokens(), ...realisticTokens().slice(3)] },
   {
     name: 'loading',
@@ -171,7 +174,7 @@ describe('screenshots', function () {
         await emulateMedia({ colorScheme: shot.scheme });
         const backend = await useMockBackend({ seed: state.seed?.() ?? realisticTokens(), now: () => NOW });
         await state.before?.(backend);
-        host = await mountHostPage({ language: shot.language, scheme: shot.scheme, settle: !state.unsettled });
+        host = await mountHostPage({ language: shot.language, scheme: shot.scheme, settle: !state.unsettled, scopes: !state.noScopes });
         await state.arrange?.(host, backend);
         await host.list.updateComplete;
         if (!state.unsettled) await waitUntil(() => settled(host!.list));

@@ -171,7 +171,7 @@ describe('<pat-token-list> columns', () => {
   });
 
   describe('last used', () => {
-    it('shows a relative time, and "Never used" for null', async () => {
+    it('shows a relative time, and "Never" for null', async () => {
       await useMockBackend({
         seed: [
           token({ id: 'days', name: 'Days', lastUsedAt: at(-3) }),
@@ -185,7 +185,7 @@ describe('<pat-token-list> columns', () => {
       expect(cell(el, 'days', 'last-used-cell').querySelector('time')!.getAttribute('datetime')).to.equal(at(-3));
       expect(text(cell(el, 'hours', 'last-used-cell'))).to.equal('2 hours ago');
       expect(text(cell(el, 'skew', 'last-used-cell')), 'a use in the future is shown as now').to.equal('now');
-      expect(text(cell(el, 'never', 'last-used-cell'))).to.equal('Never used');
+      expect(text(cell(el, 'never', 'last-used-cell'))).to.equal('Never');
     });
 
     it('hides the column when no token has the field', async () => {

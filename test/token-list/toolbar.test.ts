@@ -53,7 +53,7 @@ describe('<pat-token-list> toolbar', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('sorts by expiry soonest first with "Never" last, and by last use most recent first with "Never used" last', async () => {
+    it('sorts by expiry soonest first with "Never" last, and by last use most recent first with never-used ones last', async () => {
       await useMockBackend({ seed: sampleTokens() });
       const el = await renderList();
       await clickHeader(el, 'Expires');
