@@ -232,9 +232,13 @@ function withComposedNote(description, tag) {
   return description ? `${description} ${note}` : note;
 }
 
+const THEME_FOLDER = 'src/internal';
+
 /**
- * Custom property defaults declared in the styles of an element's folder: `--pat-x: value` or the
- * fallback of `var(--pat-x, value)`. The JSDoc `[--pat-x=value]` wins where both exist.
+ * Custom property defaults declared in the shared theme or in the styles of an element's folder:
+ * `--pat-x: value` or the fallback of `var(--pat-x, value)`. The JSDoc `[--pat-x=value]` wins
+ * where both exist; the theme has the one default of each shared property, so the JSDoc of an
+ * element documents what a property does there, not its default.
  */
 function cssPropertyDefaultsPlugin() {
   const defaultsByFolder = new Map();
@@ -251,15 +255,18 @@ function cssPropertyDefaultsPlugin() {
     },
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
-        const defaults = defaultsByFolder.get(posix.dirname(module.path));
+        const own = defaultsByFolder.get(posix.dirname(module.path));
+        // The shared theme (src/internal/theme.styles.ts) gives every element its defaults.
+        const defaults = new Map([...(defaultsByFolder.get(THEME_FOLDER) ?? []), ...(own ?? [])]);
         for (const declaration of module.declarations ?? []) {
           if (!declaration.customElement) continue;
           for (const property of declaration.cssProperties ?? []) {
-            const value = defaults?.get(property.name);
+            const value = defaults.get(property.name);
             if (property.default === undefined && value !== undefined) property.default = value;
           }
           const documented = new Set((declaration.cssProperties ?? []).map((p) => p.name));
-          for (const name of defaults?.keys() ?? []) {
+          if (!declaration.tagName) continue;
+          for (const name of own?.keys() ?? []) {
             if (!documented.has(name)) console.warn(`custom-elements.json: ${declaration.tagName ?? declaration.name} uses ${name} without a @cssprop tag.`);
           }
         }

@@ -4,7 +4,8 @@
  * backend and the page around the list (theme, language, direction) to show how it behaves.
  */
 import type { MockFault } from 'pat-elements/mock';
-import { de } from 'pat-elements/locales/de';
+// Registers the German strings for lang="de": the elements switch with the page's `lang`.
+import 'pat-elements/locales/de';
 import { startMockBackend } from './mock-backend.js';
 
 const { backend, worker } = await startMockBackend();
@@ -75,9 +76,8 @@ const hostEnglish = new Map([...app.querySelectorAll<HTMLElement>('[data-i18n]')
 
 document.querySelector('#locale')!.addEventListener('change', (event) => {
   const locale = (event.target as HTMLInputElement).value;
-  // `lang` drives dates and plurals (the list notices the change); `strings` drives the words.
+  // `lang` drives the words (from the registered locale), dates and plurals; the list notices the change.
   app.lang = locale;
-  list.strings = locale === 'de' ? de : undefined;
   for (const [el, english] of hostEnglish) el.textContent = locale === 'de' ? HOST_DE[el.dataset.i18n!]! : english;
 });
 

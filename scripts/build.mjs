@@ -7,7 +7,7 @@
  *   bundler: `<script type="module" src=".../pat-elements.bundle.js">`;
  * - `types/react.d.ts`: JSX typings generated from custom-elements.json.
  *
- * Fails (exit 1) on a type error or a bundle that breaks the security rules (DESIGN.md).
+ * Fails (exit 1) on a type error or a bundle that breaks the security rules (docs/architecture.md).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';

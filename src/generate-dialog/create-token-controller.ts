@@ -4,7 +4,7 @@ import type { CreateTokenRequest, CreateTokenResponse } from '../api/schemas.js'
 import type { TokenClient } from '../api/token-client.js';
 
 /** How a create attempt ended; `undefined` from `create()` means it was refused or aborted. */
-export type CreateOutcome = { ok: true; response: CreateTokenResponse } | { ok: false; error: unknown };
+type CreateOutcome = { ok: true; response: CreateTokenResponse } | { ok: false; error: unknown };
 
 /**
  * Runs one create request at a time for its host and aborts it when the host leaves the page.

@@ -4,7 +4,7 @@
  */
 export const DEFAULT_PRESETS: readonly number[] = [7, 30, 60, 90];
 /** The preset chosen when the form opens, or the allowed one nearest to it. */
-export const PREFERRED_PRESET_DAYS = 30;
+const PREFERRED_PRESET_DAYS = 30;
 
 const DAY_MS = 86_400_000;
 

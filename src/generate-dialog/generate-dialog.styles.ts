@@ -1,22 +1,12 @@
 import { css } from 'lit';
-import { controlStyles } from '../internal/control.styles.js';
 import { spinnerStyles } from '../internal/spinner.styles.js';
+import { themeStyles } from '../internal/theme.styles.js';
 
+/** The dialog's layout on top of the shared theme (colours, buttons, fields: `theme.styles.ts`). */
 export const generateDialogStyles = [
-  controlStyles,
+  themeStyles,
   spinnerStyles,
   css`
-  :host {
-    --_accent: var(--pat-accent-color, light-dark(#0969da, #4493f8));
-    --_accent-text: var(--pat-accent-text-color, light-dark(#ffffff, #0d1117));
-    --_border: var(--pat-border-color, light-dark(#d1d9e0, #3d444d));
-    --_muted: var(--pat-muted-color, light-dark(#59636e, #9198a1));
-    --_warning: var(--pat-warning-color, light-dark(#9a6700, #d29922));
-    --_danger: var(--pat-danger-color, light-dark(#d1242f, #f85149));
-    --_radius: var(--pat-radius, 0.375rem);
-    font: inherit;
-    color: inherit;
-  }
 
   dialog {
     box-sizing: border-box;
@@ -25,8 +15,8 @@ export const generateDialogStyles = [
     padding: var(--pat-dialog-padding, 1.5rem);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 2);
-    background: var(--pat-surface-color, Canvas);
-    color: var(--pat-surface-text-color, CanvasText);
+    background: var(--_surface);
+    color: var(--_surface-text);
     font: inherit;
     box-shadow: 0 0.5rem 2rem rgb(0 0 0 / 0.25);
   }
@@ -59,15 +49,7 @@ export const generateDialogStyles = [
   input,
   select,
   textarea {
-    box-sizing: border-box;
     width: 100%;
-    margin: 0;
-    padding: 0.4375rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--pat-field-background, Field);
-    color: var(--pat-field-color, FieldText);
-    font: inherit;
   }
 
   textarea {
@@ -125,17 +107,6 @@ export const generateDialogStyles = [
     gap: 0.75rem;
     justify-content: flex-end;
     margin-top: 1.5rem;
-  }
-
-  button.primary {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-text);
-    font-weight: 600;
-  }
-
-  button[aria-disabled='true'] {
-    cursor: progress;
   }
 
   .spinner {

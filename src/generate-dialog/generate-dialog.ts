@@ -4,12 +4,11 @@ import { HttpError } from '../api/errors.js';
 import type { CreateTokenRequest, CreateTokenResponse, Token } from '../api/schemas.js';
 import { now } from '../internal/clock.js';
 import { ClientConfigMixin } from '../internal/client-config.js';
-import { dateTimeFormat, daysBetween, resolveLocale } from '../internal/locale.js';
+import { daysBetween } from '../internal/locale.js';
 import { PatElement } from '../internal/pat-element.js';
-import { resolveStrings, type PatStrings } from '../internal/pat-strings.js';
-import { describeError, fill } from '../internal/strings.js';
+import { describeError } from '../internal/strings.js';
 import { revealHeadingFor } from '../token-reveal/strings.js';
-import type { PatTokenReveal } from '../token-reveal/token-reveal.js';
+import { PatTokenReveal } from '../token-reveal/token-reveal.js';
 import { CreateTokenController } from './create-token-controller.js';
 import {
   DEFAULT_PRESETS,
@@ -97,25 +96,24 @@ function deepActiveElement(): HTMLElement | undefined {
  *
  * @cssprop [--pat-dialog-width=34rem] - Width of the dialog (never wider than the viewport).
  * @cssprop [--pat-dialog-padding=1.5rem] - Padding inside the dialog.
- * @cssprop [--pat-surface-color=Canvas] - Background of the dialog.
- * @cssprop [--pat-surface-text-color=CanvasText] - Text colour of the dialog.
+ * @cssprop --pat-surface-color - Background of the dialog.
+ * @cssprop --pat-surface-text-color - Text colour of the dialog.
  * @cssprop [--pat-backdrop-color=rgb(0 0 0 / 0.45)] - The backdrop behind the dialog.
- * @cssprop [--pat-accent-color=light-dark(#0969da, #4493f8)] - The Generate button and focus rings.
- * @cssprop [--pat-accent-text-color=light-dark(#ffffff, #0d1117)] - Text on the accent colour.
- * @cssprop [--pat-border-color=light-dark(#d1d9e0, #3d444d)] - Borders of the dialog, fields and buttons.
- * @cssprop [--pat-muted-color=light-dark(#59636e, #9198a1)] - Notes and hints.
- * @cssprop [--pat-warning-color=light-dark(#9a6700, #d29922)] - The "never expires" warning.
- * @cssprop [--pat-danger-color=light-dark(#d1242f, #f85149)] - Errors.
- * @cssprop [--pat-radius=0.375rem] - Corner radius (the dialog's is twice this).
- * @cssprop [--pat-field-background=Field] - Background of inputs.
- * @cssprop [--pat-field-color=FieldText] - Text colour of inputs.
- * @cssprop [--pat-button-background=transparent] - Background of secondary buttons.
+ * @cssprop --pat-accent-color - The Generate button and focus rings.
+ * @cssprop --pat-accent-text-color - Text on the accent colour.
+ * @cssprop --pat-border-color - Borders of the dialog and its buttons.
+ * @cssprop --pat-field-border-color - Borders of inputs (at least 3:1 against the surface by default).
+ * @cssprop --pat-muted-color - Notes and hints.
+ * @cssprop --pat-warning-color - The "never expires" warning.
+ * @cssprop --pat-danger-color - Errors.
+ * @cssprop --pat-radius - Corner radius (the dialog's is twice this).
+ * @cssprop --pat-field-background - Background of inputs.
+ * @cssprop --pat-field-color - Text colour of inputs.
+ * @cssprop --pat-button-background - Background of secondary buttons.
  */
 export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   static override styles = generateDialogStyles;
-
-  /** Partial override of any user-visible string (also passed to the reveal). */
-  @property({ attribute: false }) strings: Partial<PatStrings> | undefined = undefined;
+  static override dependencies = { 'pat-token-reveal': PatTokenReveal };
 
   /** Whether the dialog is showing. Prefer `show()` and `close()`. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -153,7 +151,6 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   @query('#submit') private submitButton!: HTMLButtonElement | null;
 
   readonly #creator = new CreateTokenController(this);
-  #strings: PatStrings = resolveStrings(undefined);
   /** After the first submit, fields are re-checked as the user types, so errors clear when fixed. */
   #validateAsTyped = false;
   #opener: HTMLElement | undefined;
@@ -178,7 +175,6 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.#strings = resolveStrings(this.strings);
     // Closing, whichever way: back to an empty form. That removes the reveal, which wipes the secret.
     if (changed.has('open') && !this.open) this.#reset();
   }
@@ -193,7 +189,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
       <dialog
         part="dialog"
         aria-labelledby=${revealing ? nothing : 'heading'}
-        aria-label=${revealing ? revealHeadingFor(this.#strings, this.createdToken) : nothing}
+        aria-label=${revealing ? revealHeadingFor(this.localize.strings, this.createdToken) : nothing}
         @keydown=${this.#onKeydown}
         @cancel=${this.#onCancel}
         @close=${this.#onClose}
@@ -217,7 +213,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   }
 
   #renderForm() {
-    const s = this.#strings;
+    const s = this.localize.strings;
     const pending = this.#creator.pending;
     return html`
       <form part="form" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.#onSubmit}>
@@ -279,7 +275,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   }
 
   #renderExpirationField(pending: boolean) {
-    const s = this.#strings;
+    const s = this.localize.strings;
     const presets = this.#presets();
     const choice = this.#choice(presets);
     const custom = choice === 'custom';
@@ -300,7 +296,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
           ${presets.map(
             (days) => html`
               <option value=${String(days)} .selected=${choice === String(days)}>
-                ${days === 1 ? s.dialogExpirationOneDay : fill(s.dialogExpirationDays, { days })}
+                ${this.localize.plural('dialogExpirationDays', days, { days })}
               </option>
             `,
           )}
@@ -387,30 +383,30 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   }
 
   #expirySummary(choice: ExpirationChoice): string {
-    const s = this.#strings;
+    const s = this.localize.strings;
     const days = this.#expiresInDays(choice);
     if (days === null) return s.dialogNeverExpires;
     if (days === undefined) return s.dialogPickDate;
-    const date = dateTimeFormat(resolveLocale(this), EXPIRY_DATE_FORMAT).format(expiryMoment(now(), days));
-    return fill(s.dialogExpiresOn, { date });
+    const date = this.localize.dateFormat(EXPIRY_DATE_FORMAT).format(expiryMoment(now(), days));
+    return this.localize.term('dialogExpiresOn', { date });
   }
 
   // --- Validation ---
 
   #errorFor(field: Field): string | undefined {
-    const s = this.#strings;
+    const s = this.localize.strings;
     if (field === 'name') {
       const name = this.nameValue.trim();
       if (!name) return s.dialogNameRequired;
       if (name.length > this.maxNameLength) {
-        return fill(s.dialogNameTooLong, { max: this.maxNameLength, length: name.length });
+        return this.localize.term('dialogNameTooLong', { max: this.maxNameLength, length: name.length });
       }
       return undefined;
     }
     if (field === 'description') {
       const description = this.descriptionValue.trim();
       return description.length > this.maxDescriptionLength
-        ? fill(s.dialogDescriptionTooLong, { max: this.maxDescriptionLength, length: description.length })
+        ? this.localize.term('dialogDescriptionTooLong', { max: this.maxDescriptionLength, length: description.length })
         : undefined;
     }
     const choice = this.#choice(this.#presets());
@@ -419,8 +415,8 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     if (!date) return s.dialogDateRequired;
     const { min, max } = customDateBounds(now(), this.maxLifetimeDays);
     if (!max) return s.dialogDateTooEarly;
-    const format = dateTimeFormat(resolveLocale(this), RANGE_DATE_FORMAT);
-    return fill(s.dialogDateOutOfRange, { min: format.format(min), max: format.format(max) });
+    const format = this.localize.dateFormat(RANGE_DATE_FORMAT);
+    return this.localize.term('dialogDateOutOfRange', { min: format.format(min), max: format.format(max) });
   }
 
   /** Checks every field; returns the request to send, or undefined after showing what to fix. */
@@ -491,8 +487,8 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     }
     const client = this.tokenClient;
     if (!client) {
-      this.formError = { message: this.#strings.dialogNotConfigured, details: [] };
-      this.emit('pat-error', { operation: 'create', error: new Error(this.#strings.dialogNotConfigured) });
+      this.formError = { message: this.localize.strings.dialogNotConfigured, details: [] };
+      this.emit('pat-error', { operation: 'create', error: new Error(this.localize.strings.dialogNotConfigured) });
       return;
     }
     this.formError = undefined;
@@ -523,7 +519,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   }
 
   async #showFailure(error: unknown): Promise<void> {
-    const s = this.#strings;
+    const s = this.localize.strings;
     const onFields: FieldErrors = {};
     const elsewhere: string[] = [];
     if (error instanceof HttpError) {

@@ -1,3 +1,5 @@
+import type { PluralString } from '../internal/strings.js';
+
 /** Every user-visible string of `<pat-generate-dialog>`; hosts override any of them via `strings`. */
 export interface GenerateDialogStrings {
   dialogHeading: string;
@@ -8,8 +10,7 @@ export interface GenerateDialogStrings {
   dialogDescriptionLabel: string;
   dialogExpirationLabel: string;
   /** `{days}` is replaced by the number of days. */
-  dialogExpirationDays: string;
-  dialogExpirationOneDay: string;
+  dialogExpirationDays: PluralString;
   dialogExpirationCustom: string;
   dialogExpirationNever: string;
   dialogCustomDateLabel: string;
@@ -40,8 +41,7 @@ export const defaultGenerateDialogStrings: GenerateDialogStrings = {
   dialogNameHint: 'What is this token for? For example “CI deploy” or “Laptop CLI”.',
   dialogDescriptionLabel: 'Description (optional)',
   dialogExpirationLabel: 'Expiration',
-  dialogExpirationDays: '{days} days',
-  dialogExpirationOneDay: '1 day',
+  dialogExpirationDays: { one: '{days} day', other: '{days} days' },
   dialogExpirationCustom: 'Custom date…',
   dialogExpirationNever: 'No expiration',
   dialogCustomDateLabel: 'Expiration date',

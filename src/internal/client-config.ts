@@ -7,7 +7,7 @@ import type { PatElement } from './pat-element.js';
 type Constructor<T> = abstract new (...args: any[]) => T;
 
 /** The configuration every element that talks to the backend shares. */
-export interface ClientConfig {
+interface ClientConfig {
   endpoint: string;
   client: TokenClient | undefined;
   headers: HeadersOption | undefined;

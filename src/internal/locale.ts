@@ -1,43 +1,37 @@
 /**
- * Locale and date formatting. The locale is the nearest `lang` attribute, looking through shadow
- * roots, then the document's, then the browser's. Formatters are cached: building an `Intl`
- * formatter costs far more than using one, and a list formats thousands of dates.
+ * The locale of an element and the `Intl` objects that format for it. The locale is the nearest
+ * `lang` attribute, looking through shadow roots, then the document's, then the browser's.
+ * Building an `Intl` formatter costs far more than using one, so they are kept in one small cache
+ * shared by every element: a page uses a handful of locales and formats, and a bound keeps a page
+ * that switches language many times from growing.
  */
 
-export function resolveLocale(element: Element): string {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element) {
-      const lang = node.closest('[lang]')?.getAttribute('lang');
-      if (lang) return lang;
-      const root = node.getRootNode();
-      node = root instanceof ShadowRoot ? root.host : null;
-    } else {
-      node = null;
-    }
+/** The nearest `lang` through shadow roots; without a DOM (server rendering) the host's own, or English. */
+export function langOf(element: Element): string {
+  let node: Element | null = element;
+  while (node && typeof node.closest === 'function') {
+    const lang = node.closest('[lang]')?.getAttribute('lang');
+    if (lang) return lang;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
   }
+  if (typeof document === 'undefined') return element.getAttribute?.('lang') || 'en';
   return document.documentElement.lang || navigator.language || 'en';
 }
 
-/**
- * Date formatters by options object, then locale: a lookup is two map reads, with no key to build,
- * because a list of 1,000 tokens asks for one per date it shows. Pass options that live as long as
- * the module (a constant), so the same object finds the same formatter.
- */
-const dateTimeFormats = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
-const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const CACHE_SIZE = 24;
+const cache = new Map<string, object>();
 
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let byLocale = dateTimeFormats.get(options);
-  if (!byLocale) dateTimeFormats.set(options, (byLocale = new Map()));
-  let format = byLocale.get(locale);
-  if (!format) byLocale.set(locale, (format = new Intl.DateTimeFormat(safeLocale(locale), options)));
-  return format;
-}
+type IntlConstructor<T> = new (locale: string | undefined, options: object) => T;
 
-export function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
-  let format = relativeTimeFormats.get(locale);
-  if (!format) relativeTimeFormats.set(locale, (format = new Intl.RelativeTimeFormat(safeLocale(locale), { numeric: 'auto' })));
+/** A formatter from the cache; the least recently used one leaves first (a hit moves to the end). */
+function cached<T extends object>(Format: IntlConstructor<T>, locale: string, options: object = {}): T {
+  const key = `${Format.name}|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as T | undefined;
+  if (format) cache.delete(key);
+  else format = new Format(safeLocale(locale), options);
+  cache.set(key, format);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return format;
 }
 
@@ -49,6 +43,11 @@ function safeLocale(locale: string): string | undefined {
     return undefined;
   }
 }
+
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions) => cached(Intl.DateTimeFormat, locale, options);
+export const numberFormat = (locale: string) => cached(Intl.NumberFormat, locale);
+export const pluralRules = (locale: string) => cached(Intl.PluralRules, locale);
+const relativeTimeFormat = (locale: string) => cached(Intl.RelativeTimeFormat, locale, { numeric: 'auto' });
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],

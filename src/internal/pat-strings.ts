@@ -16,13 +16,6 @@ export const defaultStrings: PatStrings = {
   ...defaultTokenRevealStrings,
 };
 
-/** The defaults with a host's partial overrides on top (unknown keys and non-strings ignored). */
-export function resolveStrings(overrides: Partial<PatStrings> | undefined): PatStrings {
-  if (!overrides) return defaultStrings;
-  const out = { ...defaultStrings };
-  for (const key of Object.keys(defaultStrings) as (keyof PatStrings)[]) {
-    const value = overrides[key];
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out;
-}
+/** The keys whose strings are plural forms, and the keys of plain strings. */
+export type PluralKey = { [K in keyof PatStrings]: PatStrings[K] extends string ? never : K }[keyof PatStrings];
+export type TextKey = Exclude<keyof PatStrings, PluralKey>;

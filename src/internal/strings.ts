@@ -1,8 +1,15 @@
 /**
- * User-visible strings shared by every element: how errors read. Each element adds its own
- * strings in its folder; a host overrides any of them with a partial `strings` object.
+ * User-visible strings shared by every element: how errors read, and the shape of a string that
+ * depends on a count. Each element adds its own strings in its folder; a host overrides any of
+ * them with a partial `strings` object.
  */
 import { HttpError, type PatError } from '../api/errors.js';
+
+/**
+ * A string that depends on a count, by CLDR plural category (`Intl.PluralRules`): English needs
+ * `one` and `other`, Arabic all six. `other` is required: it is used for any category not given.
+ */
+export type PluralString = { other: string } & Partial<Record<Exclude<Intl.LDMLPluralRule, 'other'>, string>>;
 
 export interface ErrorStrings {
   errorNetwork: string;
@@ -42,8 +49,12 @@ export const defaultErrorStrings: ErrorStrings = {
   errorUnknown: 'Something went wrong. Try again.',
 };
 
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+/** Fills `{name}` placeholders; numbers go through `formatNumber` (the locale's digits and grouping). */
+export function fill(template: string, values: Record<string, string | number>, formatNumber: (n: number) => string = String): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => {
+    const value = values[key];
+    return value === undefined ? match : typeof value === 'number' ? formatNumber(value) : value;
+  });
 }
 
 /**

@@ -1,15 +1,18 @@
 /**
- * `pat-elements/locales/de`: German strings for every element, as one `PatStrings` object.
+ * `pat-elements/locales/de`: German strings for every element, as one `PatStrings` object,
+ * registered for `lang="de"` (and `de-AT`, `de-CH`, …) when this module is imported.
  *
  * ```ts
- * import { de } from 'pat-elements/locales/de';
- * list.strings = de; // and lang="de" on the page (or an ancestor), for dates and plurals
+ * import 'pat-elements/locales/de'; // then lang="de" on the page (or an ancestor)
  * ```
  *
  * Typed as the full `PatStrings`, so a string added to an element fails the type-check here
  * until it is translated.
  */
+import { registerLocale } from '../internal/localize.js';
 import type { PatStrings } from '../internal/pat-strings.js';
+// The global typings (tags and events) for a host that imports only this module.
+import '../global-types.js';
 
 export const de: PatStrings = {
   // Errors
@@ -32,8 +35,7 @@ export const de: PatStrings = {
   tableCaption: 'Persönliche Zugriffstokens',
   generateButton: 'Neues Token erstellen',
   loadingTokens: 'Tokens werden geladen …',
-  tokenCountOne: '{count} Token',
-  tokenCountOther: '{count} Tokens',
+  tokenCount: { one: '{count} Token', other: '{count} Tokens' },
   filteredCount: '{shown} von {total} angezeigt',
   filterLabel: 'Tokens filtern',
   filterPlaceholder: 'Name oder Beschreibung',
@@ -50,8 +52,7 @@ export const de: PatStrings = {
   expiresNever: 'Nie',
   expiredBadge: 'Abgelaufen',
   expiresTodayBadge: 'Läuft heute ab',
-  expiresInDaysOne: 'Läuft in {days} Tag ab',
-  expiresInDaysOther: 'Läuft in {days} Tagen ab',
+  expiresInDays: { one: 'Läuft in {days} Tag ab', other: 'Läuft in {days} Tagen ab' },
   lastUsedNever: 'Nie',
   newBadge: 'Neu',
   replacedBadge: 'Ersetzt',
@@ -59,8 +60,7 @@ export const de: PatStrings = {
   scopesAll: 'Alle Berechtigungen',
   scopesNone: 'Keine',
   scopesMore: '+{count} weitere',
-  scopesMoreLabelOne: '+{count} weitere Berechtigung von „{name}“',
-  scopesMoreLabelOther: '+{count} weitere Berechtigungen von „{name}“',
+  scopesMoreLabel: { one: '+{count} weitere Berechtigung von „{name}“', other: '+{count} weitere Berechtigungen von „{name}“' },
   scopesFewer: 'Weniger anzeigen',
   regenerateButton: 'Neu generieren',
   regenerateButtonLabel: 'Token „{name}“ neu generieren',
@@ -76,8 +76,10 @@ export const de: PatStrings = {
   deleteFailed: 'Dieses Token konnte nicht gelöscht werden. {reason}',
   loadFailed: 'Ihre Tokens konnten nicht geladen werden.',
   refreshFailed: 'Die Liste konnte nicht aktualisiert werden.',
-  tokensLeftOutOne: '{count} Token kann nicht angezeigt werden: Die Antwort des Servers dazu war unverständlich.',
-  tokensLeftOutOther: '{count} Tokens können nicht angezeigt werden: Die Antwort des Servers dazu war unverständlich.',
+  tokensLeftOut: {
+    one: '{count} Token kann nicht angezeigt werden: Die Antwort des Servers dazu war unverständlich.',
+    other: '{count} Tokens können nicht angezeigt werden: Die Antwort des Servers dazu war unverständlich.',
+  },
   retryButton: 'Erneut versuchen',
   retryingButton: 'Wird wiederholt …',
   dismissButton: 'Schließen',
@@ -95,8 +97,7 @@ export const de: PatStrings = {
   dialogNameHint: 'Wofür ist dieses Token? Zum Beispiel „CI-Deployment“ oder „Laptop-CLI“.',
   dialogDescriptionLabel: 'Beschreibung (optional)',
   dialogExpirationLabel: 'Ablauf',
-  dialogExpirationDays: '{days} Tage',
-  dialogExpirationOneDay: '1 Tag',
+  dialogExpirationDays: { one: '{days} Tag', other: '{days} Tage' },
   dialogExpirationCustom: 'Eigenes Datum …',
   dialogExpirationNever: 'Kein Ablaufdatum',
   dialogCustomDateLabel: 'Ablaufdatum',
@@ -137,3 +138,5 @@ export const de: PatStrings = {
   revealDismissBlocked:
     'Ihr Token ist noch zu sehen. Kopieren Sie es oder bestätigen Sie, dass Sie es aufbewahrt haben, und wählen Sie dann „Fertig“.',
 };
+
+registerLocale('de', de);

@@ -1,7 +1,9 @@
+import type { PluralString } from '../internal/strings.js';
+
 /**
  * Every user-visible string of `<pat-token-list>`; hosts override any of them via `strings`.
- * `{name}`-style placeholders are filled in by the element. Strings with a `One` / `Other` pair are
- * chosen with `Intl.PluralRules` for the element's locale (categories other than `one` use `Other`).
+ * `{name}`-style placeholders are filled in by the element. A `PluralString` has a form per CLDR
+ * plural category, chosen with `Intl.PluralRules` for the element's locale.
  */
 export interface TokenListStrings {
   /** The table's accessible name (a visually hidden caption; `::part(caption)` can show it). */
@@ -9,9 +11,7 @@ export interface TokenListStrings {
   generateButton: string;
   loadingTokens: string;
   /** `{count}` */
-  tokenCountOne: string;
-  /** `{count}` */
-  tokenCountOther: string;
+  tokenCount: PluralString;
   /** `{shown}`, `{total}`: the count while a filter is active. */
   filteredCount: string;
   filterLabel: string;
@@ -33,9 +33,7 @@ export interface TokenListStrings {
   expiredBadge: string;
   expiresTodayBadge: string;
   /** `{days}` */
-  expiresInDaysOne: string;
-  /** `{days}` */
-  expiresInDaysOther: string;
+  expiresInDays: PluralString;
   lastUsedNever: string;
   newBadge: string;
   /** On a token that a regenerate replaced; it keeps working for its grace period. */
@@ -49,9 +47,7 @@ export interface TokenListStrings {
   /** `{count}`: the button that shows a token's scopes beyond the first three. */
   scopesMore: string;
   /** `{count}`, `{name}`: that button's accessible name (it starts with the visible text). */
-  scopesMoreLabelOne: string;
-  /** `{count}`, `{name}` */
-  scopesMoreLabelOther: string;
+  scopesMoreLabel: PluralString;
   /** Hides them again. */
   scopesFewer: string;
   regenerateButton: string;
@@ -76,9 +72,7 @@ export interface TokenListStrings {
   /** When reloading fails while the previous list is still shown; the reason follows. */
   refreshFailed: string;
   /** `{count}`: the list answer had tokens that break the contract; the others are shown. */
-  tokensLeftOutOne: string;
-  /** `{count}` */
-  tokensLeftOutOther: string;
+  tokensLeftOut: PluralString;
   retryButton: string;
   retryingButton: string;
   dismissButton: string;
@@ -93,8 +87,7 @@ export const defaultTokenListStrings: TokenListStrings = {
   tableCaption: 'Personal access tokens',
   generateButton: 'Generate new token',
   loadingTokens: 'Loading tokens…',
-  tokenCountOne: '{count} token',
-  tokenCountOther: '{count} tokens',
+  tokenCount: { one: '{count} token', other: '{count} tokens' },
   filteredCount: 'Showing {shown} of {total}',
   filterLabel: 'Filter tokens',
   filterPlaceholder: 'Name or description',
@@ -111,8 +104,7 @@ export const defaultTokenListStrings: TokenListStrings = {
   expiresNever: 'Never',
   expiredBadge: 'Expired',
   expiresTodayBadge: 'Expires today',
-  expiresInDaysOne: 'Expires in {days} day',
-  expiresInDaysOther: 'Expires in {days} days',
+  expiresInDays: { one: 'Expires in {days} day', other: 'Expires in {days} days' },
   lastUsedNever: 'Never',
   newBadge: 'New',
   replacedBadge: 'Replaced',
@@ -120,8 +112,7 @@ export const defaultTokenListStrings: TokenListStrings = {
   scopesAll: 'All permissions',
   scopesNone: 'None',
   scopesMore: '+{count} more',
-  scopesMoreLabelOne: '+{count} more scope of “{name}”',
-  scopesMoreLabelOther: '+{count} more scopes of “{name}”',
+  scopesMoreLabel: { one: '+{count} more scope of “{name}”', other: '+{count} more scopes of “{name}”' },
   scopesFewer: 'Show fewer',
   regenerateButton: 'Regenerate',
   regenerateButtonLabel: 'Regenerate token “{name}”',
@@ -137,8 +128,10 @@ export const defaultTokenListStrings: TokenListStrings = {
   deleteFailed: "Couldn't delete this token. {reason}",
   loadFailed: "Couldn't load your tokens.",
   refreshFailed: "Couldn't refresh the list.",
-  tokensLeftOutOne: "{count} token couldn't be shown: the server's answer for it was not understood.",
-  tokensLeftOutOther: "{count} tokens couldn't be shown: the server's answer for them was not understood.",
+  tokensLeftOut: {
+    one: "{count} token couldn't be shown: the server's answer for it was not understood.",
+    other: "{count} tokens couldn't be shown: the server's answer for them was not understood.",
+  },
   retryButton: 'Retry',
   retryingButton: 'Retrying…',
   dismissButton: 'Dismiss',

@@ -1,39 +1,15 @@
 import { css } from 'lit';
 import { spinnerStyles } from '../internal/spinner.styles.js';
+import { themeStyles } from '../internal/theme.styles.js';
 
-/**
- * Inherits the host page's font, colours and `color-scheme`; accents use `light-dark()` so light
- * and dark pages both get readable defaults. Public hooks are `--pat-*`, private ones `--_*`.
- */
+/** The list's layout on top of the shared theme (colours, buttons, fields: `theme.styles.ts`). */
 export const tokenListStyles = [
+  themeStyles,
   spinnerStyles,
   css`
   :host {
-    --_accent: var(--pat-accent-color, light-dark(#0969da, #4493f8));
-    --_accent-text: var(--pat-accent-text-color, light-dark(#fff, #0d1117));
-    --_danger: var(--pat-danger-color, light-dark(#cf222e, #f85149));
-    --_danger-text: var(--pat-danger-text-color, light-dark(#fff, #0d1117));
-    --_warning: var(--pat-warning-color, light-dark(#9a6700, #d29922));
-    --_border: var(--pat-border-color, color-mix(in srgb, currentColor 18%, transparent));
-    --_muted: var(--pat-muted-color, color-mix(in srgb, currentColor 68%, transparent));
-    --_surface: var(--pat-surface-color, Canvas);
-    --_surface-text: var(--pat-surface-text-color, CanvasText);
-    --_radius: var(--pat-radius, 6px);
-    --_space: var(--pat-spacing, 0.75rem);
-    --_mono: var(--pat-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
-
     display: block;
     container: pat-token-list / inline-size;
-    /*
-     * No color-scheme of our own: inherited from the page, light-dark() picks the variant that
-     * matches its background. Forcing "light dark" here would turn the element dark on a light-only
-     * page whenever the OS prefers dark.
-     */
-    font: inherit;
-  }
-
-  :host([hidden]) {
-    display: none;
   }
 
   *,
@@ -56,63 +32,6 @@ export const tokenListStyles = [
     clip-path: inset(50%);
     white-space: nowrap;
     border: 0;
-  }
-
-  :focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
-
-  /* ——— Buttons ——— */
-
-  button,
-  input {
-    font: inherit;
-    color: inherit;
-  }
-
-  .button {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4em;
-    min-height: 2.25rem;
-    padding: 0.35em 0.9em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: transparent;
-    font-weight: 500;
-    line-height: 1.2;
-    white-space: nowrap;
-    cursor: pointer;
-  }
-
-  .button:hover {
-    background: color-mix(in srgb, currentColor 7%, transparent);
-  }
-
-  .button.primary {
-    border-color: var(--_accent);
-    background: var(--_accent);
-    color: var(--_accent-text);
-  }
-
-  .button.primary:hover {
-    background: color-mix(in srgb, var(--_accent) 88%, black);
-  }
-
-  .button.danger {
-    color: var(--_danger);
-  }
-
-  .button.danger.solid {
-    border-color: var(--_danger);
-    background: var(--_danger);
-    color: var(--_danger-text);
-  }
-
-  .button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.7;
   }
 
   .spinner {
@@ -144,9 +63,6 @@ export const tokenListStyles = [
     width: min(24rem, 100%);
     min-height: 2.25rem;
     padding: 0.35em 0.6em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: transparent;
   }
 
   .filter input::placeholder {
@@ -243,8 +159,6 @@ export const tokenListStyles = [
   }
 
   .sort-button {
-    display: inline-flex;
-    align-items: center;
     gap: 0.3em;
     min-height: 0;
     margin: -0.2em -0.35em;

@@ -11,13 +11,10 @@ import { DEFAULT_PRESETS } from '../generate-dialog/expiration.js';
 import { PatGenerateDialog } from '../generate-dialog/generate-dialog.js';
 import { ClientConfigMixin } from '../internal/client-config.js';
 import { now } from '../internal/clock.js';
-import { defineElement } from '../internal/define-element.js';
 import { PatElement } from '../internal/pat-element.js';
-import type { PatStrings } from '../internal/pat-strings.js';
 import { describeError } from '../internal/strings.js';
 import { DEFAULT_EXPIRING_SOON_DAYS } from './expiry-status.js';
 import { LayoutController } from './layout-controller.js';
-import { LangWatcher, ListLocalize } from './localize-shim.js';
 import { tokenListStyles } from './token-list.styles.js';
 import { skeletonRow, tokenRow, type Columns, type RowContext } from './token-row.js';
 import { DEFAULT_SORT, memoizedTokenView, nextSort, type SortKey, type TokenSort } from './token-view.js';
@@ -74,16 +71,40 @@ const NO_SCOPE_LABELS: ReadonlyMap<string, string> = new Map();
  * @csspart header-row - The row of column headers (a row of sort buttons in the card layout).
  * @csspart header - Each column header.
  * @csspart sort-button - The button in a sortable column header.
- * @csspart row - Each token's row (also `row-new`, `row-replaced`, `row-expired`, `row-deleting` by state).
- * @csspart cell - Every cell; also `name-cell`, `key-cell`, `created-cell`, `expires-cell`, `last-used-cell`, `scopes-cell`, `actions-cell`.
+ * @csspart row - Each token's row.
+ * @csspart row-new - A row created or regenerated in this session.
+ * @csspart row-replaced - The row of a token that a regenerate replaced, during its grace period.
+ * @csspart row-expired - The row of an expired token.
+ * @csspart row-deleting - A row whose delete is in flight.
+ * @csspart cell - Every cell.
+ * @csspart name-cell - The cell with the name, badges and description.
+ * @csspart key-cell - The cell with the partial key.
+ * @csspart created-cell - The cell with the creation date.
+ * @csspart expires-cell - The cell with the expiry date and badge.
+ * @csspart last-used-cell - The cell with when the token was last used.
+ * @csspart scopes-cell - The cell with the token's scopes.
+ * @csspart actions-cell - The cell with the row's actions.
  * @csspart name - The token's name.
  * @csspart description - The token's description.
  * @csspart key - The visible part of the key, as the server sent it.
  * @csspart mask - The fixed-length mask drawn after it.
  * @csspart scope - Each scope chip.
- * @csspart badge - Every badge; also `badge-new`, `badge-replaced`, `badge-expired`, `badge-expiring`.
- * @csspart row-error - A failed delete's message in its row, with Retry.
- * @csspart button - Every button; also `generate-button`, `regenerate-button`, `delete-button`, `scopes-button`, `retry-button`, `dismiss-button`, `clear-filter-button`, `confirm-cancel-button`, `confirm-delete-button`.
+ * @csspart badge - Every badge.
+ * @csspart badge-new - The New badge.
+ * @csspart badge-replaced - The Replaced badge.
+ * @csspart badge-expired - The Expired badge.
+ * @csspart badge-expiring - The expiring-soon badge (and when a replaced token stops working).
+ * @csspart row-error - A failed delete's message in its row, with Retry and Dismiss.
+ * @csspart button - Every button.
+ * @csspart generate-button - The "Generate new token" button.
+ * @csspart regenerate-button - Each row's Regenerate button.
+ * @csspart delete-button - Each row's Delete button.
+ * @csspart scopes-button - Shows a token's scopes beyond the first three, and hides them again.
+ * @csspart retry-button - Retry after a failed load or delete.
+ * @csspart dismiss-button - Dismisses a message: a failed delete, or the confirmation of one.
+ * @csspart clear-filter-button - Clears the filter when nothing matches.
+ * @csspart confirm-cancel-button - The confirmation's Cancel button.
+ * @csspart confirm-delete-button - The confirmation's Delete button.
  * @csspart skeleton - A placeholder row while loading.
  * @csspart empty - The message shown when there are no tokens.
  * @csspart error - The message shown when the list could not be loaded.
@@ -92,24 +113,26 @@ const NO_SCOPE_LABELS: ReadonlyMap<string, string> = new Map();
  * @csspart confirm-dialog - The delete confirmation `<dialog>`.
  * @csspart generate-dialog - The composed `<pat-generate-dialog>`. Its parts are exported under their own names (`dialog`, `form`, `input`, `submit-button`, `secret`, `copy-button`, …), its `error` as `dialog-error`.
  *
- * @cssprop [--pat-accent-color=light-dark(#0969da, #4493f8)] - Primary buttons, focus rings and the new-row highlight.
- * @cssprop [--pat-accent-text-color=light-dark(#fff, #0d1117)] - Text on primary buttons.
- * @cssprop [--pat-danger-color=light-dark(#cf222e, #f85149)] - Delete buttons and the expired badge.
- * @cssprop [--pat-danger-text-color=light-dark(#fff, #0d1117)] - Text on the confirmation's delete button.
- * @cssprop [--pat-warning-color=light-dark(#9a6700, #d29922)] - The expiring-soon and replaced badges.
- * @cssprop [--pat-border-color=color-mix(in srgb, currentColor 18%, transparent)] - Table rules, card and input borders.
- * @cssprop [--pat-muted-color=color-mix(in srgb, currentColor 68%, transparent)] - Secondary text.
- * @cssprop [--pat-surface-color=Canvas] - Background of the confirmation dialog and of tooltips.
- * @cssprop [--pat-surface-text-color=CanvasText] - Text of the confirmation dialog and of tooltips.
- * @cssprop [--pat-radius=6px] - Corner radius of buttons, inputs, badges and cards.
- * @cssprop [--pat-spacing=0.75rem] - The base gap; cells and cards scale from it.
- * @cssprop [--pat-font-mono=ui-monospace, SFMono-Regular, Menlo, Consolas, monospace] - The partial key's font.
+ * @cssprop --pat-accent-color - Primary buttons, focus rings, the new-row highlight and the current sort.
+ * @cssprop --pat-accent-text-color - Text on primary buttons.
+ * @cssprop --pat-danger-color - Delete buttons, the expired badge and a failed delete.
+ * @cssprop --pat-danger-text-color - Text on the confirmation's delete button.
+ * @cssprop --pat-warning-color - The expiring-soon and replaced badges.
+ * @cssprop --pat-border-color - Table rules, card and button borders.
+ * @cssprop --pat-field-border-color - The filter input's border.
+ * @cssprop --pat-field-background - The filter input's background.
+ * @cssprop --pat-field-color - The filter input's text colour.
+ * @cssprop --pat-button-background - Background of secondary buttons.
+ * @cssprop --pat-muted-color - Secondary text.
+ * @cssprop --pat-surface-color - Background of the confirmation dialog; text of a date's exact-time tooltip.
+ * @cssprop --pat-surface-text-color - Text of the confirmation dialog; background of a date's exact-time tooltip.
+ * @cssprop --pat-radius - Corner radius of buttons, inputs, badges and cards.
+ * @cssprop --pat-spacing - The base gap; cells and cards scale from it.
+ * @cssprop --pat-font-mono - The partial key's font.
  */
 export class PatTokenList extends ClientConfigMixin(PatElement) {
   static override styles = tokenListStyles;
-
-  /** Partial override of any user-visible string (also passed to the dialog and reveal). */
-  @property({ attribute: false }) strings: Partial<PatStrings> | undefined = undefined;
+  static override dependencies = { 'pat-generate-dialog': PatGenerateDialog };
 
   /** A token expiring within this many days gets an "Expires in N days" badge. */
   @property({ type: Number, attribute: 'expiring-soon-days' }) expiringSoonDays = DEFAULT_EXPIRING_SOON_DAYS;
@@ -159,8 +182,6 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   /** The visible confirmation (and announcement) after a delete. */
   @state() private notice = '';
 
-  readonly #localize = new ListLocalize(this);
-  #langWatcher: LangWatcher | undefined;
   readonly #tokens = new TokensController(this, {
     client: () => this.tokenClient,
     onLoadError: (error) => this.#reportError('list', error),
@@ -187,23 +208,9 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   /** Where focus goes when the dialog closes and the button that opened it is gone. */
   #focusAfterDialog: string | undefined;
 
-  /** Loads the list again (and re-reads the locale). Resolves when the load has settled. */
+  /** Loads the list again. Resolves when the load has settled. */
   async refresh(): Promise<void> {
-    this.requestUpdate();
     await this.#tokens.reload();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The list composes the dialog: make sure it works when only the list was registered.
-    defineElement('pat-generate-dialog', PatGenerateDialog);
-    (this.#langWatcher ??= new LangWatcher(() => this.requestUpdate())).start();
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#langWatcher?.stop();
   }
 
   /** Whether rows offer "Regenerate": the client can rotate, and the host did not opt out. */
@@ -212,12 +219,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#localize.refresh();
     const current = now();
     const columns = this.#columns(this.#tokens.tokens);
     const key = [
-      this.#localize.strings,
-      this.#localize.lang,
+      this.localize.strings,
+      this.localize.lang,
       Math.floor(current.getTime() / 60_000),
       validDays(this.expiringSoonDays),
       columns.lastUsed,
@@ -229,7 +235,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     if (!this.#context || key.some((value, i) => value !== this.#contextKey[i])) {
       this.#contextKey = key;
       this.#context = {
-        localize: this.#localize,
+        localize: this.localize,
         now: current,
         expiringSoonDays: key[3],
         columns,
@@ -276,7 +282,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       tokens,
       filter: this.filter,
       sort: this.sort,
-      locale: this.#localize.lang,
+      locale: this.localize.lang,
       pinned: this.#tokens.newIds,
       scopeLabels: this.#labels(),
     });
@@ -300,7 +306,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderCount(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
-    const localize = this.#localize;
+    const localize = this.localize;
     if (!tokens) return this.#tokens.failure === undefined ? localize.strings.loadingTokens : nothing;
     if (!tokens.length) return nothing;
     if (this.filter.trim()) return localize.term('filteredCount', { shown: view!.length, total: tokens.length });
@@ -308,7 +314,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderFilter() {
-    const strings = this.#localize.strings;
+    const strings = this.localize.strings;
     return html`<label class="filter">
       <span class="visually-hidden">${strings.filterLabel}</span>
       <input
@@ -326,14 +332,14 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #renderGenerateButton() {
     if (this.noGenerate) return nothing;
     return html`<slot name="generate-button" @click=${this.#openGenerateDialog}>
-      <button type="button" part="button generate-button" class="button primary" id="generate-button">
-        ${this.#localize.strings.generateButton}
+      <button type="button" part="button generate-button" class="primary" id="generate-button">
+        ${this.localize.strings.generateButton}
       </button>
     </slot>`;
   }
 
   #renderTable(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
-    const strings = this.#localize.strings;
+    const strings = this.localize.strings;
     const context = this.#context!;
     const { columns } = context;
     const busy = this.#tokens.loading || this.#tokens.idle;
@@ -430,11 +436,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderNoMatches(columns: number) {
-    const localize = this.#localize;
+    const localize = this.localize;
     return html`<tr class="no-matches">
       <td colspan=${columns}>
         <p>${localize.term('noMatches', { filter: this.filter.trim() })}</p>
-        <button type="button" part="button clear-filter-button" class="button" data-action="clear-filter">
+        <button type="button" part="button clear-filter-button" data-action="clear-filter">
           ${localize.strings.clearFilter}
         </button>
       </td>
@@ -442,7 +448,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderEmpty() {
-    const strings = this.#localize.strings;
+    const strings = this.localize.strings;
     return html`<div part="empty" class="empty">
       <p class="empty-heading" tabindex="-1">${strings.emptyHeading}</p>
       <p>${strings.emptyBody}</p>
@@ -452,7 +458,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #renderLoadFailure(error: unknown) {
     return html`<div part="error" class="load-failure">
       <div role="alert">
-        <p class="failure-heading">${this.#localize.strings.loadFailed}</p>
+        <p class="failure-heading">${this.localize.strings.loadFailed}</p>
         <p>${this.#describe(error)}</p>
       </div>
       ${this.#renderRetryButton()}
@@ -462,7 +468,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #renderRefreshFailure(error: unknown) {
     return html`<div part="alert" class="alert">
       <div role="alert">
-        <p class="failure-heading">${this.#localize.strings.refreshFailed}</p>
+        <p class="failure-heading">${this.localize.strings.refreshFailed}</p>
         <p>${this.#describe(error)}</p>
       </div>
       ${this.#renderRetryButton()}
@@ -471,19 +477,19 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   #renderLeftOut(count: number) {
     return html`<div part="alert" class="alert">
-      <p role="alert">${this.#localize.plural('tokensLeftOut', count)}</p>
+      <p role="alert">${this.localize.plural('tokensLeftOut', count)}</p>
       ${this.#renderRetryButton()}
     </div>`;
   }
 
   /** Retry stays where it is while the list reloads, and shows that it is working. */
   #renderRetryButton() {
-    const strings = this.#localize.strings;
+    const strings = this.localize.strings;
     const busy = this.#tokens.loading;
     return html`<button
       type="button"
       part="button retry-button"
-      class="button"
+     
       aria-disabled=${busy ? 'true' : nothing}
       @click=${this.#retry}
     >
@@ -496,15 +502,15 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     return html`<div part="notice" class=${this.notice ? 'notice shown' : 'notice'}>
       <p role="status">${this.notice}</p>
       ${this.notice
-        ? html`<button type="button" part="button dismiss-button" class="button" @click=${this.#dismissNotice}>
-            ${this.#localize.strings.dismissButton}
+        ? html`<button type="button" part="button dismiss-button" @click=${this.#dismissNotice}>
+            ${this.localize.strings.dismissButton}
           </button>`
         : nothing}
     </div>`;
   }
 
   #renderConfirmDialog() {
-    const localize = this.#localize;
+    const localize = this.localize;
     const strings = localize.strings;
     const name = this.confirming?.name ?? '';
     return html`<dialog
@@ -518,8 +524,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
         <h2 id="confirm-heading">${localize.term('confirmDeleteHeading', { name })}</h2>
         <p id="confirm-body">${strings.confirmDeleteBody}</p>
         <div class="confirm-actions">
-          <button part="button confirm-cancel-button" class="button" value="cancel" autofocus>${strings.confirmDeleteCancel}</button>
-          <button part="button confirm-delete-button" class="button danger solid" value="confirm">
+          <button part="button confirm-cancel-button" value="cancel" autofocus>${strings.confirmDeleteCancel}</button>
+          <button part="button confirm-delete-button" class="danger solid" value="confirm">
             ${strings.confirmDeleteConfirm}
           </button>
         </div>
@@ -661,7 +667,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     if (focusWasInRow) this.#focusedRowId = neighbourId;
     this.#tokens.remove(token.id);
     this.emit('pat-token-deleted', { token });
-    void this.#announce(this.#localize.term('tokenDeleted', { name: token.name }));
+    void this.#announce(this.localize.term('tokenDeleted', { name: token.name }));
     if (!focusWasInRow) return;
     await this.updateComplete;
     ((neighbourId && this.#buttonOf(neighbourId, 'delete')) || this.#focusFallback())?.focus();
@@ -770,7 +776,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   /** The user's sentence for an error; a broken answer reads as such, its details go to developers. */
   #describe(error: unknown): string {
-    const strings = this.#localize.strings;
+    const strings = this.localize.strings;
     if ((error as PatError | undefined)?.kind === 'contract') {
       return (error as { expected?: string }).expected === 'JSON' ? strings.errorContractNoField : strings.errorContractShape;
     }

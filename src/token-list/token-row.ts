@@ -7,11 +7,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Token } from '../api/schemas.js';
 import { expiryStatus } from './expiry-status.js';
-import type { ListLocalize } from './localize-shim.js';
+import type { LocalizeController } from '../internal/localize.js';
 import { maskPartialKey } from './mask-partial-key.js';
 
 /** What the row needs from the localization layer. */
-export type RowLocalize = Pick<ListLocalize, 'strings' | 'term' | 'plural' | 'fill' | 'dateFormat' | 'relative'>;
+export type RowLocalize = Pick<LocalizeController, 'strings' | 'term' | 'plural' | 'dateFormat' | 'relative'>;
 
 /** The optional columns, the same for every row of a list. */
 export interface Columns {
@@ -81,7 +81,6 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
         ? html`<button
             type="button"
             part="button regenerate-button"
-            class="button"
             data-action="regenerate"
             aria-label=${localize.term('regenerateButtonLabel', { name: token.name })}
             aria-disabled=${state.deleting ? 'true' : nothing}
@@ -91,7 +90,7 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
         : nothing}<button
         type="button"
         part="button delete-button"
-        class="button danger"
+        class="danger"
         data-action="delete"
         aria-label=${localize.term(state.deleting ? 'deletingButtonLabel' : 'deleteButtonLabel', { name: token.name })}
         aria-disabled=${state.deleting ? 'true' : nothing}
@@ -184,7 +183,7 @@ function deleteError(message: string, { localize }: RowContext): TemplateResult 
   const s = localize.strings;
   return html`<div part="row-error" class="row-error">
     <p role="alert">${localize.term('deleteFailed', { reason: message })}</p>
-    <button type="button" part="button retry-button" class="button" data-action="retry-delete">${s.retryButton}</button
-    ><button type="button" part="button dismiss-button" class="button" data-action="dismiss-delete-error">${s.dismissButton}</button>
+    <button type="button" part="button retry-button" data-action="retry-delete">${s.retryButton}</button
+    ><button type="button" part="button dismiss-button" data-action="dismiss-delete-error">${s.dismissButton}</button>
   </div>`;
 }

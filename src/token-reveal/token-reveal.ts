@@ -1,8 +1,7 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Token } from '../api/schemas.js';
 import { PatElement } from '../internal/pat-element.js';
-import { resolveStrings, type PatStrings } from '../internal/pat-strings.js';
 import { revealHeadingFor } from './strings.js';
 import { tokenRevealStyles } from './token-reveal.styles.js';
 
@@ -45,23 +44,22 @@ function fillUsage(template: string, secret: string): string {
  * @csspart acknowledge - The "I have stored this token" checkbox and its label.
  * @csspart done-button - The Done button.
  *
- * @cssprop [--pat-accent-color=light-dark(#0969da, #4493f8)] - Done button and focus ring.
- * @cssprop [--pat-accent-text-color=light-dark(#ffffff, #0d1117)] - Text on the accent colour.
- * @cssprop [--pat-border-color=light-dark(#d1d9e0, #3d444d)] - Borders of fields and buttons.
- * @cssprop [--pat-muted-color=light-dark(#59636e, #9198a1)] - Hints.
- * @cssprop [--pat-warning-color=light-dark(#9a6700, #d29922)] - The warning.
- * @cssprop [--pat-success-color=light-dark(#1a7f37, #3fb950)] - A copy button after copying.
- * @cssprop [--pat-danger-color=light-dark(#d1242f, #f85149)] - Copy failures.
- * @cssprop [--pat-radius=0.375rem] - Corner radius of fields and buttons.
- * @cssprop [--pat-field-background=light-dark(#f6f8fa, #151b23)] - Background of the secret field.
- * @cssprop [--pat-button-background=transparent] - Background of secondary buttons.
- * @cssprop [--pat-font-mono=ui-monospace, SFMono-Regular, Menlo, Consolas, monospace] - The secret's font.
+ * @cssprop --pat-accent-color - Done button and focus ring.
+ * @cssprop --pat-accent-text-color - Text on the accent colour.
+ * @cssprop --pat-border-color - Borders of buttons.
+ * @cssprop --pat-field-border-color - Borders of the secret and usage fields.
+ * @cssprop --pat-muted-color - Hints.
+ * @cssprop --pat-warning-color - The warning.
+ * @cssprop --pat-success-color - A copy button after copying.
+ * @cssprop --pat-danger-color - Copy failures.
+ * @cssprop --pat-radius - Corner radius of fields and buttons.
+ * @cssprop --pat-field-background - Background of the secret and usage fields.
+ * @cssprop --pat-field-color - Text colour of the secret and usage fields.
+ * @cssprop --pat-button-background - Background of secondary buttons.
+ * @cssprop --pat-font-mono - The secret's font.
  */
 export class PatTokenReveal extends PatElement {
   static override styles = tokenRevealStyles;
-
-  /** Partial override of any user-visible string. */
-  @property({ attribute: false }) strings: Partial<PatStrings> | undefined = undefined;
 
   /** The new token's metadata, to name it in the heading and in events. Never holds the secret. */
   @property({ attribute: false }) token: Token | undefined = undefined;
@@ -81,7 +79,6 @@ export class PatTokenReveal extends PatElement {
   @query('#done') private doneButton!: HTMLButtonElement | null;
 
   #secret: string | undefined;
-  #strings: PatStrings = resolveStrings(undefined);
 
   /**
    * The secret to show, set as a property (there is no attribute). Write-only: reading it returns
@@ -139,14 +136,10 @@ export class PatTokenReveal extends PatElement {
     this.#wipe();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.#strings = resolveStrings(this.strings);
-  }
-
   override render() {
     const secret = this.#secret;
     if (secret === undefined) return nothing;
-    const s = this.#strings;
+    const s = this.localize.strings;
     return html`
       <h2 id="heading" part="heading">${revealHeadingFor(s, this.token)}</h2>
       <p id="warning" class="warning" part="warning">${s.revealWarning}</p>
@@ -184,7 +177,7 @@ export class PatTokenReveal extends PatElement {
           id="done"
           type="button"
           part="button done-button"
-          class="done"
+          class=${this.canDismiss ? 'primary' : 'primary unavailable'}
           aria-disabled=${this.canDismiss ? 'false' : 'true'}
           aria-describedby=${this.canDismiss ? nothing : 'done-hint'}
           @click=${() => this.requestDismiss()}
@@ -222,12 +215,12 @@ export class PatTokenReveal extends PatElement {
         class=${copied ? 'copied' : ''}
         @click=${() => this.#copy(what)}
       >
-        ${copied ? this.#strings.revealCopied : copyLabel}
+        ${copied ? this.localize.strings.revealCopied : copyLabel}
       </button>`;
   }
 
   #renderUsage(template: string, secret: string) {
-    const s = this.#strings;
+    const s = this.localize.strings;
     return html`
       <div class="usage">
         <label for="usage" part="label">${s.revealUsageLabel}</label>
@@ -239,7 +232,7 @@ export class PatTokenReveal extends PatElement {
   }
 
   #statusMessage(): string {
-    const s = this.#strings;
+    const s = this.localize.strings;
     const status = this.status;
     if (!status) return '';
     if (status.kind === 'blocked') return s.revealDismissBlocked;
@@ -281,7 +274,7 @@ export class PatTokenReveal extends PatElement {
 
   /** Says so, and selects the text (shown, not masked) so the user can copy it by hand. */
   async #copyFailed(what: CopyTarget, cause: unknown): Promise<void> {
-    const message = what === 'secret' ? this.#strings.revealCopyFailed : this.#strings.revealUsageCopyFailed;
+    const message = what === 'secret' ? this.localize.strings.revealCopyFailed : this.localize.strings.revealUsageCopyFailed;
     this.shown = true;
     this.status = { kind: 'copy-failed', what };
     // Our own words only: a clipboard polyfill's error could quote what it was given.

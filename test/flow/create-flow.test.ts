@@ -13,14 +13,8 @@ import type { MockBackend } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import {
-  captureConsole,
-  captureEvents,
-  containsSecret,
-  findSecretInPage,
-  stubClipboard,
-  type ClipboardStub,
-} from '../token-reveal/secret-hygiene.js';
+import { describeFocus, focusIs, tabUntil } from '../support/focus.js';
+import { expectNoSecretAnywhere, stubClipboard, watchForSecrets, type ClipboardStub } from '../support/secret-hygiene.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const ENDPOINT = '/api/tokens';
@@ -34,28 +28,6 @@ const existing: Token = {
   expiresAt: '2027-01-01T09:00:00Z',
   lastUsedAt: null,
 };
-
-/** The focused element, looking through shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** A description of the focused element for messages: never the element itself. */
-function describeFocus(): string {
-  const active = deepActive();
-  return active ? `${active.localName}${active.id ? `#${active.id}` : ''}[part=${active.getAttribute('part') ?? ''}]` : 'nothing';
-}
-
-function focusIs(selector: string): boolean {
-  return deepActive()?.matches(selector) ?? false;
-}
-
-async function tabUntil(selector: string, limit = 15): Promise<void> {
-  for (let presses = 0; presses < limit && !focusIs(selector); presses += 1) await sendKeys({ press: 'Tab' });
-  expect(focusIs(selector), `Tab did not reach ${selector}; focus is on ${describeFocus()}`).to.equal(true);
-}
 
 const dialogIn = (list: PatTokenList) => list.shadowRoot!.querySelector<PatGenerateDialog>('pat-generate-dialog')!;
 const nativeDialog = (list: PatTokenList) => dialogIn(list).shadowRoot!.querySelector('dialog')!;
@@ -89,8 +61,7 @@ describe('create flow: list → dialog → reveal → list', () => {
   });
 
   it('works end to end with the keyboard alone, focus where it should be, and leaves no secret behind', async () => {
-    const consoleCalls = captureConsole();
-    const events = captureEvents();
+    const watch = watchForSecrets();
     try {
       const list = await renderList();
       expect(rowIds(list)).to.deep.equal(['tok_existing']);
@@ -138,14 +109,11 @@ describe('create flow: list → dialog → reveal → list', () => {
       expect(backend.requests.filter((r) => r.operation === 'create').map((r) => r.body)).to.deep.equal([
         { name: 'Release pipeline', description: 'Deploys from main', expiresInDays: 30 },
       ]);
-      expect(findSecretInPage(secret!)).to.deep.equal([]);
-      expect(events.events.map((e) => e.type)).to.deep.equal(['pat-token-created', 'pat-secret-copied', 'pat-reveal-dismissed']);
-      expect(events.events.filter((e) => containsSecret(e.detail, secret!)).map((e) => e.type)).to.deep.equal([]);
-      expect(consoleCalls.calls.filter((args) => containsSecret(args, secret!)).length).to.equal(0);
+      expect(watch.events.map((e) => e.type)).to.deep.equal(['pat-token-created', 'pat-secret-copied', 'pat-reveal-dismissed']);
+      expectNoSecretAnywhere(secret!, watch, [list]);
       await expect(list).to.be.accessible();
     } finally {
-      events.stop();
-      consoleCalls.restore();
+      watch.stop();
     }
   });
 

@@ -1,75 +1,48 @@
 import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import type { TemplateResult } from 'lit';
 import { HttpError } from '../../src/api/errors.js';
 import type { Token } from '../../src/api/schemas.js';
 import '../../src/define.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend } from '../../src/mock/index.js';
-import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import {
-  captureConsole,
+  $,
+  ENDPOINT,
+  choose,
+  createToken,
+  dateInput,
+  descriptionInput,
+  expirationSelect,
+  expiryText,
+  fill,
+  focusedIn,
+  inReveal,
+  nameInput,
+  nativeDialog as dialogOf,
+  openDialog,
+  revealOf as maybeRevealOf,
+  submitButton,
+} from '../support/dialog-harness.js';
+import {
   captureEvents,
   containsSecret,
+  expectNoSecretAnywhere,
   findSecretInPage,
   stubClipboard,
+  watchForSecrets,
   type ClipboardStub,
-} from '../token-reveal/secret-hygiene.js';
+} from '../support/secret-hygiene.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
-const ENDPOINT = '/api/tokens';
+const revealOf = (el: PatGenerateDialog) => maybeRevealOf(el)!;
 const EXPIRY_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
 const DAY = 86_400_000;
 
 function expiresOn(days: number, locale = 'en-GB'): string {
   return `Expires on ${new Intl.DateTimeFormat(locale, EXPIRY_FORMAT).format(new Date(NOW.getTime() + days * DAY))}`;
-}
-
-function $<T extends Element = HTMLElement>(el: PatGenerateDialog, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`${selector} not rendered`);
-  return found;
-}
-
-const dialogOf = (el: PatGenerateDialog) => $<HTMLDialogElement>(el, 'dialog');
-const nameInput = (el: PatGenerateDialog) => $<HTMLInputElement>(el, '#name');
-const descriptionInput = (el: PatGenerateDialog) => $<HTMLTextAreaElement>(el, '#description');
-const expirationSelect = (el: PatGenerateDialog) => $<HTMLSelectElement>(el, '#expiration');
-const dateInput = (el: PatGenerateDialog) => $<HTMLInputElement>(el, '#expiration-date');
-const submitButton = (el: PatGenerateDialog) => $<HTMLButtonElement>(el, '#submit');
-const expiryText = (el: PatGenerateDialog) => $(el, '#expiry').textContent!.trim();
-const revealOf = (el: PatGenerateDialog) => $<PatTokenReveal>(el, 'pat-token-reveal');
-const inReveal = <T extends Element = HTMLElement>(el: PatGenerateDialog, selector: string) =>
-  revealOf(el).shadowRoot!.querySelector<T>(selector)!;
-const focusedIn = (root: { shadowRoot: ShadowRoot | null }) => root.shadowRoot!.activeElement;
-
-async function fill(el: PatGenerateDialog, control: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-async function choose(el: PatGenerateDialog, value: string) {
-  const select = expirationSelect(el);
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
-  await el.updateComplete;
-}
-
-/** A page with an opener button and the dialog, opened from that button. */
-async function openDialog(dialog: TemplateResult = html`<pat-generate-dialog endpoint=${ENDPOINT}></pat-generate-dialog>`, lang = 'en-GB') {
-  // fixtureSync: `fixture` waits a frame for a plain root, and a background test page gets none.
-  const page = fixtureSync<HTMLDivElement>(html`<div lang=${lang}><button id="opener">Generate new token</button>${dialog}</div>`);
-  const opener = page.querySelector<HTMLButtonElement>('#opener')!;
-  const el = page.querySelector('pat-generate-dialog')!;
-  await el.updateComplete;
-  opener.focus();
-  el.show();
-  await el.updateComplete;
-  return { el, opener, page };
 }
 
 /** Observes (does not replace) `fetch`, to see the requests and signals our client sends. */
@@ -82,16 +55,6 @@ function watchFetch() {
     return response;
   };
   return { calls, restore: () => (window.fetch = original) };
-}
-
-async function createToken(el: PatGenerateDialog, name = 'CI deploy') {
-  await fill(el, nameInput(el), name);
-  const created = oneEvent(el, 'pat-token-created');
-  submitButton(el).click();
-  const event = await created;
-  await waitUntil(() => el.shadowRoot!.querySelector('pat-token-reveal')?.hasSecret, 'the reveal did not get the secret');
-  await revealOf(el).updateComplete;
-  return event;
 }
 
 describe('<pat-generate-dialog>', () => {
@@ -684,8 +647,7 @@ describe('<pat-generate-dialog>', () => {
     });
 
     it('closes on Done, returns focus to the opener and leaves no trace of the secret', async () => {
-      const consoleCalls = captureConsole();
-      const events = captureEvents();
+      const watch = watchForSecrets();
       try {
         clipboard = stubClipboard();
         const { el, opener } = await openDialog(html`
@@ -707,18 +669,11 @@ describe('<pat-generate-dialog>', () => {
         expect(el.open).to.equal(false);
         expect(document.activeElement).to.equal(opener);
         expect(clipboard.writes).to.deep.equal([secret]);
-        expect(findSecretInPage(secret)).to.deep.equal([]);
         expect(el.shadowRoot!.querySelector('pat-token-reveal')).to.equal(null);
-        expect(events.events.map((e) => e.type)).to.deep.equal([
-          'pat-token-created',
-          'pat-secret-copied',
-          'pat-reveal-dismissed',
-        ]);
-        expect(events.events.filter((e) => containsSecret(e.detail, secret))).to.deep.equal([]);
-        expect(consoleCalls.calls.filter((args) => containsSecret(args, secret))).to.deep.equal([]);
+        expect(watch.events.map((e) => e.type)).to.deep.equal(['pat-token-created', 'pat-secret-copied', 'pat-reveal-dismissed']);
+        expectNoSecretAnywhere(secret, watch, [el]);
       } finally {
-        events.stop();
-        consoleCalls.restore();
+        watch.stop();
       }
     });
 

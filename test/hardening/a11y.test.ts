@@ -14,17 +14,11 @@ import type { PatTokenList } from '../../src/token-list/token-list.js';
 import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { $, confirmDialog, deleteButton, NOW, renderList, rowIds, sampleTokens, settled } from '../token-list/fixtures.js';
-import { allElements, stubClipboard } from '../token-reveal/secret-hygiene.js';
-import { createThroughList, dialogOf, inDialog, revealOf, submitForm } from './create-flow.js';
+import { deepActive } from '../support/focus.js';
+import { allElements, stubClipboard } from '../support/secret-hygiene.js';
+import { createThroughList, dialogOf, inDialog, revealOf, submitForm } from '../support/dialog-harness.js';
 
 const SECRET = 'pat_A11yTestSecret0123456789abcdefghijklmnop';
-
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 function describe_(element: Element | null): string {
   if (!element) return 'nothing';

@@ -12,8 +12,8 @@ import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend, MockFault } from '../../src/mock/index.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { NOW } from '../token-list/fixtures.js';
-import { inDialog, revealOf, submitForm, waitForReveal } from './create-flow.js';
-import { elementCounts, nextTask } from './page.js';
+import { inDialog, revealOf, submitForm, waitForReveal } from '../support/dialog-harness.js';
+import { elementCounts, nextTask } from '../support/page.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
 const FAULTS: readonly { fault: MockFault; message: RegExp }[] = [

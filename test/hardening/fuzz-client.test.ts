@@ -15,12 +15,12 @@ import { ContractError, HttpError, isPatError } from '../../src/api/errors.js';
 import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import type { Token } from '../../src/api/schemas.js';
 import { validatingClient } from '../../src/api/validating-client.js';
-import { resolveStrings } from '../../src/internal/pat-strings.js';
+import { defaultStrings } from '../../src/internal/pat-strings.js';
 import { describeError } from '../../src/internal/strings.js';
 import { createResponse, listResponse, revokeResponse, toResponse, type GeneratedResponse } from './arbitraries.js';
 
 const RUNS = 1500;
-const strings = resolveStrings(undefined);
+const strings = defaultStrings;
 const BAD_WORDS = /undefined|NaN|Invalid Date|\[object /;
 
 function answerWith(generated: GeneratedResponse): void {

@@ -20,8 +20,8 @@ import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { confirmDialog, deleteButton, NOW, renderList, rowIds, settled, token } from '../token-list/fixtures.js';
 import { createResponse, listResponse, revokeResponse, toResponse, type GeneratedResponse } from './arbitraries.js';
-import { inDialog, revealOf, submitForm } from './create-flow.js';
-import { allText, watchUncaught } from './page.js';
+import { inDialog, revealOf, submitForm } from '../support/dialog-harness.js';
+import { allText, watchUncaught } from '../support/page.js';
 
 const BAD_WORDS = /undefined|NaN|Invalid Date|\[object /;
 

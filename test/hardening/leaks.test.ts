@@ -10,11 +10,11 @@ import type { MockBackend } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { stubClipboard } from '../token-reveal/secret-hygiene.js';
+import { stubClipboard } from '../support/secret-hygiene.js';
 import { $, confirmDialog, deleteButton, NOW, renderList, sampleTokens, settled } from '../token-list/fixtures.js';
-import { createThroughList, inDialog, submitForm } from './create-flow.js';
+import { createThroughList, inDialog, submitForm } from '../support/dialog-harness.js';
 import { spyOnLeaks, type LeakSpies } from './leak-spies.js';
-import { nextTask } from './page.js';
+import { nextTask } from '../support/page.js';
 
 async function expectNothingLeft(spies: LeakSpies): Promise<void> {
   const open = await spies.openFetches();

@@ -10,9 +10,8 @@ import type { Token } from '../../src/api/schemas.js';
 import { setClock } from '../../src/internal/clock.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { NOW, renderList, sampleTokens, at } from '../token-list/fixtures.js';
-import { captureConsole, captureEvents, containsSecret, findSecretInPage, stubClipboard } from '../token-reveal/secret-hygiene.js';
-import { createThroughList, dialogOf, KNOWN_SECRET } from './create-flow.js';
-import { allText } from './page.js';
+import { expectNoSecretAnywhere, stubClipboard, watchForSecrets, type SecretWatch } from '../support/secret-hygiene.js';
+import { createThroughList, dialogOf, KNOWN_SECRET } from '../support/dialog-harness.js';
 
 const created: Token = {
   id: 'tok_new',
@@ -24,33 +23,8 @@ const created: Token = {
   lastUsedAt: null,
 };
 
-/** Every value reachable through the element's enumerable properties (own and inherited accessors). */
-function enumerableValues(element: Element): unknown[] {
-  const values: unknown[] = [];
-  for (const key in element) {
-    try {
-      values.push((element as unknown as Record<string, unknown>)[key]);
-    } catch {
-      // A getter that throws on this element type holds nothing.
-    }
-  }
-  return values;
-}
-
-function expectNoSecretAnywhere(secret: string, elements: Element[], consoleCalls: unknown[][], events: { type: string; detail: unknown }[]) {
-  expect(findSecretInPage(secret), 'places the secret is still in').to.deep.equal([]);
-  expect(allText(document.body).includes(secret), 'page text').to.be.false;
-  expect(containsSecret(consoleCalls, secret), 'console output').to.be.false;
-  expect(containsSecret(events.map((e) => e.detail), secret), 'pat-* event details (errors included)').to.be.false;
-  for (const element of elements) {
-    expect(enumerableValues(element).some((value) => containsSecret(value, secret)), `${element.localName}'s enumerable properties`).to.be.false;
-    expect(containsSecret(element, secret), `${element.localName}'s own properties`).to.be.false;
-  }
-}
-
 describe('secret hygiene through the whole feature', () => {
-  let console_: ReturnType<typeof captureConsole>;
-  let events: ReturnType<typeof captureEvents>;
+  let watch: SecretWatch;
   let clipboard: ReturnType<typeof stubClipboard>;
   beforeEach(async () => {
     setClock(NOW);
@@ -58,13 +32,11 @@ describe('secret hygiene through the whole feature', () => {
     sessionStorage.clear();
     await useMockBackend({ seed: sampleTokens() });
     await useHandlers(http.post('/api/tokens', () => HttpResponse.json({ token: created, secret: KNOWN_SECRET }, { status: 201 })));
-    console_ = captureConsole();
-    events = captureEvents();
+    watch = watchForSecrets();
     clipboard = stubClipboard('succeed');
   });
   afterEach(() => {
-    console_.restore();
-    events.stop();
+    watch.stop();
     clipboard.restore();
     setClock();
   });
@@ -83,8 +55,8 @@ describe('secret hygiene through the whole feature', () => {
     await dialog.updateComplete;
     await list.updateComplete;
 
-    expect(events.events.map((e) => e.type)).to.include.members(['pat-token-created', 'pat-secret-copied', 'pat-reveal-dismissed']);
-    expectNoSecretAnywhere(KNOWN_SECRET, [list, dialog, reveal], console_.calls, events.events);
+    expect(watch.events.map((e) => e.type)).to.include.members(['pat-token-created', 'pat-secret-copied', 'pat-reveal-dismissed']);
+    expectNoSecretAnywhere(KNOWN_SECRET, watch, [list, dialog, reveal]);
   });
 
   it('create → the list removed mid-reveal leaves the secret nowhere', async () => {
@@ -97,7 +69,7 @@ describe('secret hygiene through the whole feature', () => {
     await dialog.updateComplete;
 
     expect(reveal.hasSecret, 'the reveal dropped it').to.be.false;
-    expectNoSecretAnywhere(KNOWN_SECRET, [list, dialog, reveal], console_.calls, events.events);
+    expectNoSecretAnywhere(KNOWN_SECRET, watch, [list, dialog, reveal]);
   });
 
   it('a broken create answer that carries the secret: the error message and event name the field, never the value', async () => {
@@ -116,6 +88,6 @@ describe('secret hygiene through the whole feature', () => {
     await dialog.updateComplete;
     expect(detail.error.message).to.contain('token.id');
     expect(dialog.shadowRoot!.querySelector('[part~=error]')!.textContent).to.contain('token.id');
-    expectNoSecretAnywhere(KNOWN_SECRET, [list, dialog], console_.calls, events.events);
+    expectNoSecretAnywhere(KNOWN_SECRET, watch, [list, dialog]);
   });
 });

@@ -10,7 +10,7 @@ import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { $, cell, confirmDialog, deleteButton, NOW, renderList, token } from '../token-list/fixtures.js';
-import { elementCounts, nextTask } from './page.js';
+import { elementCounts, nextTask } from '../support/page.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
 const tokensNamed = (names: readonly string[]) =>

@@ -1,5 +1,5 @@
 // The whole feature under a strict Content Security Policy with Trusted Types enforced, exactly as
-// DESIGN.md states it. The test runner's own page has inline scripts (which this policy blocks), so
+// the README's security model states it. The test runner's own page has inline scripts (which this policy blocks), so
 // a tiny node:http server serves a page, the production bundle and the REST API, and playwright
 // drives the system's Chromium: list, create, reveal (and copy), dismiss and delete must work, and
 // no `securitypolicyviolation` fires. A classic script that loads first records violations from the

@@ -42,8 +42,14 @@ function exportTargets(exports) {
   return Object.values(exports).flatMap((target) => (typeof target === 'string' ? [target] : exportTargets(target)));
 }
 
+/** The locales the package ships (`pat-elements/locales/<name>`). */
+const LOCALES = readdirSync(join(root, 'src/locales')).map((file) => file.replace(/\.ts$/, ''));
+
 test('every package.json export, main, module and types resolves to a built or shipped file', () => {
-  const targets = [...exportTargets(pkg.exports), pkg.main, pkg.module, pkg.types, pkg.customElements];
+  // A pattern export (`./locales/*`) resolves once per shipped locale.
+  const targets = [...exportTargets(pkg.exports), pkg.main, pkg.module, pkg.types, pkg.customElements].flatMap((target) =>
+    target.includes('*') ? LOCALES.map((name) => target.replace('*', name)) : [target],
+  );
   for (const target of targets) assert.ok(existsSync(join(root, target)), `${target} is missing after the build`);
   for (const entry of ['.', './define', './mock']) {
     assert.match(pkg.exports[entry].types, /\.d\.ts$/, `${entry} has types`);
@@ -81,9 +87,9 @@ test('the bundle is minified production code with nothing that needs eval', () =
   assert.ok(!has(/dev mode|litIssuedWarnings/), 'the bundle has Lit\'s development build');
   assert.ok(!has(/mockServiceWorker|msw/), 'the mock backend (msw) is in the bundle');
   // Minified: no indented statements (newlines left are inside template literals) and local
-  // names mangled (the source's `function resolveStrings(` is gone).
+  // names mangled (the source's `function mergeStrings(` is gone).
   assert.ok(!has(/^[ \t]+(const|let|var|return|if|for|function)\b/m), 'the bundle is not minified');
-  assert.ok(!has(/function resolveStrings\(/), 'local names are not mangled');
+  assert.ok(!has(/function mergeStrings\(/), 'local names are not mangled');
   assert.ok(has(/@license/), 'third-party license comments are dropped');
 });
 
@@ -245,6 +251,23 @@ function eventUsage(elements) {
     )
     .join('\n');
 }
+
+test('pat-elements/define alone, or a locale module alone, types the tags and the events on elements, document and window', () => {
+  const usage = (entry) => `import '${entry}';
+const list = document.querySelector('pat-token-list')!;
+const endpoint: string = list.endpoint;
+document.querySelector('pat-generate-dialog')!.show();
+list.addEventListener('pat-token-rotated', (event) => void event.detail.previous?.expiresAt);
+document.addEventListener('pat-token-created', (event) => void event.detail.token.name.length);
+window.addEventListener('pat-error', (event) => void event.detail.operation.length);
+// @ts-expect-error: the list has no such property
+void list.noSuchProperty;
+void endpoint;
+`;
+  for (const entry of ['pat-elements/define', ...LOCALES.map((name) => `pat-elements/locales/${name}`)]) {
+    assert.deepEqual(typeCheckConsumer({ 'host.ts': usage(entry) }), [], `with only ${entry} imported`);
+  }
+});
 
 test('the React 19 typings accept the elements\' real props and events, and reject wrong ones', () => {
   const elements = customElements(manifest);

@@ -67,9 +67,9 @@ describe('<pat-token-list> localisation', () => {
       .strings=${{
         tableCaption: 'Zugriffstoken',
         columnName: 'Bezeichnung',
-        tokenCountOther: '{count} Token',
+        tokenCount: { one: '{count} Token', other: '{count} Token' },
         expiresNever: 'Nie',
-        expiresInDaysOther: 'Läuft in {days} Tagen ab',
+        expiresInDays: { one: 'Läuft in {days} Tag ab', other: 'Läuft in {days} Tagen ab' },
         lastUsedNever: 'Nie benutzt',
         keyStartingWith: 'Schlüssel beginnt mit {partialKey}',
         deleteButton: 'Löschen',

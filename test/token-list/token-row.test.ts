@@ -6,16 +6,21 @@ import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
 import type { Token } from '../../src/api/schemas.js';
 import type { PatStrings } from '../../src/internal/pat-strings.js';
-import { ListLocalize } from '../../src/token-list/localize-shim.js';
+import { LocalizeController } from '../../src/internal/localize.js';
 import { tokenRow, type RowContext, type RowState } from '../../src/token-list/token-row.js';
 import { NOW, at, text, token } from './fixtures.js';
 
+/** The localization layer on a bare element with a `lang`: what the list passes its rows. */
 function localize(lang = 'en', strings?: Partial<PatStrings>) {
-  const host = Object.assign(document.createElement('div'), { strings });
+  const host = Object.assign(document.createElement('div'), {
+    strings,
+    addController() {},
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
+  }) as unknown as ConstructorParameters<typeof LocalizeController>[0];
   host.lang = lang;
-  const result = new ListLocalize(host);
-  result.refresh();
-  return result;
+  return new LocalizeController(host);
 }
 
 const STATE: RowState = { isNew: false, deleting: false, deleteError: undefined, scopesExpanded: false, rowIndex: undefined };
@@ -142,7 +147,7 @@ describe('tokenRow', () => {
   });
 
   it('follows the locale and the strings it is given', () => {
-    const row = rowOf(subject, {}, context({ localize: localize('de', { deleteButton: 'Löschen', expiresInDaysOther: 'Läuft in {days} Tagen ab' }) }));
+    const row = rowOf(subject, {}, context({ localize: localize('de', { deleteButton: 'Löschen', expiresInDays: { one: 'Läuft in {days} Tag ab', other: 'Läuft in {days} Tagen ab' } }) }));
     expect(text(part(row, 'created-cell')!.querySelector('time')!)).to.equal(new Intl.DateTimeFormat('de', { dateStyle: 'medium' }).format(new Date(subject.createdAt)));
     expect(text(part(row, 'badge-expiring')!)).to.equal('Läuft in 3 Tagen ab');
     expect(text(row.querySelector('[data-action=delete]')!)).to.equal('Löschen');

@@ -3,7 +3,6 @@ import { expect } from '@open-wc/testing';
 import { DEFAULT_SORT, deriveTokenView, memoizedTokenView, nextSort, type TokenViewInput } from '../../src/token-list/token-view.js';
 import { expiryStatus } from '../../src/token-list/expiry-status.js';
 import { MASK_LENGTH, maskPartialKey } from '../../src/token-list/mask-partial-key.js';
-import { pluralString } from '../../src/token-list/plural-string.js';
 import { NOW, at, sampleTokens, token } from './fixtures.js';
 
 const ids = (tokens: readonly { id: string }[]) => tokens.map((t) => t.id);
@@ -76,14 +75,5 @@ describe('maskPartialKey', () => {
     expect(long.visible).to.equal('pat_AbCdEfGhIjKl');
     expect(short.mask).to.equal(long.mask);
     expect([...short.mask]).to.have.length(MASK_LENGTH);
-  });
-});
-
-describe('pluralString', () => {
-  it('picks "one" by the locale\'s rules, and "other" for every other category', () => {
-    expect(pluralString('en', 1, 'one', 'other')).to.equal('one');
-    expect(pluralString('en', 0, 'one', 'other')).to.equal('other');
-    expect(pluralString('fr', 0, 'one', 'other'), 'French: 0 is singular').to.equal('one');
-    expect(pluralString('not a locale!', 2, 'one', 'other')).to.equal('other');
   });
 });

@@ -102,7 +102,7 @@ describe('<pat-token-list> windowing', () => {
     expect($(el, 'thead tr').getAttribute('aria-rowindex')).to.equal('1');
     expect(rowIndices(el).slice(0, 3)).to.deep.equal([2, 3, 4]);
     expect(indicesMatchTokens(el)).to.be.true;
-    expect(text($(el, '[part~=count]'))).to.equal('10000 tokens');
+    expect(text($(el, '[part~=count]'))).to.equal('10,000 tokens');
     // Spacer rows make the page as tall as all rows would be: there is no scroll box inside it.
     expect(document.documentElement.scrollHeight).to.be.above(10_000 * 40);
     expect(getComputedStyle($(el, '.frame')).overflowY).to.equal('visible');
@@ -134,7 +134,7 @@ describe('<pat-token-list> windowing', () => {
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
     // 99, 990–999 and 9900–9999: still more than the threshold, so still windowed.
-    expect(text($(el, '[part~=count]'))).to.equal('Showing 111 of 10000');
+    expect(text($(el, '[part~=count]'))).to.equal('Showing 111 of 10,000');
     expect($(el, 'table').getAttribute('aria-rowcount')).to.equal('112');
     window.scrollTo(0, 0);
     window.dispatchEvent(new Event('scroll'));

@@ -5,13 +5,15 @@ import '../../src/define.js';
 import { generateSecret } from '../../src/mock/secret.js';
 import { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import {
-  captureConsole,
   captureEvents,
   containsSecret,
+  expectNoSecretAnywhere,
   findSecretInPage,
   stubClipboard,
+  watchForSecrets,
   type ClipboardStub,
-} from './secret-hygiene.js';
+} from '../support/secret-hygiene.js';
+import { acknowledgeBox, copyButton, doneButton, part, revealWith, secretField, statusText, toggleButton, usageCopyButton, usageField } from '../support/reveal-harness.js';
 
 const token: Token = {
   id: 'tok_new',
@@ -24,31 +26,6 @@ const token: Token = {
 };
 
 const USAGE = 'curl -H "Authorization: Bearer {token}" https://api.example.com/v1/me';
-
-function part<T extends Element = HTMLElement>(el: PatTokenReveal, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`${selector} not rendered`);
-  return found;
-}
-
-const secretField = (el: PatTokenReveal) => part<HTMLTextAreaElement>(el, '[part="secret"]');
-const usageField = (el: PatTokenReveal) => part<HTMLTextAreaElement>(el, '[part="usage"]');
-const copyButton = (el: PatTokenReveal) => part<HTMLButtonElement>(el, '[part~="copy-button"]');
-const usageCopyButton = (el: PatTokenReveal) => part<HTMLButtonElement>(el, '[part~="usage-copy-button"]');
-const toggleButton = (el: PatTokenReveal) => part<HTMLButtonElement>(el, '[part~="toggle-button"]');
-const doneButton = (el: PatTokenReveal) => part<HTMLButtonElement>(el, '[part~="done-button"]');
-const acknowledgeBox = (el: PatTokenReveal) => part<HTMLInputElement>(el, '[part="acknowledge"] input');
-const statusText = (el: PatTokenReveal) => part(el, '[role="status"]').textContent!.trim();
-
-async function revealWith(secret: string, options: { token?: Token; usage?: string } = {}): Promise<PatTokenReveal> {
-  const el = await fixture<PatTokenReveal>(html`
-    <pat-token-reveal .token=${options.token} usage-template=${options.usage ?? ''}></pat-token-reveal>
-  `);
-  // Set imperatively, as the dialog does: a `.secret=${…}` binding would keep it in the test's template.
-  el.secret = secret;
-  await el.updateComplete;
-  return el;
-}
 
 describe('<pat-token-reveal>', () => {
   let secret: string;
@@ -379,8 +356,7 @@ describe('<pat-token-reveal>', () => {
 
   describe('secret hygiene', () => {
     it('after dismissal leaves the secret in no markup, attribute, field, event detail, console output or storage', async () => {
-      const consoleCalls = captureConsole();
-      const events = captureEvents();
+      const watch = watchForSecrets();
       try {
         clipboard = stubClipboard();
         const el = await revealWith(secret, { token, usage: USAGE });
@@ -397,19 +373,12 @@ describe('<pat-token-reveal>', () => {
         await dismissed;
         await el.updateComplete;
 
-        expect(findSecretInPage(secret)).to.deep.equal([]);
-        expect(events.events.map((e) => e.type)).to.deep.equal([
-          'pat-secret-copied',
-          'pat-secret-copied',
-          'pat-reveal-dismissed',
-        ]);
-        expect(events.events.filter((e) => containsSecret(e.detail, secret))).to.deep.equal([]);
-        expect(consoleCalls.calls.filter((args) => containsSecret(args, secret))).to.deep.equal([]);
+        expect(watch.events.map((e) => e.type)).to.deep.equal(['pat-secret-copied', 'pat-secret-copied', 'pat-reveal-dismissed']);
+        expectNoSecretAnywhere(secret, watch, [el]);
         expect(el.secret).to.equal(undefined);
         expect(el.hasSecret).to.equal(false);
       } finally {
-        events.stop();
-        consoleCalls.restore();
+        watch.stop();
       }
     });
 

@@ -1,9 +1,20 @@
 /**
  * Test helpers that look for a secret everywhere it must never be: the DOM (markup of the
- * document and every shadow root, attribute values, form field values), web storage, the URL,
- * the details of `pat-*` events and the console. Also a stub for the platform clipboard.
+ * document and every shadow root, attribute values, form field values, page text), web storage,
+ * the URL, the details of `pat-*` events, the console and the elements' properties — in one
+ * assertion, `expectNoSecretAnywhere`. Also a stub for the platform clipboard.
  */
-const PAT_EVENTS = ['pat-token-created', 'pat-token-deleted', 'pat-secret-copied', 'pat-reveal-dismissed', 'pat-error'];
+import { expect } from '@open-wc/testing';
+import { allText } from './page.js';
+
+const PAT_EVENTS = [
+  'pat-token-created',
+  'pat-token-rotated',
+  'pat-token-deleted',
+  'pat-secret-copied',
+  'pat-reveal-dismissed',
+  'pat-error',
+];
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 
 /** Every element of the document, including those inside (nested) open shadow roots. */
@@ -70,6 +81,57 @@ export function captureConsole(): { calls: unknown[][]; restore(): void } {
     };
   }
   return { calls, restore: () => originals.forEach(([method, original]) => (console[method] = original)) };
+}
+
+export interface SecretWatch {
+  /** Every `pat-*` event that reached `window` since the watch started. */
+  events: { type: string; detail: unknown }[];
+  consoleCalls: unknown[][];
+  stop(): void;
+}
+
+/** Starts recording what could leak a secret later: `pat-*` events and console calls. */
+export function watchForSecrets(): SecretWatch {
+  const events = captureEvents();
+  const consoleCalls = captureConsole();
+  return {
+    events: events.events,
+    consoleCalls: consoleCalls.calls,
+    stop() {
+      events.stop();
+      consoleCalls.restore();
+    },
+  };
+}
+
+/** Every value reachable through an element's enumerable properties (own and inherited accessors). */
+function enumerableValues(element: Element): unknown[] {
+  const values: unknown[] = [];
+  for (const key in element) {
+    try {
+      values.push((element as unknown as Record<string, unknown>)[key]);
+    } catch {
+      // A getter that throws on this element type holds nothing.
+    }
+  }
+  return values;
+}
+
+/**
+ * The one secret-leak assertion: the secret is in no markup, attribute, field, page text,
+ * storage entry or URL, in no event detail or console call recorded by `watch`, and no property
+ * of `elements` reaches it.
+ */
+export function expectNoSecretAnywhere(secret: string, watch: SecretWatch, elements: readonly Element[] = []): void {
+  expect(findSecretInPage(secret), 'places the secret is still in').to.deep.equal([]);
+  expect(allText(document.body).includes(secret), 'page text').to.be.false;
+  expect(containsSecret(watch.consoleCalls, secret), 'console output').to.be.false;
+  const leakingEvents = watch.events.filter((event) => containsSecret(event.detail, secret)).map((event) => event.type);
+  expect(leakingEvents, 'pat-* events whose detail (errors included) holds the secret').to.deep.equal([]);
+  for (const element of elements) {
+    expect(enumerableValues(element).some((value) => containsSecret(value, secret)), `${element.localName}'s enumerable properties`).to.be.false;
+    expect(containsSecret(element, secret), `${element.localName}'s own properties`).to.be.false;
+  }
 }
 
 export interface ClipboardStub {
