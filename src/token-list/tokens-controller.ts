@@ -48,7 +48,8 @@ export class TokensController implements ReactiveController {
   readonly #revocations = new Map<string, AbortController>();
   #loadInterrupted = false;
   #leftOut = 0;
-  #failure: unknown;
+  #failure: { error: unknown; client: TokenClient } | undefined;
+  #loadingFrom: TokenClient | undefined;
 
   constructor(host: ReactiveControllerHost, options: TokensControllerOptions) {
     (this.#host = host).addController(this);
@@ -59,7 +60,7 @@ export class TokensController implements ReactiveController {
       onComplete: (loaded) => this.#settle(loaded),
       onError: (error) => {
         if (isAbortError(error)) return;
-        this.#failure = error;
+        this.#failure = { error, client: this.#loadingFrom! };
         options.onLoadError(error);
       },
     });
@@ -86,18 +87,12 @@ export class TokensController implements ReactiveController {
     return this.#task.status === TaskStatus.INITIAL;
   }
 
-  /** The last load's failure, if it failed; an abort does not count. */
-  get loadError(): unknown {
-    const error = this.#task.status === TaskStatus.ERROR ? this.#task.error : undefined;
-    return isAbortError(error) ? undefined : error;
-  }
-
   /**
    * The last load's failure, kept while a retry is in flight (so the message can show its progress)
    * and until a load succeeds.
    */
   get failure(): unknown {
-    return this.#failure;
+    return this.#failure?.error;
   }
 
   /** How many tokens the last load left out because they break the contract. */
@@ -185,8 +180,10 @@ export class TokensController implements ReactiveController {
       // Another endpoint or adapter: what was shown belongs to a different account or API.
       this.#tokens = undefined;
       this.#newIds = NONE;
-      this.#failure = undefined;
     }
+    // So is a failure of another client; a retry of this one keeps it shown until it settles.
+    if (client !== this.#failure?.client) this.#failure = undefined;
+    this.#loadingFrom = client;
     this.#createdDuringLoad = [];
     try {
       return { client, tokens: await client.list(signal), leftOut: 0 };

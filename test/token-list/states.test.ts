@@ -78,7 +78,10 @@ describe('<pat-token-list> states', () => {
     expect(exists(error, '[role=alert]'), '[role=alert] is rendered').to.be.true;
     await expect(el).to.be.accessible();
 
+    backend.setLatency(200);
     $(el, 'button[part~=retry-button]').click();
+    await el.updateComplete;
+    expect(text($(el, '[part~=error] button[part~=retry-button]')), 'the failure stays, its Retry working').to.equal('Retrying…');
     await waitUntil(() => rowIds(el).length === 4, 'Retry did not load the list');
     expect(exists(el.shadowRoot!, '[part~=error]'), '[part~=error] is rendered').to.be.false;
     expectFocusOn(el, $(el, 'table'), 'focus moves to the table, not to the body');
