@@ -358,21 +358,17 @@ export const tokenListStyles = [
     font-size: 0.925em;
   }
 
-  /* A stripe rather than a tint: a tinted background would lower the text's contrast. */
-  tr[part~='row-new'] > :first-child {
-    box-shadow: inset 3px 0 0 var(--_accent);
-    animation: new-row 2.5s ease-out;
+  /*
+   * A stripe at the row's start rather than a tint (a tinted background would lower the text's
+   * contrast); an inset shadow has no logical direction, so RTL flips its offset.
+   */
+  :host(:dir(rtl)) {
+    --_start: -1;
   }
 
-  tr[part~='row-new'] > :first-child:dir(rtl) {
-    box-shadow: inset -3px 0 0 var(--_accent);
-    animation: none;
-  }
-
-  @keyframes new-row {
-    from {
-      box-shadow: inset 0.6rem 0 0 var(--_accent);
-    }
+  tr[part~='row-new'] > :first-child,
+  .cards tr[part~='row-new'] {
+    box-shadow: inset calc(3px * var(--_start, 1)) 0 var(--_accent);
   }
 
   .no-matches td {
@@ -564,15 +560,6 @@ export const tokenListStyles = [
 
   .cards tr[part~='row-new'] > :first-child {
     box-shadow: none;
-    animation: none;
-  }
-
-  .cards tbody tr[part~='row-new'] {
-    box-shadow: inset 3px 0 0 var(--_accent);
-  }
-
-  .cards tbody tr[part~='row-new']:dir(rtl) {
-    box-shadow: inset -3px 0 0 var(--_accent);
   }
 
   .cards .skeleton td,
@@ -624,8 +611,7 @@ export const tokenListStyles = [
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .bone,
-    tr[part~='row-new'] > :first-child {
+    .bone {
       animation: none;
     }
   }
