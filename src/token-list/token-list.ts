@@ -33,10 +33,11 @@ export const WINDOWING_THRESHOLD = 100;
  * `dialog-error`, apart from the list's own error message; `button` is shared on purpose.
  */
 const DIALOG_EXPORTPARTS = [
-  'dialog', 'form', 'heading', 'note', 'field', 'label', 'input', 'name-input', 'description-input', 'select',
-  'date-input', 'hint', 'expiry', 'field-error', 'error: dialog-error', 'actions', 'button', 'cancel-button',
-  'submit-button', 'reveal', 'secret', 'copy-button', 'toggle-button', 'usage', 'usage-copy-button', 'warning',
-  'status', 'acknowledge', 'done-button',
+  'dialog', 'close-button', 'form', 'heading', 'note', 'summary', 'field', 'label', 'input', 'name-input',
+  'description-input', 'select', 'date-input', 'hint', 'expiry', 'scopes', 'scope-group', 'scope', 'field-error',
+  'error: dialog-error', 'actions', 'button', 'cancel-button', 'submit-button', 'reveal', 'secret-field', 'secret',
+  'copy-button', 'toggle-button', 'usage-field', 'usage', 'usage-copy-button', 'warning', 'status', 'acknowledge',
+  'done-button',
 ].join(', ');
 
 /** Keys that move focus between rows while it is on a row's button (the page would scroll anyway). */
