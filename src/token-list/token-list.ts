@@ -12,6 +12,7 @@ import { PatGenerateDialog } from '../generate-dialog/generate-dialog.js';
 import { ClientConfigMixin } from '../internal/client-config.js';
 import { now } from '../internal/clock.js';
 import { PatElement } from '../internal/pat-element.js';
+import { scopeCatalogue } from '../internal/scope-catalogue.js';
 import { describeError } from '../internal/strings.js';
 import { DEFAULT_EXPIRING_SOON_DAYS } from './expiry-status.js';
 import { LayoutController } from './layout-controller.js';
@@ -60,7 +61,7 @@ const NO_SCOPE_LABELS: ReadonlyMap<string, string> = new Map();
  * @fires pat-token-created - A token was created through the dialog (`{ token }`, metadata only; bubbles out of the dialog).
  * @fires pat-token-rotated - A token was regenerated through the dialog (`{ token, previous }`, metadata only; bubbles out of the dialog).
  * @fires pat-token-deleted - A token was deleted, or was already gone (`{ token }`).
- * @fires pat-error - Loading or deleting failed, or a list answer left out tokens that break the contract (`{ operation: 'list' | 'revoke', error }`); the user sees a message too.
+ * @fires pat-error - Loading or deleting failed, or a list answer left out tokens that break the contract (`{ operation: 'list' | 'revoke', error }`); the user sees a message too. Also `operation: 'config'` for a scope catalogue with invalid entries (used without them).
  *
  * @slot generate-button - Replaces the "Generate new token" button. A click on it opens the dialog unless its handler calls `preventDefault()`.
  *
@@ -293,14 +294,18 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     return {
       // Until the list is there, assume the server sends the field: the skeleton keeps its shape.
       lastUsed: !tokens || tokens.some((token) => token.lastUsedAt !== undefined),
-      scopes: !!this.scopes?.length || !!tokens?.some((token) => token.scopes != null),
+      scopes: this.#labels().size > 0 || !!tokens?.some((token) => token.scopes != null),
     };
   }
 
-  /** The catalogue's labels by id, the same map until the catalogue changes. */
+  /**
+   * The catalogue's labels by id, the same map until the catalogue changes. A catalogue with invalid
+   * entries is used without them, and reported once (the check is shared with the dialog).
+   */
   #labels(): ReadonlyMap<string, string> {
     if (!this.#scopeLabels || this.#scopeLabels.from !== this.scopes) {
-      const labels = this.scopes?.length ? new Map(this.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS;
+      const catalogue = scopeCatalogue(this.scopes, (error) => this.emit('pat-error', { operation: 'config', error }));
+      const labels = catalogue ? new Map(catalogue.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS;
       this.#scopeLabels = { from: this.scopes, labels };
     }
     return this.#scopeLabels.labels;
@@ -554,7 +559,6 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       @pat-token-created=${this.#onTokenCreated}
       @pat-token-rotated=${this.#onTokenRotated}
       @pat-error=${this.#onDialogError}
-      @focusout=${this.#onDialogFocusOut}
     ></pat-generate-dialog>`;
   }
 
@@ -730,11 +734,34 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #regenerate(token: Token) {
-    const dialog = this.#dialog as (PatGenerateDialog & { regenerate?(token: Token): void }) | null;
-    if (!dialog?.regenerate) return;
+    const dialog = this.#dialog;
+    if (!dialog) return;
     this.#regeneratingId = token.id;
     this.#focusAfterDialog = undefined;
     dialog.regenerate(token);
+    this.#whenDialogCloses(dialog);
+  }
+
+  /**
+   * The dialog returns focus to the button that opened it, but a regenerate can take that button
+   * away (a replaced token has no Regenerate, a token found gone leaves the list). Watched only
+   * while that dialog is open, through its reflected `open`.
+   */
+  #whenDialogCloses(dialog: PatGenerateDialog) {
+    const observer = new MutationObserver(async () => {
+      if (dialog.open) return;
+      observer.disconnect();
+      // The dialog restores focus in the update that closes it.
+      await dialog.updateComplete;
+      await this.updateComplete;
+      const id = this.#focusAfterDialog;
+      this.#regeneratingId = this.#focusAfterDialog = undefined;
+      // Focus is lost when it is on nothing, or still inside the dialog that closed.
+      const active = this.shadowRoot!.activeElement;
+      if (active ? active !== dialog : document.activeElement && document.activeElement !== document.body) return;
+      ((id && this.#buttonOf(id, 'regenerate')) || this.#focusFallback())?.focus();
+    });
+    observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
   }
 
   #onTokenCreated(event: CustomEvent<TokenCreatedDetail>) {
@@ -749,7 +776,6 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     this.filter = '';
     if (oldId === undefined) this.#tokens.add(token);
     else this.#tokens.replace(oldId, token, previous);
-    this.#regeneratingId = undefined;
     // The button that opened the dialog is gone (a replaced token cannot be regenerated again).
     this.#focusAfterDialog = token.id;
   }
@@ -758,19 +784,6 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const { operation, error } = event.detail;
     // The token to regenerate no longer exists: the list is out of date.
     if ((operation as string) === 'rotate' && error instanceof HttpError && error.status === 404) void this.#tokens.reload();
-  }
-
-  /** When the dialog closes onto a button that is no longer there, focus goes to the row it concerned. */
-  #onDialogFocusOut(event: FocusEvent) {
-    if (event.relatedTarget) return;
-    void this.updateComplete.then(() => {
-      const dialog = this.#dialog;
-      if (!dialog || dialog.open || this.shadowRoot!.activeElement || document.activeElement !== document.body) return;
-      const id = this.#focusAfterDialog;
-      this.#focusAfterDialog = undefined;
-      this.#regeneratingId = undefined;
-      ((id && (this.#buttonOf(id, 'regenerate') ?? this.#buttonOf(id, 'delete'))) || this.#focusFallback())?.focus();
-    });
   }
 
   // ——— Errors ———
