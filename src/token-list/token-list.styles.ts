@@ -295,6 +295,12 @@ export const tokenListStyles = [
     list-style: none;
   }
 
+  /* A label in any script reads in its own direction. */
+  .scope,
+  .scopes-button {
+    unicode-bidi: plaintext;
+  }
+
   .scope {
     display: inline-block;
     margin-block: 0.1em;
@@ -523,10 +529,12 @@ export const tokenListStyles = [
     overflow-wrap: break-word;
   }
 
+  /* Isolated, so a label and its value never run together in a page of the other direction. */
   .cards tbody td[data-label]::before {
     content: attr(data-label) / '';
     margin-inline-end: 0.35em;
     color: var(--_muted);
+    unicode-bidi: isolate;
   }
 
   .cards [part~='expires-cell'] .badge {

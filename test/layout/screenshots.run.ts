@@ -139,6 +139,16 @@ const STATES: State[] = [
     },
   },
   {
+    name: 'regenerate-dialog',
+    rtl: true,
+    viewport: true,
+    arrange: async ({ list }) => {
+      root(list).querySelector<HTMLButtonElement>('tr[data-id="tok_tf"] button[data-action=regenerate]')!.click();
+      await waitUntil(() => dialogOf(list).open);
+      await dialogOf(list).updateComplete;
+    },
+  },
+  {
     name: 'reveal',
     viewport: true,
     arrange: async ({ list }) => {
@@ -148,7 +158,7 @@ const STATES: State[] = [
       const name = dialog.shadowRoot!.querySelector<HTMLInputElement>('#name')!;
       name.value = 'Nightly backup job';
       name.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      dialog.shadowRoot!.querySelector<HTMLButtonElement>('[type=submit]')!.click();
+      dialog.shadowRoot!.querySelector<HTMLButtonElement>('#submit')!.click();
       await waitUntil(() => dialog.shadowRoot!.querySelector('pat-token-reveal'), 'no reveal', { timeout: 5000 });
     },
   },
