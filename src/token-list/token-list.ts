@@ -202,7 +202,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #contextKey: readonly unknown[] = [];
   #checkedView: readonly Token[] | undefined;
   #scopeLabels: { from: readonly Scope[] | undefined; labels: ReadonlyMap<string, string> } | undefined;
-  #indexById: { view: readonly Token[]; ids: string[]; index: Map<string, number> } | undefined;
+  #ids: { view: readonly Token[]; ids: readonly string[] } | undefined;
+  #columnsFor: { tokens: readonly Token[] | undefined; labels: ReadonlyMap<string, string>; columns: Columns } | undefined;
   /** The row that last had focus: it and its neighbours stay rendered wherever the page scrolls. */
   #focusedRowId: string | undefined;
   /** The token the dialog is regenerating: its row stays rendered, focus comes back to it. */
@@ -290,12 +291,18 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     });
   }
 
+  /** The optional columns, looked up once per list of tokens and catalogue (a scan of every token). */
   #columns(tokens: readonly Token[] | undefined): Columns {
-    return {
-      // Until the list is there, assume the server sends the field: the skeleton keeps its shape.
-      lastUsed: !tokens || tokens.some((token) => token.lastUsedAt !== undefined),
-      scopes: this.#labels().size > 0 || !!tokens?.some((token) => token.scopes != null),
-    };
+    const labels = this.#labels();
+    if (!this.#columnsFor || this.#columnsFor.tokens !== tokens || this.#columnsFor.labels !== labels) {
+      const columns = {
+        // Until the list is there, assume the server sends the field: the skeleton keeps its shape.
+        lastUsed: !tokens || tokens.some((token) => token.lastUsedAt !== undefined),
+        scopes: labels.size > 0 || !!tokens?.some((token) => token.scopes != null),
+      };
+      this.#columnsFor = { tokens, labels, columns };
+    }
+    return this.#columnsFor.columns;
   }
 
   /**
@@ -392,13 +399,13 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
    * Spacers have no cells: they are not rows of data, for assistive technology or anything else.
    */
   #renderWindow(view: readonly Token[]) {
-    const { ids, index } = this.#indexOf(view);
+    const ids = this.#idsOf(view);
     const keep: number[] = [];
-    const focused = this.#focusedRowId === undefined ? undefined : index.get(this.#focusedRowId);
-    if (focused !== undefined) keep.push(focused - 1, focused, focused + 1);
+    // A few lookups a render: a scan costs less than a map of every id built per view.
+    const focused = this.#focusedRowId === undefined ? -1 : ids.indexOf(this.#focusedRowId);
+    if (focused >= 0) keep.push(focused - 1, focused, focused + 1);
     for (const id of [this.confirming?.id, this.#regeneratingId]) {
-      const at = id === undefined ? undefined : index.get(id);
-      if (at !== undefined) keep.push(at);
+      if (id !== undefined) keep.push(ids.indexOf(id));
     }
     return repeat(
       this.#window.layout(ids, keep),
@@ -411,13 +418,10 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     );
   }
 
-  /** Ids in view order and each one's index, built once per view. */
-  #indexOf(view: readonly Token[]) {
-    if (this.#indexById?.view !== view) {
-      const ids = view.map((token) => token.id);
-      this.#indexById = { view, ids, index: new Map(ids.map((id, i) => [id, i])) };
-    }
-    return this.#indexById;
+  /** The ids in view order (the window's keys), built once per view. */
+  #idsOf(view: readonly Token[]): readonly string[] {
+    if (this.#ids?.view !== view) this.#ids = { view, ids: view.map((token) => token.id) };
+    return this.#ids.ids;
   }
 
   /** A row is rendered again only when its token, its state or what every row shares changed. */
@@ -611,7 +615,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const tokens = this.#tokens.tokens;
     if (!row || !tokens || target === row) return;
     const view = this.#currentView(tokens);
-    const from = this.#indexOf(view).index.get(row.dataset.id!) ?? 0;
+    const from = Math.max(0, this.#idsOf(view).indexOf(row.dataset.id!));
     const page = Math.max(1, Math.floor(window.innerHeight / Math.max(1, row.getBoundingClientRect().height)) - 1);
     const last = view.length - 1;
     const to = { Home: 0, End: last, PageUp: Math.max(0, from - page), PageDown: Math.min(last, from + page) }[event.key]!;
@@ -703,7 +707,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const tokens = this.#tokens.tokens;
     if (!tokens) return undefined;
     const view = this.#currentView(tokens);
-    const index = this.#indexOf(view).index.get(id) ?? -1;
+    const index = this.#idsOf(view).indexOf(id);
     return (view[index + 1] ?? view[index - 1])?.id;
   }
 
