@@ -2,7 +2,7 @@
 /**
  * `npm run screenshots`: regenerates `docs/screenshots/` — every state of `<pat-token-list>` (and
  * of the dialog it opens) in a host settings page, at 1280, 728 and 390 px, light and dark, the
- * main states right to left — and the README's `docs/demo.png`. It runs
+ * main states right to left; the README shows `list-1280-light.png`. It runs
  * `test/layout/screenshots.run.ts` in the test runner's headless Chromium, with the same mock
  * backend and fixed clock as the tests, so every picture is reproducible. Old pictures are removed
  * first, so a state that no longer exists leaves none behind.
@@ -44,4 +44,4 @@ const index = [
   ...[...states].flatMap(([state, names]) => [`## ${state}`, '', names.map((name) => `<img src="${name}" alt="${name}" width="240">`).join('\n'), '']),
 ].join('\n');
 writeFileSync(join(folder, 'README.md'), index);
-console.log(`\n${taken.length} screenshots in docs/screenshots/ (index: docs/screenshots/README.md), and docs/demo.png`);
+console.log(`\n${taken.length} screenshots in docs/screenshots/ (index: docs/screenshots/README.md)`);

@@ -1,7 +1,7 @@
 /**
  * Test-runner commands the layout tests and the screenshot run need beyond
  * `@web/test-runner-commands`: a real mouse wheel (synthetic wheel events do not scroll) and a
- * screenshot saved under `docs/screenshots/` (or, named `README`, as `docs/demo.png`).
+ * screenshot saved under `docs/screenshots/`.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -22,10 +22,8 @@ export function layoutCommandsPlugin() {
         await page.mouse.wheel({ deltaY: payload.deltaY });
         return true;
       }
-      // Only PNGs under docs/screenshots, and the README's picture.
-      const path = payload.name === 'README' ? join(root, 'docs/demo.png') : resolve(screenshots, payload.name);
-      const allowed = payload.name === 'README' || (!relative(screenshots, path).startsWith('..') && path.endsWith('.png'));
-      if (!allowed) throw new Error(`not a PNG under docs/screenshots: ${payload.name}`);
+      const path = resolve(screenshots, payload.name);
+      if (relative(screenshots, path).startsWith('..') || !path.endsWith('.png')) throw new Error(`not a PNG under docs/screenshots: ${payload.name}`);
       mkdirSync(dirname(path), { recursive: true });
       await page.screenshot({ path, fullPage: payload.fullPage ?? false, clip: payload.clip });
       return true;

@@ -3,7 +3,7 @@
  * `host-page.ts`, into `docs/screenshots/`: `npm run screenshots` (scripts/screenshots.mjs) runs
  * this file alone; it is not part of `npm test` (its name does not end in `.test.ts`). Each state
  * is taken at 1280 px (desktop), 728 px (a settings column) and 390 px (a phone), in light and
- * dark, and the main ones right to left. `docs/demo.png`, the README's picture, is the desktop one.
+ * dark, and the main ones right to left. The README's picture is `list-1280-light.png`.
  */
 import { waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
@@ -190,9 +190,6 @@ describe('screenshots', function () {
         if (!state.unsettled) await waitUntil(() => settled(host!.list));
         await frames();
         await executeServerCommand('pat-screenshot', { name: file, fullPage: !state.viewport });
-        if (state.name === 'list' && shot.width === 1280 && shot.scheme === 'light' && shot.language === 'en') {
-          await executeServerCommand('pat-screenshot', { name: 'README' });
-        }
       });
     }
   }
