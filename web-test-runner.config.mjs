@@ -9,6 +9,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { layoutCommandsPlugin } from './test/layout/commands.mjs';
 
 const require = createRequire(import.meta.url);
 // msw's worker unregisters itself when its last page closes; with test pages opening and closing
@@ -37,7 +38,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html><html><head>
     <script>window.litIssuedWarnings = new Set(['dev-mode']);</script>
     </head><body><script type="module" src="${testFramework}"></script></body></html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), layoutCommandsPlugin()],
   middleware: [
     function mockServiceWorker(context, next) {
       if (context.path !== '/mockServiceWorker.js') return next();

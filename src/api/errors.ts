@@ -4,6 +4,7 @@
  * server value back verbatim except problem+json's `title`, `detail` and field messages, which the
  * server wrote for people to read.
  */
+import type { Token } from './schemas.js';
 import type { TokenOperation } from './token-client.js';
 
 export type PatErrorKind = 'http' | 'network' | 'timeout' | 'contract' | 'invalid-request';
@@ -104,6 +105,26 @@ export class InvalidRequestError extends FieldError {
   constructor(field: string, expected: string, received: string) {
     super('The request was not sent', field, expected, received);
     this.name = 'InvalidRequestError';
+  }
+}
+
+/**
+ * A list answer in which some tokens break the contract and the others are valid. The elements
+ * show the valid ones and say how many were left out; `field` names the first offending field for
+ * the developer. Thrown only when at least one token is valid: with none, it is a plain
+ * `ContractError`.
+ */
+export class PartialListError extends ContractError {
+  /** The tokens that are valid, in the order the server sent them. */
+  readonly tokens: Token[];
+  /** How many tokens were left out. */
+  readonly rejected: number;
+
+  constructor(field: string, expected: string, received: string, tokens: Token[], rejected: number) {
+    super(field, expected, received);
+    this.name = 'PartialListError';
+    this.tokens = tokens;
+    this.rejected = rejected;
   }
 }
 

@@ -4,11 +4,10 @@
  * be sent. Values are never echoed into messages: they may be hostile or secret.
  */
 import * as z from 'zod/mini';
-import { ContractError, InvalidRequestError, type PatError } from './errors.js';
+import { ContractError, InvalidRequestError, PartialListError, type PatError } from './errors.js';
 import {
   CreateTokenRequestSchema,
   CreateTokenResponseSchema,
-  ListTokensResponseSchema,
   RotateTokenRequestSchema,
   RotateTokenResponseSchema,
   TokenSchema,
@@ -95,13 +94,40 @@ export function parseJson(text: string, contentType: string | null): unknown {
   }
 }
 
+/** The list answer's envelope; its tokens are checked one by one (`parseTokens`). */
+const ListEnvelopeSchema = z.object({ tokens: z.array(z.unknown()) });
+
 export function parseListResponse(value: unknown): Token[] {
-  return parseWith(ListTokensResponseSchema, value).tokens;
+  return parseTokens(parseWith(ListEnvelopeSchema, value).tokens);
 }
 
 /** For adapters' `list()` results, which are the array itself. */
 export function parseTokenArray(value: unknown): Token[] {
-  return parseWith(z.array(TokenSchema), value, ['tokens']);
+  return parseTokens(parseWith(z.array(z.unknown()), value, ['tokens']));
+}
+
+/**
+ * Checks each token on its own, so one broken token does not hide the others: when some are
+ * invalid and some valid, a `PartialListError` carries the valid ones; when none is valid, it is
+ * a `ContractError` like any other broken answer.
+ */
+function parseTokens(items: readonly unknown[]): Token[] {
+  const tokens: Token[] = [];
+  let rejected = 0;
+  let first: { index: number; issue: Issue } | undefined;
+  items.forEach((item, index) => {
+    const result = z.safeParse(TokenSchema, item, { reportInput: true });
+    if (result.success) tokens.push(result.data);
+    else {
+      rejected++;
+      first ??= { index, issue: result.error.issues[0] as Issue };
+    }
+  });
+  if (!first) return tokens;
+  const field = formatPath(['tokens', first.index, ...first.issue.path]);
+  const [expected, received] = [describeExpected(first.issue), describeReceived(first.issue)];
+  if (!tokens.length) throw new ContractError(field, expected, received);
+  throw new PartialListError(field, expected, received, tokens, rejected);
 }
 
 export function parseCreateResponse(value: unknown): CreateTokenResponse {

@@ -2,7 +2,7 @@
  * The hidden part of every key is drawn with the same number of dots, so the page never reveals
  * how long a secret is (docs/architecture.md, security rule 4).
  */
-export const MASK_LENGTH = 12;
+export const MASK_LENGTH = 4;
 export const MASK = '•'.repeat(MASK_LENGTH);
 
 export interface MaskedKey {

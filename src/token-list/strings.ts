@@ -23,6 +23,7 @@ export interface TokenListStrings {
   columnCreated: string;
   columnExpires: string;
   columnLastUsed: string;
+  columnScopes: string;
   columnActions: string;
   /** `{partialKey}`: the accessible name of the masked key. */
   keyStartingWith: string;
@@ -35,6 +36,23 @@ export interface TokenListStrings {
   expiresInDays: PluralString;
   lastUsedNever: string;
   newBadge: string;
+  /** On a token that a regenerate replaced; it keeps working for its grace period. */
+  replacedBadge: string;
+  /** `{when}`: how soon a replaced token stops working, e.g. "in 21 hours". */
+  stopsWorking: string;
+  /** In the Scopes column, for a token without scopes: it has all of its owner's permissions. */
+  scopesAll: string;
+  /** In the Scopes column, for a token limited to no scope at all. */
+  scopesNone: string;
+  /** `{count}`: the button that shows a token's scopes beyond the first three. */
+  scopesMore: string;
+  /** `{count}`, `{name}`: that button's accessible name (it starts with the visible text). */
+  scopesMoreLabel: PluralString;
+  /** Hides them again. */
+  scopesFewer: string;
+  regenerateButton: string;
+  /** `{name}`: the regenerate button's accessible name. */
+  regenerateButtonLabel: string;
   deleteButton: string;
   /** `{name}`: the delete button's accessible name. */
   deleteButtonLabel: string;
@@ -48,12 +66,15 @@ export interface TokenListStrings {
   confirmDeleteConfirm: string;
   /** `{name}`: announced to screen readers after a delete. */
   tokenDeleted: string;
-  /** `{name}`, `{reason}` */
+  /** `{reason}`: in the row whose delete failed, with Retry. */
   deleteFailed: string;
   loadFailed: string;
-  /** `{reason}`: when reloading fails while the previous list is still shown. */
+  /** When reloading fails while the previous list is still shown; the reason follows. */
   refreshFailed: string;
+  /** `{count}`: the list answer had tokens that break the contract; the others are shown. */
+  tokensLeftOut: PluralString;
   retryButton: string;
+  retryingButton: string;
   dismissButton: string;
   emptyHeading: string;
   emptyBody: string;
@@ -76,6 +97,7 @@ export const defaultTokenListStrings: TokenListStrings = {
   columnCreated: 'Created',
   columnExpires: 'Expires',
   columnLastUsed: 'Last used',
+  columnScopes: 'Scopes',
   columnActions: 'Actions',
   keyStartingWith: 'Key starting with {partialKey}',
   keyHidden: 'Key hidden',
@@ -83,8 +105,17 @@ export const defaultTokenListStrings: TokenListStrings = {
   expiredBadge: 'Expired',
   expiresTodayBadge: 'Expires today',
   expiresInDays: { one: 'Expires in {days} day', other: 'Expires in {days} days' },
-  lastUsedNever: 'Never used',
+  lastUsedNever: 'Never',
   newBadge: 'New',
+  replacedBadge: 'Replaced',
+  stopsWorking: 'Stops working {when}',
+  scopesAll: 'All permissions',
+  scopesNone: 'None',
+  scopesMore: '+{count} more',
+  scopesMoreLabel: { one: '+{count} more scope of “{name}”', other: '+{count} more scopes of “{name}”' },
+  scopesFewer: 'Show fewer',
+  regenerateButton: 'Regenerate',
+  regenerateButtonLabel: 'Regenerate token “{name}”',
   deleteButton: 'Delete',
   deleteButtonLabel: 'Delete token “{name}”',
   deletingButton: 'Deleting…',
@@ -94,10 +125,15 @@ export const defaultTokenListStrings: TokenListStrings = {
   confirmDeleteCancel: 'Cancel',
   confirmDeleteConfirm: 'Delete token',
   tokenDeleted: 'Deleted token “{name}”.',
-  deleteFailed: "Couldn't delete “{name}”. {reason}",
+  deleteFailed: "Couldn't delete this token. {reason}",
   loadFailed: "Couldn't load your tokens.",
-  refreshFailed: "Couldn't refresh the list. {reason}",
+  refreshFailed: "Couldn't refresh the list.",
+  tokensLeftOut: {
+    one: "{count} token couldn't be shown: the server's answer for it was not understood.",
+    other: "{count} tokens couldn't be shown: the server's answer for them was not understood.",
+  },
   retryButton: 'Retry',
+  retryingButton: 'Retrying…',
   dismissButton: 'Dismiss',
   emptyHeading: 'No tokens yet',
   emptyBody:

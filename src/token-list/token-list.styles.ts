@@ -39,23 +39,28 @@ export const tokenListStyles = [
     height: 0.9em;
   }
 
-  /* ——— Toolbar ——— */
+  /* ——— Toolbar: the count and the generate button, the filter on its own line ——— */
 
   .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: calc(var(--_space) * 0.75) var(--_space);
     margin-block-end: var(--_space);
   }
 
   .count {
-    margin-inline-end: auto;
+    flex: 1 1 auto;
     color: var(--_muted);
   }
 
+  .filter {
+    order: 1;
+    flex: 1 1 100%;
+  }
+
   .filter input {
-    width: min(16rem, 100%);
+    width: min(24rem, 100%);
     min-height: 2.25rem;
     padding: 0.35em 0.6em;
   }
@@ -68,12 +73,13 @@ export const tokenListStyles = [
 
   .alert,
   .load-failure,
-  .empty {
+  .empty,
+  .notice.shown {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
-    padding: var(--_space);
+    gap: calc(var(--_space) * 0.5) var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
     margin-block-end: var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -85,8 +91,14 @@ export const tokenListStyles = [
     background: color-mix(in srgb, var(--_danger) 8%, transparent);
   }
 
-  .alert p,
-  .load-failure [role='alert'] {
+  .notice.shown {
+    border-color: color-mix(in srgb, var(--_accent) 55%, transparent);
+    background: color-mix(in srgb, var(--_accent) 8%, transparent);
+  }
+
+  .alert [role='alert'],
+  .load-failure [role='alert'],
+  .notice [role='status'] {
     flex: 1 1 16rem;
   }
 
@@ -107,30 +119,21 @@ export const tokenListStyles = [
     max-width: 60ch;
   }
 
-  /* ——— Table ——— */
+  /* ——— Table: the name takes what the other columns leave ——— */
+
+  .frame {
+    /* The containing block of the visually hidden labels: they never stick out of the list. */
+    position: relative;
+  }
 
   table {
     width: 100%;
     border-collapse: collapse;
   }
 
-  /* Many tokens: a scroll box in which only the rows near its visible part are rendered. */
-  .windowed {
-    max-height: var(--pat-max-height, 40rem);
-    overflow-y: auto;
-  }
-
-  .windowed thead th {
-    position: sticky;
-    top: 0;
-    z-index: 1;
-    background: var(--_surface);
-  }
-
-
   th,
   td {
-    padding: calc(var(--_space) * 0.75) var(--_space);
+    padding: calc(var(--_space) * 0.6) calc(var(--_space) * 0.75);
     border-block-end: 1px solid var(--_border);
     text-align: start;
     vertical-align: top;
@@ -143,6 +146,18 @@ export const tokenListStyles = [
     white-space: nowrap;
   }
 
+  /* Every column but the name is as wide as its content; the name gets the rest. */
+  tr > :not(:first-child) {
+    width: 1px;
+    white-space: nowrap;
+  }
+
+  /* Wide enough for a name to be read at a glance; narrower, and the list becomes cards. */
+  .name-cell {
+    min-width: 12em;
+    font-weight: 400;
+  }
+
   .sort-button {
     gap: 0.3em;
     min-height: 0;
@@ -151,6 +166,8 @@ export const tokenListStyles = [
     border: 0;
     border-radius: var(--_radius);
     background: transparent;
+    color: inherit;
+    font: inherit;
     font-weight: inherit;
     cursor: pointer;
   }
@@ -174,23 +191,21 @@ export const tokenListStyles = [
     opacity: 1;
   }
 
-  .name-cell {
-    font-weight: 400;
-    overflow-wrap: anywhere;
-  }
-
   .name {
     font-weight: 600;
   }
 
   .description {
     display: block;
-    margin-block-start: 0.15em;
+    margin-block-start: 0.1em;
     color: var(--_muted);
     font-size: 0.925em;
   }
 
+  /* A key and a date read left to right in every language: isolated from the page's direction. */
   .key {
+    direction: ltr;
+    unicode-bidi: isolate;
     font-family: var(--_mono);
     font-size: 0.925em;
     white-space: nowrap;
@@ -201,43 +216,66 @@ export const tokenListStyles = [
   }
 
   .mask {
-    margin-inline-start: 0.1em;
     color: var(--_muted);
-    letter-spacing: 0.05em;
   }
 
-  time,
-  .never {
+  time {
+    position: relative;
+    unicode-bidi: plaintext;
     white-space: nowrap;
+    border-radius: 2px;
   }
 
-  .secondary,
-  .never {
+  time[title]:hover {
+    text-decoration: underline dotted color-mix(in srgb, currentColor 50%, transparent);
+    text-underline-offset: 0.2em;
+  }
+
+  /* The exact moment, for the keyboard (a pointer gets the title). */
+  time[title]:focus-visible::after {
+    content: attr(title) / '';
+    position: absolute;
+    z-index: 2;
+    inset-block-start: calc(100% + 0.35rem);
+    inset-inline-start: 0;
+    padding: 0.25em 0.55em;
+    border-radius: var(--_radius);
+    background: var(--_surface-text);
+    color: var(--_surface);
+    font-size: 0.85em;
+    font-weight: 400;
+    white-space: nowrap;
+    pointer-events: none;
+  }
+
+  .muted {
     color: var(--_muted);
-  }
-
-  .secondary {
-    display: block;
-    font-size: 0.925em;
   }
 
   .badge {
     display: inline-block;
-    margin-inline-start: 0.4em;
-    padding: 0.05em 0.5em;
+    padding: 0 0.5em;
     border: 1px solid currentColor;
     border-radius: 999px;
     font-size: 0.8em;
     font-weight: 600;
+    line-height: 1.5;
     white-space: nowrap;
     vertical-align: 0.1em;
+  }
+
+  [part~='expires-cell'] .badge {
+    display: block;
+    width: fit-content;
+    margin-block-start: 0.2em;
   }
 
   .expired-badge {
     color: var(--_danger);
   }
 
-  .expiring-badge {
+  .expiring-badge,
+  .replaced-badge {
     color: var(--_warning);
   }
 
@@ -245,41 +283,136 @@ export const tokenListStyles = [
     color: var(--_accent);
   }
 
-  .actions-cell {
-    padding-block: calc(var(--_space) * 0.4);
-    text-align: end;
+  .scopes-cell {
+    min-width: 11em;
+    white-space: normal;
+  }
+
+  .scopes {
+    display: inline;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  /* A label in any script reads in its own direction. */
+  .scope,
+  .scopes-button {
+    unicode-bidi: plaintext;
+  }
+
+  .scope {
+    display: inline-block;
+    margin-block: 0.1em;
+    margin-inline-end: 0.3em;
+    padding: 0 0.5em;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, currentColor 8%, transparent);
+    font-size: 0.85em;
+    line-height: 1.6;
     white-space: nowrap;
   }
 
-  /* A stripe rather than a tint: a tinted background would lower the text's contrast. */
-  tr.new > :first-child {
-    box-shadow: inset 3px 0 0 var(--_accent);
-    animation: new-row 2.5s ease-out;
+  .scopes-button {
+    min-height: 1.5rem;
+    padding: 0 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    font-size: 0.85em;
+    cursor: pointer;
   }
 
-  @keyframes new-row {
-    from {
-      box-shadow: inset 0.6rem 0 0 var(--_accent);
-    }
+  .actions-cell {
+    padding-block: calc(var(--_space) * 0.45);
+    text-align: end;
   }
 
+  /* Row actions: compact, side by side, never outside the list. */
+  .actions-cell button {
+    min-height: 2rem;
+    padding: 0.2em 0.75em;
+    font-size: 0.925em;
+  }
+
+  .actions-cell button + button {
+    margin-inline-start: 0.375rem;
+  }
+
+  .row-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.375rem;
+    margin-block-start: 0.4em;
+    padding: 0.4em 0.6em;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_danger) 8%, transparent);
+  }
+
+  .row-error p {
+    flex: 1 1 14rem;
+    color: var(--_danger);
+    font-weight: 400;
+  }
+
+  .row-error button {
+    min-height: 2rem;
+    padding: 0.2em 0.75em;
+    font-size: 0.925em;
+  }
+
+  /*
+   * A stripe at the row's start rather than a tint (a tinted background would lower the text's
+   * contrast); an inset shadow has no logical direction, so RTL flips its offset.
+   */
+  :host(:dir(rtl)) {
+    --_start: -1;
+  }
+
+  tr[part~='row-new'] > :first-child,
+  .cards tr[part~='row-new'] {
+    box-shadow: inset calc(3px * var(--_start, 1)) 0 var(--_accent);
+  }
 
   .no-matches td {
+    width: auto;
     padding-block: calc(var(--_space) * 2);
     text-align: center;
+    white-space: normal;
   }
 
   .no-matches p {
     margin-block-end: var(--_space);
   }
 
+  /* Placeholders with a real row's line heights, so nothing jumps when the tokens arrive. */
   .bone {
     display: block;
+    width: 6em;
     height: 0.9em;
-    width: 70%;
+    margin-block: calc((1lh - 0.9em) / 2);
     border-radius: var(--_radius);
     background: color-mix(in srgb, currentColor 10%, transparent);
     animation: pulse 1.4s ease-in-out infinite;
+  }
+
+  .name-bone {
+    width: min(14em, 70%);
+  }
+
+  .description-bone {
+    width: min(20em, 90%);
+    font-size: 0.925em;
+  }
+
+  .button-bone {
+    display: inline-block;
+    width: 9em;
+    height: 2rem;
+    margin: 0;
   }
 
   @keyframes pulse {
@@ -292,113 +425,168 @@ export const tokenListStyles = [
     outline-offset: 4px;
   }
 
-  /* ——— Cards, below 600 px of the element's own width ——— */
+  /* ——— Cards, wherever the table does not fit (set by measuring: layout-controller.ts) ——— */
 
-  @container pat-token-list (width < 600px) {
-    table,
-    tbody {
-      display: block;
-    }
+  .cards table,
+  .cards thead,
+  .cards tbody {
+    display: block;
+  }
 
-    thead tr {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.25rem 0.75rem;
-      margin-block-end: calc(var(--_space) * 0.5);
-    }
+  .cards table {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
 
-    thead tr::before {
-      content: attr(data-label) / '';
-      color: var(--_muted);
-    }
+  /* The headers become a row of sort controls that look like controls. */
+  .cards thead tr {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.375rem;
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+    border-block-end: 1px solid var(--_border);
+    background: color-mix(in srgb, currentColor 3%, transparent);
+  }
 
-    thead th {
-      display: block;
-      padding: 0;
-      border: 0;
-    }
+  .cards thead tr::before {
+    content: attr(data-label) / '';
+    margin-inline-end: 0.125rem;
+    color: var(--_muted);
+  }
 
-    /* Only the sortable headers make sense as a row of sort buttons. */
-    thead th:not(.sortable) {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
+  .cards thead th {
+    display: block;
+    width: auto;
+    padding: 0;
+    border: 0;
+    color: inherit;
+    font-weight: 500;
+  }
 
-    tbody tr {
-      display: flex;
-      flex-direction: column;
-      gap: 0.35rem;
-      padding: var(--_space);
-      margin-block-end: calc(var(--_space) * 0.75);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-    }
+  /* Only the sortable headers make sense as sort controls. */
+  .cards thead th:not(.sortable) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
 
-    tbody th,
-    tbody td {
-      display: grid;
-      grid-template-columns: 5rem minmax(0, 1fr);
-      align-items: baseline;
-      justify-items: start;
-      column-gap: calc(var(--_space) * 0.75);
-      padding: 0;
-      border: 0;
-    }
+  .cards .sort-button {
+    min-height: 2rem;
+    margin: 0;
+    padding: 0.15em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    font-size: 0.925em;
+  }
 
-    tbody td[data-label]::before {
-      content: attr(data-label) / '';
-      grid-row: 1 / span 2;
-      color: var(--_muted);
-    }
+  .cards [aria-sort] .sort-button {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
+  }
 
-    tbody td[data-label] > * {
-      grid-column: 2;
-    }
+  /*
+   * A card: the name with the actions beside it where the name keeps room enough (else the actions
+   * go on the next line), then the details flowing after them.
+   */
+  .cards tbody tr {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem var(--_space);
+    padding: calc(var(--_space) * 0.75);
+    border-block-end: 1px solid var(--_border);
+  }
 
-    .mask {
-      letter-spacing: 0;
-    }
+  /* Ends the line of the name and actions: the details start on a line of their own. */
+  .cards tbody tr::after {
+    content: '';
+    order: 2;
+    flex-basis: 100%;
+  }
 
-    tbody td .badge {
-      margin-inline-start: 0;
-      margin-block-start: 0.2em;
-    }
+  .cards tbody tr > td:not([part~='actions-cell']) {
+    order: 3;
+  }
 
-    tbody .name-cell {
-      display: block;
-      margin-block-end: 0.25rem;
-    }
+  .cards tbody tr:last-child {
+    border-block-end: 0;
+  }
 
-    tbody .actions-cell {
-      display: block;
-      text-align: start;
-      margin-block-start: 0.25rem;
-    }
+  .cards tbody th,
+  .cards tbody td {
+    width: auto;
+    min-width: 0;
+    padding: 0;
+    border: 0;
+    white-space: normal;
+  }
 
-    .secondary {
-      display: inline;
-      margin-inline-start: 0.4em;
-    }
+  .cards tbody .name-cell {
+    flex: 1 1 12em;
+    overflow-wrap: break-word;
+  }
 
-    .skeleton td,
-    .no-matches td {
-      display: block;
-    }
+  /* Isolated, so a label and its value never run together in a page of the other direction. */
+  .cards tbody td[data-label]::before {
+    content: attr(data-label) / '';
+    margin-inline-end: 0.35em;
+    color: var(--_muted);
+    unicode-bidi: isolate;
+  }
 
-    .windowed thead th {
-      position: static;
-    }
+  .cards [part~='expires-cell'] .badge {
+    display: inline-block;
+    margin-block-start: 0;
+    margin-inline-start: 0.35em;
+  }
 
-    tbody tr.spacer {
-      display: block;
-      margin: 0;
-      padding: 0;
-      border: 0;
+  .cards .scopes-cell {
+    min-width: 0;
+  }
+
+  .cards .actions-cell {
+    order: 1;
+    align-self: flex-start;
+    margin-inline-start: auto;
+    padding: 0;
+    white-space: nowrap;
+  }
+
+  /*
+   * On a phone the actions close the card (at the end of its last line, or on one of their own)
+   * rather than come between the name and its details. A card's inner arrangement, not the choice
+   * of cards, which is measured.
+   */
+  @container pat-token-list (width < 36em) {
+    .cards .actions-cell {
+      order: 4;
     }
+  }
+
+  .cards tr[part~='row-new'] > :first-child {
+    box-shadow: none;
+  }
+
+  .cards .skeleton td,
+  .cards .skeleton th {
+    flex: 0 0 auto;
+  }
+
+  .cards .skeleton .name-cell {
+    flex: 1 1 12em;
+  }
+
+  .cards .no-matches td {
+    display: block;
+  }
+
+  .cards tbody tr.spacer {
+    display: block;
+    padding: 0;
+    border: 0;
   }
 
   /* ——— Confirmation dialog ——— */
@@ -431,8 +619,7 @@ export const tokenListStyles = [
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .bone,
-    tr.new > :first-child {
+    .bone {
       animation: none;
     }
   }

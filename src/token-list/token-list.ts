@@ -1,37 +1,32 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { PatError } from '../api/errors.js';
+import { HttpError, type PatError } from '../api/errors.js';
 import type { Token } from '../api/schemas.js';
+import type { Scope } from '../api/scopes.js';
+import type { TokenCreatedDetail } from '../events/token-created.js';
+import type { PatErrorDetail } from '../events/error.js';
 import { DEFAULT_PRESETS } from '../generate-dialog/expiration.js';
 import { PatGenerateDialog } from '../generate-dialog/generate-dialog.js';
 import { ClientConfigMixin } from '../internal/client-config.js';
 import { now } from '../internal/clock.js';
 import { PatElement } from '../internal/pat-element.js';
+import { scopeCatalogue } from '../internal/scope-catalogue.js';
 import { describeError } from '../internal/strings.js';
-import { DEFAULT_EXPIRING_SOON_DAYS, expiryStatus } from './expiry-status.js';
-import { maskPartialKey } from './mask-partial-key.js';
+import { DEFAULT_EXPIRING_SOON_DAYS } from './expiry-status.js';
+import { LayoutController } from './layout-controller.js';
 import { tokenListStyles } from './token-list.styles.js';
+import { skeletonRow, tokenRow, type Columns, type RowContext } from './token-row.js';
 import { DEFAULT_SORT, memoizedTokenView, nextSort, type SortKey, type TokenSort } from './token-view.js';
 import { TokensController } from './tokens-controller.js';
-
-const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
-const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'short' };
+import { WindowController, type WindowSlot } from './window-controller.js';
 
 /**
- * Above this many rows in the view, only the rows in and near the scrolled-to part of the table are
- * in the DOM (windowing), inside a scroll box; below it, the table is plain and grows with the page.
+ * Above this many rows in the view, only the rows in and near the visible part of the page are in
+ * the DOM (windowing); up to it, every row is.
  */
 export const WINDOWING_THRESHOLD = 100;
-/** Rows rendered past each edge of the visible part, so a scroll or a Tab finds them ready. */
-const OVERSCAN = 8;
-/** First guesses (px) of a row's height and the scroll box's, until they are measured. */
-const ESTIMATED_ROW_PITCH = 56;
-const ESTIMATED_VIEWPORT = 640;
-
-/** The rows of the view that are rendered: indices into it, and gaps drawn as spacer rows. */
-type RowSlot = { index: number } | { gap: number; key: number };
 
 /**
  * The composed `<pat-generate-dialog>`'s parts (and the reveal's, which it exports), re-exported
@@ -46,86 +41,95 @@ const DIALOG_EXPORTPARTS = [
   'done-button',
 ].join(', ');
 
-interface DeleteFailure {
-  token: Token;
-  message: string;
-}
+/** Keys that move focus between rows while it is on a row's button (the page would scroll anyway). */
+const ROW_KEYS = new Set(['Home', 'End', 'PageUp', 'PageDown']);
+
+const NO_SCOPE_LABELS: ReadonlyMap<string, string> = new Map();
 
 /**
- * The whole Personal Access Token section of a settings page: a table of the user's tokens with
- * masked keys, dates and expiry badges, a filter, sortable columns, deletion with confirmation, and
- * the "Generate new token" button that opens `<pat-generate-dialog>`. Strings and dates follow the
- * nearest `lang` attribute (through shadow roots), and a `lang` change is picked up at once. Below 600 px of its own width the rows become stacked cards. It
- * inherits the page's font, colours and `color-scheme` (light and dark defaults built in); set
- * `color-scheme` on the element to pin one.
+ * The whole Personal Access Token section of a settings page: the user's tokens with masked keys,
+ * dates, expiry badges and scopes, a filter, sortable columns, regenerate and delete, and the
+ * "Generate new token" button that opens `<pat-generate-dialog>`. It is a table wherever the table
+ * fits the element's own width and a list of cards elsewhere (measured, not a breakpoint). A long
+ * list stays in the page: only the rows near the visible part of the page (or of a scrolling
+ * ancestor) are rendered. Strings and dates follow the nearest `lang`. It inherits the page's font,
+ * colours and `color-scheme` (light and dark defaults built in); set `color-scheme` on the element
+ * to pin one.
  *
- * @summary Lists tokens with masked keys and lets the user generate and delete them.
+ * @summary Lists tokens with masked keys and lets the user generate, regenerate and delete them.
  *
  * @fires pat-token-created - A token was created through the dialog (`{ token }`, metadata only; bubbles out of the dialog).
+ * @fires pat-token-rotated - A token was regenerated through the dialog (`{ token, previous }`, metadata only; bubbles out of the dialog).
  * @fires pat-token-deleted - A token was deleted, or was already gone (`{ token }`).
- * @fires pat-error - Loading or deleting failed (`{ operation: 'list' | 'revoke', error }`); the user sees the message too.
+ * @fires pat-error - Loading or deleting failed, or a list answer left out tokens that break the contract (`{ operation: 'list' | 'revoke', error }`); the user sees a message too. Also `operation: 'config'` for a scope catalogue with invalid entries (used without them).
  *
  * @slot generate-button - Replaces the "Generate new token" button. A click on it opens the dialog unless its handler calls `preventDefault()`.
  *
  * @csspart toolbar - The bar with the count, filter and generate button.
  * @csspart count - The number of tokens.
  * @csspart filter - The filter's search input.
- * @csspart scroller - The box around the table; it scrolls (up to `--pat-max-height`) once the view holds more than 100 tokens, and then only the rows near its visible part are rendered.
- * @csspart table - The `<table>`.
+ * @csspart table - The `<table>` (a list of cards where the table does not fit).
  * @csspart caption - The table's caption (visually hidden by default).
  * @csspart header-row - The row of column headers (a row of sort buttons in the card layout).
  * @csspart header - Each column header.
  * @csspart sort-button - The button in a sortable column header.
  * @csspart row - Each token's row.
- * @csspart row-new - A row created in this session.
+ * @csspart row-new - A row created or regenerated in this session.
+ * @csspart row-replaced - The row of a token that a regenerate replaced, during its grace period.
  * @csspart row-expired - The row of an expired token.
  * @csspart row-deleting - A row whose delete is in flight.
  * @csspart cell - Every cell.
- * @csspart name-cell - The cell with the name and description.
+ * @csspart name-cell - The cell with the name, badges and description.
  * @csspart key-cell - The cell with the partial key.
  * @csspart created-cell - The cell with the creation date.
  * @csspart expires-cell - The cell with the expiry date and badge.
  * @csspart last-used-cell - The cell with when the token was last used.
+ * @csspart scopes-cell - The cell with the token's scopes.
  * @csspart actions-cell - The cell with the row's actions.
  * @csspart name - The token's name.
  * @csspart description - The token's description.
  * @csspart key - The visible part of the key, as the server sent it.
  * @csspart mask - The fixed-length mask drawn after it.
+ * @csspart scope - Each scope chip.
  * @csspart badge - Every badge.
  * @csspart badge-new - The New badge.
+ * @csspart badge-replaced - The Replaced badge.
  * @csspart badge-expired - The Expired badge.
- * @csspart badge-expiring - The expiring-soon badge.
+ * @csspart badge-expiring - The expiring-soon badge (and when a replaced token stops working).
+ * @csspart row-error - A failed delete's message in its row, with Retry and Dismiss.
  * @csspart button - Every button.
  * @csspart generate-button - The "Generate new token" button.
+ * @csspart regenerate-button - Each row's Regenerate button.
  * @csspart delete-button - Each row's Delete button.
- * @csspart retry-button - Retry after a failed load.
- * @csspart dismiss-button - Dismisses a message above the table.
+ * @csspart scopes-button - Shows a token's scopes beyond the first three, and hides them again.
+ * @csspart retry-button - Retry after a failed load or delete.
+ * @csspart dismiss-button - Dismisses a message: a failed delete, or the confirmation of one.
  * @csspart clear-filter-button - Clears the filter when nothing matches.
  * @csspart confirm-cancel-button - The confirmation's Cancel button.
  * @csspart confirm-delete-button - The confirmation's Delete button.
  * @csspart skeleton - A placeholder row while loading.
  * @csspart empty - The message shown when there are no tokens.
  * @csspart error - The message shown when the list could not be loaded.
- * @csspart alert - A dismissible message above the table (failed delete or refresh).
+ * @csspart alert - A message above the table: a failed refresh, or tokens left out of a broken answer.
+ * @csspart notice - The confirmation above the table after a delete.
  * @csspart confirm-dialog - The delete confirmation `<dialog>`.
  * @csspart generate-dialog - The composed `<pat-generate-dialog>`. Its parts are exported under their own names (`dialog`, `form`, `input`, `submit-button`, `secret`, `copy-button`, …), its `error` as `dialog-error`.
  *
- * @cssprop --pat-accent-color - Primary buttons, focus rings and the new-row highlight.
+ * @cssprop --pat-accent-color - Primary buttons, focus rings, the new-row highlight and the current sort.
  * @cssprop --pat-accent-text-color - Text on primary buttons.
- * @cssprop --pat-danger-color - Delete buttons and the expired badge.
+ * @cssprop --pat-danger-color - Delete buttons, the expired badge and a failed delete.
  * @cssprop --pat-danger-text-color - Text on the confirmation's delete button.
- * @cssprop --pat-warning-color - The expiring-soon badge.
+ * @cssprop --pat-warning-color - The expiring-soon and replaced badges.
  * @cssprop --pat-border-color - Table rules, card and button borders.
  * @cssprop --pat-field-border-color - The filter input's border.
  * @cssprop --pat-field-background - The filter input's background.
  * @cssprop --pat-field-color - The filter input's text colour.
  * @cssprop --pat-button-background - Background of secondary buttons.
  * @cssprop --pat-muted-color - Secondary text.
- * @cssprop --pat-surface-color - Background of the confirmation dialog.
- * @cssprop --pat-surface-text-color - Text of the confirmation dialog.
+ * @cssprop --pat-surface-color - Background of the confirmation dialog; text of a date's exact-time tooltip.
+ * @cssprop --pat-surface-text-color - Text of the confirmation dialog; background of a date's exact-time tooltip.
  * @cssprop --pat-radius - Corner radius of buttons, inputs, badges and cards.
  * @cssprop --pat-spacing - The base gap; cells and cards scale from it.
- * @cssprop [--pat-max-height=40rem] - The height of the table's scroll box when it holds more than 100 tokens.
  * @cssprop --pat-font-mono - The partial key's font.
  */
 export class PatTokenList extends ClientConfigMixin(PatElement) {
@@ -135,8 +139,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   /** A token expiring within this many days gets an "Expires in N days" badge. */
   @property({ type: Number, attribute: 'expiring-soon-days' }) expiringSoonDays = DEFAULT_EXPIRING_SOON_DAYS;
 
-  /** Hides the generate button (and the dialog), for hosts that create tokens elsewhere. */
+  /** Hides the generate button, for hosts that create tokens elsewhere. */
   @property({ type: Boolean, attribute: 'no-generate', reflect: true }) noGenerate = false;
+
+  /** Hides the "Regenerate" action, which is offered whenever the client can rotate tokens. */
+  @property({ type: Boolean, attribute: 'no-regenerate', reflect: true }) noRegenerate = false;
 
   /** Duration presets offered by the dialog, in days. */
   @property({ attribute: false }) presets: readonly number[] = DEFAULT_PRESETS;
@@ -153,119 +160,170 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
    */
   @property({ attribute: 'usage-template' }) usageTemplate: string | undefined = undefined;
 
+  /**
+   * The host's catalogue of permissions a token can be limited to. The list shows each token's
+   * scopes by label (and the filter finds them); the dialog asks for them.
+   */
+  @property({ attribute: false }) scopes: readonly Scope[] | undefined = undefined;
+
+  /**
+   * How long, in hours, the old token may keep working after a regenerate: the choices the dialog
+   * offers (attribute: hours separated by commas or spaces, each 0–168). Unset leaves the dialog's.
+   */
+  @property({ attribute: 'grace-periods', converter: { fromAttribute: parseHours, toAttribute: (hours: readonly number[]) => hours.join(' ') } })
+  gracePeriods: readonly number[] | undefined = undefined;
+
   @state() private filter = '';
   @state() private sort: TokenSort = DEFAULT_SORT;
   /** The token the confirmation dialog asks about. */
   @state() private confirming: Token | undefined = undefined;
-  @state() private deleteFailure: DeleteFailure | undefined = undefined;
-  @state() private announcement = '';
+  /** Why each row's last delete failed, by token id. */
+  @state() private deleteErrors: ReadonlyMap<string, string> = new Map();
+  /** Rows whose every scope is shown. */
+  @state() private expandedScopes: ReadonlySet<string> = new Set();
+  /** The visible confirmation (and announcement) after a delete. */
+  @state() private notice = '';
 
   readonly #tokens = new TokensController(this, {
     client: () => this.tokenClient,
-    onLoadError: (error) => this.emit('pat-error', { operation: 'list', error: asError(error) }),
+    onLoadError: (error) => this.#reportError('list', error),
+  });
+  // Before the window: a switch between table and cards changes every row's height.
+  readonly #layout = new LayoutController(this, {
+    frame: () => this.renderRoot?.querySelector<HTMLElement>('.frame') ?? null,
+    onChange: () => this.#window.invalidate(),
+  });
+  readonly #window = new WindowController(this, {
+    container: () => this.renderRoot?.querySelector('tbody') ?? null,
+    keyAttribute: 'data-id',
   });
   readonly #view = memoizedTokenView();
-  #locale = 'en';
-  #now = new Date();
-  /** This render's date formatters, looked up once rather than per row. */
-  #dateFormat!: Intl.DateTimeFormat;
-  #timeFormat!: Intl.DateTimeFormat;
-
-  // Windowing: where the scroll box is, and what a row measures.
-  #scrollTop = 0;
-  #viewportHeight = ESTIMATED_VIEWPORT;
-  #rowPitch = ESTIMATED_ROW_PITCH;
-  /** Offset of the first row from the top of the scroll box's content (the header's height). */
-  #rowsTop = 0;
-  /** The first and last+1 index of the contiguous rows last rendered. */
-  #renderedRange: readonly [number, number] = [0, 0];
-  /** Set when the filter or sort changed: the scroll box goes back to the top. */
-  #scrollToTop = false;
-  /** The row that last had focus: kept rendered wherever the scroll box is, so focus is never lost. */
+  #context: RowContext | undefined;
+  #contextKey: readonly unknown[] = [];
+  #checkedView: readonly Token[] | undefined;
+  #scopeLabels: { from: readonly Scope[] | undefined; labels: ReadonlyMap<string, string> } | undefined;
+  #ids: { view: readonly Token[]; ids: readonly string[] } | undefined;
+  #columnsFor: { tokens: readonly Token[] | undefined; labels: ReadonlyMap<string, string>; columns: Columns } | undefined;
+  /** The row that last had focus: it and its neighbours stay rendered wherever the page scrolls. */
   #focusedRowId: string | undefined;
-  // Created by the first update with a scroll box, never in the constructor: a server renderer
-  // (Lit SSR) constructs and renders the element where there is no ResizeObserver. jsdom (hosts'
-  // unit tests) has none either: there the windowed rows keep their estimated heights.
-  #resizeObserver: ResizeObserver | undefined;
-  #observedScroller: Element | undefined;
+  /** The token the dialog is regenerating: its row stays rendered, focus comes back to it. */
+  #regeneratingId: string | undefined;
+  /** Where focus goes when the dialog closes and the button that opened it is gone. */
+  #focusAfterDialog: string | undefined;
 
   /** Loads the list again. Resolves when the load has settled. */
   async refresh(): Promise<void> {
     await this.#tokens.reload();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Observe the scroll box again after a reconnection.
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resizeObserver?.disconnect();
-    this.#observedScroller = undefined;
+  /** Whether rows offer "Regenerate": the client can rotate, and the host did not opt out. */
+  get #canRegenerate(): boolean {
+    return !this.noRegenerate && typeof this.tokenClient?.rotate === 'function';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#locale = this.localize.lang;
-    this.#dateFormat = this.localize.dateFormat(DATE);
-    this.#timeFormat = this.localize.dateFormat(TIME);
-    this.#now = now();
-    const changedState = changed as Map<PropertyKey, unknown>;
-    if (changedState.has('filter') || changedState.has('sort')) {
-      this.#scrollTop = 0;
-      this.#scrollToTop = true;
+    const current = now();
+    const columns = this.#columns(this.#tokens.tokens);
+    const key = [
+      this.localize.strings,
+      this.localize.lang,
+      Math.floor(current.getTime() / 60_000),
+      validDays(this.expiringSoonDays),
+      columns.lastUsed,
+      columns.scopes,
+      this.#labels(),
+      this.#canRegenerate,
+    ] as const;
+    // One context object per change of what every row shows, so unchanged rows skip rendering.
+    if (!this.#context || key.some((value, i) => value !== this.#contextKey[i])) {
+      this.#contextKey = key;
+      this.#context = {
+        localize: this.localize,
+        now: current,
+        expiringSoonDays: key[3],
+        columns,
+        scopeLabels: key[6],
+        canRegenerate: key[7],
+      };
+      // What the rows show changed: whether the table fits may have too.
+      this.#layout.recheck();
     }
-  }
-
-  protected override updated(): void {
-    const scroller = this.#scroller;
-    // Observed again after a reconnection too: `connectedCallback` asks for an update.
-    // An update can still run after removal (an aborted load's last render): observe nothing then.
-    const observable = this.isConnected ? scroller : null;
-    if (observable !== (this.#observedScroller ?? null) && typeof ResizeObserver === 'function') {
-      this.#resizeObserver ??= new ResizeObserver(() => this.#onResize());
-      this.#resizeObserver.disconnect();
-      if (observable) this.#resizeObserver.observe(observable);
-      this.#observedScroller = observable ?? undefined;
-    }
-    if (this.#scrollToTop && scroller) scroller.scrollTop = 0;
-    this.#scrollToTop = false;
-    this.#sizeSpacers();
+    // Other rows, other widths: a table that did not fit may fit now, and the other way round.
+    const tokens = this.#tokens.tokens;
+    const view = tokens && this.#currentView(tokens);
+    if (view !== this.#checkedView || (changed as Map<PropertyKey, unknown>).has('expandedScopes')) this.#layout.recheck();
+    this.#checkedView = view;
   }
 
   override render() {
     const tokens = this.#tokens.tokens;
-    const loadError = this.#tokens.loadError;
-    const failedFirstLoad = !tokens && loadError !== undefined;
+    const failure = this.#tokens.failure;
     const view = tokens && this.#currentView(tokens);
     return html`
       <div part="toolbar" class="toolbar">
         <p part="count" class="count" aria-live="polite">${this.#renderCount(tokens, view)}</p>
-        ${tokens?.length ? this.#renderFilter() : nothing} ${this.#renderGenerateButton()}
+        ${this.#renderGenerateButton()}
+        ${(tokens ? tokens.length : failure === undefined) ? this.#renderFilter() : nothing}
       </div>
-      ${tokens && loadError !== undefined ? this.#renderRefreshFailure(loadError) : nothing}
-      ${this.deleteFailure ? this.#renderDeleteFailure(this.deleteFailure) : nothing}
-      ${failedFirstLoad
-        ? this.#renderLoadFailure(loadError)
+      ${tokens && failure !== undefined ? this.#renderRefreshFailure(failure) : nothing}
+      ${tokens && this.#tokens.leftOut ? this.#renderLeftOut(this.#tokens.leftOut) : nothing} ${this.#renderNotice()}
+      ${!tokens && failure !== undefined
+        ? this.#renderLoadFailure(failure)
         : tokens?.length === 0
-          ? this.#renderEmpty()
+          ? failure === undefined
+            ? this.#renderEmpty()
+            : nothing
           : this.#renderTable(tokens, view)}
-      <div role="status" class="visually-hidden">${this.announcement}</div>
       ${this.#renderConfirmDialog()} ${this.#renderGenerateDialog()}
     `;
   }
 
+  // ——— Rendering ———
+
   #currentView(tokens: readonly Token[]): readonly Token[] {
-    return this.#view({ tokens, filter: this.filter, sort: this.sort, locale: this.#locale, pinned: this.#tokens.newIds });
+    return this.#view({
+      tokens,
+      filter: this.filter,
+      sort: this.sort,
+      locale: this.localize.lang,
+      pinned: this.#tokens.newIds,
+      scopeLabels: this.#labels(),
+    });
+  }
+
+  /** The optional columns, looked up once per list of tokens and catalogue (a scan of every token). */
+  #columns(tokens: readonly Token[] | undefined): Columns {
+    const labels = this.#labels();
+    if (!this.#columnsFor || this.#columnsFor.tokens !== tokens || this.#columnsFor.labels !== labels) {
+      const columns = {
+        // Until the list is there, assume the server sends the field: the skeleton keeps its shape.
+        lastUsed: !tokens || tokens.some((token) => token.lastUsedAt !== undefined),
+        scopes: labels.size > 0 || !!tokens?.some((token) => token.scopes != null),
+      };
+      this.#columnsFor = { tokens, labels, columns };
+    }
+    return this.#columnsFor.columns;
+  }
+
+  /**
+   * The catalogue's labels by id, the same map until the catalogue changes. A catalogue with invalid
+   * entries is used without them, and reported once (the check is shared with the dialog).
+   */
+  #labels(): ReadonlyMap<string, string> {
+    if (!this.#scopeLabels || this.#scopeLabels.from !== this.scopes) {
+      const catalogue = scopeCatalogue(this.scopes, (error) => this.emit('pat-error', { operation: 'config', error }));
+      const labels = catalogue ? new Map(catalogue.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS;
+      this.#scopeLabels = { from: this.scopes, labels };
+    }
+    return this.#scopeLabels.labels;
   }
 
   #renderCount(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
-    const strings = this.localize.strings;
-    if (!tokens) return this.#tokens.loadError === undefined ? strings.loadingTokens : nothing;
+    const localize = this.localize;
+    if (!tokens) return this.#tokens.failure === undefined ? localize.strings.loadingTokens : nothing;
     if (!tokens.length) return nothing;
-    if (this.filter.trim()) return this.localize.term('filteredCount', { shown: view!.length, total: tokens.length });
-    return this.localize.plural('tokenCount', tokens.length);
+    if (this.filter.trim()) return localize.term('filteredCount', { shown: view!.length, total: tokens.length });
+    return localize.plural('tokenCount', tokens.length);
   }
 
   #renderFilter() {
@@ -287,7 +345,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #renderGenerateButton() {
     if (this.noGenerate) return nothing;
     return html`<slot name="generate-button" @click=${this.#openGenerateDialog}>
-      <button type="button" part="button generate-button" class="button primary" id="generate-button">
+      <button type="button" part="button generate-button" class="primary" id="generate-button">
         ${this.localize.strings.generateButton}
       </button>
     </slot>`;
@@ -295,11 +353,13 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   #renderTable(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
     const strings = this.localize.strings;
-    const showLastUsed = !tokens || tokens.some((token) => token.lastUsedAt !== undefined);
-    const columns = showLastUsed ? 6 : 5;
+    const context = this.#context!;
+    const { columns } = context;
     const busy = this.#tokens.loading || this.#tokens.idle;
     const windowed = !!view && view.length > WINDOWING_THRESHOLD;
-    return html`<div part="scroller" class=${windowed ? 'scroller windowed' : 'scroller'} @scroll=${this.#onScroll}>
+    const count = 4 + Number(columns.lastUsed) + Number(columns.scopes);
+    // The frame's class (table or cards) belongs to the layout controller: no binding here.
+    return html`<div class="frame">
       <table
         part="table"
         tabindex="-1"
@@ -307,123 +367,73 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
         aria-rowcount=${windowed ? view.length + 1 : nothing}
         @click=${this.#onTableClick}
         @focusin=${this.#onTableFocus}
+        @keydown=${this.#onTableKeydown}
       >
-      <caption part="caption" class="visually-hidden">${strings.tableCaption}</caption>
-      <thead>
-        <tr part="header-row" data-label=${strings.sortBy} aria-rowindex=${windowed ? 1 : nothing}>
-          ${this.#renderSortHeader('name', strings.columnName)}
-          <th scope="col" part="header">${strings.columnKey}</th>
-          ${this.#renderSortHeader('createdAt', strings.columnCreated)}
-          ${this.#renderSortHeader('expiresAt', strings.columnExpires)}
-          ${showLastUsed ? this.#renderSortHeader('lastUsedAt', strings.columnLastUsed) : nothing}
-          <th scope="col" part="header"><span class="visually-hidden">${strings.columnActions}</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${!tokens || !view
-          ? this.#renderSkeleton(columns)
-          : windowed
-            ? this.#renderWindow(view, showLastUsed)
-            : view.length
-              ? repeat(view, (token) => token.id, (token) => this.#renderRow(token, showLastUsed))
-              : this.#renderNoMatches(columns)}
-      </tbody>
-    </table></div>`;
+        <caption part="caption" class="visually-hidden">${strings.tableCaption}</caption>
+        <thead>
+          <tr part="header-row" data-label=${strings.sortBy} aria-rowindex=${windowed ? 1 : nothing}>
+            ${this.#renderSortHeader('name', strings.columnName)}
+            <th scope="col" part="header">${strings.columnKey}</th>
+            ${this.#renderSortHeader('createdAt', strings.columnCreated)} ${this.#renderSortHeader('expiresAt', strings.columnExpires)}
+            ${columns.lastUsed ? this.#renderSortHeader('lastUsedAt', strings.columnLastUsed) : nothing}
+            ${columns.scopes ? html`<th scope="col" part="header">${strings.columnScopes}</th>` : nothing}
+            <th scope="col" part="header"><span class="visually-hidden">${strings.columnActions}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${!tokens || !view
+            ? [skeletonRow(columns), skeletonRow(columns), skeletonRow(columns)]
+            : !view.length
+              ? this.#renderNoMatches(count)
+              : windowed
+                ? this.#renderWindow(view)
+                : repeat(view, (token) => token.id, (token) => this.#renderRow(token, undefined))}
+        </tbody>
+      </table>
+    </div>`;
   }
 
   /**
-   * The rows near the scroll position, plus the focused row and the one the confirmation asks about
-   * wherever they are, with spacer rows standing in for the rest so the scrollbar stays true.
+   * The rows near the visible part of the page, plus the focused row with its neighbours and the
+   * rows a dialog will return focus to, wherever they are; spacer rows stand in for the rest.
    * Spacers have no cells: they are not rows of data, for assistive technology or anything else.
    */
-  #renderWindow(view: readonly Token[], showLastUsed: boolean) {
-    const [start, end] = this.#windowRange(view.length);
-    this.#renderedRange = [start, end];
-    const indices = new Set<number>();
-    for (let index = start; index < end; index++) indices.add(index);
-    for (const id of [this.#focusedRowId, this.confirming?.id]) {
-      if (id === undefined) continue;
-      const index = view.findIndex((token) => token.id === id);
-      if (index >= 0) indices.add(index);
+  #renderWindow(view: readonly Token[]) {
+    const ids = this.#idsOf(view);
+    const keep: number[] = [];
+    // A few lookups a render: a scan costs less than a map of every id built per view.
+    const focused = this.#focusedRowId === undefined ? -1 : ids.indexOf(this.#focusedRowId);
+    if (focused >= 0) keep.push(focused - 1, focused, focused + 1);
+    for (const id of [this.confirming?.id, this.#regeneratingId]) {
+      if (id !== undefined) keep.push(ids.indexOf(id));
     }
-    const slots: RowSlot[] = [];
-    let next = 0;
-    for (const index of [...indices].sort((a, b) => a - b)) {
-      if (index > next) slots.push({ gap: index - next, key: slots.length });
-      slots.push({ index });
-      next = index + 1;
-    }
-    if (view.length > next) slots.push({ gap: view.length - next, key: slots.length });
     return repeat(
-      slots,
-      (slot) => ('index' in slot ? view[slot.index]!.id : slot.key),
-      (slot) =>
+      this.#window.layout(ids, keep),
+      // Gaps are keyed by number, rows by id (a string): the two can never collide.
+      (slot: WindowSlot) => ('index' in slot ? ids[slot.index]! : slot.gap[0]),
+      (slot: WindowSlot) =>
         'index' in slot
-          ? this.#renderRow(view[slot.index]!, showLastUsed, slot.index + 2)
-          : html`<tr class="spacer" aria-hidden="true" data-rows=${slot.gap}></tr>`,
+          ? this.#renderRow(view[slot.index]!, slot.index + 2)
+          : html`<tr class="spacer" aria-hidden="true" data-gap=${`${slot.gap[0]}-${slot.gap[1]}`}></tr>`,
     );
   }
 
-  /** The contiguous rows to render for the current scroll position: the visible ones and an overscan. */
-  #windowRange(length: number): [number, number] {
-    const first = Math.floor(Math.max(0, this.#scrollTop - this.#rowsTop) / this.#rowPitch);
-    const visible = Math.ceil(this.#viewportHeight / this.#rowPitch) + 1;
-    const start = Math.max(0, Math.min(first, length - visible) - OVERSCAN);
-    return [start, Math.min(length, first + visible + OVERSCAN)];
+  /** The ids in view order (the window's keys), built once per view. */
+  #idsOf(view: readonly Token[]): readonly string[] {
+    if (this.#ids?.view !== view) this.#ids = { view, ids: view.map((token) => token.id) };
+    return this.#ids.ids;
   }
 
-  #onScroll() {
-    const scroller = this.#scroller;
-    if (!scroller?.classList.contains('windowed')) return;
-    this.#scrollTop = scroller.scrollTop;
-    this.#viewportHeight = scroller.clientHeight || ESTIMATED_VIEWPORT;
-    const view = this.#tokens.tokens && this.#currentView(this.#tokens.tokens);
-    const [start, end] = view ? this.#windowRange(view.length) : [0, 0];
-    if (start !== this.#renderedRange[0] || end !== this.#renderedRange[1]) this.requestUpdate();
-  }
-
-  /**
-   * Measures a row's average height from rows rendered next to each other, when the scroll box
-   * appears or changes size (a narrower box wraps more, the card layout is taller). Not on every
-   * scroll: spacers sized by a changing estimate would move the rows under the user's eyes.
-   */
-  #onResize() {
-    const scroller = this.#scroller;
-    if (!scroller?.classList.contains('windowed')) return;
-    let span = 0;
-    let pairs = 0;
-    let previous: { index: number; top: number } | undefined;
-    for (const row of scroller.querySelectorAll<HTMLElement>('tbody tr[aria-rowindex]')) {
-      const current = { index: Number(row.getAttribute('aria-rowindex')), top: row.getBoundingClientRect().top };
-      if (previous && current.index === previous.index + 1) {
-        span += current.top - previous.top;
-        pairs++;
-      }
-      previous = current;
-    }
-    const scrollerTop = scroller.getBoundingClientRect().top;
-    this.#rowsTop = (scroller.querySelector('tbody')?.getBoundingClientRect().top ?? scrollerTop) - scrollerTop + scroller.scrollTop;
-    const pitch = pairs ? span / pairs : this.#rowPitch;
-    if (pitch > 0 && Math.abs(pitch - this.#rowPitch) >= 0.5) {
-      // Keep the row at the top of the box where it is.
-      const topRow = Math.max(0, scroller.scrollTop - this.#rowsTop) / this.#rowPitch;
-      this.#rowPitch = pitch;
-      this.#sizeSpacers();
-      if (topRow > 0) scroller.scrollTop = this.#rowsTop + topRow * pitch;
-    }
-    this.#onScroll();
-  }
-
-  /** Spacer heights are set through the CSSOM: a `style` attribute would break a strict CSP. */
-  #sizeSpacers() {
-    for (const spacer of this.renderRoot.querySelectorAll<HTMLElement>('tr.spacer')) {
-      spacer.style.height = `${Number(spacer.dataset.rows) * this.#rowPitch}px`;
-    }
-  }
-
-  #onTableFocus(event: FocusEvent) {
-    const row = (event.target as Element).closest<HTMLElement>('tr[data-id]');
-    if (row) this.#focusedRowId = row.dataset.id;
+  /** A row is rendered again only when its token, its state or what every row shares changed. */
+  #renderRow(token: Token, rowIndex: number | undefined) {
+    const isNew = this.#tokens.newIds.includes(token.id);
+    const deleting = this.#tokens.isRevoking(token.id);
+    const deleteError = this.deleteErrors.get(token.id);
+    const scopesExpanded = this.expandedScopes.has(token.id);
+    const context = this.#context!;
+    return guard([token, isNew, deleting, deleteError, scopesExpanded, rowIndex, context], () =>
+      tokenRow(token, { isNew, deleting, deleteError, scopesExpanded, rowIndex }, context),
+    );
   }
 
   #renderSortHeader(key: SortKey, label: string) {
@@ -435,118 +445,16 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     </th>`;
   }
 
-  #renderSkeleton(columns: number) {
-    const row = html`<tr part="skeleton" class="skeleton" aria-hidden="true">
-      ${Array.from({ length: columns }, () => html`<td><span class="bone"></span></td>`)}
-    </tr>`;
-    return [row, row, row];
-  }
-
   #renderNoMatches(columns: number) {
-    const strings = this.localize.strings;
+    const localize = this.localize;
     return html`<tr class="no-matches">
       <td colspan=${columns}>
-        <p>${this.localize.term('noMatches', { filter: this.filter.trim() })}</p>
-        <button type="button" part="button clear-filter-button" class="button" data-action="clear-filter">
-          ${strings.clearFilter}
+        <p>${localize.term('noMatches', { filter: this.filter.trim() })}</p>
+        <button type="button" part="button clear-filter-button" data-action="clear-filter">
+          ${localize.strings.clearFilter}
         </button>
       </td>
     </tr>`;
-  }
-
-  /**
-   * One token's row. Rendered again only when something it shows changed (the token, its state,
-   * strings, locale, the minute), so a delete or a scroll does not re-render every other row.
-   */
-  #renderRow(token: Token, showLastUsed: boolean, rowIndex?: number) {
-    const deleting = this.#tokens.isRevoking(token.id);
-    const isNew = this.#tokens.newIds.includes(token.id);
-    const minute = Math.floor(this.#now.getTime() / 60_000);
-    return guard(
-      [token, deleting, isNew, showLastUsed, rowIndex, this.localize.strings, this.#locale, minute, this.#expiringSoonDays],
-      () => this.#renderRowContent(token, showLastUsed, deleting, isNew, rowIndex),
-    );
-  }
-
-  #renderRowContent(token: Token, showLastUsed: boolean, deleting: boolean, isNew: boolean, rowIndex: number | undefined) {
-    const strings = this.localize.strings;
-    const expiry = expiryStatus(token.expiresAt, this.#now, this.#expiringSoonDays);
-    const key = maskPartialKey(token.partialKey);
-    const rowParts = ['row', isNew ? 'row-new' : '', expiry.kind === 'expired' ? 'row-expired' : '', deleting ? 'row-deleting' : '']
-      .filter(Boolean)
-      .join(' ');
-    const created = new Date(token.createdAt);
-    return html`<tr
-      data-id=${token.id}
-      part=${rowParts}
-      class=${isNew ? 'new' : ''}
-      aria-busy=${deleting ? 'true' : nothing}
-      aria-rowindex=${rowIndex ?? nothing}
-    >
-      <th scope="row" part="cell name-cell" class="name-cell">
-        <span part="name" class="name">${token.name}</span>
-        ${isNew ? html`<span part="badge badge-new" class="badge new-badge">${strings.newBadge}</span>` : nothing}
-        ${token.description ? html`<span part="description" class="description">${token.description}</span>` : nothing}
-      </th>
-      <td part="cell key-cell" data-label=${strings.columnKey}>
-        <span class="visually-hidden"
-          >${key.visible ? this.localize.term('keyStartingWith', { partialKey: key.visible }) : strings.keyHidden}</span
-        >
-        <span class="key" aria-hidden="true"><code part="key">${key.visible}</code><span part="mask" class="mask">${key.mask}</span></span>
-      </td>
-      <td part="cell created-cell" data-label=${strings.columnCreated}>
-        <time datetime=${token.createdAt}
-          ><span class="date">${this.#dateFormat.format(created)}</span>
-          <span class="secondary">${this.#timeFormat.format(created)}</span></time
-        >
-      </td>
-      <td part="cell expires-cell" data-label=${strings.columnExpires}>
-        ${token.expiresAt === null
-          ? html`<span class="never">${strings.expiresNever}</span>`
-          : html`<time datetime=${token.expiresAt}>${this.#dateFormat.format(new Date(token.expiresAt))}</time>`}
-        ${expiry.kind === 'expired'
-          ? html`<span part="badge badge-expired" class="badge expired-badge">${strings.expiredBadge}</span>`
-          : expiry.kind === 'expiring'
-            ? html`<span part="badge badge-expiring" class="badge expiring-badge">${this.#expiringText(expiry.days)}</span>`
-            : nothing}
-      </td>
-      ${showLastUsed ? this.#renderLastUsed(token) : nothing}
-      <td part="cell actions-cell" class="actions-cell">
-        <button
-          type="button"
-          part="button delete-button"
-          class="button danger delete-button"
-          data-action="delete"
-          aria-label=${this.localize.fill(deleting ? strings.deletingButtonLabel : strings.deleteButtonLabel, { name: token.name })}
-          aria-disabled=${deleting ? 'true' : nothing}
-        >
-          ${deleting ? html`<span class="spinner" aria-hidden="true"></span>${strings.deletingButton}` : strings.deleteButton}
-        </button>
-      </td>
-    </tr>`;
-  }
-
-  #renderLastUsed(token: Token) {
-    const strings = this.localize.strings;
-    const lastUsed = token.lastUsedAt ? new Date(token.lastUsedAt) : undefined;
-    return html`<td part="cell last-used-cell" data-label=${strings.columnLastUsed}>
-      ${lastUsed
-        ? html`<time datetime=${token.lastUsedAt!}
-            >${this.localize.relative(lastUsed.getTime() > this.#now.getTime() ? this.#now : lastUsed, this.#now)}</time
-          >`
-        : html`<span class="never">${strings.lastUsedNever}</span>`}
-    </td>`;
-  }
-
-  #expiringText(days: number): string {
-    const strings = this.localize.strings;
-    if (days === 0) return strings.expiresTodayBadge;
-    return this.localize.plural('expiresInDays', days, { days });
-  }
-
-  get #expiringSoonDays(): number {
-    const days = this.expiringSoonDays;
-    return Number.isFinite(days) && days >= 0 ? days : DEFAULT_EXPIRING_SOON_DAYS;
   }
 
   #renderEmpty() {
@@ -558,40 +466,62 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderLoadFailure(error: unknown) {
-    const strings = this.localize.strings;
     return html`<div part="error" class="load-failure">
       <div role="alert">
-        <p class="failure-heading">${strings.loadFailed}</p>
-        <p>${describeError(error, strings)}</p>
+        <p class="failure-heading">${this.localize.strings.loadFailed}</p>
+        <p>${this.#describe(error)}</p>
       </div>
-      <button type="button" part="button retry-button" class="button" @click=${this.#retry}>${strings.retryButton}</button>
+      ${this.#renderRetryButton()}
     </div>`;
   }
 
   #renderRefreshFailure(error: unknown) {
-    const strings = this.localize.strings;
-    return this.#renderAlert(
-      this.localize.term('refreshFailed', { reason: describeError(error, strings) }),
-      html`<button type="button" part="button retry-button" class="button" @click=${this.#retry}>${strings.retryButton}</button>`,
-    );
+    return html`<div part="alert" class="alert">
+      <div role="alert">
+        <p class="failure-heading">${this.localize.strings.refreshFailed}</p>
+        <p>${this.#describe(error)}</p>
+      </div>
+      ${this.#renderRetryButton()}
+    </div>`;
   }
 
-  #renderDeleteFailure({ token, message }: DeleteFailure) {
-    const strings = this.localize.strings;
-    return this.#renderAlert(
-      this.localize.term('deleteFailed', { name: token.name, reason: message }),
-      html`<button type="button" part="button dismiss-button" class="button" @click=${this.#dismissDeleteFailure}>
-        ${strings.dismissButton}
-      </button>`,
-    );
+  #renderLeftOut(count: number) {
+    return html`<div part="alert" class="alert">
+      <p role="alert">${this.localize.plural('tokensLeftOut', count)}</p>
+      ${this.#renderRetryButton()}
+    </div>`;
   }
 
-  #renderAlert(message: string, action: TemplateResult) {
-    return html`<div part="alert" class="alert"><p role="alert">${message}</p>${action}</div>`;
+  /** Retry stays where it is while the list reloads, and shows that it is working. */
+  #renderRetryButton() {
+    const strings = this.localize.strings;
+    const busy = this.#tokens.loading;
+    return html`<button
+      type="button"
+      part="button retry-button"
+     
+      aria-disabled=${busy ? 'true' : nothing}
+      @click=${this.#retry}
+    >
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>${strings.retryingButton}` : strings.retryButton}
+    </button>`;
+  }
+
+  /** The status region is always there, so that what it says is announced; it shows only when it says something. */
+  #renderNotice() {
+    return html`<div part="notice" class=${this.notice ? 'notice shown' : 'notice'}>
+      <p role="status">${this.notice}</p>
+      ${this.notice
+        ? html`<button type="button" part="button dismiss-button" @click=${this.#dismissNotice}>
+            ${this.localize.strings.dismissButton}
+          </button>`
+        : nothing}
+    </div>`;
   }
 
   #renderConfirmDialog() {
-    const strings = this.localize.strings;
+    const localize = this.localize;
+    const strings = localize.strings;
     const name = this.confirming?.name ?? '';
     return html`<dialog
       part="confirm-dialog"
@@ -601,11 +531,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       @close=${this.#onConfirmClose}
     >
       <form method="dialog">
-        <h2 id="confirm-heading">${this.localize.term('confirmDeleteHeading', { name })}</h2>
+        <h2 id="confirm-heading">${localize.term('confirmDeleteHeading', { name })}</h2>
         <p id="confirm-body">${strings.confirmDeleteBody}</p>
         <div class="confirm-actions">
-          <button part="button confirm-cancel-button" class="button" value="cancel" autofocus>${strings.confirmDeleteCancel}</button>
-          <button part="button confirm-delete-button" class="button danger solid" value="confirm">
+          <button part="button confirm-cancel-button" value="cancel" autofocus>${strings.confirmDeleteCancel}</button>
+          <button part="button confirm-delete-button" class="danger solid" value="confirm">
             ${strings.confirmDeleteConfirm}
           </button>
         </div>
@@ -614,7 +544,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderGenerateDialog() {
-    if (this.noGenerate) return nothing;
+    if (this.noGenerate && !this.#canRegenerate) return nothing;
     // The policy travels as attributes so an unset one leaves the dialog's own default.
     return html`<pat-generate-dialog
       part="generate-dialog"
@@ -625,10 +555,14 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       .credentials=${this.credentials}
       .strings=${this.strings}
       .presets=${this.presets}
+      .scopes=${this.scopes}
       ?allow-no-expiration=${this.allowNoExpiration}
       max-lifetime-days=${this.maxLifetimeDays ?? nothing}
       usage-template=${this.usageTemplate ?? nothing}
+      grace-periods=${this.gracePeriods?.join(' ') ?? nothing}
       @pat-token-created=${this.#onTokenCreated}
+      @pat-token-rotated=${this.#onTokenRotated}
+      @pat-error=${this.#onDialogError}
     ></pat-generate-dialog>`;
   }
 
@@ -644,14 +578,58 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const action = button.dataset.action;
     if (action === 'sort') {
       this.sort = nextSort(this.sort, button.dataset.sortKey as SortKey);
-    } else if (action === 'clear-filter') {
+      return;
+    }
+    if (action === 'clear-filter') {
       this.filter = '';
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[type=search]')?.focus());
-    } else if (action === 'delete') {
-      const id = button.closest('tr')?.dataset.id;
-      const token = this.#tokens.tokens?.find((t) => t.id === id);
-      if (token && !this.#tokens.isRevoking(token.id)) void this.#askToDelete(token);
+      return;
     }
+    const id = button.closest('tr')?.dataset.id;
+    const token = this.#tokens.tokens?.find((t) => t.id === id);
+    if (!token) return;
+    if (action === 'delete' && !this.#tokens.isRevoking(token.id)) void this.#askToDelete(token);
+    else if (action === 'regenerate' && !this.#tokens.isRevoking(token.id)) this.#regenerate(token);
+    else if (action === 'retry-delete') void this.#delete(token, button);
+    else if (action === 'dismiss-delete-error') this.#dismissDeleteError(token);
+    else if (action === 'scopes') this.#toggleScopes(token);
+  }
+
+  #onTableFocus(event: FocusEvent) {
+    const row = (event.target as Element).closest<HTMLElement>('tr[data-id]');
+    if (!row || row.dataset.id === this.#focusedRowId) return;
+    this.#focusedRowId = row.dataset.id;
+    // Render the new focus's neighbours, so the next Tab or Shift+Tab finds them.
+    if (row.hasAttribute('aria-rowindex')) this.requestUpdate();
+  }
+
+  /**
+   * Home, End, PageUp and PageDown on anything focusable in a row move focus to the same thing in
+   * the first, the last, or a page's worth of rows further: the keyboard reaches the end of a long
+   * list at once, and Tab goes on from where focus landed rather than from a row far away.
+   */
+  #onTableKeydown(event: KeyboardEvent) {
+    if (!ROW_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target as HTMLElement;
+    const row = target.closest<HTMLElement>('tr[data-id]');
+    const tokens = this.#tokens.tokens;
+    if (!row || !tokens || target === row) return;
+    const view = this.#currentView(tokens);
+    const from = Math.max(0, this.#idsOf(view).indexOf(row.dataset.id!));
+    const page = Math.max(1, Math.floor(window.innerHeight / Math.max(1, row.getBoundingClientRect().height)) - 1);
+    const last = view.length - 1;
+    const to = { Home: 0, End: last, PageUp: Math.max(0, from - page), PageDown: Math.min(last, from + page) }[event.key]!;
+    event.preventDefault();
+    if (to !== from) void this.#focusRow(view[to]!.id, sameFocusable(target));
+  }
+
+  /** Focuses what `selector` finds in the row (its first button if nothing), rendering it first. */
+  async #focusRow(id: string, selector: string) {
+    this.#focusedRowId = id;
+    this.requestUpdate();
+    await this.updateComplete;
+    const row = this.#rowOf(id);
+    (row?.querySelector<HTMLElement>(selector) ?? row?.querySelector<HTMLElement>('button'))?.focus();
   }
 
   async #askToDelete(token: Token) {
@@ -672,32 +650,56 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     if (!token) return;
     // The browser returns focus to the opener; if that row went away meanwhile (a refresh), focus
     // would be lost, so it goes to a neighbour instead.
-    if (!this.shadowRoot!.activeElement) (this.#deleteButtonOf(token.id) ?? this.#focusFallback())?.focus();
+    if (!this.shadowRoot!.activeElement) (this.#buttonOf(token.id, 'delete') ?? this.#focusFallback())?.focus();
     if (confirmed) void this.#delete(token);
   }
 
-  async #delete(token: Token) {
-    this.deleteFailure = undefined;
+  /** Sends the DELETE; a failure stays in the row, with Retry (which sends it again, confirmed already). */
+  async #delete(token: Token, retryButton?: HTMLElement) {
+    this.#setDeleteError(token.id, undefined);
+    if (retryButton && this.shadowRoot!.activeElement === retryButton) {
+      // The retry button goes while the delete runs: keep focus in the row.
+      void this.updateComplete.then(() => this.#buttonOf(token.id, 'delete')?.focus());
+    }
     const result = await this.#tokens.revoke(token);
     if (result.status === 'skipped') return;
-    const strings = this.localize.strings;
     if (result.status === 'failed') {
-      this.deleteFailure = { token, message: describeError(result.error, strings) };
-      this.emit('pat-error', { operation: 'revoke', error: asError(result.error) });
+      this.#setDeleteError(token.id, this.#describe(result.error));
+      this.#reportError('revoke', result.error);
       return;
     }
 
     const row = this.#rowOf(token.id);
     const focusWasInRow = !!row && row.contains(this.shadowRoot!.activeElement);
     const neighbourId = this.#neighbourOf(token.id);
-    // The neighbour that takes focus must be rendered, wherever the scroll box is.
+    // The neighbour that takes focus must be rendered, wherever the page is scrolled.
     if (focusWasInRow) this.#focusedRowId = neighbourId;
     this.#tokens.remove(token.id);
     this.emit('pat-token-deleted', { token });
     void this.#announce(this.localize.term('tokenDeleted', { name: token.name }));
     if (!focusWasInRow) return;
     await this.updateComplete;
-    ((neighbourId && this.#deleteButtonOf(neighbourId)) || this.#focusFallback())?.focus();
+    ((neighbourId && this.#buttonOf(neighbourId, 'delete')) || this.#focusFallback())?.focus();
+  }
+
+  #setDeleteError(id: string, message: string | undefined) {
+    if (message === undefined && !this.deleteErrors.has(id)) return;
+    const errors = new Map(this.deleteErrors);
+    if (message === undefined) errors.delete(id);
+    else errors.set(id, message);
+    this.deleteErrors = errors;
+  }
+
+  #dismissDeleteError(token: Token) {
+    this.#setDeleteError(token.id, undefined);
+    // The dismiss button disappears: keep the keyboard user in the row.
+    void this.updateComplete.then(() => (this.#buttonOf(token.id, 'delete') ?? this.#focusFallback())?.focus());
+  }
+
+  #toggleScopes(token: Token) {
+    const expanded = new Set(this.expandedScopes);
+    if (!expanded.delete(token.id)) expanded.add(token.id);
+    this.expandedScopes = expanded;
   }
 
   /** The row after this one in the current view, else the one before. */
@@ -705,41 +707,105 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const tokens = this.#tokens.tokens;
     if (!tokens) return undefined;
     const view = this.#currentView(tokens);
-    const index = view.findIndex((token) => token.id === id);
+    const index = this.#idsOf(view).indexOf(id);
     return (view[index + 1] ?? view[index - 1])?.id;
   }
 
   async #announce(message: string) {
     // Cleared first so the same sentence twice in a row is announced twice.
-    this.announcement = '';
+    this.notice = '';
     await this.updateComplete;
-    this.announcement = message;
+    this.notice = message;
   }
 
-  #dismissDeleteFailure() {
-    const token = this.deleteFailure?.token;
-    this.deleteFailure = undefined;
-    if (token) this.#focusedRowId = token.id;
-    // The dismiss button disappears: keep the keyboard user near what failed.
-    void this.updateComplete.then(() => ((token && this.#deleteButtonOf(token.id)) || this.#focusFallback())?.focus());
+  #dismissNotice() {
+    this.notice = '';
+    void this.updateComplete.then(() => this.#focusFallback()?.focus());
   }
 
-  async #retry() {
-    void this.#tokens.reload();
+  async #retry(event: Event) {
+    const button = event.currentTarget as HTMLElement;
+    if (this.#tokens.loading) return;
+    await this.#tokens.reload();
     await this.updateComplete;
-    // The retry button is gone while loading; the table (named by its caption) takes focus.
-    (this.#table ?? this.#focusFallback())?.focus();
+    // Retry leaves with the message it belonged to: the table (named by its caption) takes focus.
+    if (!button.isConnected && !this.shadowRoot!.activeElement) (this.#table ?? this.#focusFallback())?.focus();
   }
 
   #openGenerateDialog(event: Event) {
     if (event.defaultPrevented) return;
-    this.renderRoot.querySelector('pat-generate-dialog')?.show();
+    this.#dialog?.show();
   }
 
-  #onTokenCreated(event: CustomEvent<{ token: Token }>) {
+  #regenerate(token: Token) {
+    const dialog = this.#dialog;
+    if (!dialog) return;
+    this.#regeneratingId = token.id;
+    this.#focusAfterDialog = undefined;
+    dialog.regenerate(token);
+    this.#whenDialogCloses(dialog);
+  }
+
+  /**
+   * The dialog returns focus to the button that opened it, but a regenerate can take that button
+   * away (a replaced token has no Regenerate, a token found gone leaves the list). Watched only
+   * while that dialog is open, through its reflected `open`.
+   */
+  #whenDialogCloses(dialog: PatGenerateDialog) {
+    const observer = new MutationObserver(async () => {
+      if (dialog.open) return;
+      observer.disconnect();
+      // The dialog restores focus in the update that closes it.
+      await dialog.updateComplete;
+      await this.updateComplete;
+      const id = this.#focusAfterDialog;
+      this.#regeneratingId = this.#focusAfterDialog = undefined;
+      // Focus is lost when it is on nothing, or still inside the dialog that closed.
+      const active = this.shadowRoot!.activeElement;
+      if (active ? active !== dialog : document.activeElement && document.activeElement !== document.body) return;
+      ((id && this.#buttonOf(id, 'regenerate')) || this.#focusFallback())?.focus();
+    });
+    observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+  }
+
+  #onTokenCreated(event: CustomEvent<TokenCreatedDetail>) {
     // A filter could hide the new token: clear it so the user sees what they made.
     this.filter = '';
     this.#tokens.add(event.detail.token);
+  }
+
+  #onTokenRotated(event: CustomEvent<{ token: Token; previous: Token | null }>) {
+    const { token, previous } = event.detail;
+    const oldId = previous?.id ?? this.#regeneratingId;
+    this.filter = '';
+    if (oldId === undefined) this.#tokens.add(token);
+    else this.#tokens.replace(oldId, token, previous);
+    // The button that opened the dialog is gone (a replaced token cannot be regenerated again).
+    this.#focusAfterDialog = token.id;
+  }
+
+  #onDialogError(event: CustomEvent<PatErrorDetail>) {
+    const { operation, error } = event.detail;
+    // The token to regenerate no longer exists: the list is out of date.
+    if ((operation as string) === 'rotate' && error instanceof HttpError && error.status === 404) void this.#tokens.reload();
+  }
+
+  // ——— Errors ———
+
+  /** The user's sentence for an error; a broken answer reads as such, its details go to developers. */
+  #describe(error: unknown): string {
+    const strings = this.localize.strings;
+    if ((error as PatError | undefined)?.kind === 'contract') {
+      return (error as { expected?: string }).expected === 'JSON' ? strings.errorContractNoField : strings.errorContractShape;
+    }
+    return describeError(error, strings);
+  }
+
+  #reportError(operation: 'list' | 'revoke', error: unknown) {
+    const asError = error instanceof Error ? error : new Error(String(error));
+    // Which field broke the contract is for the developer, not for the user's screen.
+    if ((error as PatError).kind === 'contract') console.warn(`<pat-token-list>: ${asError.message}`);
+    this.emit('pat-error', { operation, error: asError as PatError });
   }
 
   // ——— Lookups ———
@@ -748,8 +814,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     return this.renderRoot.querySelector('dialog.confirm');
   }
 
-  get #scroller(): HTMLElement | null {
-    return this.renderRoot.querySelector('[part=scroller]');
+  get #dialog(): PatGenerateDialog | null {
+    return this.renderRoot.querySelector('pat-generate-dialog');
   }
 
   get #table(): HTMLTableElement | null {
@@ -760,8 +826,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     return this.renderRoot.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
   }
 
-  #deleteButtonOf(id: string): HTMLButtonElement | null {
-    return this.#rowOf(id)?.querySelector('button[data-action=delete]') ?? null;
+  #buttonOf(id: string, action: string): HTMLButtonElement | null {
+    return this.#rowOf(id)?.querySelector(`button[data-action="${action}"]`) ?? null;
   }
 
   /** The slotted replacement if there is one, else our own button. */
@@ -777,8 +843,25 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 }
 
-function asError(error: unknown): PatError | Error {
-  return error instanceof Error ? error : new Error(String(error));
+/** A selector for the same control in another row: the same action's button, or the same cell's date. */
+function sameFocusable(element: HTMLElement): string {
+  const action = element.dataset.action;
+  if (action) return `button[data-action="${action}"]`;
+  const cell = element.closest('[part~="cell"]')?.getAttribute('part')?.split(' ').find((part) => part.endsWith('-cell'));
+  return cell ? `[part~="${cell}"] [tabindex="0"]` : 'button';
+}
+
+function validDays(days: number): number {
+  return Number.isFinite(days) && days >= 0 ? days : DEFAULT_EXPIRING_SOON_DAYS;
+}
+
+/** `"0, 1 24"` → `[0, 1, 24]`; the dialog checks the values. */
+function parseHours(value: string | null): readonly number[] | undefined {
+  if (value === null) return undefined;
+  return value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
 }
 
 declare global {

@@ -31,8 +31,10 @@ export function nextSort(current: TokenSort, key: SortKey): TokenSort {
 
 export interface TokenViewInput {
   tokens: readonly Token[];
-  /** Matched against name and description, ignoring case and accents. */
+  /** Matched against name, description and scope labels, ignoring case and accents. */
   filter: string;
+  /** The host's scope catalogue, label by id: the filter finds a token by its scopes' labels. */
+  scopeLabels?: ReadonlyMap<string, string> | undefined;
   sort: TokenSort;
   /** For comparing names the way the user's language orders them. */
   locale: string;
@@ -40,7 +42,9 @@ export interface TokenViewInput {
   pinned: readonly string[];
 }
 
-const searchText = new WeakMap<Token, string>();
+const NO_LABELS: ReadonlyMap<string, string> = new Map();
+/** Each token's text to search, per catalogue: the same token reads differently with other labels. */
+const searchTexts = new WeakMap<ReadonlyMap<string, string>, WeakMap<Token, string>>();
 
 /**
  * Lower case without diacritics, so "cafe" finds "Café". ASCII text has none to strip and skips the
@@ -51,11 +55,12 @@ export function normalizeForSearch(text: string): string {
   return /^[\0-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-function searchTextOf(token: Token): string {
-  let text = searchText.get(token);
+function searchTextOf(token: Token, labels: ReadonlyMap<string, string>, cache: WeakMap<Token, string>): string {
+  let text = cache.get(token);
   if (text === undefined) {
-    text = normalizeForSearch(`${token.name}\n${token.description ?? ''}`);
-    searchText.set(token, text);
+    const scopes = token.scopes?.map((id) => labels.get(id) ?? id).join('\n') ?? '';
+    text = normalizeForSearch(`${token.name}\n${token.description ?? ''}\n${scopes}`);
+    cache.set(token, text);
   }
   return text;
 }
@@ -87,13 +92,16 @@ function timeOf(token: Token, key: Exclude<SortKey, 'name'>): number {
 }
 
 export function deriveTokenView(input: TokenViewInput): readonly Token[] {
-  return filterTokens(sortTokens(input), input.filter);
+  return filterTokens(sortTokens(input), input.filter, input.scopeLabels);
 }
 
-/** Keeps the tokens whose name or description contains the filter; the order stays as given. */
-function filterTokens(sorted: readonly Token[], filter: string): readonly Token[] {
+/** Keeps the tokens whose name, description or scopes contain the filter; the order stays as given. */
+function filterTokens(sorted: readonly Token[], filter: string, labels = NO_LABELS): readonly Token[] {
   const query = normalizeForSearch(filter.trim());
-  return query ? sorted.filter((token) => searchTextOf(token).includes(query)) : sorted;
+  if (!query) return sorted;
+  let cache = searchTexts.get(labels);
+  if (!cache) searchTexts.set(labels, (cache = new WeakMap()));
+  return sorted.filter((token) => searchTextOf(token, labels, cache).includes(query));
 }
 
 function sortTokens({ tokens, sort, locale, pinned }: Omit<TokenViewInput, 'filter'>): readonly Token[] {
@@ -130,7 +138,9 @@ function compare<T extends number | string>(a: T, b: T): number {
  */
 export function memoizedTokenView(): (input: TokenViewInput) => readonly Token[] {
   let sorted: { input: TokenViewInput; tokens: readonly Token[] } | undefined;
-  let filtered: { from: readonly Token[]; filter: string; view: readonly Token[] } | undefined;
+  let filtered:
+    | { from: readonly Token[]; filter: string; labels: TokenViewInput['scopeLabels']; view: readonly Token[] }
+    | undefined;
   return (input) => {
     if (
       !sorted ||
@@ -142,8 +152,9 @@ export function memoizedTokenView(): (input: TokenViewInput) => readonly Token[]
     ) {
       sorted = { input, tokens: sortTokens(input) };
     }
-    if (!filtered || filtered.from !== sorted.tokens || filtered.filter !== input.filter) {
-      filtered = { from: sorted.tokens, filter: input.filter, view: filterTokens(sorted.tokens, input.filter) };
+    if (!filtered || filtered.from !== sorted.tokens || filtered.filter !== input.filter || filtered.labels !== input.scopeLabels) {
+      const { filter, scopeLabels: labels } = input;
+      filtered = { from: sorted.tokens, filter, labels, view: filterTokens(sorted.tokens, filter, labels) };
     }
     return filtered.view;
   };

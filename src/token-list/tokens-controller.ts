@@ -7,14 +7,17 @@
  */
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbortError } from '../api/errors.js';
+import { PartialListError, isAbortError } from '../api/errors.js';
 import type { Token } from '../api/schemas.js';
 import type { TokenClient } from '../api/token-client.js';
 
 export interface TokensControllerOptions {
   /** The client to use now; undefined while the element has no `endpoint` or `client`. */
   client: () => TokenClient | undefined;
-  /** A load failed (never called for an abort). */
+  /**
+   * A load failed, or left out tokens that break the contract (a `PartialListError`, whose valid
+   * tokens are shown). Never called for an abort.
+   */
   onLoadError: (error: unknown) => void;
 }
 
@@ -27,6 +30,7 @@ export type RevokeResult =
 interface Loaded {
   client: TokenClient;
   tokens: readonly Token[];
+  leftOut: number;
 }
 
 const NONE: readonly string[] = [];
@@ -34,6 +38,7 @@ const NONE: readonly string[] = [];
 export class TokensController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #client: () => TokenClient | undefined;
+  readonly #onLoadError: (error: unknown) => void;
   readonly #task: Task<readonly [TokenClient | undefined], Loaded>;
   #tokens: readonly Token[] | undefined;
   #loadedFrom: TokenClient | undefined;
@@ -42,6 +47,9 @@ export class TokensController implements ReactiveController {
   #createdDuringLoad: Token[] = [];
   readonly #revocations = new Map<string, AbortController>();
   #loadInterrupted = false;
+  #leftOut = 0;
+  #failure: { error: unknown; client: TokenClient } | undefined;
+  #loadingFrom: TokenClient | undefined;
 
   constructor(host: ReactiveControllerHost, options: TokensControllerOptions) {
     (this.#host = host).addController(this);
@@ -51,9 +59,12 @@ export class TokensController implements ReactiveController {
       task: ([client], { signal }) => this.#load(client, signal),
       onComplete: (loaded) => this.#settle(loaded),
       onError: (error) => {
-        if (!isAbortError(error)) options.onLoadError(error);
+        if (isAbortError(error)) return;
+        this.#failure = { error, client: this.#loadingFrom! };
+        options.onLoadError(error);
       },
     });
+    this.#onLoadError = options.onLoadError;
   }
 
   /** The tokens to show; undefined until the first load succeeds. */
@@ -76,10 +87,17 @@ export class TokensController implements ReactiveController {
     return this.#task.status === TaskStatus.INITIAL;
   }
 
-  /** The last load's failure, if it failed; an abort does not count. */
-  get loadError(): unknown {
-    const error = this.#task.status === TaskStatus.ERROR ? this.#task.error : undefined;
-    return isAbortError(error) ? undefined : error;
+  /**
+   * The last load's failure, kept while a retry is in flight (so the message can show its progress)
+   * and until a load succeeds.
+   */
+  get failure(): unknown {
+    return this.#failure?.error;
+  }
+
+  /** How many tokens the last load left out because they break the contract. */
+  get leftOut(): number {
+    return this.#leftOut;
   }
 
   isRevoking(id: string): boolean {
@@ -102,6 +120,16 @@ export class TokensController implements ReactiveController {
     if (this.#task.status === TaskStatus.PENDING) this.#createdDuringLoad.push(token);
     if (this.#tokens) this.#tokens = [token, ...this.#tokens.filter((t) => t.id !== token.id)];
     this.#host.requestUpdate();
+  }
+
+  /**
+   * Shows what a regenerate did: the new token first, marked new, and the old one as the server now
+   * describes it (replaced, with its grace period), or gone when `previous` is null.
+   */
+  replace(oldId: string, token: Token, previous: Token | null): void {
+    this.add(token);
+    if (!previous) this.remove(oldId);
+    else if (this.#tokens) this.#tokens = this.#tokens.map((t) => (t.id === oldId ? previous : t));
   }
 
   remove(id: string): void {
@@ -153,11 +181,22 @@ export class TokensController implements ReactiveController {
       this.#tokens = undefined;
       this.#newIds = NONE;
     }
+    // So is a failure of another client; a retry of this one keeps it shown until it settles.
+    if (client !== this.#failure?.client) this.#failure = undefined;
+    this.#loadingFrom = client;
     this.#createdDuringLoad = [];
-    return { client, tokens: await client.list(signal) };
+    try {
+      return { client, tokens: await client.list(signal), leftOut: 0 };
+    } catch (error) {
+      if (!(error instanceof PartialListError)) throw error;
+      this.#onLoadError(error);
+      return { client, tokens: error.tokens, leftOut: error.rejected };
+    }
   }
 
-  #settle({ client, tokens }: Loaded): void {
+  #settle({ client, tokens, leftOut }: Loaded): void {
+    this.#failure = undefined;
+    this.#leftOut = leftOut;
     const missing = this.#createdDuringLoad.filter((created) => !tokens.some((t) => t.id === created.id));
     this.#tokens = missing.length ? [...missing.reverse(), ...tokens] : tokens;
     this.#newIds = this.#createdDuringLoad.map((t) => t.id).reverse();

@@ -55,7 +55,7 @@ describe('XSS through <pat-token-list>', () => {
     await expectNothingRan();
   });
 
-  it('names a hostile token as text in the delete confirmation and in a failed delete\'s message', async () => {
+  it('names a hostile token as text in the delete confirmation, and shows a hostile failure as text in its row', async () => {
     const payload = XSS_PAYLOADS[0]!;
     const detail = XSS_PAYLOADS[5]!;
     await useMockBackend({ seed: [token({ id: 'tok_x', name: payload })] });
@@ -67,13 +67,13 @@ describe('XSS through <pat-token-list>', () => {
     await waitUntil(() => confirmDialog(el).open, 'the confirmation did not open');
     expect(confirmDialog(el).querySelector('h2')!.textContent).to.contain(payload);
     confirmDialog(el).querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~=alert]') !== null, 'the failure was not shown');
-    const message = $(el, '[part~=alert] [role=alert]').textContent!;
-    expect(message).to.contain(payload);
-    expect(message).to.contain(detail);
-    // The alert and its Dismiss button are the only new elements.
+    const rowError = () => el.shadowRoot!.querySelector('tr[data-id="tok_x"] [part~=row-error]');
+    await waitUntil(() => rowError() !== null, 'the failure was not shown');
+    expect(rowError()!.closest('tr')!.querySelector('[part~=name]')!.textContent).to.equal(payload);
+    expect(rowError()!.querySelector('[role=alert]')!.textContent).to.contain(detail);
+    // The message in the row, its text, Retry and Dismiss are the only new elements.
     const after = elementCounts(el.parentNode!);
-    expect(after['pat-token-list']).to.equal(before['pat-token-list']! + 3);
+    expect(after['pat-token-list']).to.equal(before['pat-token-list']! + 4);
     await expectNothingRan();
   });
 

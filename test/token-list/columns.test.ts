@@ -3,11 +3,12 @@
  * fixed clock, "Never", last used, and the column's disappearance when the server never sends it.
  */
 import { expect, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import { setClock } from '../../src/internal/clock.js';
 import { MASK_LENGTH } from '../../src/token-list/mask-partial-key.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, at, cell, exists, NOW, renderList, row, rowIds, sampleTokens, text, token } from './fixtures.js';
+import { $, $$, at, cell, exists, expectFocusOn, NOW, renderList, row, rowIds, sampleTokens, text, token } from './fixtures.js';
 
 /** The text assistive technology reads from a subtree: everything outside `aria-hidden` parts. */
 function exposedText(node: Node): string {
@@ -17,6 +18,12 @@ function exposedText(node: Node): string {
     out += child.nodeType === Node.TEXT_NODE ? child.textContent : exposedText(child);
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+async function shiftTab(): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
 }
 
 describe('<pat-token-list> columns', () => {
@@ -82,8 +89,9 @@ describe('<pat-token-list> columns', () => {
     expect(text(cell(el, 'evil', 'name-cell'))).to.equal(`${name} ${description}`);
     expect(exists(el.shadowRoot!, 'tbody img, tbody script, tbody b'), 'tbody img, tbody script, tbody b is rendered').to.be.false;
     expect((window as { __patXss?: number }).__patXss).to.equal(undefined);
-    // The name also reaches attributes (the delete button's label) only as an attribute value.
-    expect(row(el, 'evil').querySelector('button')!.getAttribute('aria-label')).to.equal(`Delete token “${name}”`);
+    // The name also reaches attributes (the buttons' labels) only as an attribute value.
+    expect(row(el, 'evil').querySelector('button[data-action=delete]')!.getAttribute('aria-label')).to.equal(`Delete token “${name}”`);
+    expect(row(el, 'evil').querySelector('button[data-action=regenerate]')!.getAttribute('aria-label')).to.equal(`Regenerate token “${name}”`);
   });
 
   it('shows the description as a secondary line only when there is one', async () => {
@@ -93,17 +101,29 @@ describe('<pat-token-list> columns', () => {
     expect(exists(row(el, 'tok_graf'), '[part~=description]'), '[part~=description] is rendered').to.be.false;
   });
 
-  it('shows the created date in a <time> with the exact time visible, not only in a title', async () => {
-    await useMockBackend({ seed: [token({ id: 'a', name: 'A', createdAt: '2026-03-03T12:34:00Z' })] });
+  it('shows each date on one line, with the exact moment on hover (title) and on keyboard focus', async () => {
+    await useMockBackend({ seed: [token({ id: 'a', name: 'A', createdAt: '2026-03-03T12:34:00Z', lastUsedAt: at(-3) })] });
     const el = await renderList();
 
     const time = cell(el, 'a', 'created-cell').querySelector('time')!;
     expect(time.getAttribute('datetime')).to.equal('2026-03-03T12:34:00Z');
     const created = new Date('2026-03-03T12:34:00Z');
-    expect(text(time)).to.equal(
-      `${new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(created)} ${new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(created)}`,
-    );
-    expect(time.hasAttribute('title')).to.be.false;
+    expect(text(time)).to.equal(new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(created));
+    const exact = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(created);
+    expect(time.title).to.equal(exact);
+    expect(time.getBoundingClientRect().height, 'one line').to.be.below(parseFloat(getComputedStyle(time).fontSize) * 2);
+
+    // The keyboard reaches it, and focus draws the same exact moment.
+    expect(time.tabIndex).to.equal(0);
+    time.focus();
+    // Back and forth with the keyboard, so the focus is a keyboard focus (:focus-visible).
+    await shiftTab();
+    await sendKeys({ press: 'Tab' });
+    expectFocusOn(el, time, 'the date');
+    expect(getComputedStyle(time, '::after').content).to.contain(exact);
+    const lastUsed = cell(el, 'a', 'last-used-cell').querySelector('time')!;
+    expect(text(lastUsed)).to.equal('3 days ago');
+    expect(lastUsed.title).to.equal(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(at(-3))));
   });
 
   describe('expiry', () => {
@@ -151,7 +171,7 @@ describe('<pat-token-list> columns', () => {
   });
 
   describe('last used', () => {
-    it('shows a relative time, and "Never used" for null', async () => {
+    it('shows a relative time, and "Never" for null', async () => {
       await useMockBackend({
         seed: [
           token({ id: 'days', name: 'Days', lastUsedAt: at(-3) }),
@@ -165,7 +185,7 @@ describe('<pat-token-list> columns', () => {
       expect(cell(el, 'days', 'last-used-cell').querySelector('time')!.getAttribute('datetime')).to.equal(at(-3));
       expect(text(cell(el, 'hours', 'last-used-cell'))).to.equal('2 hours ago');
       expect(text(cell(el, 'skew', 'last-used-cell')), 'a use in the future is shown as now').to.equal('now');
-      expect(text(cell(el, 'never', 'last-used-cell'))).to.equal('Never used');
+      expect(text(cell(el, 'never', 'last-used-cell'))).to.equal('Never');
     });
 
     it('hides the column when no token has the field', async () => {
@@ -179,11 +199,14 @@ describe('<pat-token-list> columns', () => {
     });
   });
 
-  it('names each delete button after its token', async () => {
+  it('names each delete and regenerate button after its token', async () => {
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     const labels = $$(el, 'button[data-action=delete]').map((b) => b.getAttribute('aria-label'));
     expect(labels).to.deep.equal(['Delete token “CI deploy”', 'Delete token “terraform”', 'Delete token “Grafana”', 'Delete token “Backup script”']);
     expect(text(row(el, 'tok_ci').querySelector('button[data-action=delete]')!)).to.equal('Delete');
+    const regenerate = $$(el, 'button[data-action=regenerate]').map((b) => b.getAttribute('aria-label'));
+    expect(regenerate).to.deep.equal(['Regenerate token “CI deploy”', 'Regenerate token “terraform”', 'Regenerate token “Grafana”', 'Regenerate token “Backup script”']);
+    expect(text(row(el, 'tok_ci').querySelector('button[data-action=regenerate]')!)).to.equal('Regenerate');
   });
 });

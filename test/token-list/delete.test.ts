@@ -120,7 +120,7 @@ describe('<pat-token-list> delete', () => {
     expect(exists(el.shadowRoot!, '[part~=alert]'), '[part~=alert] is rendered').to.be.false;
   });
 
-  it('keeps the row and says why on a 500, fires pat-error, and lets the user dismiss it', async () => {
+  it('keeps the row and says why in it on a 500, fires pat-error, and Retry deletes without asking again', async () => {
     const backend = await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     backend.failNext('server-error', { operation: 'revoke' });
@@ -134,24 +134,67 @@ describe('<pat-token-list> delete', () => {
     await el.updateComplete;
     expect(rowIds(el)).to.include('tok_tf');
     expect(deleteButton(el, 'tok_tf').hasAttribute('aria-disabled')).to.be.false;
-    const alert = $(el, '[part~=alert]');
-    expect(text(alert.querySelector('[role=alert]')!)).to.equal(
-      "Couldn't delete “terraform”. Something went wrong on our side. Please try again.",
-    );
+    const rowError = row(el, 'tok_tf').querySelector('[part~=row-error]')!;
+    expect(text(rowError.querySelector('[role=alert]')!)).to.equal("Couldn't delete this token. Something went wrong on our side. Please try again.");
+    expect(exists(el.shadowRoot!, '[part~=alert]'), 'no message far from the row').to.be.false;
     expectFocusOn(el, deleteButton(el, 'tok_tf'), 'focus stays on the row');
     await expect(el).to.be.accessible();
 
-    $(el, 'button[part~=dismiss-button]').click();
+    const deleted = oneEvent(el, 'pat-token-deleted');
+    const retry = rowError.querySelector<HTMLButtonElement>('button[part~=retry-button]')!;
+    retry.focus();
+    retry.click();
+    await deleted;
+    expect(confirmDialog(el).open, 'Retry does not ask again').to.be.false;
+    expect(revokes(backend)).to.have.length(2);
     await el.updateComplete;
-    expect(exists(el.shadowRoot!, '[part~=alert]'), '[part~=alert] is rendered').to.be.false;
+    expect(rowIds(el)).to.not.include('tok_tf');
+    await waitForFocusOn(el, () => deleteButton(el, 'tok_graf'), 'focus goes on to the next row');
+  });
+
+  it('lets the user dismiss a failed delete, back to the row, and delete again later', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    backend.failNext('network', { operation: 'revoke' });
+    await askToDelete(el, 'tok_tf');
+    const failed = oneEvent(el, 'pat-error');
+    confirmButton(el).click();
+    await failed;
+    await el.updateComplete;
+    expect(text(row(el, 'tok_tf').querySelector('[part~=row-error] [role=alert]')!)).to.contain("Couldn't reach the server");
+
+    row(el, 'tok_tf').querySelector<HTMLButtonElement>('[part~=row-error] button[part~=dismiss-button]')!.click();
+    await el.updateComplete;
+    expect(exists(row(el, 'tok_tf'), '[part~=row-error]'), 'the message is gone').to.be.false;
     await waitForFocusOn(el, () => deleteButton(el, 'tok_tf'), 'back to the row after dismissing');
 
-    // A second attempt works and sends a second request.
     await askToDelete(el, 'tok_tf');
     const deleted = oneEvent(el, 'pat-token-deleted');
     confirmButton(el).click();
     await deleted;
     expect(revokes(backend)).to.have.length(2);
+  });
+
+  it('confirms a delete visibly, not only to screen readers, until dismissed', async () => {
+    await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    await askToDelete(el, 'tok_tf');
+    const deleted = oneEvent(el, 'pat-token-deleted');
+    confirmButton(el).click();
+    await deleted;
+    await el.updateComplete;
+
+    const notice = $(el, '[part~=notice]');
+    await waitUntil(() => text(notice.querySelector('[role=status]')!) === 'Deleted token “terraform”.', 'no confirmation');
+    const box = notice.getBoundingClientRect();
+    expect(box.height, 'the confirmation is shown').to.be.above(20);
+    expect(getComputedStyle(notice.querySelector('[role=status]')!).clip).to.not.equal('rect(0px, 0px, 0px, 0px)');
+    await expect(el).to.be.accessible();
+
+    notice.querySelector<HTMLButtonElement>('button[part~=dismiss-button]')!.click();
+    await el.updateComplete;
+    expect(text(notice)).to.equal('');
+    expect(notice.getBoundingClientRect().height, 'nothing left on screen').to.equal(0);
   });
 
   describe('focus after the row is gone', () => {

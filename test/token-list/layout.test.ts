@@ -1,17 +1,47 @@
 /**
- * Layout: a table on wide screens, stacked cards below 600 px of the element's own width (a
- * container query, so a narrow sidebar on a wide screen gets cards too), no horizontal overflow at
- * 320 px, and readable colours in light and dark pages.
+ * Layout: a table wherever the table fits the element's own width, cards everywhere else — decided
+ * by measuring (the language, the names and the columns decide how wide the table must be), not by
+ * a breakpoint; no horizontal overflow at 320 px; readable colours in light and dark pages.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { setClock } from '../../src/internal/clock.js';
+import { de } from '../../src/locales/de.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, NOW, cell, renderList, row, sampleTokens } from './fixtures.js';
+import { $, NOW, cell, renderList, row, sampleTokens, token } from './fixtures.js';
 
 function isCard(el: PatTokenList, id: string): boolean {
   return getComputedStyle(row(el, id)).display !== 'table-row';
+}
+
+/**
+ * Three frames: the resize is observed after the first frame's layout, and the element checks
+ * the new width in the next frame's callbacks, which may run after ours.
+ */
+async function frames(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
+}
+
+async function widthTo(el: PatTokenList, width: number): Promise<void> {
+  el.style.width = `${width}px`;
+  await frames();
+  await el.updateComplete;
+}
+
+/** The narrowest width, found by bisection, at which the list is a table. */
+async function narrowestTable(el: PatTokenList, id: string): Promise<number> {
+  let cards = 200;
+  let table = 1400;
+  await widthTo(el, table);
+  expect(isCard(el, id), `a table at ${table} px`).to.be.false;
+  while (table - cards > 1) {
+    const middle = Math.round((table + cards) / 2);
+    await widthTo(el, middle);
+    if (isCard(el, id)) cards = middle;
+    else table = middle;
+  }
+  return table;
 }
 
 describe('<pat-token-list> layout', () => {
@@ -22,12 +52,13 @@ describe('<pat-token-list> layout', () => {
     await emulateMedia({ colorScheme: 'light' });
   });
 
-  it('is a table on a wide screen', async () => {
-    await setViewport({ width: 1024, height: 768 });
+  it('is a table where the table fits', async () => {
+    await setViewport({ width: 1280, height: 768 });
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     expect(isCard(el, 'tok_ci')).to.be.false;
     expect(getComputedStyle($(el, 'thead')).display).to.equal('table-header-group');
+    expect($(el, 'table').getBoundingClientRect().width).to.be.at.most(el.clientWidth);
   });
 
   it('stacks rows as labelled cards at 320 px, without horizontal overflow', async () => {
@@ -39,21 +70,44 @@ describe('<pat-token-list> layout', () => {
     expect(getComputedStyle(cell(el, 'tok_ci', 'created-cell'), '::before').content).to.contain('Created');
     expect(el.scrollWidth, 'nothing sticks out sideways').to.be.at.most(el.clientWidth);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
-    // The sort buttons stay reachable above the cards.
+    // The sort buttons stay reachable above the cards, drawn as controls.
     const sortButton = $(el, 'th[aria-sort] button');
     expect(sortButton.getBoundingClientRect().width).to.be.above(10);
+    expect(getComputedStyle(sortButton).borderTopStyle).to.equal('solid');
     await expect(el).to.be.accessible();
   });
 
-  it('follows its own width, not the viewport\'s', async () => {
-    await setViewport({ width: 1280, height: 800 });
+  it('becomes cards exactly where the table stops fitting its own width, whatever the viewport', async () => {
+    await setViewport({ width: 1400, height: 800 });
     await useMockBackend({ seed: sampleTokens() });
-    const el = await renderList(html`<pat-token-list endpoint="/api/tokens"></pat-token-list>`);
-    el.style.width = '400px';
-    await el.updateComplete;
-    expect(isCard(el, 'tok_ci')).to.be.true;
-    el.style.width = '700px';
+    const el = await renderList();
+    const boundary = await narrowestTable(el, 'tok_ci');
+
+    await widthTo(el, boundary);
     expect(isCard(el, 'tok_ci')).to.be.false;
+    expect($(el, 'table').getBoundingClientRect().width, 'the table fits at the boundary').to.be.at.most(boundary + 0.5);
+    await widthTo(el, boundary - 2);
+    expect(isCard(el, 'tok_ci'), 'cards 2 px narrower').to.be.true;
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
+  it('needs more width for the table in German, and for a name with a long word: measured, not guessed', async () => {
+    await setViewport({ width: 1400, height: 800 });
+    await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    const english = await narrowestTable(el, 'tok_ci');
+
+    el.strings = de;
+    await el.updateComplete;
+    const german = await narrowestTable(el, 'tok_ci');
+    expect(german, 'German labels are longer').to.be.above(english);
+
+    el.strings = undefined;
+    await useMockBackend({ seed: [...sampleTokens(), token({ id: 'long', name: 'KubernetesClusterAutoscalerProductionEuCentral' })] });
+    await el.refresh();
+    await el.updateComplete;
+    const longWord = await narrowestTable(el, 'long');
+    expect(longWord, 'a name is never broken inside a word to fit a table').to.be.above(english);
   });
 
   it('inherits the host page\'s font and text colour', async () => {
@@ -96,5 +150,21 @@ describe('<pat-token-list> layout', () => {
       page.style.removeProperty('background');
       page.style.removeProperty('color');
     }
+  });
+
+  it('keeps keys left to right and mirrors the rest in a right-to-left page', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    el.dir = 'rtl';
+    await el.updateComplete;
+    const target = el;
+    const key = cell(target, 'tok_ci', 'key-cell').querySelector<HTMLElement>('.key')!;
+    const [visible, mask] = [key.querySelector('code')!, key.querySelector('[part~=mask]')!];
+    expect(getComputedStyle(key).direction).to.equal('ltr');
+    expect(visible.getBoundingClientRect().left, 'pat_… before the dots').to.be.below(mask.getBoundingClientRect().left);
+    const name = cell(target, 'tok_ci', 'name-cell');
+    const actions = cell(target, 'tok_ci', 'actions-cell');
+    expect(name.getBoundingClientRect().left, 'the name on the right').to.be.above(actions.getBoundingClientRect().left);
   });
 });

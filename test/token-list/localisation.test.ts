@@ -39,7 +39,7 @@ describe('<pat-token-list> localisation', () => {
     await useMockBackend({ seed });
     const { el } = await listIn('de');
 
-    expect(text(cell(el, 'a', 'created-cell').querySelector('.date')!)).to.equal('03.03.2026');
+    expect(text(cell(el, 'a', 'created-cell').querySelector('time')!)).to.equal('03.03.2026');
     expect(text(cell(el, 'a', 'last-used-cell'))).to.equal('vor 3 Tagen');
     expect(text(cell(el, 'a', 'expires-cell').querySelector('time')!)).to.equal('13.03.2026');
   });
@@ -47,10 +47,10 @@ describe('<pat-token-list> localisation', () => {
   it('follows a lang change on the page without a reload', async () => {
     const backend = await useMockBackend({ seed });
     const { wrapper, el } = await listIn('en');
-    expect(text(cell(el, 'a', 'created-cell').querySelector('.date')!)).to.equal('Mar 3, 2026');
+    expect(text(cell(el, 'a', 'created-cell').querySelector('time')!)).to.equal('Mar 3, 2026');
 
     wrapper.lang = 'de';
-    await waitUntil(() => text(cell(el, 'a', 'created-cell').querySelector('.date')!) === '03.03.2026', 'dates stayed English');
+    await waitUntil(() => text(cell(el, 'a', 'created-cell').querySelector('time')!) === '03.03.2026', 'dates stayed English');
     expect(backend.requests.filter((r) => r.operation === 'list')).to.have.length(1);
   });
 
@@ -85,7 +85,7 @@ describe('<pat-token-list> localisation', () => {
     expect(text(cell(el, 'a', 'expires-cell'))).to.contain('Läuft in 3 Tagen ab');
     expect(text(cell(el, 'b', 'last-used-cell'))).to.equal('Nie benutzt');
     expect(text(cell(el, 'a', 'key-cell'))).to.contain('Schlüssel beginnt mit pat_AbCd');
-    const deleteButton = cell(el, 'a', 'actions-cell').querySelector('button')!;
+    const deleteButton = cell(el, 'a', 'actions-cell').querySelector('button[data-action=delete]')!;
     expect(text(deleteButton)).to.equal('Löschen');
     expect(deleteButton.getAttribute('aria-label')).to.equal('Token „Alpha“ löschen');
     expect(text($(el, '[part~=generate-button]'))).to.equal('Neues Token');

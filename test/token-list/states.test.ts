@@ -5,7 +5,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
-import { useMockBackend } from '../support/mock-backend.js';
+import { http, HttpResponse } from 'msw';
+import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { $, $$, exists, expectFocusOn, NOW, renderList, rowIds, sampleTokens, settled, text } from './fixtures.js';
 
 describe('<pat-token-list> states', () => {
@@ -77,20 +78,66 @@ describe('<pat-token-list> states', () => {
     expect(exists(error, '[role=alert]'), '[role=alert] is rendered').to.be.true;
     await expect(el).to.be.accessible();
 
+    backend.setLatency(200);
     $(el, 'button[part~=retry-button]').click();
+    await el.updateComplete;
+    expect(text($(el, '[part~=error] button[part~=retry-button]')), 'the failure stays, its Retry working').to.equal('Retrying…');
     await waitUntil(() => rowIds(el).length === 4, 'Retry did not load the list');
     expect(exists(el.shadowRoot!, '[part~=error]'), '[part~=error] is rendered').to.be.false;
     expectFocusOn(el, $(el, 'table'), 'focus moves to the table, not to the body');
     expect(backend.requests.filter((r) => r.operation === 'list')).to.have.length(2);
   });
 
-  it('says a contract error means the answer was not understood, naming the field', async () => {
+  it('says in user words that the answer was not understood; the field goes to pat-error and the console', async () => {
     const backend = await useMockBackend({ seed: sampleTokens() });
     backend.failNext('schema-violation', { operation: 'list' });
-    const el = await renderList();
-    const message = text($(el, '[part~=error] [role=alert]'));
-    expect(message).to.contain("The server's answer was not understood");
-    expect(message).to.contain('tokens[0].createdAt');
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const el = document.createElement('pat-token-list');
+      el.endpoint = '/api/tokens';
+      const failed = oneEvent(el, 'pat-error');
+      await fixture(el);
+      const { detail } = await failed;
+      await waitUntil(() => settled(el));
+      const message = text($(el, '[part~=error] [role=alert]'));
+      expect(message).to.contain("The server's answer was not understood");
+      expect(message).not.to.contain('tokens[0]');
+      expect(detail.error.message).to.contain('tokens[0].createdAt');
+      expect(warnings.join('\n')).to.contain('tokens[0].createdAt');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('shows the valid tokens of an answer with a broken one, and says how many were left out', async () => {
+    await useMockBackend({ seed: sampleTokens() });
+    await useHandlers(
+      http.get('/api/tokens', () => HttpResponse.json({ tokens: [sampleTokens()[0], { ...sampleTokens()[1], expiresAt: 'soon' }, sampleTokens()[2]] }), { once: true }),
+    );
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      const el = document.createElement('pat-token-list');
+      el.endpoint = '/api/tokens';
+      const failed = oneEvent(el, 'pat-error');
+      await fixture(el);
+      expect((await failed).detail.error.message).to.contain('tokens[1].expiresAt');
+      await waitUntil(() => settled(el));
+      expect(rowIds(el)).to.deep.equal(['tok_ci', 'tok_graf']);
+      const alert = $(el, '[part~=alert]');
+      expect(text(alert.querySelector('[role=alert]')!)).to.equal("1 token couldn't be shown: the server's answer for it was not understood.");
+      expect(text(alert)).not.to.contain('expiresAt');
+      await expect(el).to.be.accessible();
+
+      // Retry loads the whole list, and the notice goes.
+      alert.querySelector<HTMLButtonElement>('button[part~=retry-button]')!.click();
+      await waitUntil(() => rowIds(el).length === 4, 'Retry did not load the list');
+      expect(exists(el.shadowRoot!, '[part~=alert]'), 'the notice is gone').to.be.false;
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('explains a network failure', async () => {
@@ -118,7 +165,7 @@ describe('<pat-token-list> states', () => {
     expect(rowIds(el)).to.deep.equal(['tok_tf', 'tok_graf', 'tok_old']);
   });
 
-  it('keeps the rows and offers Retry when a refresh fails', async () => {
+  it('keeps the rows and offers Retry when a refresh fails; Retry shows its progress in place', async () => {
     const backend = await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     backend.failNext('unauthorized', { operation: 'list' });
@@ -127,11 +174,48 @@ describe('<pat-token-list> states', () => {
 
     expect(rowIds(el)).to.have.length(4);
     const alert = $(el, '[part~=alert]');
-    expect(text(alert)).to.contain("Couldn't refresh the list. Your session has expired. Sign in again.");
+    expect(text(alert.querySelector('[role=alert]')!)).to.equal("Couldn't refresh the list. Your session has expired. Sign in again.");
     await expect(el).to.be.accessible();
 
-    alert.querySelector<HTMLButtonElement>('button')!.click();
+    backend.setLatency(300);
+    const retry = alert.querySelector<HTMLButtonElement>('button')!;
+    retry.focus();
+    retry.click();
+    await el.updateComplete;
+    expect(retry.isConnected, 'the button stays while it works').to.be.true;
+    expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    expect(text(retry)).to.equal('Retrying…');
+    expect(exists(retry, '.spinner'), 'a spinner').to.be.true;
+    expectFocusOn(el, retry, 'focus stays on Retry');
+    await expect(el).to.be.accessible();
     await waitUntil(() => !el.shadowRoot!.querySelector('[part~=alert]'), 'Retry did not clear the alert');
+    expectFocusOn(el, $(el, 'table'), 'the table takes focus when the alert goes');
+  });
+
+  it('a failed refresh of an empty list says only that: not "No tokens yet"', async () => {
+    const backend = await useMockBackend({ seed: [] });
+    const el = await renderList();
+    expect(exists(el.shadowRoot!, '[part~=empty]'), 'empty at first').to.be.true;
+    backend.failNext('network', { operation: 'list' });
+    await el.refresh();
+    await el.updateComplete;
+    expect(exists(el.shadowRoot!, '[part~=alert]'), 'the failure is shown').to.be.true;
+    expect(exists(el.shadowRoot!, '[part~=empty]'), 'no claim that there are no tokens').to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws skeleton rows shaped like real rows, so the page does not jump when tokens arrive', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens(), slowMs: 400 });
+    backend.failNext('slow', { operation: 'list' });
+    const el = await fixture<PatTokenList>(html`<pat-token-list endpoint="/api/tokens"></pat-token-list>`);
+    await el.updateComplete;
+    const skeletonHeight = $(el, 'tbody').getBoundingClientRect().height;
+    const skeletonCells = $$(el, '[part~=skeleton]')[0]!.children.length;
+    await waitUntil(() => settled(el), 'the list did not load', { timeout: 3000 });
+    const rows = $$(el, 'tbody tr[data-id]').slice(0, 3);
+    const realHeight = rows.reduce((sum, row) => sum + row.getBoundingClientRect().height, 0);
+    expect(skeletonCells, 'the same cells as a row').to.equal(rows[0]!.children.length);
+    expect(skeletonHeight).to.be.within(realHeight * 0.75, realHeight * 1.25);
   });
 
   it('reloads when the endpoint changes and forgets the other endpoint\'s tokens', async () => {

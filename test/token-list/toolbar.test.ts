@@ -53,7 +53,7 @@ describe('<pat-token-list> toolbar', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('sorts by expiry soonest first with "Never" last, and by last use most recent first with "Never used" last', async () => {
+    it('sorts by expiry soonest first with "Never" last, and by last use most recent first with never-used ones last', async () => {
       await useMockBackend({ seed: sampleTokens() });
       const el = await renderList();
       await clickHeader(el, 'Expires');
@@ -132,12 +132,17 @@ describe('<pat-token-list> toolbar', () => {
       await dialog.updateComplete;
     });
 
-    it('is hidden, with the dialog, by no-generate', async () => {
+    it('is hidden by no-generate; the dialog stays only while it can regenerate', async () => {
       await useMockBackend({ seed: [] });
       const el = await renderList(html`<pat-token-list endpoint="/api/tokens" no-generate></pat-token-list>`);
-      expect(exists(el.shadowRoot!, '[part~=generate-button], slot[name=generate-button], pat-generate-dialog'), '[part~=generate-button], slot[name=generate-button], pat-generate-dialog is rendered').to.be.false;
+      expect(exists(el.shadowRoot!, '[part~=generate-button], slot[name=generate-button]'), 'a generate button is rendered').to.be.false;
+      expect(exists(el.shadowRoot!, 'pat-generate-dialog'), 'the dialog, for Regenerate').to.be.true;
       expect(text($(el, '[part~=empty]'))).to.contain('No tokens yet');
       await expect(el).to.be.accessible();
+
+      el.noRegenerate = true;
+      await el.updateComplete;
+      expect(exists(el.shadowRoot!, 'pat-generate-dialog'), 'nothing left to open the dialog for').to.be.false;
     });
 
     it('can be replaced through the generate-button slot, which still opens the dialog', async () => {

@@ -1,0 +1,189 @@
+/**
+ * One token's row as a pure function of its inputs: the same token, state and context give the
+ * same template, so the element re-renders only the rows whose inputs changed (`guard`) and the
+ * template is tested on its own. The markup is one table row in both layouts; the stylesheet turns
+ * it into a card where the table does not fit. Every server string is bound as text.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Token } from '../api/schemas.js';
+import { expiryStatus } from './expiry-status.js';
+import type { LocalizeController } from '../internal/localize.js';
+import { maskPartialKey } from './mask-partial-key.js';
+
+/** What the row needs from the localization layer. */
+export type RowLocalize = Pick<LocalizeController, 'strings' | 'term' | 'plural' | 'dateFormat' | 'relative'>;
+
+/** The optional columns, the same for every row of a list. */
+export interface Columns {
+  readonly lastUsed: boolean;
+  readonly scopes: boolean;
+}
+
+/** What is the same for every row of one render. */
+export interface RowContext {
+  readonly localize: RowLocalize;
+  readonly now: Date;
+  readonly expiringSoonDays: number;
+  readonly columns: Columns;
+  /** The host's scope catalogue, label by id; an id it does not know is shown as itself. */
+  readonly scopeLabels: ReadonlyMap<string, string>;
+  /** Whether the client can rotate tokens and the host allows it. */
+  readonly canRegenerate: boolean;
+}
+
+/** What the list knows about one row beyond its token. */
+export interface RowState {
+  readonly isNew: boolean;
+  readonly deleting: boolean;
+  /** Why the last delete failed, shown in the row with Retry; undefined when it did not. */
+  readonly deleteError: string | undefined;
+  readonly scopesExpanded: boolean;
+  /** The row's `aria-rowindex` while only some rows are rendered. */
+  readonly rowIndex: number | undefined;
+}
+
+/** Scopes shown before "+N". */
+export const VISIBLE_SCOPES = 3;
+
+// Module constants: the formatter cache is keyed by these objects.
+const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+const EXACT: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' };
+
+export function tokenRow(token: Token, state: RowState, context: RowContext): TemplateResult {
+  const { localize, now, columns } = context;
+  const s = localize.strings;
+  const expiry = expiryStatus(token.expiresAt, now, context.expiringSoonDays);
+  const replaced = !!token.replacedBy;
+  const key = maskPartialKey(token.partialKey);
+  let parts = 'row';
+  if (state.isNew) parts += ' row-new';
+  if (replaced) parts += ' row-replaced';
+  if (expiry.kind === 'expired') parts += ' row-expired';
+  if (state.deleting) parts += ' row-deleting';
+
+  return html`<tr data-id=${token.id} part=${parts} aria-busy=${state.deleting ? 'true' : nothing} aria-rowindex=${state.rowIndex ?? nothing}>
+    <th scope="row" part="cell name-cell" class="name-cell">
+      <span part="name" class="name">${token.name}</span>${state.isNew
+        ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>`
+        : nothing}${replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing}
+      ${token.description ? html`<span part="description" class="description">${token.description}</span>` : nothing}
+      ${state.deleteError === undefined ? nothing : deleteError(state.deleteError, context)}
+    </th>
+    <td part="cell key-cell" class="key-cell" data-label=${s.columnKey}>
+      <span class="visually-hidden">${key.visible ? localize.term('keyStartingWith', { partialKey: key.visible }) : s.keyHidden}</span>
+      <span class="key" aria-hidden="true"><code part="key">${key.visible}</code><span part="mask" class="mask">${key.mask}</span></span>
+    </td>
+    <td part="cell created-cell" data-label=${s.columnCreated}>${time(token.createdAt, DATE, localize)}</td>
+    <td part="cell expires-cell" data-label=${s.columnExpires}>${expires(token, expiry, replaced, context)}</td>
+    ${columns.lastUsed ? lastUsed(token, context) : nothing} ${columns.scopes ? scopes(token, state, context) : nothing}
+    <td part="cell actions-cell" class="actions-cell">${context.canRegenerate && !replaced
+        ? html`<button
+            type="button"
+            part="button regenerate-button"
+            data-action="regenerate"
+            aria-label=${localize.term('regenerateButtonLabel', { name: token.name })}
+            aria-disabled=${state.deleting ? 'true' : nothing}
+          >
+            ${s.regenerateButton}
+          </button>`
+        : nothing}<button
+        type="button"
+        part="button delete-button"
+        class="danger"
+        data-action="delete"
+        aria-label=${localize.term(state.deleting ? 'deletingButtonLabel' : 'deleteButtonLabel', { name: token.name })}
+        aria-disabled=${state.deleting ? 'true' : nothing}
+      >
+        ${state.deleting ? html`<span class="spinner" aria-hidden="true"></span>${s.deletingButton}` : s.deleteButton}
+      </button></td>
+  </tr>`;
+}
+
+/**
+ * A placeholder row while the list loads, with the cells and line heights of a real row, so the
+ * page does not jump when the tokens arrive.
+ */
+export function skeletonRow(columns: Columns): TemplateResult {
+  return html`<tr part="skeleton" class="skeleton" aria-hidden="true">
+    <th class="name-cell"><span class="bone name-bone"></span><span class="bone description-bone"></span></th>
+    <td class="key-cell"><span class="bone"></span></td>
+    <td><span class="bone"></span></td>
+    <td><span class="bone"></span></td>
+    ${columns.lastUsed ? html`<td><span class="bone"></span></td>` : nothing}
+    ${columns.scopes ? html`<td><span class="bone"></span></td>` : nothing}
+    <td class="actions-cell"><span class="bone button-bone"></span></td>
+  </tr>`;
+}
+
+/**
+ * A date as one short line; the exact moment on hover (its title) and on keyboard focus (the same
+ * text drawn by the stylesheet), so it is never only a tooltip a keyboard cannot open.
+ */
+function time(iso: string, options: Intl.DateTimeFormatOptions, localize: RowLocalize, text?: string): TemplateResult {
+  const date = new Date(iso);
+  return html`<time datetime=${iso} tabindex="0" title=${localize.dateFormat(EXACT).format(date)}
+    >${text ?? localize.dateFormat(options).format(date)}</time
+  >`;
+}
+
+function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced: boolean, { localize, now }: RowContext) {
+  const s = localize.strings;
+  if (token.expiresAt === null) return html`<span class="muted">${s.expiresNever}</span>`;
+  if (replaced && expiry.kind !== 'expired') {
+    // A grace period is hours or days: when it ends matters to the minute.
+    const when = localize.relative(new Date(token.expiresAt), now);
+    return html`${time(token.expiresAt, DATE_TIME, localize)}
+      <span part="badge badge-expiring" class="badge expiring-badge">${localize.term('stopsWorking', { when })}</span>`;
+  }
+  const date = time(token.expiresAt, DATE, localize);
+  if (expiry.kind === 'expired') return html`${date} <span part="badge badge-expired" class="badge expired-badge">${s.expiredBadge}</span>`;
+  if (expiry.kind !== 'expiring') return date;
+  const text = expiry.days === 0 ? s.expiresTodayBadge : localize.plural('expiresInDays', expiry.days, { days: expiry.days });
+  return html`${date} <span part="badge badge-expiring" class="badge expiring-badge">${text}</span>`;
+}
+
+function lastUsed(token: Token, { localize, now }: RowContext): TemplateResult {
+  const s = localize.strings;
+  const used = token.lastUsedAt;
+  if (!used) return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}><span class="muted">${s.lastUsedNever}</span></td>`;
+  // A use "in the future" is clock skew between server and browser: it was just now.
+  const date = new Date(Math.min(Date.parse(used), now.getTime()));
+  return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}>${time(used, DATE, localize, localize.relative(date, now))}</td>`;
+}
+
+function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowContext): TemplateResult {
+  const s = localize.strings;
+  const ids = token.scopes;
+  let content: TemplateResult;
+  if (ids == null) content = html`<span class="muted">${s.scopesAll}</span>`;
+  else if (!ids.length) content = html`<span class="muted">${s.scopesNone}</span>`;
+  else {
+    const hidden = ids.length - VISIBLE_SCOPES;
+    const shown = hidden > 0 && !state.scopesExpanded ? ids.slice(0, VISIBLE_SCOPES) : ids;
+    content = html`<ul class="scopes">
+        ${shown.map((id) => html`<li part="scope" class="scope">${scopeLabels.get(id) ?? id}</li>`)}
+      </ul>${hidden > 0
+        ? html`<button
+            type="button"
+            part="button scopes-button"
+            class="scopes-button"
+            data-action="scopes"
+            aria-expanded=${state.scopesExpanded ? 'true' : 'false'}
+            aria-label=${state.scopesExpanded ? nothing : localize.plural('scopesMoreLabel', hidden, { name: token.name })}
+          >
+            ${state.scopesExpanded ? s.scopesFewer : localize.term('scopesMore', { count: hidden })}
+          </button>`
+        : nothing}`;
+  }
+  return html`<td part="cell scopes-cell" class="scopes-cell" data-label=${s.columnScopes}>${content}</td>`;
+}
+
+function deleteError(message: string, { localize }: RowContext): TemplateResult {
+  const s = localize.strings;
+  return html`<div part="row-error" class="row-error">
+    <p role="alert">${localize.term('deleteFailed', { reason: message })}</p>
+    <button type="button" part="button retry-button" data-action="retry-delete">${s.retryButton}</button
+    ><button type="button" part="button dismiss-button" data-action="dismiss-delete-error">${s.dismissButton}</button>
+  </div>`;
+}

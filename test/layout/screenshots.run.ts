@@ -1,0 +1,196 @@
+/**
+ * Photographs every state of the list (and of the dialog it opens) in the host page of
+ * `host-page.ts`, into `docs/screenshots/`: `npm run screenshots` (scripts/screenshots.mjs) runs
+ * this file alone; it is not part of `npm test` (its name does not end in `.test.ts`). Each state
+ * is taken at 1280 px (desktop), 728 px (a settings column) and 390 px (a phone), in light and
+ * dark, and the main ones right to left. The README's picture is `list-1280-light.png`.
+ */
+import { waitUntil } from '@open-wc/testing';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import type { Token } from '../../src/api/schemas.js';
+import { setClock } from '../../src/internal/clock.js';
+import type { MockBackend } from '../../src/mock/index.js';
+import type { PatTokenList } from '../../src/token-list/token-list.js';
+import { useHandlers, useMockBackend } from '../support/mock-backend.js';
+import { NOW, settled } from '../token-list/fixtures.js';
+import { longNameTokens, manyTokens, mountHostPage, realisticTokens, tokensWithoutScopes, type HostPage, type Language, type Scheme } from './host-page.js';
+
+interface Shot {
+  width: number;
+  scheme: Scheme;
+  language: Language;
+}
+
+const SHOTS: Shot[] = [
+  { width: 1280, scheme: 'light', language: 'en' },
+  { width: 1280, scheme: 'dark', language: 'en' },
+  { width: 728, scheme: 'light', language: 'en' },
+  { width: 728, scheme: 'dark', language: 'de' },
+  { width: 390, scheme: 'light', language: 'en' },
+  { width: 390, scheme: 'dark', language: 'en' },
+];
+/** The main states again, right to left. */
+const RTL_SHOTS: Shot[] = [
+  { width: 1280, scheme: 'light', language: 'rtl' },
+  { width: 390, scheme: 'dark', language: 'rtl' },
+];
+
+interface State {
+  name: string;
+  rtl?: boolean;
+  /** The viewport rather than the whole page: a modal, or the middle of a long list. */
+  viewport?: boolean;
+  seed?: () => Token[];
+  /** Without the host's scope catalogue. */
+  noScopes?: boolean;
+  /** Runs before the page mounts (faults for the first load). */
+  before?: (backend: MockBackend) => Promise<void> | void;
+  /** Brings the mounted list into the state. */
+  arrange?: (host: HostPage, backend: MockBackend) => Promise<void>;
+  /** Photograph before the list has settled (the loading state). */
+  unsettled?: boolean;
+}
+
+const root = (list: PatTokenList) => list.shadowRoot!;
+const dialogOf = (list: PatTokenList) => root(list).querySelector('pat-generate-dialog')!;
+
+async function frames(count = 3): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise(requestAnimationFrame);
+}
+
+async function openDelete(list: PatTokenList, id: string): Promise<HTMLDialogElement> {
+  root(list).querySelector<HTMLButtonElement>(`tr[data-id="${id}"] button[data-action=delete]`)!.click();
+  const dialog = root(list).querySelector<HTMLDialogElement>('dialog[part~=confirm-dialog]')!;
+  await waitUntil(() => dialog.open);
+  return dialog;
+}
+
+const STATES: State[] = [
+  { name: 'list', rtl: true },
+  { name: 'without-scopes', noScopes: true, seed: tokensWithoutScopes },
+  { name: 'long-names', seed: () => [...longNameTokens(), ...realisticTokens().slice(3)] },
+  {
+    name: 'loading',
+    unsettled: true,
+    before: (backend) => backend.failNext('timeout', { operation: 'list' }),
+  },
+  { name: 'empty', seed: () => [] },
+  { name: 'load-failed', before: (backend) => backend.failNext('network', { operation: 'list' }) },
+  {
+    name: 'refresh-failed',
+    arrange: async ({ list }, backend) => {
+      backend.failNext('server-error', { operation: 'list' });
+      await list.refresh();
+    },
+  },
+  {
+    name: 'tokens-left-out',
+    before: async () => {
+      const [first, second, ...rest] = realisticTokens();
+      await useHandlers(http.get('/api/tokens', () => HttpResponse.json({ tokens: [first, { ...second, createdAt: 'yesterday' }, ...rest] })));
+    },
+  },
+  {
+    name: 'filtered-to-nothing',
+    arrange: async ({ list }) => {
+      const input = root(list).querySelector<HTMLInputElement>('input[part~=filter]')!;
+      input.value = 'staging';
+      input.dispatchEvent(new Event('input'));
+    },
+  },
+  { name: 'confirm-delete', rtl: true, viewport: true, arrange: async ({ list }) => void (await openDelete(list, 'tok_tf')) },
+  {
+    name: 'delete-failed',
+    arrange: async ({ list }, backend) => {
+      backend.failNext('server-error', { operation: 'revoke' });
+      const dialog = await openDelete(list, 'tok_tf');
+      dialog.querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
+      await waitUntil(() => root(list).querySelector('[part~=row-error]'));
+      (document.activeElement as HTMLElement | null)?.blur();
+    },
+  },
+  {
+    name: 'deleted',
+    arrange: async ({ list }) => {
+      const dialog = await openDelete(list, 'tok_old');
+      dialog.querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
+      await waitUntil(() => root(list).querySelector('[part~=notice] [role=status]')!.textContent!.trim());
+      (document.activeElement as HTMLElement | null)?.blur();
+    },
+  },
+  {
+    name: 'many-tokens',
+    viewport: true,
+    seed: () => manyTokens(300),
+    arrange: async ({ list }) => {
+      window.scrollTo(0, list.getBoundingClientRect().top + window.scrollY + 6000);
+      window.dispatchEvent(new Event('scroll'));
+      await list.updateComplete;
+    },
+  },
+  {
+    name: 'generate-dialog',
+    rtl: true,
+    viewport: true,
+    arrange: async ({ list }) => {
+      dialogOf(list).show();
+      await dialogOf(list).updateComplete;
+    },
+  },
+  {
+    name: 'regenerate-dialog',
+    rtl: true,
+    viewport: true,
+    arrange: async ({ list }) => {
+      root(list).querySelector<HTMLButtonElement>('tr[data-id="tok_tf"] button[data-action=regenerate]')!.click();
+      await waitUntil(() => dialogOf(list).open);
+      await dialogOf(list).updateComplete;
+    },
+  },
+  {
+    name: 'reveal',
+    viewport: true,
+    arrange: async ({ list }) => {
+      const dialog = dialogOf(list);
+      dialog.show();
+      await dialog.updateComplete;
+      const name = dialog.shadowRoot!.querySelector<HTMLInputElement>('#name')!;
+      name.value = 'Nightly backup job';
+      name.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      dialog.shadowRoot!.querySelector<HTMLButtonElement>('#submit')!.click();
+      await waitUntil(() => dialog.shadowRoot!.querySelector('pat-token-reveal'), 'no reveal', { timeout: 5000 });
+    },
+  },
+];
+
+describe('screenshots', function () {
+  this.timeout(60_000);
+  let host: HostPage | undefined;
+
+  afterEach(async () => {
+    host?.remove();
+    host = undefined;
+    setClock();
+    window.scrollTo(0, 0);
+  });
+
+  for (const state of STATES) {
+    for (const shot of [...SHOTS, ...(state.rtl ? RTL_SHOTS : [])]) {
+      const file = `${state.name}-${shot.width}-${shot.scheme}${shot.language === 'en' ? '' : `-${shot.language}`}.png`;
+      it(file, async () => {
+        setClock(NOW);
+        await setViewport({ width: shot.width, height: shot.width < 600 ? 844 : 800 });
+        await emulateMedia({ colorScheme: shot.scheme });
+        const backend = await useMockBackend({ seed: state.seed?.() ?? realisticTokens(), now: () => NOW });
+        await state.before?.(backend);
+        host = await mountHostPage({ language: shot.language, scheme: shot.scheme, settle: !state.unsettled, scopes: !state.noScopes });
+        await state.arrange?.(host, backend);
+        await host.list.updateComplete;
+        if (!state.unsettled) await waitUntil(() => settled(host!.list));
+        await frames();
+        await executeServerCommand('pat-screenshot', { name: file, fullPage: !state.viewport });
+      });
+    }
+  }
+});
