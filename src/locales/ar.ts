@@ -1,8 +1,7 @@
 /**
  * `pat-elements/locales/ar`: Arabic strings for every element, as one `PatStrings` object,
  * registered for `lang="ar"` (and `ar-EG`, `ar-SA`, …) when this module is imported. Set
- * `dir="rtl"` with it: the elements lay out from the right, while keys and secrets stay left to
- * right.
+ * `dir="rtl"` with it: the elements then lay out from the right.
  *
  * ```ts
  * import 'pat-elements/locales/ar'; // then lang="ar" dir="rtl" on the page (or an ancestor)
