@@ -5,12 +5,13 @@
  * - `pat-elements.bundle.js`: one self-contained, minified module (Lit, @lit/task and zod inside)
  *   that registers the tags and exports everything `pat-elements` exports, for hosts without a
  *   bundler: `<script type="module" src=".../pat-elements.bundle.js">`;
- * - `types/react.d.ts`: JSX typings generated from custom-elements.json.
+ * - `types/react.d.ts`: JSX typings generated from custom-elements.json;
+ * - `check/cli.js`: the `pat-elements` command (package.json `bin`), Node only, made executable.
  *
  * Fails (exit 1) on a type error or a bundle that breaks the security rules (docs/architecture.md).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -20,6 +21,8 @@ import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE = 'pat-elements.bundle.js';
+/** The `pat-elements` command, as tsc builds it from src/check/cli.ts (package.json `bin`). */
+export const CLI = 'check/cli.js';
 
 /** What must never be in the bundle: code that compiles strings (blocked by a strict CSP). */
 export const FORBIDDEN_IN_BUNDLE = [
@@ -60,6 +63,9 @@ export async function build({ outDir = join(root, 'dist'), log = console.log } =
     stdio: 'inherit',
   });
   if (tsc.status !== 0) throw new Error('tsc failed: fix the type errors above.');
+  const cli = join(outDir, CLI);
+  if (!readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')) throw new Error(`${CLI} must start with #!/usr/bin/env node.`);
+  chmodSync(cli, 0o755);
 
   const bundlePath = join(outDir, BUNDLE);
   await esbuild.build({ ...bundleOptions(), outfile: bundlePath, logLevel: 'warning' });

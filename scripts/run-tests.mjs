@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check the project has, in one command, ending with the line
- * `N passed, N failed`. Steps: find (or install) a browser, type-check, the Node tests of our
- * scripts, the manifest's freshness, then the browser tests. Exits non-zero on any failure.
+ * `N passed, N failed`. Steps: find (or install) a browser, type-check, the Node tests (our
+ * scripts, the checker), the manifest's freshness, then the browser tests. Exits non-zero on any
+ * failure.
  * Extra arguments are passed to the browser test runner (e.g. `npm test -- --files test/api`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBrowser } from './find-browser.mjs';
 
@@ -48,10 +49,15 @@ check('Size budget (minified + gzipped)', 'node', ['scripts/check-size.mjs']);
 check('custom-elements.json is fresh (else: npm run analyze)', 'node', ['scripts/check-manifest.mjs']);
 check('Demo end to end: host page, bundle page, React page (scripts/e2e-demo.mjs)', 'node', ['scripts/e2e-demo.mjs']);
 
-// Node tests of the project's own scripts; node's runner reports its counts on stdout as TAP.
+// Node tests: the project's scripts (test/scripts/), and TypeScript that runs in Node
+// (test/**/*.test.mts, through tsx; Node 20's runner does not look for .mts files in a folder).
+// Node's runner reports its counts on stdout as TAP.
 {
-  console.log('\n▶ Node tests (scripts)');
-  const result = spawnSync('node', ['--test', '--test-reporter=tap', 'test/scripts/'], {
+  console.log('\n▶ Node tests (scripts, and TypeScript in Node)');
+  const typeScriptTests = readdirSync(join(root, 'test'), { recursive: true })
+    .filter((file) => file.endsWith('.test.mts'))
+    .map((file) => join('test', file));
+  const result = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=tap', 'test/scripts/', ...typeScriptTests], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, CHROME_PATH: browser },

@@ -1,7 +1,10 @@
 /**
  * The expiration policy of the generate form, as plain functions of the clock: which presets are
- * offered, which one is chosen first, the bounds of the custom date, and when a token expires.
+ * offered, which one is chosen first, the bounds of the custom date, when a token expires, and the
+ * grace periods offered when a token is regenerated.
  */
+import { MAX_GRACE_PERIOD_HOURS, type Token } from '../api/schemas.js';
+
 export const DEFAULT_PRESETS: readonly number[] = [7, 30, 60, 90];
 /** The preset chosen when the form opens, or the allowed one nearest to it. */
 const PREFERRED_PRESET_DAYS = 30;
@@ -30,12 +33,7 @@ export function allowedPresets(presets: readonly number[], maxLifetimeDays: numb
 
 /** 30 days when allowed, else the allowed preset nearest to it (the shorter one on a tie). */
 export function preferredPreset(presets: readonly number[]): number | undefined {
-  let best: number | undefined;
-  for (const days of presets) {
-    const distance = Math.abs(days - PREFERRED_PRESET_DAYS);
-    if (best === undefined || distance < Math.abs(best - PREFERRED_PRESET_DAYS)) best = days;
-  }
-  return best;
+  return nearestPreset(presets, PREFERRED_PRESET_DAYS);
 }
 
 /** The moment a token created now for `days` days expires, computed as the server does. */
@@ -69,3 +67,40 @@ export function customDateBounds(now: Date, maxLifetimeDays: number | undefined)
   return { min: addCalendarDays(now, 1), max: max === undefined ? undefined : addCalendarDays(now, max) };
 }
 
+/** The lifetime a token was given, in whole days (null: it never expires). */
+export function lifetimeDays(token: Pick<Token, 'createdAt' | 'expiresAt'>): number | null {
+  if (token.expiresAt === null) return null;
+  return Math.max(1, Math.round((Date.parse(token.expiresAt) - Date.parse(token.createdAt)) / DAY_MS));
+}
+
+/** The allowed preset nearest to `days` (the shorter one on a tie). */
+export function nearestPreset(presets: readonly number[], days: number): number | undefined {
+  let best: number | undefined;
+  for (const preset of presets) {
+    if (best === undefined || Math.abs(preset - days) < Math.abs(best - days)) best = preset;
+  }
+  return best;
+}
+
+// ——— Grace periods of a regenerated token ———
+
+export const DEFAULT_GRACE_PERIODS: readonly number[] = [0, 1, 24, 168];
+
+/** The grace periods offered: whole hours from 0 to the contract's maximum, sorted, without duplicates. */
+export function allowedGracePeriods(hours: readonly number[]): number[] {
+  const allowed = [...new Set(hours)].filter((h) => Number.isInteger(h) && h >= 0 && h <= MAX_GRACE_PERIOD_HOURS).sort((a, b) => a - b);
+  return allowed.length ? allowed : [0];
+}
+
+/** `grace-periods="0, 1, 24, 168"`: hours separated by commas or spaces. */
+export const gracePeriodsAttribute = {
+  fromAttribute: (value: string | null): readonly number[] =>
+    value === null ? DEFAULT_GRACE_PERIODS : value.split(/[\s,]+/).filter(Boolean).map(Number),
+  toAttribute: (value: readonly number[]): string => value.join(' '),
+};
+
+/** When a token regenerated at `now` with `hours` of grace stops working: never later than it would have. */
+export function graceEnd(now: Date, hours: number, token: Pick<Token, 'expiresAt'>): Date {
+  const end = now.getTime() + hours * 3_600_000;
+  return new Date(token.expiresAt === null ? end : Math.min(end, Date.parse(token.expiresAt)));
+}

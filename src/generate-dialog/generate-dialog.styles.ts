@@ -8,11 +8,16 @@ export const generateDialogStyles = [
   spinnerStyles,
   css`
 
+  /*
+   * The top edge stays where it is (no re-centring) while the content grows or shrinks: an error,
+   * the date picker or the reveal's status must not move what the user is looking at.
+   */
   dialog {
     box-sizing: border-box;
     width: min(var(--pat-dialog-width, 34rem), calc(100vw - 2rem));
-    max-height: calc(100dvh - 2rem);
-    padding: var(--pat-dialog-padding, 1.5rem);
+    max-height: calc(100dvh - var(--_top) - 1rem);
+    margin-block: var(--_top) auto;
+    padding: var(--pat-dialog-padding, clamp(1rem, 4vw, 1.5rem));
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 2);
     background: var(--_surface);
@@ -25,10 +30,131 @@ export const generateDialogStyles = [
     background: var(--pat-backdrop-color, rgb(0 0 0 / 0.45));
   }
 
+  :host {
+    --_top: min(10dvh, 5rem);
+  }
+
+  /* Room for the close button in the corner, beside the dialog's heading and the reveal's. */
+  h2,
+  pat-token-reveal::part(heading) {
+    padding-inline-end: 2.5rem;
+  }
+
   h2 {
     margin: 0 0 0.5rem;
     font-size: 1.25em;
     line-height: 1.3;
+  }
+
+  .close {
+    position: absolute;
+    inset-block-start: 0.75rem;
+    inset-inline-end: 0.75rem;
+    width: 2.25rem;
+    padding: 0;
+    border-color: transparent;
+    font-size: 1.5em;
+    font-weight: 400;
+    line-height: 1;
+  }
+
+  .summary {
+    display: grid;
+    gap: 0.5rem;
+    margin: 0 0 1rem;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .summary div {
+    display: grid;
+    grid-template-columns: minmax(6rem, auto) 1fr;
+    gap: 0.75rem;
+  }
+
+  .summary dt {
+    color: var(--_muted);
+  }
+
+  .summary dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .summary .name {
+    font-weight: 600;
+  }
+
+  .scope-list {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  fieldset {
+    min-width: 0;
+    margin: 0 0 1rem;
+    padding: 0;
+    border: 0;
+  }
+
+  legend {
+    padding: 0;
+    font-weight: 600;
+  }
+
+  .scopes > legend {
+    margin-bottom: 0.5rem;
+  }
+
+  .scope-group {
+    margin: 0.5rem 0 0;
+    padding-top: 0.5rem;
+    border-top: 1px solid var(--_border);
+  }
+
+  .scope-group > legend {
+    float: left;
+    width: 100%;
+    margin-bottom: 0.25rem;
+    color: var(--_muted);
+    font-size: 0.875em;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+
+  /* Checkbox, then its label; the description under the label. */
+  .scope {
+    clear: both;
+    display: grid;
+    grid-template-columns: 1.5rem 1fr;
+    column-gap: 0.5rem;
+    align-items: start;
+    padding-block: 0.25rem;
+  }
+
+  .scope input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0.1rem 0 0;
+  }
+
+  .scope label {
+    font-weight: 500;
+    overflow-wrap: anywhere;
+  }
+
+  .scope .hint {
+    grid-column: 2;
+    overflow-wrap: anywhere;
+  }
+
+  .select-all label {
+    font-weight: 600;
   }
 
   .note {
@@ -46,7 +172,7 @@ export const generateDialogStyles = [
     font-weight: 600;
   }
 
-  input,
+  input:not([type='checkbox']),
   select,
   textarea {
     width: 100%;

@@ -3,8 +3,12 @@ import type { PluralString } from '../internal/strings.js';
 /** Every user-visible string of `<pat-generate-dialog>`; hosts override any of them via `strings`. */
 export interface GenerateDialogStrings {
   dialogHeading: string;
-  /** Tokens inherit the account's permissions; hosts with scoped tokens may say otherwise. */
+  /** Without a scope catalogue: tokens inherit the account's permissions. */
   dialogPermissionsNote: string;
+  /** With a scope catalogue: the token can do what the user allows below. */
+  dialogScopedNote: string;
+  /** The accessible name of the close button in the dialog's corner. */
+  dialogClose: string;
   dialogNameLabel: string;
   dialogNameHint: string;
   dialogDescriptionLabel: string;
@@ -31,12 +35,37 @@ export interface GenerateDialogStrings {
   dialogDateOutOfRange: string;
   dialogDateTooEarly: string;
   dialogNotConfigured: string;
+  /** The legend of the scope checkboxes. */
+  dialogScopesLabel: string;
+  /** Checks or clears every scope of a group (shown for groups of more than three). */
+  dialogScopesSelectAll: string;
+  dialogScopesRequired: string;
+  /** Regenerate: what the token can do when it has no scopes (all of its owner's permissions). */
+  dialogScopesAll: string;
+  dialogRegenerateHeading: string;
+  dialogRegenerateNote: string;
+  dialogRegenerateSubmit: string;
+  dialogRegenerateSubmitting: string;
+  /** How long the current token keeps working after it is regenerated. */
+  dialogGraceLabel: string;
+  dialogGraceImmediately: string;
+  /** `{count}` hours. */
+  dialogGraceHours: PluralString;
+  /** `{count}` days (for whole days from 2 days up). */
+  dialogGraceDays: PluralString;
+  dialogGraceNone: string;
+  /** `{date}`: the date and time the current token stops working, in the user's locale. */
+  dialogGraceUntil: string;
+  /** A regenerate answered 404: the token was deleted (or replaced) elsewhere. */
+  dialogTokenGone: string;
 }
 
 export const defaultGenerateDialogStrings: GenerateDialogStrings = {
   dialogHeading: 'Generate new token',
   dialogPermissionsNote:
     'The token can do everything your account can do. Anyone who has it can act as you, so treat it like a password.',
+  dialogScopedNote: 'The token can do only what you allow below. Anyone who has it can do that as you, so treat it like a password.',
+  dialogClose: 'Close',
   dialogNameLabel: 'Name',
   dialogNameHint: 'What is this token for? For example “CI deploy” or “Laptop CLI”.',
   dialogDescriptionLabel: 'Description (optional)',
@@ -58,4 +87,20 @@ export const defaultGenerateDialogStrings: GenerateDialogStrings = {
   dialogDateOutOfRange: 'Pick a date from {min} to {max}.',
   dialogDateTooEarly: 'Pick a date after today.',
   dialogNotConfigured: 'This form is not connected to a token service: set its endpoint or client.',
+  dialogScopesLabel: 'Permissions',
+  dialogScopesSelectAll: 'Select all',
+  dialogScopesRequired: 'Choose at least one permission.',
+  dialogScopesAll: 'All of your permissions',
+  dialogRegenerateHeading: 'Regenerate token',
+  dialogRegenerateNote:
+    'The new token gets a new secret and keeps the name, description and permissions. Update everything that uses the current one.',
+  dialogRegenerateSubmit: 'Regenerate token',
+  dialogRegenerateSubmitting: 'Regenerating…',
+  dialogGraceLabel: 'Grace period for the current token',
+  dialogGraceImmediately: 'Immediately',
+  dialogGraceHours: { one: '{count} hour', other: '{count} hours' },
+  dialogGraceDays: { one: '{count} day', other: '{count} days' },
+  dialogGraceNone: 'The current token stops working immediately.',
+  dialogGraceUntil: 'The current token keeps working until {date}.',
+  dialogTokenGone: 'This token no longer exists. It was deleted or regenerated elsewhere.',
 };

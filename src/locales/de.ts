@@ -78,6 +78,9 @@ export const de: PatStrings = {
   dialogHeading: 'Neues Token erstellen',
   dialogPermissionsNote:
     'Das Token kann alles, was Ihr Konto kann. Wer es besitzt, kann in Ihrem Namen handeln – behandeln Sie es wie ein Passwort.',
+  dialogScopedNote:
+    'Das Token kann nur, was Sie unten erlauben. Wer es besitzt, kann das in Ihrem Namen tun – behandeln Sie es wie ein Passwort.',
+  dialogClose: 'Schließen',
   dialogNameLabel: 'Name',
   dialogNameHint: 'Wofür ist dieses Token? Zum Beispiel „CI-Deployment“ oder „Laptop-CLI“.',
   dialogDescriptionLabel: 'Beschreibung (optional)',
@@ -99,6 +102,22 @@ export const de: PatStrings = {
   dialogDateOutOfRange: 'Wählen Sie ein Datum vom {min} bis zum {max}.',
   dialogDateTooEarly: 'Wählen Sie ein Datum nach heute.',
   dialogNotConfigured: 'Dieses Formular ist mit keinem Token-Dienst verbunden: Legen Sie seinen Endpunkt oder Client fest.',
+  dialogScopesLabel: 'Berechtigungen',
+  dialogScopesSelectAll: 'Alle auswählen',
+  dialogScopesRequired: 'Wählen Sie mindestens eine Berechtigung.',
+  dialogScopesAll: 'Alle Ihre Berechtigungen',
+  dialogRegenerateHeading: 'Token neu erstellen',
+  dialogRegenerateNote:
+    'Das neue Token erhält ein neues Geheimnis und behält Namen, Beschreibung und Berechtigungen. Aktualisieren Sie alles, was das bisherige verwendet.',
+  dialogRegenerateSubmit: 'Token neu erstellen',
+  dialogRegenerateSubmitting: 'Wird neu erstellt …',
+  dialogGraceLabel: 'Übergangsfrist für das bisherige Token',
+  dialogGraceImmediately: 'Sofort',
+  dialogGraceHours: { one: '{count} Stunde', other: '{count} Stunden' },
+  dialogGraceDays: { one: '{count} Tag', other: '{count} Tage' },
+  dialogGraceNone: 'Das bisherige Token funktioniert ab sofort nicht mehr.',
+  dialogGraceUntil: 'Das bisherige Token funktioniert noch bis {date}.',
+  dialogTokenGone: 'Dieses Token gibt es nicht mehr. Es wurde anderswo gelöscht oder neu erstellt.',
 
   // <pat-token-reveal>
   revealHeading: 'Kopieren Sie jetzt Ihr neues Token',
@@ -108,7 +127,8 @@ export const de: PatStrings = {
   revealSecretLabel: 'Token',
   revealCopy: 'Token kopieren',
   revealCopied: 'Kopiert',
-  revealShow: 'Token anzeigen',
+  revealShow: 'Anzeigen',
+  revealHide: 'Verbergen',
   revealUsageLabel: 'Beispiel',
   revealCopyUsage: 'Beispiel kopieren',
   revealCopiedStatus: 'Token in die Zwischenablage kopiert.',

@@ -39,10 +39,11 @@ type RowSlot = { index: number } | { gap: number; key: number };
  * `dialog-error`, apart from the list's own error message; `button` is shared on purpose.
  */
 const DIALOG_EXPORTPARTS = [
-  'dialog', 'form', 'heading', 'note', 'field', 'label', 'input', 'name-input', 'description-input', 'select',
-  'date-input', 'hint', 'expiry', 'field-error', 'error: dialog-error', 'actions', 'button', 'cancel-button',
-  'submit-button', 'reveal', 'secret', 'copy-button', 'toggle-button', 'usage', 'usage-copy-button', 'warning',
-  'status', 'acknowledge', 'done-button',
+  'dialog', 'close-button', 'form', 'heading', 'note', 'summary', 'field', 'label', 'input', 'name-input',
+  'description-input', 'select', 'date-input', 'hint', 'expiry', 'scopes', 'scope-group', 'scope', 'field-error',
+  'error: dialog-error', 'actions', 'button', 'cancel-button', 'submit-button', 'reveal', 'secret-field', 'secret',
+  'copy-button', 'toggle-button', 'usage-field', 'usage', 'usage-copy-button', 'warning', 'status', 'acknowledge',
+  'done-button',
 ].join(', ');
 
 interface DeleteFailure {

@@ -10,7 +10,10 @@ export interface TokenRevealStrings {
   revealSecretLabel: string;
   revealCopy: string;
   revealCopied: string;
+  /** The show/hide toggle inside the secret's field, while the secret is hidden … */
   revealShow: string;
+  /** … and while it is shown. */
+  revealHide: string;
   revealUsageLabel: string;
   revealCopyUsage: string;
   revealCopiedStatus: string;
@@ -30,7 +33,8 @@ export const defaultTokenRevealStrings: TokenRevealStrings = {
   revealSecretLabel: 'Token',
   revealCopy: 'Copy token',
   revealCopied: 'Copied',
-  revealShow: 'Show token',
+  revealShow: 'Show',
+  revealHide: 'Hide',
   revealUsageLabel: 'Example usage',
   revealCopyUsage: 'Copy example',
   revealCopiedStatus: 'Token copied to the clipboard.',

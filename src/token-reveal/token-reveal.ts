@@ -12,6 +12,15 @@ type Status = { kind: 'copied' | 'copy-failed'; what: CopyTarget } | { kind: 'bl
 /** Drawn instead of the secret while it is hidden; fixed, so it does not give away the length. */
 const MASK = '•'.repeat(32);
 
+/**
+ * A label that takes the room of its alternative too, drawn invisibly behind it, so "Copy" becoming
+ * "Copied" (or Show, Hide) moves nothing. The alternative is generated content with empty alt
+ * text: not in the accessible name, not in `textContent`.
+ */
+function swap(first: boolean, ifFirst: string, otherwise: string) {
+  return html`<span class="swap" data-other=${first ? otherwise : ifFirst}><span>${first ? ifFirst : otherwise}</span></span>`;
+}
+
 /** The usage template with the secret in every `{token}` (split/join: no `$` patterns applied). */
 function fillUsage(template: string, secret: string): string {
   return template.split('{token}').join(secret);
@@ -32,12 +41,14 @@ function fillUsage(template: string, secret: string): string {
  * @fires pat-error - Copying failed (`operation: 'copy'`); the secret was selected for a manual copy.
  *
  * @csspart heading - The heading.
- * @csspart warning - The "you won't be able to see it again" warning.
+ * @csspart warning - The banner saying this is the only time the secret is shown.
  * @csspart label - The labels of the secret and the usage example.
+ * @csspart secret-field - The box around the secret and its buttons.
  * @csspart secret - The read-only field holding the secret.
  * @csspart button - Every button.
  * @csspart copy-button - The button that copies the secret.
  * @csspart toggle-button - The show/hide toggle.
+ * @csspart usage-field - The box around the usage example and its copy button.
  * @csspart usage - The read-only field holding the usage example.
  * @csspart usage-copy-button - The button that copies the usage example.
  * @csspart status - The live region that reports copy results.
@@ -140,29 +151,29 @@ export class PatTokenReveal extends PatElement {
     const secret = this.#secret;
     if (secret === undefined) return nothing;
     const s = this.localize.strings;
+    const failed = this.status && this.status.kind !== 'copied';
     return html`
       <h2 id="heading" part="heading">${revealHeadingFor(s, this.token)}</h2>
-      <p id="warning" class="warning" part="warning">${s.revealWarning}</p>
+      <p id="warning" class="banner" part="warning">${s.revealWarning}</p>
 
       <label for="secret" part="label">${s.revealSecretLabel}</label>
-      <div class="secret-row">
-        ${this.#renderCopyableField('secret', this.shown ? secret : MASK, s.revealCopy)}
-        <button
+      ${this.#renderCopyableField(
+        'secret',
+        this.shown ? secret : MASK,
+        s.revealCopy,
+        html`<button
           type="button"
           part="button toggle-button"
           aria-pressed=${this.shown ? 'true' : 'false'}
           aria-controls=${this.usageTemplate ? 'secret usage' : 'secret'}
           @click=${this.#toggleShown}
         >
-          ${s.revealShow}
-        </button>
-      </div>
-
+          ${swap(this.shown, s.revealHide, s.revealShow)}
+        </button>`,
+      )}
       ${this.usageTemplate ? this.#renderUsage(this.usageTemplate, secret) : nothing}
 
-      <p id="status" class=${this.status && this.status.kind !== 'copied' ? 'status failed' : 'status'} part="status" role="status">
-        ${this.#statusMessage()}
-      </p>
+      <p id="status" class=${failed ? 'status failed' : 'status'} part="status" role="status">${this.#statusMessage()}</p>
 
       <label class="acknowledge" part="acknowledge">
         <input type="checkbox" .checked=${this.acknowledged} @change=${this.#onAcknowledge} />
@@ -170,9 +181,7 @@ export class PatTokenReveal extends PatElement {
       </label>
 
       <div class="actions">
-        ${this.canDismiss
-          ? nothing
-          : html`<p id="done-hint" class=${this.nudged ? 'hint nudged' : 'hint'}>${s.revealDoneHint}</p>`}
+        <p id="done-hint" class=${this.canDismiss ? 'hint met' : this.nudged ? 'hint nudged' : 'hint'}>${s.revealDoneHint}</p>
         <button
           id="done"
           type="button"
@@ -189,14 +198,17 @@ export class PatTokenReveal extends PatElement {
   }
 
   /**
-   * A read-only field that selects itself on click or focus, for a manual copy, and its copy
-   * button. The secret's field is described by the warning; its button is `#copy` (initial focus).
+   * A read-only field, left to right whatever the page's direction, that selects itself on click
+   * or focus (for a manual copy), with its buttons inside its box. The secret's field is
+   * described by the warning; its copy button is `#copy` (initial focus).
    */
-  #renderCopyableField(what: 'secret' | 'usage', value: string, copyLabel: string) {
+  #renderCopyableField(what: CopyTarget, value: string, copyLabel: string, toggle: unknown = nothing) {
     const copied = this.copied.has(what);
-    return html`<textarea
+    return html`<div class="box" part=${what === 'secret' ? 'secret-field' : 'usage-field'}>
+      <textarea
         id=${what}
         part=${what}
+        dir="ltr"
         readonly
         rows="1"
         spellcheck="false"
@@ -208,15 +220,19 @@ export class PatTokenReveal extends PatElement {
         @click=${this.#selectField}
         @focus=${this.#selectField}
       ></textarea>
-      <button
-        id=${what === 'secret' ? 'copy' : nothing}
-        type="button"
-        part=${what === 'secret' ? 'button copy-button' : 'button usage-copy-button'}
-        class=${copied ? 'copied' : ''}
-        @click=${() => this.#copy(what)}
-      >
-        ${copied ? this.localize.strings.revealCopied : copyLabel}
-      </button>`;
+      <span class="box-actions">
+        ${toggle}
+        <button
+          id=${what === 'secret' ? 'copy' : nothing}
+          type="button"
+          part=${what === 'secret' ? 'button copy-button' : 'button usage-copy-button'}
+          class=${copied ? 'copied' : ''}
+          @click=${() => this.#copy(what)}
+        >
+          ${swap(copied, this.localize.strings.revealCopied, copyLabel)}
+        </button>
+      </span>
+    </div>`;
   }
 
   #renderUsage(template: string, secret: string) {
@@ -224,9 +240,7 @@ export class PatTokenReveal extends PatElement {
     return html`
       <div class="usage">
         <label for="usage" part="label">${s.revealUsageLabel}</label>
-        <div class="secret-row">
-          ${this.#renderCopyableField('usage', fillUsage(template, this.shown ? secret : MASK), s.revealCopyUsage)}
-        </div>
+        ${this.#renderCopyableField('usage', fillUsage(template, this.shown ? secret : MASK), s.revealCopyUsage)}
       </div>
     `;
   }

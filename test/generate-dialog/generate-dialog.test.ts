@@ -35,6 +35,7 @@ import {
   watchForSecrets,
   type ClipboardStub,
 } from '../support/secret-hygiene.js';
+import { expectSame, tabUntil } from '../support/focus.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const revealOf = (el: PatGenerateDialog) => maybeRevealOf(el)!;
@@ -81,7 +82,7 @@ describe('<pat-generate-dialog>', () => {
       expect(el.open).to.equal(true);
       expect(el.hasAttribute('open')).to.equal(true);
       expect($(el, `#${dialog.getAttribute('aria-labelledby')}`).textContent!.trim()).to.equal('Generate new token');
-      expect(focusedIn(el)).to.equal(nameInput(el));
+      expectSame(focusedIn(el), nameInput(el));
       expect(nameInput(el).labels![0]!.textContent!.trim()).to.equal('Name');
       expect($(el, '[part="note"]').textContent).to.contain('everything your account can do');
       await expect(el).to.be.accessible();
@@ -99,7 +100,16 @@ describe('<pat-generate-dialog>', () => {
       await el.updateComplete;
       expect(el.open).to.equal(false);
       expect(el.hasAttribute('open')).to.equal(false);
-      expect(document.activeElement).to.equal(opener);
+      expectSame(document.activeElement, opener);
+    });
+
+    it('the close button in the corner closes the form and returns focus to the opener', async () => {
+      const { el, opener } = await openDialog();
+      const close = $<HTMLButtonElement>(el, '[part~="close-button"]');
+      expect(close.getAttribute('aria-label')).to.equal('Close');
+      close.click();
+      await waitUntil(() => !dialogOf(el).open, 'the close button did not close the dialog');
+      expectSame(document.activeElement, opener);
     });
 
     it('Escape closes the form and returns focus to the opener', async () => {
@@ -107,7 +117,7 @@ describe('<pat-generate-dialog>', () => {
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !el.open, 'Escape did not close the dialog');
       expect(dialogOf(el).open).to.equal(false);
-      expect(document.activeElement).to.equal(opener);
+      expectSame(document.activeElement, opener);
     });
 
     it('is accessible in a dark colour scheme, form and reveal', async () => {
@@ -169,7 +179,7 @@ describe('<pat-generate-dialog>', () => {
       expect(name.getAttribute('aria-invalid')).to.equal('true');
       expect(name.getAttribute('aria-describedby')!.split(' ')).to.include.members(['name-hint', 'name-error']);
       expect($(el, '#name-error').textContent!.trim()).to.equal('Enter a name for the token.');
-      expect(focusedIn(el)).to.equal(name);
+      expectSame(focusedIn(el), name);
       expect(backend.requests).to.have.length(0);
       await expect(el).to.be.accessible();
     });
@@ -184,7 +194,7 @@ describe('<pat-generate-dialog>', () => {
       expect($(el, '#description-error').textContent).to.contain('at most 500 characters (this is 501)');
       expect(descriptionInput(el).getAttribute('aria-invalid')).to.equal('true');
       expect(descriptionInput(el).getAttribute('aria-describedby')).to.equal('description-error');
-      expect(focusedIn(el)).to.equal(nameInput(el));
+      expectSame(focusedIn(el), nameInput(el));
       expect(backend.requests).to.have.length(0);
       await expect(el).to.be.accessible();
     });
@@ -343,11 +353,41 @@ describe('<pat-generate-dialog>', () => {
       expect(dateInput(el).getAttribute('aria-invalid')).to.equal('true');
       expect(dateInput(el).getAttribute('aria-describedby')).to.equal('expiry expiration-error');
       expect($(el, '#expiration-error').textContent!.trim()).to.equal('Pick a date from 27 Nov 2026 to 10 Jan 2027.');
-      expect(focusedIn(el)).to.equal(dateInput(el));
+      expectSame(focusedIn(el), dateInput(el));
       await expect(el).to.be.accessible();
       await fill(el, dateInput(el), '');
       expect($(el, '#expiration-error').textContent!.trim()).to.equal('Pick an expiration date.');
       expect(backend.requests).to.have.length(0);
+    });
+
+    it('shows no error on the date picker before it was used, even after a failed submit', async () => {
+      const { el } = await openDialog(html`<pat-generate-dialog endpoint=${ENDPOINT} allow-no-expiration></pat-generate-dialog>`);
+      await choose(el, 'never');
+      submitButton(el).click(); // no name
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#name-error') !== null, 'the name error').to.equal(true);
+      await choose(el, 'custom');
+      expect(dateInput(el).value, 'nothing picked yet').to.equal('');
+      expect(el.shadowRoot!.querySelector('#expiration-error') === null, 'no error before the date was used').to.equal(true);
+      expect(dateInput(el).getAttribute('aria-invalid')).to.equal('false');
+      await fill(el, dateInput(el), '2026-11-26');
+      expect($(el, '#expiration-error').textContent!.trim(), 'an error once it was').to.equal('Pick a date after today.');
+    });
+
+    it('bounds the date picker by the policy, and never promises a date beyond it', async () => {
+      const { el } = await openDialog(html`<pat-generate-dialog endpoint=${ENDPOINT} max-lifetime-days="366"></pat-generate-dialog>`);
+      await choose(el, 'custom');
+      expect([dateInput(el).min, dateInput(el).max]).to.deep.equal(['2026-11-27', '2027-11-27']);
+      await fill(el, dateInput(el), '2028-12-01');
+      expect(expiryText(el)).to.equal('Pick the date the token should stop working.');
+    });
+
+    it('keeps the date left to right on a right-to-left page', async () => {
+      const { el } = await openDialog(undefined, 'ar', { dir: 'rtl' });
+      await choose(el, 'custom');
+      expect(getComputedStyle(dialogOf(el)).direction).to.equal('rtl');
+      expect(getComputedStyle(dateInput(el)).direction).to.equal('ltr');
+      await expect(el).to.be.accessible();
     });
 
     it('rejects today as a custom date when there is no maximum', async () => {
@@ -516,7 +556,7 @@ describe('<pat-generate-dialog>', () => {
       expect([nameInput(el), descriptionInput(el), expirationSelect(el)].map((f) => f.disabled)).to.deep.equal([true, true, true]);
       expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
       expect(submitButton(el).textContent!.trim()).to.equal('Generating…');
-      expect(focusedIn(el)).to.equal(submitButton(el));
+      expectSame(focusedIn(el), submitButton(el));
       await expect(el).to.be.accessible();
     });
 
@@ -575,7 +615,7 @@ describe('<pat-generate-dialog>', () => {
         $<HTMLButtonElement>(el, '[part~="cancel-button"]').click();
         expect(fetches.calls[0]!.signal!.aborted).to.equal(true);
         await waitUntil(() => !dialogOf(el).open);
-        expect(document.activeElement).to.equal(opener);
+        expectSame(document.activeElement, opener);
       } finally {
         fetches.restore();
       }
@@ -594,7 +634,7 @@ describe('<pat-generate-dialog>', () => {
       expect(dialogOf(el).open).to.equal(true);
       expect(dialogOf(el).contains(reveal)).to.equal(true);
       expect(dialogOf(el).getAttribute('aria-label')).to.equal('Copy your new token “CI deploy” now');
-      expect(focusedIn(reveal)).to.equal(inReveal(el, '[part~="copy-button"]'));
+      expectSame(focusedIn(reveal), inReveal(el, '[part~="copy-button"]'));
       await expect(el).to.be.accessible();
     });
 
@@ -611,7 +651,7 @@ describe('<pat-generate-dialog>', () => {
       // Not even briefly closed: the close request was stopped before it began.
       expect(closes).to.equal(0);
       expect(reveal.hasSecret).to.equal(true);
-      expect(focusedIn(reveal)).to.equal(inReveal(el, '[part~="done-button"]'));
+      expectSame(focusedIn(reveal), inReveal(el, '[part~="done-button"]'));
       expect(inReveal(el, '[role="status"]').textContent).to.contain('then choose Done');
     });
 
@@ -624,7 +664,7 @@ describe('<pat-generate-dialog>', () => {
       await sendKeys({ press: 'Escape' });
       expect((await dismissed).detail.copied).to.equal(false);
       await waitUntil(() => !dialogOf(el).open);
-      expect(document.activeElement).to.equal(opener);
+      expectSame(document.activeElement, opener);
     });
 
     it('reopens instead of losing the secret when a close request cannot be cancelled', async () => {
@@ -667,7 +707,7 @@ describe('<pat-generate-dialog>', () => {
         await el.updateComplete;
 
         expect(el.open).to.equal(false);
-        expect(document.activeElement).to.equal(opener);
+        expectSame(document.activeElement, opener);
         expect(clipboard.writes).to.deep.equal([secret]);
         expect(el.shadowRoot!.querySelector('pat-token-reveal')).to.equal(null);
         expect(watch.events.map((e) => e.type)).to.deep.equal(['pat-token-created', 'pat-secret-copied', 'pat-reveal-dismissed']);
@@ -736,7 +776,7 @@ describe('<pat-generate-dialog>', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'Typed, not clicked' });
     await sendKeys({ press: 'Tab' });
-    expect(focusedIn(el)).to.equal(expirationSelect(el));
+    expectSame(focusedIn(el), expirationSelect(el));
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(expirationSelect(el).value).to.equal('60');
@@ -752,13 +792,11 @@ describe('<pat-generate-dialog>', () => {
     await sendKeys({ press: 'Enter' });
     await copied;
     await revealOf(el).updateComplete;
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Tab' });
-    expect(focusedIn(revealOf(el))).to.equal(inReveal(el, '[part~="done-button"]'));
+    // Past the acknowledgement checkbox, whose Tab stop comes first.
+    await tabUntil('[part~="done-button"]', { limit: 2 });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => !dialogOf(el).open, 'Done did not close the dialog');
-    expect(document.activeElement).to.equal(opener);
+    expectSame(document.activeElement, opener);
     expect(backend.requests[0]!.body).to.deep.equal({
       name: 'Keyboard token',
       description: 'Typed, not clicked',

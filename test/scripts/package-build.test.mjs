@@ -5,11 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build, BUNDLE, FORBIDDEN_IN_BUNDLE } from '../../scripts/build.mjs';
+import { build, BUNDLE, CLI, FORBIDDEN_IN_BUNDLE } from '../../scripts/build.mjs';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
 import { customElements, reactTypes } from '../../scripts/generate-framework-types.mjs';
 
@@ -55,6 +55,19 @@ test('every package.json export, main, module and types resolves to a built or s
     assert.match(pkg.exports[entry].types, /\.d\.ts$/, `${entry} has types`);
     assert.match(pkg.exports[entry].default, /^\.\/dist\/.*\.js$/, `${entry} is an ES module in dist`);
   }
+});
+
+test('the pat-elements command is the built, executable CLI, and runs from dist', () => {
+  assert.deepEqual(pkg.bin, { 'pat-elements': `./dist/${CLI}` });
+  const cli = join(dist, CLI);
+  assert.ok(statSync(cli).mode & 0o111, `${CLI} is executable`);
+  // Run as npm's link runs it: the file itself, through its #! line.
+  const help = spawnSync(cli, ['check', '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, /^Usage: pat-elements check <endpoint>/);
+  const usage = spawnSync(cli, ['check'], { encoding: 'utf8' });
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /^pat-elements: missing <endpoint>/);
 });
 
 test('dist holds ES modules and declarations only: no sources, tests or maps', () => {
@@ -198,6 +211,7 @@ test('npm pack lists only what a consumer needs', () => {
     'dist/mock/index.d.ts',
     `dist/${BUNDLE}`,
     'dist/types/react.d.ts',
+    `dist/${CLI}`,
   ]) {
     assert.ok(paths.includes(required), `${required} is not in the package`);
   }

@@ -4,7 +4,9 @@
  * does: type, choose, submit, then the reveal in the same dialog.
  */
 import { fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
+import type { Token } from '../../src/api/schemas.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
@@ -59,20 +61,39 @@ export async function choose(el: PatGenerateDialog, value: string, select = expi
   await el.updateComplete;
 }
 
-/** A page with an opener button and the dialog, opened from that button. */
+/**
+ * A page (`lang`, and `dir` when given) with an opener button and the dialog, opened from that
+ * button: the create form, or the regenerate form for `regenerate`.
+ */
 export async function openDialog(
   dialog: TemplateResult = html`<pat-generate-dialog endpoint=${ENDPOINT}></pat-generate-dialog>`,
   lang = 'en-GB',
+  { regenerate, dir }: { regenerate?: Token; dir?: 'ltr' | 'rtl' } = {},
 ): Promise<{ el: PatGenerateDialog; opener: HTMLButtonElement; page: HTMLDivElement }> {
   // fixtureSync: `fixture` waits a frame for a plain root, and a background test page gets none.
-  const page = fixtureSync<HTMLDivElement>(html`<div lang=${lang}><button id="opener">Generate new token</button>${dialog}</div>`);
+  const page = fixtureSync<HTMLDivElement>(
+    html`<div lang=${lang} dir=${dir ?? 'ltr'}><button id="opener">Generate new token</button>${dialog}</div>`,
+  );
   const opener = page.querySelector<HTMLButtonElement>('#opener')!;
   const el = page.querySelector('pat-generate-dialog')!;
+  opener.addEventListener('click', () => (regenerate ? el.regenerate(regenerate) : el.show()));
   await el.updateComplete;
   opener.focus();
-  el.show();
+  opener.click();
   await el.updateComplete;
   return { el, opener, page };
+}
+
+/** Runs `check` with the page in a dark colour scheme (the elements follow the page's). */
+export async function inDarkMode(page: HTMLElement, check: () => Promise<void>): Promise<void> {
+  await emulateMedia({ colorScheme: 'dark' });
+  page.style.colorScheme = 'light dark';
+  try {
+    await check();
+  } finally {
+    page.style.colorScheme = '';
+    await emulateMedia({ colorScheme: 'light' });
+  }
 }
 
 /** Fills the form and submits it; does not wait for the answer. */
@@ -84,7 +105,7 @@ export async function submitForm(dialog: PatGenerateDialog, name: string, descri
 }
 
 export async function waitForReveal(dialog: PatGenerateDialog): Promise<PatTokenReveal> {
-  await waitUntil(() => revealOf(dialog)?.hasSecret === true, 'the reveal did not show the secret');
+  await waitUntil(() => revealOf(dialog)?.hasSecret === true, 'the reveal did not show the secret', { timeout: 5000 });
   const reveal = revealOf(dialog)!;
   await reveal.updateComplete;
   return reveal;
@@ -107,7 +128,7 @@ export function dialogOf(list: PatTokenList): PatGenerateDialog {
 export async function createThroughList(list: PatTokenList, name: string, description = ''): Promise<PatTokenReveal> {
   list.shadowRoot!.querySelector<HTMLButtonElement>('#generate-button')!.click();
   const dialog = dialogOf(list);
-  await waitUntil(() => inDialog<HTMLDialogElement>(dialog, 'dialog')?.open === true, 'the dialog did not open');
+  await waitUntil(() => inDialog<HTMLDialogElement>(dialog, 'dialog')?.open === true, 'the dialog did not open', { timeout: 5000 });
   await submitForm(dialog, name, description);
   return waitForReveal(dialog);
 }

@@ -24,8 +24,22 @@ export function focusIs(selector: string): boolean {
 
 /** Presses Tab (Shift+Tab with `backwards`) until focus matches `selector`, at most `limit` times. */
 export async function tabUntil(selector: string, { limit = 15, backwards = false } = {}): Promise<void> {
-  for (let presses = 0; presses < limit && !focusIs(selector); presses += 1) {
-    await sendKeys({ press: backwards ? 'Shift+Tab' : 'Tab' });
+  if (backwards) await sendKeys({ down: 'Shift' });
+  try {
+    for (let presses = 0; presses < limit && !focusIs(selector); presses += 1) await sendKeys({ press: 'Tab' });
+  } finally {
+    if (backwards) await sendKeys({ up: 'Shift' });
   }
   expect(focusIs(selector), `Tab did not reach ${selector}; focus is on ${describeFocus()}`).to.equal(true);
+}
+
+const describeElement = (element: Element | null | undefined): string =>
+  element ? `${element.localName}${element.id ? `#${element.id}` : ''}[part=${element.getAttribute('part') ?? ''}]` : String(element);
+
+/**
+ * Asserts that two elements are the same one without handing them to chai: a failing comparison
+ * of elements makes the reporter serialise them, which can take the test browser down.
+ */
+export function expectSame(actual: Element | null | undefined, expected: Element | null | undefined, what = 'focus'): void {
+  expect(actual === expected, `${what}: ${describeElement(actual)} is not ${describeElement(expected)}`).to.equal(true);
 }

@@ -13,6 +13,7 @@ import {
   watchForSecrets,
   type ClipboardStub,
 } from '../support/secret-hygiene.js';
+import { expectSame } from '../support/focus.js';
 import { acknowledgeBox, copyButton, doneButton, part, revealWith, secretField, statusText, toggleButton, usageCopyButton, usageField } from '../support/reveal-harness.js';
 
 const token: Token = {
@@ -93,7 +94,7 @@ describe('<pat-token-reveal>', () => {
       await sendMouse({ type: 'click', position: [Math.round(box.left + 10), Math.round(box.top + box.height / 2)] });
       await waitUntil(() => field.selectionEnd === secret.length, 'the token was not selected');
       expect(field.selectionStart).to.equal(0);
-      expect(el.shadowRoot!.activeElement).to.equal(field);
+      expectSame(el.shadowRoot!.activeElement, field);
     });
   });
 
@@ -177,7 +178,7 @@ describe('<pat-token-reveal>', () => {
       expect(statusText(el)).to.contain("Couldn't copy to the clipboard");
       expect(copyButton(el).textContent!.trim()).to.equal('Copy token');
       const field = secretField(el);
-      expect(el.shadowRoot!.activeElement).to.equal(field);
+      expectSame(el.shadowRoot!.activeElement, field);
       expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, secret.length]);
       expect(doneButton(el).getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
@@ -221,10 +222,15 @@ describe('<pat-token-reveal>', () => {
       const toggle = toggleButton(el);
       expect(toggle.localName).to.equal('button');
       expect(toggle.tabIndex).to.equal(0);
+      // Its label says what a press does; aria-pressed says whether the token is shown.
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+      expect(toggle.textContent!.trim()).to.equal('Hide');
+      const width = toggle.getBoundingClientRect().width;
       toggle.click();
       await el.updateComplete;
       expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+      expect(toggle.textContent!.trim()).to.equal('Show');
+      expect(toggle.getBoundingClientRect().width, 'Show and Hide take the same room').to.equal(width);
       expect(secretField(el).value).not.to.contain(secret);
       expect(usageField(el).value).not.to.contain(secret);
       const masked = secretField(el).value;
@@ -260,7 +266,7 @@ describe('<pat-token-reveal>', () => {
       await el.updateComplete;
       expect(dismissed).to.equal(false);
       expect(el.hasSecret).to.equal(true);
-      expect(el.shadowRoot!.activeElement).to.equal(done);
+      expectSame(el.shadowRoot!.activeElement, done);
       expect(statusText(el)).to.contain('Copy it or confirm that you stored it');
       expect(el.requestDismiss()).to.equal(false);
       await expect(el).to.be.accessible();
@@ -307,17 +313,21 @@ describe('<pat-token-reveal>', () => {
       clipboard = stubClipboard();
       const el = await revealWith(secret, { token });
       el.focus();
-      expect(el.shadowRoot!.activeElement).to.equal(copyButton(el));
+      expectSame(el.shadowRoot!.activeElement, copyButton(el));
       const copied = oneEvent(el, 'pat-secret-copied');
       await sendKeys({ press: 'Enter' });
       await copied;
       await el.updateComplete;
+      // Show/Hide comes before Copy inside the field, as they are drawn.
+      await sendKeys({ down: 'Shift' });
       await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement).to.equal(toggleButton(el));
+      await sendKeys({ up: 'Shift' });
+      expectSame(el.shadowRoot!.activeElement, toggleButton(el));
       await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement).to.equal(acknowledgeBox(el));
       await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement).to.equal(doneButton(el));
+      expectSame(el.shadowRoot!.activeElement, acknowledgeBox(el));
+      await sendKeys({ press: 'Tab' });
+      expectSame(el.shadowRoot!.activeElement, doneButton(el));
       const dismissed = oneEvent(el, 'pat-reveal-dismissed');
       await sendKeys({ press: 'Enter' });
       expect((await dismissed).detail.copied).to.equal(true);

@@ -1,17 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError } from '../api/errors.js';
-import type { CreateTokenRequest, CreateTokenResponse } from '../api/schemas.js';
-import type { TokenClient } from '../api/token-client.js';
 
-/** How a create attempt ended; `undefined` from `create()` means it was refused or aborted. */
-type CreateOutcome = { ok: true; response: CreateTokenResponse } | { ok: false; error: unknown };
+/** How a request ended; `undefined` from `send()` means it was refused or aborted. */
+type Outcome<T> = { ok: true; response: T } | { ok: false; error: unknown };
 
 /**
- * Runs one create request at a time for its host and aborts it when the host leaves the page.
- * Unlike `@lit/task`, it keeps no copy of the result: the response carries the secret, which must
- * only pass through on its way to the reveal.
+ * Runs the form's one request at a time (a create or a rotate) and aborts it when the host leaves
+ * the page. Unlike `@lit/task`, it keeps no copy of the result: the response carries the secret,
+ * which must only pass through on its way to the reveal.
  */
-export class CreateTokenController implements ReactiveController {
+export class SubmitController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #inFlight: AbortController | undefined;
 
@@ -20,7 +18,7 @@ export class CreateTokenController implements ReactiveController {
     host.addController(this);
   }
 
-  /** True from the moment `create()` is called until its answer (or abort). */
+  /** True from the moment `send()` is called until its answer (or abort). */
   get pending(): boolean {
     return this.#inFlight !== undefined;
   }
@@ -30,13 +28,13 @@ export class CreateTokenController implements ReactiveController {
    * submit never makes a second POST). An aborted request also resolves to undefined, even when
    * an adapter that ignores its signal answers anyway.
    */
-  async create(client: TokenClient, request: CreateTokenRequest): Promise<CreateOutcome | undefined> {
+  async send<T>(request: (signal: AbortSignal) => Promise<T>): Promise<Outcome<T> | undefined> {
     if (this.#inFlight) return undefined;
     const controller = new AbortController();
     this.#inFlight = controller;
     this.#host.requestUpdate();
     try {
-      const response = await client.create(request, controller.signal);
+      const response = await request(controller.signal);
       return controller.signal.aborted ? undefined : { ok: true, response };
     } catch (error) {
       return controller.signal.aborted || isAbortError(error) ? undefined : { ok: false, error };

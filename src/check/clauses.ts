@@ -1,0 +1,486 @@
+/**
+ * The contract, clause by clause. Each clause checks one behaviour and judges only that one, so a
+ * backend with one fault sees one failed clause; a clause that needs what an earlier one failed
+ * to give (a created token, a readable list) is skipped, not failed.
+ */
+import * as z from 'zod/mini';
+import { parseCreateResponse, parseListResponse, parseRotateResponse } from '../api/parse.js';
+import {
+  CreateTokenResponseSchema,
+  ListTokensResponseSchema,
+  ProblemSchema,
+  RotateTokenResponseSchema,
+  TokenSchema,
+} from '../api/schemas.js';
+import {
+  describeContractError,
+  findSecret,
+  listedTokens,
+  malformedDates,
+  revealedLength,
+  revealLimit,
+  shapeError,
+} from './inspect.js';
+import { Probe, type Exchange } from './probe.js';
+
+export type ClauseStatus = 'pass' | 'fail' | 'not-offered' | 'skipped';
+
+/** The check cannot run at all (credentials refused); the message says what to change. */
+export class CannotCheckError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CannotCheckError';
+  }
+}
+
+export interface Outcome {
+  status: ClauseStatus;
+  /** Why it failed, was skipped or is not offered; on a pass, an optional detail. */
+  reason?: string;
+}
+
+/** A token this run made, as its create (or rotate) answer described it. */
+export interface MadeToken {
+  id: string;
+  name: string;
+  secret: string | undefined;
+  body: Record<string, unknown>;
+}
+
+/** A body judged by a schema, kept for the `dates` clause. */
+interface Judged {
+  label: string;
+  schema: z.ZodMiniType;
+  json: unknown;
+  tokens: number;
+}
+
+/** What the clauses share during one run. */
+export interface RunContext {
+  readonly probe: Probe;
+  readonly headersGiven: boolean;
+  /** The name of a token this run creates: recognisable, and unique to the run. */
+  nameFor(role: string): string;
+  /** Every token id a 2xx create or rotate answer reported, for the cleanup. */
+  readonly made: Set<string>;
+  /** The outcome of each clause that has run, by id. */
+  readonly outcomes: Map<ClauseId, Outcome>;
+  readonly judged: Judged[];
+  /** The token `create` made and the list read after it. */
+  first?: MadeToken;
+  listAfterCreate?: Exchange;
+  /** Whether the DELETE of `first` answered 2xx (right or not: 200 is `revoke`'s to judge). */
+  revoked?: boolean;
+}
+
+export interface Clause {
+  id: ClauseId;
+  /** What a pass means, in a few words. */
+  claim: string;
+  /** True when it sends nothing that could change the backend's data (`--no-write` runs these). */
+  readOnly: boolean;
+  /** How to fix a failure, in a sentence. */
+  hint: string;
+  run(context: RunContext): Promise<Outcome>;
+}
+
+const pass = (reason?: string): Outcome => (reason ? { status: 'pass', reason } : { status: 'pass' });
+const fail = (reason: string): Outcome => ({ status: 'fail', reason });
+const skip = (reason: string): Outcome => ({ status: 'skipped', reason });
+
+/** Rotation is optional in the contract; these answers mean the backend has no such route. */
+const NOT_OFFERED_STATUSES = [404, 405, 501];
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Room for the backend's clock moving on between two timestamps it writes. */
+const CLOCK_SLACK = 2 * 60_000;
+
+const DESCRIPTION = 'Made by `npx pat-elements check`, which deletes it when it ends. Safe to delete.';
+
+/** `422 (errors: name, expiresInDays)`: the status, and the fields a problem body names. */
+function answered(exchange: Exchange): string {
+  const errors = (exchange.json as { errors?: unknown } | undefined)?.errors;
+  const fields = errors && typeof errors === 'object' ? Object.keys(errors).slice(0, 5).map(printable) : [];
+  return fields.length ? `${exchange.status} (errors: ${fields.join(', ')})` : String(exchange.status);
+}
+
+/** A server-chosen string shown in a reason: short, one line, nothing that steers a terminal. */
+function printable(text: string): string {
+  const clean = text.replace(/[^\x20-\x7e]/g, '?');
+  return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
+}
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+/** A date's time in ms, or NaN for one the schema rejects: those are the dates clause's to report. */
+function instant(value: unknown): number {
+  return z.safeParse(TokenSchema.shape.createdAt, value).success ? Date.parse(value as string) : Number.NaN;
+}
+
+/** Remembers the token a 2xx answer reports having made, so the cleanup deletes it. */
+function noteMade(context: RunContext, exchange: Exchange): void {
+  if (!isSuccess(exchange.status)) return;
+  const id = (exchange.json as { token?: { id?: unknown } } | undefined)?.token?.id;
+  if (typeof id === 'string' && id) context.made.add(id);
+}
+
+/** The token and secret of a create or rotate answer, read leniently (its shape is judged apart). */
+function madeToken(exchange: Exchange): MadeToken | undefined {
+  const body = exchange.json as { token?: unknown; secret?: unknown } | undefined;
+  const token = body?.token as Record<string, unknown> | undefined;
+  if (!isSuccess(exchange.status) || typeof token?.id !== 'string' || !token.id) return undefined;
+  return {
+    id: token.id,
+    name: typeof token.name === 'string' ? token.name : '',
+    secret: typeof body?.secret === 'string' && body.secret ? body.secret : undefined,
+    body: token,
+  };
+}
+
+function judge(context: RunContext, label: string, schema: z.ZodMiniType, json: unknown, tokens: number): void {
+  context.judged.push({ label, schema, json, tokens });
+}
+
+/** Reads the list for a clause that needs it; an unreadable list fails there only if `list` passed. */
+async function readList(context: RunContext): Promise<{ exchange: Exchange; tokens: Array<Record<string, unknown>> } | Outcome> {
+  const exchange = await context.probe.send('GET');
+  const tokens = exchange.status === 200 ? listedTokens(exchange.json) : undefined;
+  if (tokens) {
+    judge(context, 'GET', ListTokensResponseSchema, exchange.json, tokens.length);
+    return { exchange, tokens };
+  }
+  if (context.outcomes.get('list')?.status === 'fail') return skip('needs a readable list (see list)');
+  return fail(`GET answered ${answered(exchange)} without a "tokens" list this time`);
+}
+
+const isOutcome = (value: object): value is Outcome => 'status' in value;
+
+/** Problem details (RFC 9457) for an error answer: what is wrong with it, or nothing. */
+function problemError(exchange: Exchange): string | undefined {
+  if (exchange.json === undefined) return `its body is not JSON; expected problem details`;
+  const result = z.safeParse(ProblemSchema, exchange.json);
+  if (!result.success || typeof exchange.json !== 'object' || Array.isArray(exchange.json) || exchange.json === null) {
+    return 'its body is not a problem details object ({ "title", "status", "detail", "errors" })';
+  }
+  const status = result.data.status;
+  if (status !== undefined && status !== exchange.status) return `its "status" member says ${status}, the answer ${exchange.status}`;
+  return undefined;
+}
+
+export type ClauseId =
+  | 'list'
+  | 'unauthenticated'
+  | 'unknown-id'
+  | 'create'
+  | 'listed'
+  | 'secret-not-listed'
+  | 'partial-key'
+  | 'revoke'
+  | 'gone'
+  | 'revoke-again'
+  | 'rotate'
+  | 'name-required'
+  | 'malformed-json'
+  | 'content-types'
+  | 'dates';
+
+/** In the order they run: reads first, then a token's life, then errors, then what every answer shares. */
+export const CLAUSES: readonly Clause[] = [
+  {
+    id: 'list',
+    claim: 'GET answers 200 with { "tokens": [...] }',
+    readOnly: true,
+    hint: 'Answer GET {endpoint} with 200 and { "tokens": [...] }, every token with id, name, partialKey, createdAt and expiresAt.',
+    async run(context) {
+      const exchange = await context.probe.send('GET');
+      if (exchange.status === 401 || exchange.status === 403) {
+        // Every clause would fail the same way: a matter of the command line, not of the contract.
+        throw new CannotCheckError(
+          context.headersGiven
+            ? `GET answered ${exchange.status} with the -H headers given: are they right, and still valid?`
+            : `GET answered ${exchange.status}: the endpoint wants credentials; give them with -H "Name: value"`,
+        );
+      }
+      if (exchange.status !== 200) return fail(`GET answered ${answered(exchange)}; expected 200`);
+      if (exchange.json === undefined) return fail(`GET's body is not JSON${exchange.mediaType ? ` (it is ${exchange.mediaType})` : ''}`);
+      const tokens = listedTokens(exchange.json)?.length ?? 0;
+      judge(context, 'GET', ListTokensResponseSchema, exchange.json, tokens);
+      const error = shapeError(ListTokensResponseSchema, parseListResponse, exchange.json);
+      if (error) return fail(`GET: ${describeContractError(error)}`);
+      return pass(`${tokens} token${tokens === 1 ? '' : 's'}`);
+    },
+  },
+  {
+    id: 'unauthenticated',
+    claim: 'GET without the -H headers answers 401',
+    readOnly: true,
+    hint: 'Authenticate every request and answer 401 when credentials are missing or invalid (403 is for a signed-in user who may not).',
+    async run(context) {
+      if (!context.headersGiven) return skip('no -H headers given, so there are none to leave out');
+      const exchange = await context.probe.send('GET', { withoutHeaders: true });
+      if (exchange.status !== 401) return fail(`GET without the -H headers answered ${answered(exchange)}; expected 401`);
+      return pass();
+    },
+  },
+  {
+    id: 'unknown-id',
+    claim: 'DELETE of an unknown id answers 404',
+    // A DELETE, but of an id made up for this run: nothing can match it, so nothing changes.
+    readOnly: true,
+    hint: 'Answer 404 for a token id the user does not have (also for another user\'s token: never 403).',
+    async run(context) {
+      const exchange = await context.probe.send('DELETE', { path: Probe.tokenPath(context.nameFor('missing').replaceAll(' ', '-')) });
+      if (exchange.status !== 404) return fail(`DELETE …/{id} of an id that does not exist answered ${answered(exchange)}; expected 404`);
+      return pass();
+    },
+  },
+  {
+    id: 'create',
+    claim: 'POST answers 201 with the token and its secret',
+    readOnly: false,
+    hint: 'Answer POST {endpoint} with 201 and { "token": Token, "secret": string }; honour "expiresInDays".',
+    async run(context) {
+      const name = context.nameFor('create');
+      const exchange = await context.probe.send('POST', { body: { name, description: DESCRIPTION, expiresInDays: 1 } });
+      noteMade(context, exchange);
+      const made = madeToken(exchange);
+      if (made) context.first = made;
+      if (exchange.status !== 201) return fail(`POST answered ${answered(exchange)}; expected 201`);
+      if (exchange.json === undefined) return fail(`POST's body is not JSON`);
+      judge(context, 'POST', CreateTokenResponseSchema, exchange.json, 1);
+      const error = shapeError(CreateTokenResponseSchema, parseCreateResponse, exchange.json);
+      if (error) return fail(`POST: ${describeContractError(error)}`);
+      const token = made!.body;
+      if (token.name !== name) return fail('POST: “token.name” is not the name that was sent');
+      if (token.expiresAt === null) return fail('POST: “token.expiresAt” is null, but "expiresInDays": 1 was sent');
+      const lifetime = instant(token.expiresAt) - instant(token.createdAt);
+      if (!Number.isNaN(lifetime) && (lifetime <= 0 || lifetime > 2 * DAY)) {
+        return fail('POST: “token.expiresAt” should be 1 day after “token.createdAt”, as "expiresInDays": 1 asked');
+      }
+      return pass();
+    },
+  },
+  {
+    id: 'listed',
+    claim: 'the new token is in the list',
+    readOnly: false,
+    hint: 'GET must list every token of the user, the one just created too, with the same name and partialKey.',
+    async run(context) {
+      const first = context.first;
+      if (!first) return skip('needs the token create makes');
+      const list = await readList(context);
+      if (isOutcome(list)) return list;
+      context.listAfterCreate = list.exchange;
+      const index = list.tokens.findIndex((token) => token.id === first.id);
+      if (index < 0) return fail(`the created token (id ${printable(first.id)}) is not in GET's "tokens"`);
+      const entry = list.tokens[index]!;
+      if (entry.name !== first.name) return fail(`GET: “tokens[${index}].name” is not the name it was created with`);
+      if (entry.partialKey !== first.body.partialKey) return fail(`GET: “tokens[${index}].partialKey” differs from the one POST answered`);
+      return pass();
+    },
+  },
+  {
+    id: 'secret-not-listed',
+    claim: 'the secret is nowhere in the list',
+    readOnly: false,
+    hint: 'Store only a hash of the secret and never send it again: the list carries partialKey only.',
+    async run(context) {
+      const secret = context.first?.secret;
+      if (!secret) return skip('needs the secret create answers');
+      let exchange = context.listAfterCreate;
+      if (!exchange) {
+        const list = await readList(context);
+        if (isOutcome(list)) return list;
+        exchange = list.exchange;
+      }
+      const where = findSecret(exchange.json, secret) ?? (exchange.text.includes(secret) ? 'the body' : undefined);
+      if (where) return fail(`GET's answer contains the secret (in ${where})`);
+      return pass();
+    },
+  },
+  {
+    id: 'partial-key',
+    claim: 'partialKey shows no more than a short prefix of the secret',
+    readOnly: false,
+    hint: 'Send as partialKey the prefix and the first 4 characters of the secret (e.g. "pat_9fA2"), never more.',
+    async run(context) {
+      const first = context.first;
+      if (!first?.secret) return skip('needs the secret create answers');
+      const limit = revealLimit(first.secret);
+      const keys: Array<[string, unknown]> = [['POST: “token.partialKey”', first.body.partialKey]];
+      const listed = listedTokens(context.listAfterCreate?.json) ?? [];
+      const index = listed.findIndex((token) => token.id === first.id);
+      if (index >= 0) keys.push([`GET: “tokens[${index}].partialKey”`, listed[index]!.partialKey]);
+      for (const [where, key] of keys) {
+        if (typeof key !== 'string') continue;
+        const shown = revealedLength(key, first.secret);
+        if (shown > limit) return fail(`${where} shows ${shown} characters of the secret; at most ${limit} may be shown`);
+      }
+      return pass();
+    },
+  },
+  {
+    id: 'revoke',
+    claim: 'DELETE answers 204',
+    readOnly: false,
+    hint: 'Answer DELETE {endpoint}/{id} with 204 and no body once the token is revoked.',
+    async run(context) {
+      const first = context.first;
+      if (!first) return skip('needs the token create makes');
+      const exchange = await context.probe.send('DELETE', { path: Probe.tokenPath(first.id) });
+      context.revoked = isSuccess(exchange.status);
+      if (exchange.status !== 204) return fail(`DELETE …/{id} answered ${answered(exchange)}; expected 204`);
+      return pass();
+    },
+  },
+  {
+    id: 'gone',
+    claim: 'the revoked token is gone from the list',
+    readOnly: false,
+    hint: 'A revoked token must leave the list (and stop working) at once.',
+    async run(context) {
+      const first = context.first;
+      if (!first || !context.revoked) return skip('needs a revoke that worked');
+      const list = await readList(context);
+      if (isOutcome(list)) return list;
+      if (list.tokens.some((token) => token.id === first.id)) return fail(`the revoked token (id ${printable(first.id)}) is still in GET's "tokens"`);
+      return pass();
+    },
+  },
+  {
+    id: 'revoke-again',
+    claim: 'revoking it again answers 404 (or 204)',
+    readOnly: false,
+    hint: 'A DELETE of a token that is already gone answers 404 (or 204): the elements treat both as deleted.',
+    async run(context) {
+      const first = context.first;
+      if (!first || !context.revoked) return skip('needs a revoke that worked');
+      const exchange = await context.probe.send('DELETE', { path: Probe.tokenPath(first.id) });
+      if (exchange.status !== 404 && exchange.status !== 204) return fail(`a second DELETE …/{id} answered ${answered(exchange)}; expected 404 or 204`);
+      return pass();
+    },
+  },
+  {
+    id: 'rotate',
+    claim: 'rotate answers 201 with the new token, and "previous" during the grace period',
+    readOnly: false,
+    hint: 'POST {endpoint}/{id}/rotate answers 201 { token, secret, previous }: previous is the old token with replacedBy and expiresAt = now + grace, or null with 0 hours.',
+    async run(context) {
+      const { probe } = context;
+      const created = await probe.send('POST', { body: { name: context.nameFor('rotate'), description: DESCRIPTION, expiresInDays: 1 } });
+      noteMade(context, created);
+      const old = madeToken(created);
+      if (!old) return skip(`needs a token to rotate, and POST answered ${answered(created)}`);
+
+      const rotated = await probe.send('POST', { path: Probe.tokenPath(old.id, '/rotate'), body: { expiresInDays: 1, gracePeriodHours: 1 } }, false);
+      noteMade(context, rotated);
+      if (NOT_OFFERED_STATUSES.includes(rotated.status)) return { status: 'not-offered', reason: `POST …/{id}/rotate answered ${rotated.status}` };
+      // Offered: from here on its answers are the contract's, and content-types judges them.
+      rotated.judged = true;
+      const outcome = judgeRotation(context, rotated, old, 1);
+      if (outcome) return outcome;
+      const next = madeToken(rotated)!;
+
+      const again = await probe.send('POST', { path: Probe.tokenPath(next.id, '/rotate'), body: { expiresInDays: 1, gracePeriodHours: 0 } });
+      noteMade(context, again);
+      const outcomeAtOnce = judgeRotation(context, again, next, 0);
+      if (outcomeAtOnce) return outcomeAtOnce;
+      const list = await readList(context);
+      if (isOutcome(list)) return list;
+      if (list.tokens.some((token) => token.id === next.id)) return fail('a token rotated with "gracePeriodHours": 0 is still in GET\'s "tokens"');
+      return pass();
+    },
+  },
+  {
+    id: 'name-required',
+    claim: 'an empty name answers 422 with errors.name',
+    readOnly: false,
+    hint: 'Validate the request: an empty name answers 422 application/problem+json with { "errors": { "name": "…" } }.',
+    async run(context) {
+      const exchange = await context.probe.send('POST', { body: { name: '', expiresInDays: 1 } });
+      noteMade(context, exchange);
+      if (exchange.status !== 422) return fail(`POST with an empty name answered ${answered(exchange)}; expected 422`);
+      const problem = problemError(exchange);
+      if (problem) return fail(`the 422: ${problem}`);
+      const errors = (exchange.json as { errors?: Record<string, unknown> }).errors;
+      if (!errors || !('name' in errors)) return fail('the 422 has no “errors.name”');
+      return pass();
+    },
+  },
+  {
+    id: 'malformed-json',
+    claim: 'a malformed JSON body answers 4xx problem+json',
+    readOnly: false,
+    hint: 'A body that is not JSON answers 400 application/problem+json, never 500 or a token.',
+    async run(context) {
+      const body = `{"name": ${JSON.stringify(context.nameFor('malformed'))}, "expiresInDays": 1`;
+      const exchange = await context.probe.send('POST', { body });
+      noteMade(context, exchange);
+      if (exchange.status < 400 || exchange.status >= 500) return fail(`POST with a malformed JSON body answered ${answered(exchange)}; expected 400`);
+      const problem = problemError(exchange);
+      if (problem) return fail(`the ${exchange.status}: ${problem}`);
+      return pass(String(exchange.status));
+    },
+  },
+  {
+    id: 'content-types',
+    claim: 'answers are application/json, errors application/problem+json',
+    readOnly: true,
+    hint: 'Send Content-Type: application/json with data and application/problem+json with errors.',
+    async run(context) {
+      const withBody = context.probe.exchanges.filter((exchange) => exchange.judged && exchange.text.trim());
+      for (const exchange of withBody) {
+        const error = exchange.status >= 400;
+        const ok = error ? exchange.mediaType === 'application/problem+json' : exchange.mediaType === 'application/json' || exchange.mediaType.endsWith('+json');
+        if (!ok) {
+          const expected = error ? 'application/problem+json' : 'application/json';
+          return fail(`${exchange.label} answered ${exchange.status} with Content-Type ${printable(exchange.mediaType) || '(none)'}; expected ${expected}`);
+        }
+      }
+      return pass(`${withBody.length} answer${withBody.length === 1 ? '' : 's'}`);
+    },
+  },
+  {
+    id: 'dates',
+    claim: 'dates are ISO 8601 with an offset',
+    readOnly: true,
+    hint: 'Send dates as ISO 8601 with an offset or Z, e.g. "2026-05-01T12:00:00Z" (toISOString()).',
+    async run(context) {
+      const tokens = context.judged.reduce((sum, judged) => sum + judged.tokens, 0);
+      if (!tokens) return skip('no token seen to check');
+      for (const judged of context.judged) {
+        const [path] = malformedDates(judged.schema, judged.json);
+        if (path) return fail(`${judged.label}: “${path}” is not an ISO 8601 date-time with an offset`);
+      }
+      return pass();
+    },
+  },
+];
+
+/** Judges one rotate answer; `undefined` when it is right. */
+function judgeRotation(context: RunContext, exchange: Exchange, old: MadeToken, graceHours: number): Outcome | undefined {
+  const label = 'POST …/{id}/rotate';
+  if (exchange.status !== 201) return fail(`${label} ("gracePeriodHours": ${graceHours}) answered ${answered(exchange)}; expected 201`);
+  if (exchange.json === undefined) return fail(`${label}: its body is not JSON`);
+  const body = exchange.json as { token: Record<string, unknown>; secret: string; previous: Record<string, unknown> | null };
+  judge(context, label, RotateTokenResponseSchema, exchange.json, body.previous ? 2 : 1);
+  const error = shapeError(RotateTokenResponseSchema, parseRotateResponse, exchange.json);
+  if (error) return fail(`${label}: ${describeContractError(error)}`);
+  if (body.token.id === old.id) return fail(`${label}: “token.id” is the old token's; expected a new token`);
+  if (body.token.name !== old.name) return fail(`${label}: “token.name” should be the old token's name`);
+  if (old.secret && body.secret === old.secret) return fail(`${label}: “secret” is the old token's secret; expected a new one`);
+  if (graceHours === 0) {
+    if (body.previous !== null) return fail(`${label}: “previous” should be null with "gracePeriodHours": 0 (revoked at once)`);
+    return undefined;
+  }
+  const previous = body.previous;
+  if (!previous) return fail(`${label}: “previous” is null, but "gracePeriodHours": ${graceHours} should keep the old token`);
+  if (previous.id !== old.id) return fail(`${label}: “previous.id” is not the rotated token's id`);
+  if (previous.replacedBy !== body.token.id) return fail(`${label}: “previous.replacedBy” should be the new token's id`);
+  if (previous.expiresAt === null) return fail(`${label}: “previous.expiresAt” is null; the grace period should end it`);
+  const graceEnd = instant(previous.expiresAt) - instant(body.token.createdAt);
+  if (!Number.isNaN(graceEnd) && Math.abs(graceEnd - graceHours * HOUR) > CLOCK_SLACK) {
+    return fail(`${label}: “previous.expiresAt” should be ${graceHours} hour${graceHours === 1 ? '' : 's'} after the rotation (the grace period)`);
+  }
+  return undefined;
+}

@@ -1,0 +1,52 @@
+/**
+ * Backends for the checker's tests, each a Fetch handler served over HTTP: the msw mock
+ * (`pat-elements/mock`) behind a host-like authentication layer.
+ */
+import { getResponse } from 'msw';
+import { createMockBackend, type MockBackend } from '../../../src/mock/index.js';
+import { serve, type FetchHandler } from './serve.mjs';
+
+/** Where every test backend serves the token collection. */
+export const COLLECTION_PATH = '/api/tokens';
+/** The credentials the test backends require, passed to the checker as `-H`. */
+export const CREDENTIALS = { Authorization: 'Bearer pat-elements-check-test' } as const;
+
+export type Wrapper = (handler: FetchHandler) => FetchHandler;
+
+export interface RunningBackend {
+  /** The collection's absolute URL, for `pat-elements check`. */
+  endpoint: string;
+  /** Every token in the store, for proving that nothing was left behind. */
+  tokens(): Promise<Array<{ id: string; name: string }>>;
+  close(): Promise<void>;
+}
+
+export function problem(status: number, title: string): Response {
+  return Response.json({ type: 'about:blank', title, status }, { status, headers: { 'Content-Type': 'application/problem+json' } });
+}
+
+/** What a host's auth middleware does in front of the token routes: no credentials, 401. */
+export function requireCredentials(handler: FetchHandler): FetchHandler {
+  return (request) =>
+    request.headers.get('authorization') === CREDENTIALS.Authorization ? handler(request) : Promise.resolve(problem(401, 'Unauthorized'));
+}
+
+/** The msw mock as a Fetch handler; a route it does not have answers 404, as a web framework would. */
+export function mockHandler(backend: MockBackend): FetchHandler {
+  return async (request) => (await getResponse(backend.handlers, request)) ?? problem(404, 'Not Found');
+}
+
+/** The mock, behind `requireCredentials`, with `wrap` (a deliberately broken behaviour) outermost. */
+export async function startMock(wrap: Wrapper = (handler) => handler): Promise<RunningBackend & { mock: MockBackend }> {
+  let mock!: MockBackend;
+  const served = await serve((origin) => {
+    mock = createMockBackend({ endpoint: `${origin}${COLLECTION_PATH}`, seed: [] });
+    return wrap(requireCredentials(mockHandler(mock)));
+  });
+  return {
+    endpoint: `${served.origin}${COLLECTION_PATH}`,
+    mock,
+    tokens: async () => mock.tokens().map(({ id, name }) => ({ id, name })),
+    close: served.close,
+  };
+}

@@ -1,0 +1,298 @@
+/**
+ * Deliberately broken backends: each wrapper breaks exactly one behaviour of a contract-faithful
+ * Fetch handler (the mock, the reference server), so the one clause that checks it must fail
+ * and every other clause must not.
+ */
+import type { ClauseId } from '../../../src/check/clauses.js';
+import { COLLECTION_PATH, CREDENTIALS, problem, type Wrapper } from './backends.mjs';
+
+export interface Breakage {
+  /** What the wrapper breaks, for the test's name. */
+  what: string;
+  wrap: Wrapper;
+  /** The failing clause's reason must match: it names the field or the status. */
+  reason: RegExp;
+}
+
+type Json = Record<string, any>;
+
+export type Route =
+  | { kind: 'list' | 'create' | 'other' }
+  | { kind: 'revoke' | 'rotate'; id: string };
+
+/** Which operation of the contract a request is. */
+export function routeOf(request: Request): Route {
+  const path = new URL(request.url).pathname;
+  if (path === COLLECTION_PATH) return { kind: request.method === 'GET' ? 'list' : request.method === 'POST' ? 'create' : 'other' };
+  if (!path.startsWith(`${COLLECTION_PATH}/`)) return { kind: 'other' };
+  const [id, action, ...rest] = path.slice(COLLECTION_PATH.length + 1).split('/');
+  if (!id || rest.length) return { kind: 'other' };
+  if (action === undefined && request.method === 'DELETE') return { kind: 'revoke', id: decodeURIComponent(id) };
+  if (action === 'rotate' && request.method === 'POST') return { kind: 'rotate', id: decodeURIComponent(id) };
+  return { kind: 'other' };
+}
+
+/** The same answer with its JSON body edited (and optionally another status or content type). */
+async function editJson(response: Response, edit: (json: Json) => unknown, init: { status?: number; contentType?: string } = {}): Promise<Response> {
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  if (init.contentType) headers.set('content-type', init.contentType);
+  const json = (await response.json()) as Json;
+  return new Response(JSON.stringify(edit(json)), { status: init.status ?? response.status, headers });
+}
+
+/** Every token object in a list, create or rotate body. */
+function tokensIn(json: Json): Json[] {
+  return [...(Array.isArray(json.tokens) ? json.tokens : []), json.token, json.previous].filter((token) => token && typeof token === 'object');
+}
+
+/** Remembers the secret of every token created through it, by id. */
+function secretsSeen(): { remember(response: Response): Promise<void>; get(id: string): string | undefined } {
+  const secrets = new Map<string, string>();
+  return {
+    async remember(response) {
+      if (response.status !== 201) return;
+      const json = (await response.clone().json()) as Json;
+      secrets.set(json.token.id, json.secret);
+    },
+    get: (id) => secrets.get(id),
+  };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** At least one breakage per clause; the tests prove each fails its clause alone. */
+export const BREAKAGES: Record<ClauseId, Breakage[]> = {
+  list: [
+    {
+      what: 'the list comes as { "items": [...] }',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        return routeOf(request).kind === 'list' && response.ok ? editJson(response, (json) => ({ items: json.tokens })) : response;
+      },
+      reason: /^GET: “tokens” should be a list, but it is missing$/,
+    },
+  ],
+  unauthenticated: [
+    {
+      what: 'requests without credentials are let through',
+      wrap: (handler) => (request) => {
+        const headers = new Headers(request.headers);
+        headers.set('authorization', CREDENTIALS.Authorization);
+        return handler(new Request(request, { headers }));
+      },
+      reason: /^GET without the -H headers answered 200; expected 401$/,
+    },
+  ],
+  'unknown-id': [
+    {
+      what: 'a DELETE of an unknown id answers 204',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        return routeOf(request).kind === 'revoke' && response.status === 404 ? new Response(null, { status: 204 }) : response;
+      },
+      reason: /answered 204; expected 404$/,
+    },
+  ],
+  create: [
+    {
+      what: 'create answers 200 instead of 201',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        return routeOf(request).kind === 'create' && response.status === 201 ? editJson(response, (json) => json, { status: 200 }) : response;
+      },
+      reason: /^POST answered 200; expected 201$/,
+    },
+  ],
+  listed: [
+    {
+      what: 'the list leaves out the tokens created since it started',
+      wrap: (handler) => {
+        const created = new Set<string>();
+        return async (request) => {
+          const response = await handler(request);
+          const { kind } = routeOf(request);
+          if (kind === 'create' && response.status === 201) created.add(((await response.clone().json()) as Json).token.id);
+          if (kind !== 'list' || !response.ok) return response;
+          return editJson(response, (json) => ({ tokens: json.tokens.filter((token: Json) => !created.has(token.id)) }));
+        };
+      },
+      reason: /^the created token \(id .+\) is not in GET's "tokens"$/,
+    },
+  ],
+  'secret-not-listed': [
+    {
+      what: 'the list carries each secret as "key"',
+      wrap: (handler) => {
+        const secrets = secretsSeen();
+        return async (request) => {
+          const response = await handler(request);
+          const { kind } = routeOf(request);
+          if (kind === 'create') await secrets.remember(response);
+          if (kind !== 'list' || !response.ok) return response;
+          return editJson(response, (json) => ({ tokens: json.tokens.map((token: Json) => ({ ...token, key: secrets.get(token.id) })) }));
+        };
+      },
+      reason: /^GET's answer contains the secret \(in “tokens\[\d+\]\.key”\)$/,
+    },
+  ],
+  'partial-key': [
+    {
+      what: 'partialKey is the first 16 characters of the secret',
+      wrap: (handler) => {
+        const secrets = secretsSeen();
+        const reveal = (token: Json) => {
+          const secret = secrets.get(token.id);
+          return secret ? { ...token, partialKey: secret.slice(0, 16) } : token;
+        };
+        return async (request) => {
+          const response = await handler(request);
+          const { kind } = routeOf(request);
+          if (kind === 'create' && response.status === 201) {
+            await secrets.remember(response);
+            return editJson(response, (json) => ({ ...json, token: reveal(json.token) }));
+          }
+          if (kind === 'list' && response.ok) return editJson(response, (json) => ({ tokens: json.tokens.map(reveal) }));
+          return response;
+        };
+      },
+      reason: /^POST: “token\.partialKey” shows 12 characters of the secret; at most 8 may be shown$/,
+    },
+  ],
+  revoke: [
+    {
+      what: 'revoke answers 200 with a JSON body',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        if (routeOf(request).kind !== 'revoke' || response.status !== 204) return response;
+        return Response.json({ deleted: true }, { status: 200 });
+      },
+      reason: /^DELETE …\/\{id\} answered 200; expected 204$/,
+    },
+  ],
+  gone: [
+    {
+      what: 'the first DELETE of a token answers 204 but keeps it',
+      wrap: (handler) => {
+        const made = new Set<string>();
+        return async (request) => {
+          const route = routeOf(request);
+          if (route.kind === 'revoke' && made.delete(route.id)) return new Response(null, { status: 204 });
+          const response = await handler(request);
+          if ((route.kind === 'create' || route.kind === 'rotate') && response.status === 201) made.add(((await response.clone().json()) as Json).token.id);
+          return response;
+        };
+      },
+      reason: /^the revoked token \(id .+\) is still in GET's "tokens"$/,
+    },
+  ],
+  'revoke-again': [
+    {
+      what: 'a DELETE of a token already revoked answers 500',
+      wrap: (handler) => {
+        const revoked = new Set<string>();
+        return async (request) => {
+          const route = routeOf(request);
+          if (route.kind !== 'revoke') return handler(request);
+          if (revoked.has(route.id)) return problem(500, 'Internal Server Error');
+          const response = await handler(request);
+          if (response.ok) revoked.add(route.id);
+          return response;
+        };
+      },
+      reason: /^a second DELETE …\/\{id\} answered 500; expected 404 or 204$/,
+    },
+  ],
+  rotate: [
+    {
+      what: 'rotate answers "previous": null although a grace period was asked',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        return routeOf(request).kind === 'rotate' && response.status === 201 ? editJson(response, (json) => ({ ...json, previous: null })) : response;
+      },
+      reason: /“previous” is null, but "gracePeriodHours": 1 should keep the old token$/,
+    },
+    {
+      what: 'rotate leaves out "previous.replacedBy"',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        if (routeOf(request).kind !== 'rotate' || response.status !== 201) return response;
+        return editJson(response, (json) => ({ ...json, previous: json.previous && { ...json.previous, replacedBy: null } }));
+      },
+      reason: /“previous\.replacedBy” should be the new token's id$/,
+    },
+    {
+      what: 'a rotation without grace keeps the old token for an hour, yet answers "previous": null',
+      wrap: (handler) => async (request) => {
+        if (routeOf(request).kind !== 'rotate') return handler(request);
+        const body = JSON.parse(await request.clone().text()) as Json;
+        if (body.gracePeriodHours !== 0) return handler(request);
+        const response = await handler(new Request(request, { body: JSON.stringify({ ...body, gracePeriodHours: 1 }) }));
+        return response.status === 201 ? editJson(response, (json) => ({ ...json, previous: null })) : response;
+      },
+      reason: /^a token rotated with "gracePeriodHours": 0 is still in GET's "tokens"$/,
+    },
+  ],
+  'name-required': [
+    {
+      what: 'the 422 of an empty name has no "errors"',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        return response.status === 422 ? editJson(response, ({ errors: _errors, ...rest }) => rest) : response;
+      },
+      reason: /^the 422 has no “errors\.name”$/,
+    },
+    {
+      what: 'an empty name is accepted (and a token created under another name)',
+      wrap: (handler) => async (request) => {
+        if (routeOf(request).kind !== 'create') return handler(request);
+        const body = await request.clone().text();
+        if (!isJson(body) || JSON.parse(body).name !== '') return handler(request);
+        const renamed = JSON.stringify({ ...JSON.parse(body), name: `accepted anyway ${crypto.randomUUID()}` });
+        return handler(new Request(request, { body: renamed }));
+      },
+      reason: /^POST with an empty name answered 201; expected 422$/,
+    },
+  ],
+  'malformed-json': [
+    {
+      what: 'a body that is not JSON answers 500',
+      wrap: (handler) => async (request) => {
+        if (routeOf(request).kind === 'create' && !isJson(await request.clone().text())) return problem(500, 'Internal Server Error');
+        return handler(request);
+      },
+      reason: /^POST with a malformed JSON body answered 500; expected 400$/,
+    },
+  ],
+  'content-types': [
+    {
+      what: 'the list is sent as text/plain',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        return routeOf(request).kind === 'list' && response.ok ? editJson(response, (json) => json, { contentType: 'text/plain' }) : response;
+      },
+      reason: /^GET answered 200 with Content-Type text\/plain; expected application\/json$/,
+    },
+  ],
+  dates: [
+    {
+      what: 'createdAt comes without its offset',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return response;
+        return editJson(response, (json) => {
+          for (const token of tokensIn(json)) token.createdAt = String(token.createdAt).replace(/(Z|[+-]\d\d:\d\d)$/, '');
+          return json;
+        });
+      },
+      reason: /“(token|tokens\[\d+\])\.createdAt” is not an ISO 8601 date-time with an offset$/,
+    },
+  ],
+};
