@@ -80,6 +80,9 @@ export const es: PatStrings = {
   dialogHeading: 'Generar nuevo token',
   dialogPermissionsNote:
     'El token puede hacer todo lo que puede hacer tu cuenta. Quien lo tenga puede actuar en tu nombre, así que trátalo como una contraseña.',
+  dialogScopedNote:
+    'El token solo puede hacer lo que permitas a continuación. Quien lo tenga puede hacerlo en tu nombre, así que trátalo como una contraseña.',
+  dialogClose: 'Cerrar',
   dialogNameLabel: 'Nombre',
   dialogNameHint: '¿Para qué es este token? Por ejemplo, «Despliegue de CI» o «CLI del portátil».',
   dialogDescriptionLabel: 'Descripción (opcional)',
@@ -101,6 +104,22 @@ export const es: PatStrings = {
   dialogDateOutOfRange: 'Elige una fecha entre el {min} y el {max}.',
   dialogDateTooEarly: 'Elige una fecha posterior a hoy.',
   dialogNotConfigured: 'Este formulario no está conectado a ningún servicio de tokens: indica su endpoint o su cliente.',
+  dialogScopesLabel: 'Permisos',
+  dialogScopesSelectAll: 'Seleccionar todos',
+  dialogScopesRequired: 'Elige al menos un permiso.',
+  dialogScopesAll: 'Todos tus permisos',
+  dialogRegenerateHeading: 'Regenerar token',
+  dialogRegenerateNote:
+    'El nuevo token recibe un nuevo secreto y conserva el nombre, la descripción y los permisos. Actualiza todo lo que use el token actual.',
+  dialogRegenerateSubmit: 'Regenerar token',
+  dialogRegenerateSubmitting: 'Regenerando…',
+  dialogGraceLabel: 'Período de gracia del token actual',
+  dialogGraceImmediately: 'Ninguno (deja de funcionar ya)',
+  dialogGraceHours: { one: '{count} hora', many: '{count} de horas', other: '{count} horas' },
+  dialogGraceDays: { one: '{count} día', many: '{count} de días', other: '{count} días' },
+  dialogGraceNone: 'El token actual deja de funcionar de inmediato.',
+  dialogGraceUntil: 'El token actual sigue funcionando hasta el {date}.',
+  dialogTokenGone: 'Este token ya no existe. Se eliminó o se regeneró en otro lugar.',
 
   // <pat-token-reveal>
   revealHeading: 'Copia tu nuevo token ahora',
@@ -109,7 +128,8 @@ export const es: PatStrings = {
   revealSecretLabel: 'Token',
   revealCopy: 'Copiar token',
   revealCopied: 'Copiado',
-  revealShow: 'Mostrar token',
+  revealShow: 'Mostrar',
+  revealHide: 'Ocultar',
   revealUsageLabel: 'Ejemplo de uso',
   revealCopyUsage: 'Copiar ejemplo',
   revealCopiedStatus: 'Token copiado en el portapapeles.',

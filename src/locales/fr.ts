@@ -81,6 +81,9 @@ export const fr: PatStrings = {
   dialogHeading: 'Générer un nouveau jeton',
   dialogPermissionsNote:
     'Ce jeton peut faire tout ce que votre compte peut faire. Quiconque le détient peut agir en votre nom : traitez-le comme un mot de passe.',
+  dialogScopedNote:
+    'Ce jeton ne peut faire que ce que vous autorisez ci-dessous. Quiconque le détient peut le faire en votre nom : traitez-le comme un mot de passe.',
+  dialogClose: 'Fermer',
   dialogNameLabel: 'Nom',
   dialogNameHint: 'À quoi sert ce jeton ? Par exemple « Déploiement CI » ou « CLI du portable ».',
   dialogDescriptionLabel: 'Description (facultative)',
@@ -102,6 +105,22 @@ export const fr: PatStrings = {
   dialogDateOutOfRange: 'Choisissez une date entre le {min} et le {max}.',
   dialogDateTooEarly: 'Choisissez une date postérieure à aujourd’hui.',
   dialogNotConfigured: 'Ce formulaire n’est relié à aucun service de jetons : définissez son point de terminaison ou son client.',
+  dialogScopesLabel: 'Autorisations',
+  dialogScopesSelectAll: 'Tout sélectionner',
+  dialogScopesRequired: 'Choisissez au moins une autorisation.',
+  dialogScopesAll: 'Toutes vos autorisations',
+  dialogRegenerateHeading: 'Régénérer le jeton',
+  dialogRegenerateNote:
+    'Le nouveau jeton reçoit un nouveau secret et conserve le nom, la description et les autorisations. Mettez à jour tout ce qui utilise le jeton actuel.',
+  dialogRegenerateSubmit: 'Régénérer le jeton',
+  dialogRegenerateSubmitting: 'Régénération…',
+  dialogGraceLabel: 'Délai de grâce du jeton actuel',
+  dialogGraceImmediately: 'Aucun (arrêt immédiat)',
+  dialogGraceHours: { one: '{count} heure', many: '{count} d’heures', other: '{count} heures' },
+  dialogGraceDays: { one: '{count} jour', many: '{count} de jours', other: '{count} jours' },
+  dialogGraceNone: 'Le jeton actuel cesse de fonctionner immédiatement.',
+  dialogGraceUntil: 'Le jeton actuel reste valide jusqu’au {date}.',
+  dialogTokenGone: 'Ce jeton n’existe plus. Il a été supprimé ou régénéré ailleurs.',
 
   // <pat-token-reveal>
   revealHeading: 'Copiez votre nouveau jeton maintenant',
@@ -110,7 +129,8 @@ export const fr: PatStrings = {
   revealSecretLabel: 'Jeton',
   revealCopy: 'Copier le jeton',
   revealCopied: 'Copié',
-  revealShow: 'Afficher le jeton',
+  revealShow: 'Afficher',
+  revealHide: 'Masquer',
   revealUsageLabel: 'Exemple d’utilisation',
   revealCopyUsage: 'Copier l’exemple',
   revealCopiedStatus: 'Jeton copié dans le presse-papiers.',

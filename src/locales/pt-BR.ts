@@ -81,6 +81,9 @@ export const ptBR: PatStrings = {
   dialogHeading: 'Gerar novo token',
   dialogPermissionsNote:
     'O token pode fazer tudo o que sua conta pode fazer. Quem o tiver pode agir em seu nome, então trate-o como uma senha.',
+  dialogScopedNote:
+    'O token só pode fazer o que você permitir abaixo. Quem o tiver pode fazer isso em seu nome, então trate-o como uma senha.',
+  dialogClose: 'Fechar',
   dialogNameLabel: 'Nome',
   dialogNameHint: 'Para que serve este token? Por exemplo, “Deploy de CI” ou “CLI do notebook”.',
   dialogDescriptionLabel: 'Descrição (opcional)',
@@ -102,6 +105,22 @@ export const ptBR: PatStrings = {
   dialogDateOutOfRange: 'Escolha uma data entre {min} e {max}.',
   dialogDateTooEarly: 'Escolha uma data posterior a hoje.',
   dialogNotConfigured: 'Este formulário não está conectado a nenhum serviço de tokens: defina o endpoint ou o cliente dele.',
+  dialogScopesLabel: 'Permissões',
+  dialogScopesSelectAll: 'Selecionar todas',
+  dialogScopesRequired: 'Escolha pelo menos uma permissão.',
+  dialogScopesAll: 'Todas as suas permissões',
+  dialogRegenerateHeading: 'Regenerar token',
+  dialogRegenerateNote:
+    'O novo token recebe um novo segredo e mantém o nome, a descrição e as permissões. Atualize tudo o que usa o token atual.',
+  dialogRegenerateSubmit: 'Regenerar token',
+  dialogRegenerateSubmitting: 'Regenerando…',
+  dialogGraceLabel: 'Período de carência do token atual',
+  dialogGraceImmediately: 'Nenhum (para imediatamente)',
+  dialogGraceHours: { one: '{count} hora', many: '{count} de horas', other: '{count} horas' },
+  dialogGraceDays: { one: '{count} dia', many: '{count} de dias', other: '{count} dias' },
+  dialogGraceNone: 'O token atual para de funcionar imediatamente.',
+  dialogGraceUntil: 'O token atual continua funcionando até {date}.',
+  dialogTokenGone: 'Este token não existe mais. Ele foi excluído ou regenerado em outro lugar.',
 
   // <pat-token-reveal>
   revealHeading: 'Copie seu novo token agora',
@@ -110,7 +129,8 @@ export const ptBR: PatStrings = {
   revealSecretLabel: 'Token',
   revealCopy: 'Copiar token',
   revealCopied: 'Copiado',
-  revealShow: 'Mostrar token',
+  revealShow: 'Mostrar',
+  revealHide: 'Ocultar',
   revealUsageLabel: 'Exemplo de uso',
   revealCopyUsage: 'Copiar exemplo',
   revealCopiedStatus: 'Token copiado para a área de transferência.',
