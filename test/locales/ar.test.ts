@@ -10,7 +10,8 @@ import type { LocalizeController } from '../../src/internal/localize.js';
 import { ar } from '../../src/locales/ar.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { NOW, at, settled, text, token } from '../token-list/fixtures.js';
-import { dialogOf, inDialog } from '../support/dialog-harness.js';
+import { choose, dialogOf, inDialog, submitForm, waitForReveal } from '../support/dialog-harness.js';
+import { part, secretField, usageField } from '../support/reveal-harness.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { checkLocaleStrings } from './locale-checks.js';
 import { checkRenderedLocale } from './rendered-checks.js';
@@ -134,6 +135,26 @@ describe('Arabic strings (pat-elements/locales/ar)', () => {
       const input = inDialog(dialog, '#name')!.getBoundingClientRect();
       expect(words.getBoundingClientRect().right).to.be.closeTo(input.right, 2);
       expect(words.getBoundingClientRect().left).to.be.greaterThan(input.left + input.width / 2);
+      await expect(list).to.be.accessible();
+    });
+
+    it('keeps the custom date, the secret and the usage example left to right inside the right-to-left dialog', async () => {
+      const list = await arabicList([], (el) => {
+        el.usageTemplate = 'curl -H "Authorization: Bearer {token}" https://api.example.com/me';
+      });
+      list.shadowRoot!.querySelector<HTMLButtonElement>('#generate-button')!.click();
+      const dialog = dialogOf(list);
+      await waitUntil(() => inDialog<HTMLDialogElement>(dialog, 'dialog')?.open, 'the dialog did not open');
+      await choose(dialog, 'custom');
+      const direction = (element: Element) => getComputedStyle(element).direction;
+      expect(direction(inDialog(dialog, 'form')!)).to.equal('rtl');
+      expect(direction(inDialog(dialog, '#expiration-date')!)).to.equal('ltr');
+
+      await submitForm(dialog, 'Zeta');
+      const reveal = await waitForReveal(dialog);
+      expect(direction(part(reveal, '[part~=heading]'))).to.equal('rtl');
+      expect(direction(secretField(reveal))).to.equal('ltr');
+      expect(direction(usageField(reveal))).to.equal('ltr');
       await expect(list).to.be.accessible();
     });
   });

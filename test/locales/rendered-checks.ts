@@ -2,15 +2,16 @@
  * What a shipped locale looks like on screen. `visitEveryState` walks the list, the dialog and the
  * reveal through every state a user can reach with the mock backend (loading, failures, tokens
  * with each badge, filters, delete, the form with each error, pending, the reveal with each copy
- * result, empty) under one `lang`, and collects every text node and accessible attribute of their
+ * result, empty, permissions, regenerate with its grace periods) under one `lang`, and collects every text node and accessible attribute of their
  * shadow trees. `checkRenderedLocale` then asserts, as one `describe` block per locale, that no
  * English default string is left in them, that every string of the locale appears somewhere, and
  * that dates, relative times and counts are formatted for that locale.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Token } from '../../src/api/schemas.js';
+import type { Scope } from '../../src/api/scopes.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
-import { customDateBounds, toDateInputValue } from '../../src/generate-dialog/expiration.js';
+import { customDateBounds, graceEnd, toDateInputValue } from '../../src/generate-dialog/expiration.js';
 import { setClock } from '../../src/internal/clock.js';
 import { defaultStrings, type PatStrings } from '../../src/internal/pat-strings.js';
 import { fill as fillTemplate } from '../../src/internal/strings.js';
@@ -31,7 +32,7 @@ import {
   waitForReveal,
 } from '../support/dialog-harness.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { acknowledgeBox, copyButton, doneButton, part, usageCopyButton } from '../support/reveal-harness.js';
+import { acknowledgeBox, copyButton, doneButton, part, toggleButton, usageCopyButton } from '../support/reveal-harness.js';
 import { stubClipboard, type ClipboardStub } from '../support/secret-hygiene.js';
 
 type Key = keyof PatStrings;
@@ -53,6 +54,15 @@ const NOT_RENDERED: readonly Key[] = [
   'errorRateLimited',
   'errorHttp',
   'errorUnknown',
+];
+
+/** A host's scope catalogue (in the host's language: here names that read the same in every one). */
+const SCOPES: Scope[] = [
+  { id: 'alpha', label: 'Alpha', group: 'Epsilon' },
+  { id: 'beta', label: 'Beta', group: 'Epsilon' },
+  { id: 'gamma', label: 'Gamma', group: 'Epsilon' },
+  { id: 'delta', label: 'Delta', group: 'Epsilon' },
+  { id: 'zeta', label: 'Zeta' },
 ];
 
 const ATTRIBUTES = ['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'aria-placeholder', 'placeholder', 'title', 'alt', 'label', 'data-label'];
@@ -148,6 +158,8 @@ interface Visit {
   expirySummary: string;
   /** The error of a custom date past a 30-day maximum lifetime. */
   outOfRange: string;
+  /** Regenerating the `soon` token with a grace period of 24 hours: when it stops working. */
+  graceSummary: string;
 }
 
 function mountList(page: HTMLElement, configure: (list: PatTokenList) => void = () => {}): PatTokenList {
@@ -328,6 +340,10 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     collect();
     await copyWith(reveal, usageCopyButton(reveal));
     collect();
+    toggleButton(reveal).click();
+    await reveal.updateComplete;
+    collect();
+    toggleButton(reveal).click();
     acknowledgeBox(reveal).click();
     await reveal.updateComplete;
     doneButton(reveal).click();
@@ -349,6 +365,43 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     await waitUntil(() => settled(empty), 'the empty list did not settle');
     collect();
     empty.remove();
+
+    // With a scope catalogue: the permissions, a group with "select all", none chosen.
+    backend.reset(seed());
+    const scoped = document.createElement('pat-generate-dialog');
+    scoped.endpoint = '/api/tokens';
+    scoped.scopes = SCOPES;
+    page.append(scoped);
+    scoped.show();
+    await scoped.updateComplete;
+    collect();
+    await fill(scoped, nameInput(scoped), 'Zeta');
+    await submit(scoped);
+    await waitUntil(() => scoped.shadowRoot!.querySelector('#scopes-error'), 'no error without a permission');
+    collect();
+    scoped.close();
+
+    // Regenerate: the summary of a token with all permissions, each grace period, pending, then gone.
+    scoped.regenerate(seed()[0]!);
+    await scoped.updateComplete;
+    collect();
+    await choose(scoped, '24', dialogPart<HTMLSelectElement>(scoped, '#grace'));
+    visit.graceSummary = text(dialogPart(scoped, '#grace-summary'));
+    collect();
+    backend.failNext('timeout', { operation: 'rotate' });
+    await submit(scoped);
+    await waitUntil(() => submitButton(scoped).getAttribute('aria-disabled') === 'true', 'the regenerate did not show progress');
+    collect();
+    scoped.close();
+    await scoped.updateComplete;
+    backend.failNext('not-found', { operation: 'rotate' });
+    scoped.regenerate(seed()[0]!);
+    await scoped.updateComplete;
+    await submit(scoped);
+    await waitUntil(() => scoped.shadowRoot!.querySelector('#gone-close'), 'a token gone was not reported');
+    collect();
+    scoped.close();
+    scoped.remove();
 
     // The dialog alone: a custom date past its maximum lifetime, then no backend to send to.
     const alone = document.createElement('pat-generate-dialog');
@@ -459,6 +512,9 @@ export function checkRenderedLocale(
       const { min, max } = customDateBounds(NOW, 30);
       const range = { min: medium.format(min), max: medium.format(max!) };
       expect(visit.outOfRange).to.equal(normalize(fillTemplate(strings.dialogDateOutOfRange, range)));
+
+      const graceEnds = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(graceEnd(NOW, 24, { expiresAt: at(3) }));
+      expect(visit.graceSummary).to.equal(normalize(fillTemplate(strings.dialogGraceUntil, { date: graceEnds })));
     });
   });
 }
