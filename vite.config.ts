@@ -1,11 +1,13 @@
 /**
  * `npm run demo`: serves demo/ with the package's source aliased as `pat-elements`, exactly as a
- * host would import it, and msw's service worker at the root so the mock backend runs in the
- * browser with no server of its own. Pages:
+ * host would import it; `/api/…` answered by the reference server (`pat-elements/server` over
+ * PGlite, data in `.demo-data/` or `PAT_DEMO_DATA`); and msw's service worker at the root for the
+ * pages that run on the mock backend in the browser. Pages:
  *
- * - `/` — a host settings page around `<pat-token-list>`, with a control panel;
- * - `/bundle.html` — plain HTML using only `dist/pat-elements.bundle.js`;
- * - `/react/` — a React 19 page using the custom elements natively.
+ * - `/` — a host settings page around `<pat-token-list>` on the real server, with a control
+ *   panel; `/?backend=mock` is the same page on the mock (as it runs when hosted without a server);
+ * - `/bundle.html` — plain HTML using only `dist/pat-elements.bundle.js` (on the mock);
+ * - `/react/` — a React 19 page using the custom elements natively (on the mock).
  *
  * Every page is served under a strict Content Security Policy (no inline scripts or styles), as
  * the elements promise to work under one.
@@ -85,6 +87,23 @@ function distBundle(): Plugin {
   };
 }
 
+/**
+ * `/api/…` on the dev server: the demo's backend (demo/server/), the package's reference server
+ * over PGlite. Loaded only when serving, so `vite build` never touches the database; closed with
+ * the server, so a restart never finds it open.
+ */
+function demoServer(): Plugin {
+  return {
+    name: 'pat-demo-server',
+    async configureServer(server) {
+      const { createDemoBackend } = await import('./demo/server/demo-backend.js');
+      const backend = createDemoBackend({ dataDir: process.env.PAT_DEMO_DATA || join(root, '.demo-data') });
+      server.middlewares.use(backend.middleware);
+      server.httpServer?.once('close', () => void backend.close());
+    },
+  };
+}
+
 /** The demo's pages are served with a strict CSP: an inline style or script in them would fail. */
 function strictCsp(): Plugin {
   return {
@@ -101,7 +120,7 @@ function strictCsp(): Plugin {
 
 export default defineConfig({
   root: join(root, 'demo'),
-  plugins: [strictCsp(), mockServiceWorker(), distBundle()],
+  plugins: [strictCsp(), demoServer(), mockServiceWorker(), distBundle()],
   resolve: {
     alias: [
       { find: /^pat-elements\/define$/, replacement: src('define.ts') },

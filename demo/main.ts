@@ -1,9 +1,9 @@
 /**
  * The demo's host page and its control panel. The host part is what a product writes: one
- * `<pat-token-list endpoint="/api/tokens">` in its settings page. The rest drives the mock
- * backend and the page around the list (theme, language, direction) to show how it behaves.
+ * `<pat-token-list endpoint="/api/tokens">` in its settings page. The rest drives the backend
+ * (the reference server, or the mock where there is none) and the page around the list (theme,
+ * language, direction) to show how it behaves.
  */
-import type { MockFault } from 'pat-elements/mock';
 // The languages of the switch: each module registers its strings for its `lang`, and the
 // elements switch with the page's `lang`.
 import 'pat-elements/locales/ar';
@@ -13,20 +13,26 @@ import 'pat-elements/locales/fr';
 import 'pat-elements/locales/ja';
 import 'pat-elements/locales/pt-BR';
 import 'pat-elements/locales/zh-CN';
+import { connectBackend, type DemoFault } from './backend-controls.js';
 import { HOST_TEXT } from './host-text.js';
-import { startMockBackend } from './mock-backend.js';
+import { setUpUseToken } from './use-token.js';
 
-const { backend, worker } = await startMockBackend();
-// Registered only now: the list asks for its tokens as soon as it is upgraded, and the mock must
-// already be listening to answer.
+const backend = await connectBackend();
+// Registered only now: the list asks for its tokens as soon as it is upgraded, and the backend
+// (the mock's service worker) must already be listening to answer.
 await import('pat-elements/define');
 
 const app = document.querySelector<HTMLElement>('#app')!;
 const list = document.querySelector('pat-token-list')!;
 
+document.querySelector('#backend-note')!.textContent =
+  backend.kind === 'server'
+    ? 'Outside the host page. The backend is pat-elements/server on PGlite (embedded PostgreSQL) in the dev server; tokens are kept in .demo-data/.'
+    : 'Outside the host page. The backend is pat-elements/mock in a service worker.';
+
 // ——— Faults ———
 
-const FAULT_LABELS: Record<string, string> = {
+const FAULT_LABELS: Record<DemoFault, string> = {
   'server-error': 'a server error (500)',
   slow: 'a slow answer (4 s)',
   network: 'a network failure',
@@ -34,32 +40,34 @@ const FAULT_LABELS: Record<string, string> = {
   'empty-list': 'an empty list',
 };
 const faultStatus = document.querySelector<HTMLElement>('#fault-status')!;
-let queuedFault: string | undefined;
+/** The latest injection; an older one that settles late must not overwrite its status. */
+let injection = 0;
 
 document.querySelector<HTMLFormElement>('#fault-form')!.addEventListener('submit', (event) => {
   event.preventDefault();
-  const fault = new FormData(event.target as HTMLFormElement).get('fault') as MockFault;
-  // An empty list only makes sense as the answer to a load; every other fault hits whatever comes next.
-  backend.failNext(fault, fault === 'empty-list' ? { operation: 'list' } : {});
-  queuedFault = fault;
+  const fault = new FormData(event.target as HTMLFormElement).get('fault') as DemoFault;
+  const mine = ++injection;
   faultStatus.textContent = `Queued: the next ${fault === 'empty-list' ? 'load' : 'request'} gets ${FAULT_LABELS[fault]}.`;
-});
-
-worker.events.on('request:start', ({ request }) => {
-  if (!queuedFault || !new URL(request.url).pathname.startsWith('/api/tokens')) return;
-  if (queuedFault === 'empty-list' && request.method !== 'GET') return;
-  faultStatus.textContent = `${request.method} ${new URL(request.url).pathname} got ${FAULT_LABELS[queuedFault]}.`;
-  queuedFault = undefined;
+  void backend.injectFault(fault).then((request) => {
+    if (request && mine === injection) faultStatus.textContent = `${request} got ${FAULT_LABELS[fault]}.`;
+  });
 });
 
 document.querySelector('#reload-list')!.addEventListener('click', () => void list.refresh());
 
-document.querySelector('#reset-data')!.addEventListener('click', () => {
-  backend.reset('demo');
-  queuedFault = undefined;
+document.querySelector('#reset-data')!.addEventListener('click', async () => {
+  injection += 1;
+  await backend.reset();
   faultStatus.textContent = 'No fault queued.';
   void list.refresh();
 });
+
+// ——— Use a token (the server's verify, through the host's own API) ———
+
+const useToken = document.querySelector<HTMLFormElement>('#use-token')!;
+useToken.hidden = backend.kind !== 'server';
+// "Last used" moves in the list once the server has seen the token.
+setUpUseToken(useToken, document.querySelector('#whoami-result')!, () => void list.refresh());
 
 // ——— Theme, language, direction ———
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run build` → dist/:
- * - ESM modules and `.d.ts` for `.`, `./define` and `./mock` (tsc -p tsconfig.build.json);
+ * - ESM modules and `.d.ts` for `.`, `./define`, `./mock` and `./server` (the reference backend,
+ *   for Node and other server runtimes; never part of the browser bundle) (tsc -p tsconfig.build.json);
  * - `pat-elements.bundle.js`: one self-contained, minified module (Lit, @lit/task and zod inside)
  *   that registers the tags and exports everything `pat-elements` exports, for hosts without a
  *   bundler: `<script type="module" src=".../pat-elements.bundle.js">`;
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { writeFrameworkTypes } from './generate-framework-types.mjs';
+import { minifyBundlePlugin } from './minify-bundle.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,10 +50,12 @@ export function bundleOptions({ external = [] } = {}) {
     // Production Lit: its `development` export condition is never selected.
     conditions: ['production'],
     tsconfig: join(root, 'tsconfig.json'),
-    legalComments: 'eof',
+    // One notice per bundled package replaces the per-file `@license` comments (minify-bundle.mjs).
+    legalComments: 'none',
     external,
-    // esbuild leaves template literals as written: the templates' and styles' indentation goes here.
-    plugins: [minifyTemplatesPlugin()],
+    // esbuild leaves template literals as written: the templates' and styles' indentation goes
+    // first; terser then minifies esbuild's output again and the license notice is added.
+    plugins: [minifyTemplatesPlugin(), minifyBundlePlugin()],
   };
 }
 

@@ -4,17 +4,22 @@
  *
  * 1. `npm run build` (dist: the bundle and the React typings), then the React page type-checked
  *    against dist's typings and the demo built with `vite build`;
- * 2. the Vite dev server (`npm run demo`) on a free port, driven in headless Chromium: a fault
- *    injected through the control panel and recovered by Retry, then create → reveal → copy →
- *    dismiss → delete, German, dark and right-to-left; no CSP violation or page error anywhere;
- * 3. the bundle-only page and the React page render the tokens.
+ * 2. the Vite dev server (`npm run demo`) on a free port, with the reference server over PGlite
+ *    (a fresh data folder of its own), driven in headless Chromium: a fault injected through the
+ *    control panel and recovered by Retry; create → reveal → copy → the copied secret calls the
+ *    host's API (`/api/whoami`) → "Last used" shown → regenerate → the old secret still works in
+ *    its grace period → delete → the secret is refused; German, dark and right-to-left; no CSP
+ *    violation or page error anywhere;
+ * 3. the same page on the mock (`/?backend=mock`), the bundle-only page and the React page.
  *
  * `--screenshot` also saves the README's screenshot to docs/demo.png. The server is stopped by
- * its PID at the end, also on failure. Exits non-zero when a check fails.
+ * its PID at the end, also on failure, and its data folder deleted. Exits non-zero when a check
+ * fails.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -49,11 +54,14 @@ async function freePort() {
   });
 }
 
-/** Starts Vite's dev server as its own process group, so stopping it stops its children too. */
-async function startDevServer(port) {
+/**
+ * Starts Vite's dev server as its own process group, so stopping it stops its children too. Its
+ * backend keeps its data in `dataDir`, not in the developer's `.demo-data/`.
+ */
+async function startDevServer(port, dataDir) {
   const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), '--config', 'vite.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, PAT_DEMO_E2E: '1' },
+    env: { ...process.env, PAT_DEMO_E2E: '1', PAT_DEMO_DATA: dataDir },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,23 +72,41 @@ async function startDevServer(port) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && server.exitCode === null) {
     try {
-      if ((await fetch(`${url}/`)).ok) return { server, url };
-    } catch {
+      if ((await fetch(`${url}/`)).ok) {
+        // The demo's database opens (and is seeded) on the first token request: done here, so
+        // the pages' waits measure the pages, not PGlite starting on a busy machine.
+        const tokens = await fetch(`${url}/api/tokens`, { signal: AbortSignal.timeout(120_000) });
+        if (!tokens.ok) throw new Error(`/api/tokens answered ${tokens.status}:\n${output}`);
+        return { server, url };
+      }
+    } catch (error) {
+      if (error.message?.startsWith('/api/tokens')) {
+        await stopDevServer(server);
+        throw error;
+      }
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  stopDevServer(server);
+  await stopDevServer(server);
   throw new Error(`vite did not answer on ${url} within 30 s (exit code ${server.exitCode}):\n${output}`);
 }
 
-function stopDevServer(server) {
-  if (!server || server.exitCode !== null) return;
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    server.kill('SIGTERM');
-  }
+/** Resolves once the server has exited, so its database is closed before its folder goes. */
+async function stopDevServer(server) {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  const signal = (name) => {
+    try {
+      process.kill(-server.pid, name);
+    } catch {
+      server.kill(name);
+    }
+  };
+  signal('SIGTERM');
+  const stuck = setTimeout(() => signal('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(stuck);
 }
 
 /** Page errors, console errors and CSP violations; 4xx/5xx resource logs are expected (faults). */
@@ -109,6 +135,7 @@ async function openPage(context, url) {
 }
 
 const rows = (page) => page.locator('pat-token-list tbody tr[data-id]');
+const row = (page, id) => page.locator(`pat-token-list tbody tr[data-id="${id}"]`);
 
 async function expectRows(page, count, what) {
   await page.waitForFunction(
@@ -174,8 +201,8 @@ async function hostPage(context, url) {
   const secretField = page.locator('pat-token-list pat-token-reveal #secret');
   await secretField.waitFor();
   const secret = await secretField.inputValue();
-  assert(/^pat_[A-Za-z0-9]{40}$/.test(secret), 'the revealed secret is not pat_ + 40 base62 characters');
-  passed('create reveals a pat_ secret once, in the dialog');
+  assert(/^nimbus_[A-Za-z0-9]{36}$/.test(secret), 'the revealed secret is not nimbus_ + 36 base62 characters');
+  passed('create reveals a nimbus_ secret once, in the dialog (the server’s format: 30 random + 6 checksum)');
 
   await page.locator('pat-token-list pat-token-reveal').getByRole('button', { name: 'Copy token' }).click();
   await page.locator('pat-token-list pat-token-reveal [part~=status]').getByText('Token copied').waitFor();
@@ -194,13 +221,47 @@ async function hostPage(context, url) {
   assert(/pat-token-created/.test(events) && /pat-reveal-dismissed/.test(events), `events were: ${events}`);
   passed('Done closes the dialog, the new row is marked New, and the secret has left the page');
 
-  // Delete, with confirmation.
-  await newRow.getByRole('button', { name: `Delete token “${NEW_TOKEN}”` }).click();
+  // The copied secret against the host's own API, which the server protects with verify.
+  const id = await newRow.getAttribute('data-id');
+  const lastUsed = row(page, id).locator('[part~=last-used-cell]');
+  await lastUsed.getByText('Never used').waitFor();
+  await callWhoami(page, clipboard, /^200: acting as Ada Lovelace \(ada\) with “E2E deploy key”, all of Ada Lovelace’s permissions\.$/);
+  passed('the copied secret calls GET /api/whoami: 200, acting as its owner with all permissions');
+  await lastUsed.locator('time').waitFor();
+  assert(!/Never used/.test(await lastUsed.textContent()), 'Last used still says Never used');
+  passed(`"Last used" in the list moves from "Never used" to ${JSON.stringify((await lastUsed.textContent()).trim())}`);
+
+  // Regenerate with a one-hour grace period. STAND-IN: the list's "Regenerate" action is being
+  // built on another branch; until it lands, the page calls the REST API itself, as the list will.
+  const rotated = await page.evaluate(async (tokenId) => {
+    const response = await fetch(`/api/tokens/${encodeURIComponent(tokenId)}/rotate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ expiresInDays: 30, gracePeriodHours: 1 }),
+    });
+    const { token, secret: newSecret, previous } = await response.json();
+    await document.querySelector('pat-token-list').refresh();
+    return { status: response.status, id: token.id, secret: newSecret, replacedBy: previous?.replacedBy };
+  }, id);
+  assert(rotated.status === 201 && rotated.replacedBy === rotated.id && rotated.secret !== clipboard, `rotate answered ${JSON.stringify({ ...rotated, secret: undefined })}`);
+  await expectRows(page, SEEDED_TOKENS + 2, 'regenerate: the new token and the old one (in its grace period) are both listed');
+  await callWhoami(page, clipboard, /^200: acting as Ada Lovelace/);
+  passed('the old secret still works during the grace period');
+
+  // Delete, with confirmation: the old token first; then its secret is refused.
+  await row(page, id).getByRole('button', { name: `Delete token “${NEW_TOKEN}”` }).click();
   const confirm = page.locator('pat-token-list [part~=confirm-dialog]');
   await confirm.getByRole('button', { name: 'Delete token' }).click();
-  await newRow.waitFor({ state: 'detached' });
+  await row(page, id).waitFor({ state: 'detached' });
   await panel.locator('#event-log').getByText('pat-token-deleted').waitFor();
-  await expectRows(page, SEEDED_TOKENS, 'delete asks for confirmation, removes the row, and the host hears pat-token-deleted');
+  await expectRows(page, SEEDED_TOKENS + 1, 'delete asks for confirmation, removes the row, and the host hears pat-token-deleted');
+  await callWhoami(page, clipboard, /^401: refused\. This token is not valid/);
+  passed('the deleted token’s secret is refused (401)');
+  await row(page, rotated.id).getByRole('button', { name: `Delete token “${NEW_TOKEN}”` }).click();
+  await confirm.getByRole('button', { name: 'Delete token' }).click();
+  await expectRows(page, SEEDED_TOKENS, 'the regenerated token is deleted too');
+  await callWhoami(page, rotated.secret, /^401: refused\./);
+  passed('and its secret is refused as well');
 
   // Language, theme, direction.
   await panel.getByLabel('Deutsch').check();
@@ -220,6 +281,38 @@ async function hostPage(context, url) {
   passed('the brand theme applies through --pat-* properties');
 
   assert(problems.length === 0, `problems on the host page:\n${problems.join('\n')}`);
+  passed('no page error, console error or CSP violation');
+  await page.close();
+}
+
+/** Pastes `secret` into the panel's "Use a token", calls /api/whoami, and waits for `answer`. */
+async function callWhoami(page, secret, answer) {
+  const form = page.locator('#use-token');
+  await form.getByLabel('Token', { exact: true }).fill(secret);
+  const result = form.locator('#whoami-result');
+  await result.evaluate((element) => (element.textContent = ''));
+  await form.getByRole('button', { name: 'Call /api/whoami' }).click();
+  await page.waitForFunction(
+    ({ source, flags }) => new RegExp(source, flags).test(document.querySelector('#whoami-result')?.textContent ?? ''),
+    { source: answer.source, flags: answer.flags },
+    { timeout: TIMEOUT },
+  );
+}
+
+async function mockPage(context, url) {
+  console.log('\nThe same page on the mock (/?backend=mock)');
+  const { page, problems } = await openPage(context, `${url}/?backend=mock`);
+  await expectRows(page, SEEDED_TOKENS, 'the list shows the mock’s seeded tokens');
+  const panel = page.locator('.demo-panel');
+  await panel.getByText('pat-elements/mock in a service worker').waitFor();
+  assert(await page.locator('#use-token').isHidden(), '"Use a token" is shown without the server');
+  await panel.getByLabel('Server error (500)').check();
+  await panel.getByRole('button', { name: 'Inject fault' }).click();
+  await panel.getByRole('button', { name: 'Reload list' }).click();
+  await page.locator('pat-token-list [part~=alert]').getByText("Couldn't refresh the list.").waitFor();
+  await panel.getByText('GET /api/tokens got a server error (500)').waitFor();
+  passed('the panel’s faults reach the mock too');
+  assert(problems.length === 0, `problems on the mock page:\n${problems.join('\n')}`);
   passed('no page error, console error or CSP violation');
   await page.close();
 }
@@ -281,8 +374,9 @@ async function main() {
 
   let server;
   let browser;
+  const dataDir = mkdtempSync(join(tmpdir(), 'pat-demo-e2e-'));
   try {
-    const dev = await startDevServer(await freePort());
+    const dev = await startDevServer(await freePort(), dataDir);
     server = dev.server;
     const { url } = dev;
     browser = await chromium.launch({
@@ -292,11 +386,13 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
     await hostPage(context, url);
+    await mockPage(context, url);
     await bundlePage(context, url);
     await reactPage(context, url);
   } finally {
     await browser?.close();
-    stopDevServer(server);
+    await stopDevServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`\nDemo e2e: ${checks.length} checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

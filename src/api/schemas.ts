@@ -6,6 +6,7 @@
  * bundle small and never compiles validators with `new Function`, so it runs under a strict CSP.
  */
 import * as z from 'zod/mini';
+import { _isoDateTime } from 'zod/v4/core';
 
 /** The contract's limits, shared by the dialog's checks and the server's. */
 export const NAME_MAX_LENGTH = 100;
@@ -13,7 +14,11 @@ export const DESCRIPTION_MAX_LENGTH = 500;
 /** The longest grace period a rotation may give the old token: one week. */
 export const MAX_GRACE_PERIOD_HOURS = 168;
 
-const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * `z.iso.datetime({ offset: true })`, built from its parts: reaching it through the `z.iso`
+ * namespace makes bundlers keep the whole namespace (date, time and duration too, 0.3 KB gzipped).
+ */
+const isoDateTime = _isoDateTime(z.ZodMiniISODateTime, { offset: true });
 
 export const TokenSchema = z.object({
   id: z.string().check(z.minLength(1)),
@@ -68,7 +73,12 @@ export const ProblemSchema = z.object({
   title: z.optional(z.string()),
   status: z.optional(z.number()),
   detail: z.optional(z.string()),
-  errors: z.optional(z.record(z.string(), z.union([z.string(), z.array(z.string())]))),
+  /**
+   * Field name → message(s). An object whose every member is checked, which is what
+   * `z.record(z.string(), …)` checks here (JSON keys are strings) without bundling zod's record
+   * type (0.7 KB gzipped).
+   */
+  errors: z.optional(z.catchall(z.object({}), z.union([z.string(), z.array(z.string())]))),
 });
 
 /** A token's metadata as the server describes it. It never contains the secret. */

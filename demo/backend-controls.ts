@@ -1,0 +1,79 @@
+/**
+ * What the control panel drives, whichever backend answers `/api/tokens`:
+ *
+ * - the reference server (`npm run demo`): `pat-elements/server` over PGlite in Vite's dev
+ *   server, its faults armed through the demo-only `/api/demo/…` endpoints;
+ * - the mock (`/?backend=mock`, or wherever the page is hosted without that server):
+ *   `pat-elements/mock` in a service worker.
+ */
+import type { MockFault } from 'pat-elements/mock';
+import { startMockBackend } from './mock-backend.js';
+
+/** The faults the panel offers; both backends have them. */
+export type DemoFault = Extract<MockFault, 'server-error' | 'slow' | 'network' | 'schema-violation' | 'empty-list'>;
+
+export interface BackendControls {
+  readonly kind: 'server' | 'mock';
+  /** Arms `fault` for the next request (a load, for an empty list). Settles with the request it hit, e.g. `GET /api/tokens`, or `undefined` when a reset or another fault replaced it. */
+  injectFault(fault: DemoFault): Promise<string | undefined>;
+  /** Back to the seeded account, with no fault armed. */
+  reset(): Promise<void>;
+}
+
+function serverControls(): BackendControls {
+  return {
+    kind: 'server',
+    async injectFault(fault) {
+      const response = await fetch('/api/demo/fault', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fault }),
+      });
+      if (response.status !== 200) return undefined;
+      return ((await response.json()) as { request: string }).request;
+    },
+    async reset() {
+      await fetch('/api/demo/reset', { method: 'POST' });
+    },
+  };
+}
+
+async function mockControls(): Promise<BackendControls> {
+  const { backend, worker } = await startMockBackend();
+  let pending: { fault: DemoFault; settle: (request: string | undefined) => void } | undefined;
+  const replace = () => {
+    pending?.settle(undefined);
+    pending = undefined;
+  };
+  worker.events.on('request:start', ({ request }) => {
+    const { pathname } = new URL(request.url);
+    if (!pending || !pathname.startsWith('/api/tokens')) return;
+    if (pending.fault === 'empty-list' && request.method !== 'GET') return;
+    pending.settle(`${request.method} ${pathname}`);
+    pending = undefined;
+  });
+  return {
+    kind: 'mock',
+    injectFault(fault) {
+      replace();
+      // An empty list only makes sense as the answer to a load; every other fault hits whatever comes next.
+      backend.failNext(fault, fault === 'empty-list' ? { operation: 'list' } : {});
+      return new Promise((settle) => {
+        pending = { fault, settle };
+      });
+    },
+    async reset() {
+      replace();
+      backend.reset('demo');
+    },
+  };
+}
+
+/** The server when it is there (the dev server answers its status), else the mock. */
+export async function connectBackend(): Promise<BackendControls> {
+  if (new URLSearchParams(location.search).get('backend') !== 'mock') {
+    const status = await fetch('/api/demo/status').catch(() => undefined);
+    if (status?.ok) return serverControls();
+  }
+  return mockControls();
+}

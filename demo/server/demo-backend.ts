@@ -1,0 +1,121 @@
+/**
+ * The demo's backend, run inside Vite's dev server (`npm run demo`): `pat-elements/server` over
+ * PGlite, so the host page talks to a real backend on real PostgreSQL with nothing to install.
+ * The data lives in a folder (`.demo-data/` by default), so tokens survive a restart; the panel's
+ * "Reset demo data" (or deleting the folder) starts over from the seed.
+ *
+ * - `/api/tokens…`  the token API: the package's handler, behind the panel's fault layer;
+ * - `/api/whoami`   an API of the host's own, protected by personal access tokens (`verify`);
+ * - `/api/demo/…`   demo only: status, fault injection and reset, for the control panel.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { demoScopes } from '../../src/mock/seed.js';
+import {
+  createFetchHandler,
+  createTokenService,
+  postgresStore,
+  toNodeListener,
+  type FetchHandler,
+  type NodeRequest,
+  type NodeResponse,
+} from '../../src/server/index.js';
+import { createFaultLayer, DEMO_FAULTS, type DemoFault } from './fault-layer.js';
+import { seedDemoAccount } from './seed-account.js';
+import { whoamiHandler, type DemoUser } from './whoami.js';
+
+/** The demo's one account; a real host's `authenticate` reads its session instead. */
+export const DEMO_USER: DemoUser = { id: 'ada', name: 'Ada Lovelace' };
+/** Secrets look like `nimbus_…`: the demo host's own prefix, for secret scanners. */
+export const DEMO_PREFIX = 'nimbus';
+
+export interface DemoStatus {
+  backend: 'server';
+  store: string;
+  prefix: string;
+  faults: readonly DemoFault[];
+}
+
+type NodeMiddleware = (request: NodeRequest, response: NodeResponse, next: () => void) => void;
+
+export interface DemoBackend {
+  /** Answers `/api/…`; anything else goes on to Vite. */
+  readonly middleware: NodeMiddleware;
+  close(): Promise<void>;
+}
+
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+const notFound = () =>
+  Response.json({ type: 'about:blank', title: 'Not Found', status: 404 }, { status: 404, headers: { 'Content-Type': 'application/problem+json' } });
+
+async function open(dataDir: string) {
+  const db = new PGlite(dataDir);
+  const store = postgresStore(db);
+  await store.migrate();
+  // Seeded once: a user who deleted every token finds an empty list after a restart, as they left it.
+  await db.query('CREATE TABLE IF NOT EXISTS demo_seeded (at timestamptz NOT NULL)');
+  const reseed = async () => {
+    await db.query('TRUNCATE pat_tokens, pat_token_owners, demo_seeded');
+    await seedDemoAccount(store, { userId: DEMO_USER.id, prefix: DEMO_PREFIX });
+    await db.query('INSERT INTO demo_seeded (at) VALUES (now())');
+  };
+  if ((await db.query('SELECT 1 FROM demo_seeded')).rows.length === 0) await reseed();
+
+  const service = createTokenService({ store, prefix: DEMO_PREFIX, scopes: demoScopes, policy: { allowNoExpiration: true } });
+  const faults = createFaultLayer(createFetchHandler(service, { basePath: '/api/tokens', authenticate: () => DEMO_USER.id }));
+  const whoami = whoamiHandler(service, [DEMO_USER]);
+
+  const handler: FetchHandler = async (request) => {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/api/tokens' || pathname.startsWith('/api/tokens/')) return faults.handler(request);
+    if (pathname === '/api/whoami') return whoami(request);
+    if (pathname === '/api/demo/reset' && request.method === 'POST') {
+      faults.disarm();
+      await reseed();
+      return new Response(null, { status: 204 });
+    }
+    if (pathname === '/api/demo/fault' && request.method === 'POST') {
+      const { fault } = (await request.json().catch(() => ({}))) as { fault?: DemoFault };
+      if (!fault || !DEMO_FAULTS.includes(fault)) return json({ error: `fault must be one of ${DEMO_FAULTS.join(', ')}` }, 400);
+      // Answered when the fault has hit a request, so the panel can say which.
+      const fired = await faults.arm(fault);
+      return fired ? json(fired) : new Response(null, { status: 204 });
+    }
+    return notFound();
+  };
+  return { db, faults, handler };
+}
+
+export function createDemoBackend({ dataDir }: { dataDir: string }): DemoBackend {
+  // Opened on the first request, not at startup: `vite build` never opens it, and a dev server
+  // restarted by a config change opens it only after the old one closed it.
+  let opened: ReturnType<typeof open> | undefined;
+  const opening = () =>
+    (opened ??= open(dataDir).catch((error: unknown) => {
+      opened = undefined; // the next request tries again
+      throw error;
+    }));
+  const status: DemoStatus = { backend: 'server', store: `PGlite (${dataDir})`, prefix: DEMO_PREFIX, faults: DEMO_FAULTS };
+
+  const listener = toNodeListener(async (request) => {
+    if (new URL(request.url).pathname === '/api/demo/status') {
+      // The page's first question: answered at once, so the list shows its loading state while
+      // the database opens (seconds, the first time, on a busy machine).
+      void opening().catch(() => {});
+      return json(status);
+    }
+    return (await opening()).handler(request);
+  });
+
+  return {
+    middleware(request, response, next) {
+      if (!request.url?.startsWith('/api/')) return next();
+      listener(request, response);
+    },
+    async close() {
+      if (!opened) return;
+      const { db, faults } = await opened;
+      faults.disarm();
+      await db.close();
+    },
+  };
+}

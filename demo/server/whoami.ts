@@ -1,0 +1,30 @@
+/**
+ * `GET /api/whoami`: the host's own API, protected by personal access tokens. It is what a host
+ * writes around `service.verify`: `Authorization: Bearer <secret>` → who the token acts for.
+ */
+import type { FetchHandler, TokenService } from '../../src/server/index.js';
+
+export interface DemoUser {
+  id: string;
+  name: string;
+}
+
+const problem = (status: number, title: string, detail: string, headers: Record<string, string> = {}) =>
+  Response.json({ type: 'about:blank', title, status, detail }, { status, headers: { ...headers, 'Content-Type': 'application/problem+json' } });
+
+export function whoamiHandler(service: TokenService, users: readonly DemoUser[]): FetchHandler {
+  return async (request) => {
+    if (request.method !== 'GET') return problem(405, 'Method Not Allowed', 'Use GET here.', { Allow: 'GET' });
+    const secret = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const verified = secret ? await service.verify(secret) : null;
+    if (!verified) {
+      return problem(401, 'Unauthorized', 'This token is not valid: it is unknown, expired or revoked.', { 'WWW-Authenticate': 'Bearer' });
+    }
+    const user = users.find((candidate) => candidate.id === verified.userId);
+    const token = (await service.list(verified.userId)).find((candidate) => candidate.id === verified.tokenId);
+    return Response.json(
+      { user: { id: verified.userId, name: user?.name ?? verified.userId }, token: { id: verified.tokenId, name: token?.name ?? null }, scopes: verified.scopes },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
+  };
+}

@@ -1,0 +1,20 @@
+// Types of postgres.mjs, for the TypeScript tests and benchmark that start a server.
+export const PG_INSTALL_HINT: string;
+
+export function findPostgres(env?: Record<string, string | undefined>, log?: (line: string) => void): string;
+
+export interface RunningPostgres {
+  /** `postgres://pat@127.0.0.1:{port}/postgres` (trust authentication, local only). */
+  url: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  /** Shuts the server down by its PID and deletes its data directory. */
+  stop(): Promise<void>;
+}
+
+export function startPostgres(options?: {
+  env?: Record<string, string | undefined>;
+  log?: (line: string) => void;
+  timeoutMs?: number;
+}): Promise<RunningPostgres>;

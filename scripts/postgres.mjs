@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+/**
+ * A throwaway PostgreSQL server for the tests and the server benchmark: Debian's binaries, a data
+ * directory of its own in the temp dir, a free port on 127.0.0.1, stopped by its PID.
+ *
+ * Finding the binaries mirrors `find-browser.mjs`: `PG_BIN` first (a directory holding `initdb`
+ * and `postgres`), then `/usr/lib/postgresql/<version>/bin` (newest first), then `pg_config
+ * --bindir`. When none is found and Debian's apt-get can be used (as root), installs `postgresql`;
+ * otherwise stops with one line saying what to install. `PAT_PG_CANDIDATES` (directories separated
+ * by `:`) replaces the usual locations and `PAT_NO_INSTALL=1` forbids installing: the tests use
+ * them to hide the binaries from the finder.
+ *
+ * `initdb` and `postgres` refuse to run as root, so as root they run as the `postgres` user (or
+ * `nobody`), which owns the data directory.
+ *
+ * CLI: `node scripts/postgres.mjs` prints the binaries' directory; `--start` runs a server until
+ * interrupted and prints its URL.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const PG_INSTALL_HINT =
+  'No PostgreSQL server found: install it (Debian/Ubuntu: `sudo apt-get install postgresql`) or set PG_BIN to the directory holding initdb and postgres.';
+
+/** Debian keeps each major version's server binaries apart; the newest wins. */
+function debianBinDirs() {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return [];
+  return readdirSync(base)
+    .filter((version) => /^\d+(\.\d+)?$/.test(version))
+    .sort((a, b) => Number(b) - Number(a))
+    .map((version) => join(base, version, 'bin'));
+}
+
+function pgConfigBinDir(env) {
+  const result = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8', env });
+  return result.status === 0 ? [result.stdout.trim()] : [];
+}
+
+function candidates(env) {
+  if (env.PAT_PG_CANDIDATES !== undefined) return env.PAT_PG_CANDIDATES.split(':').filter(Boolean);
+  return [...debianBinDirs(), ...pgConfigBinDir(env)];
+}
+
+function hasServer(dir) {
+  try {
+    accessSync(join(dir, 'initdb'), constants.X_OK);
+    accessSync(join(dir, 'postgres'), constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function canAptInstall(env) {
+  if (env.PAT_NO_INSTALL === '1') return false;
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return false;
+  return spawnSync('apt-get', ['--version'], { stdio: 'ignore', env }).status === 0;
+}
+
+/** The directory of `initdb` and `postgres`, or throws an Error whose message is the one line to show. */
+export function findPostgres(env = process.env, log = (line) => console.error(line)) {
+  if (env.PG_BIN) {
+    if (hasServer(env.PG_BIN)) return env.PG_BIN;
+    throw new Error(`PG_BIN is set to ${env.PG_BIN}, which holds no initdb and postgres. ${PG_INSTALL_HINT}`);
+  }
+  const found = candidates(env).find(hasServer);
+  if (found) return found;
+
+  if (canAptInstall(env)) {
+    log('No PostgreSQL found; installing Debian’s postgresql package with apt-get (one time)…');
+    const opts = { stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } };
+    spawnSync('apt-get', ['update', '-qq'], opts);
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], opts);
+    const installed = candidates(env).find(hasServer);
+    if (install.status === 0 && installed) return installed;
+    throw new Error(`apt-get could not install postgresql (exit ${install.status}). ${PG_INSTALL_HINT}`);
+  }
+  throw new Error(PG_INSTALL_HINT);
+}
+
+/** As root: the unprivileged account the server runs as (initdb refuses root). */
+function serverAccount() {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+  for (const name of ['postgres', 'nobody']) {
+    const uid = spawnSync('id', ['-u', name], { encoding: 'utf8' });
+    const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' });
+    if (uid.status === 0 && gid.status === 0) return { name, uid: Number(uid.stdout), gid: Number(gid.stdout) };
+  }
+  throw new Error('Running as root, and neither a `postgres` nor a `nobody` account exists to run PostgreSQL as.');
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once the server says it accepts connections; rejects with its output if it exits first. */
+function untilReady(child, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`PostgreSQL did not start within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    const onData = (chunk) => {
+      output += chunk;
+      if (/ready to accept connections/.test(output)) done();
+    };
+    const onExit = (code) => fail(new Error(`PostgreSQL exited (code ${code}) before it was ready:\n${output}`));
+    function done() {
+      clearTimeout(timer);
+      child.stderr.off('data', onData);
+      child.off('exit', onExit);
+      // Keep draining its log so a full pipe never blocks the server.
+      child.stderr.resume();
+      resolve();
+    }
+    function fail(error) {
+      clearTimeout(timer);
+      child.stderr.off('data', onData);
+      child.off('exit', onExit);
+      reject(error);
+    }
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+/**
+ * Starts a fresh server; `stop()` shuts it down by its PID (fast shutdown) and deletes its data.
+ * It is also stopped when this process exits, so a failed test run leaves nothing behind.
+ */
+export async function startPostgres({ env = process.env, log, timeoutMs = 60_000 } = {}) {
+  const bin = findPostgres(env, log);
+  const account = serverAccount();
+  const dataDir = mkdtempSync(join(env.TMPDIR || tmpdir(), 'pat-postgres-'));
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  const asAccount = account ? { uid: account.uid, gid: account.gid } : {};
+  if (account) chownSync(dataDir, account.uid, account.gid);
+
+  const user = 'pat';
+  const initdb = spawnSync(
+    join(bin, 'initdb'),
+    ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'],
+    { encoding: 'utf8', ...asAccount, env: { ...env, LC_ALL: 'C' } },
+  );
+  if (initdb.status !== 0) {
+    removeData();
+    const why = initdb.error ? initdb.error.message : `exit ${initdb.status}`;
+    throw new Error(`initdb failed (${why}):\n${initdb.stdout ?? ''}${initdb.stderr ?? ''}`);
+  }
+
+  // A port found free can be taken before the server binds it: try a few.
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    const server = spawn(
+      join(bin, 'postgres'),
+      [
+        '-D', dataDir,
+        '-p', String(port),
+        '-c', 'listen_addresses=127.0.0.1',
+        '-c', 'unix_socket_directories=',
+        // A throwaway database: durability buys nothing and costs time on a busy machine.
+        '-c', 'fsync=off',
+        '-c', 'synchronous_commit=off',
+        '-c', 'full_page_writes=off',
+        '-c', 'max_connections=60',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'], ...asAccount, env: { ...env, LC_ALL: 'C' } },
+    );
+    const killOnExit = () => server.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    try {
+      await untilReady(server, timeoutMs);
+    } catch (error) {
+      process.off('exit', killOnExit);
+      server.kill('SIGKILL');
+      if (attempt < 3 && /could not bind|Address already in use/.test(error.message)) continue;
+      removeData();
+      throw error;
+    }
+    process.once('exit', removeData);
+
+    let stopped;
+    const stop = () => {
+      stopped ??= new Promise((resolve) => {
+        process.off('exit', killOnExit);
+        const finish = () => {
+          removeData();
+          process.off('exit', removeData);
+          resolve();
+        };
+        if (server.exitCode !== null || server.signalCode !== null) return finish();
+        server.once('exit', finish);
+        // SIGINT: PostgreSQL's fast shutdown (ends sessions, no waiting for clients).
+        process.kill(server.pid, 'SIGINT');
+      });
+      return stopped;
+    };
+    return { url: `postgres://${user}@127.0.0.1:${port}/postgres`, port, pid: server.pid, dataDir, stop };
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    if (process.argv.includes('--start')) {
+      const server = await startPostgres();
+      console.log(server.url);
+      const shutdown = () => void server.stop().then(() => process.exit(0));
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    } else {
+      console.log(findPostgres());
+    }
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}

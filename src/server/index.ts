@@ -1,0 +1,33 @@
+/**
+ * `pat-elements/server`: the reference backend of the token contract. A host mounts one handler
+ * and gets token generation, hash-only storage, verification, expiry, rotation and the error
+ * format:
+ *
+ * ```ts
+ * import { createTokenService, createFetchHandler, postgresStore } from 'pat-elements/server';
+ * const store = postgresStore(pool);
+ * await store.migrate();
+ * const tokens = createTokenService({ store, prefix: 'acme' });
+ * const handler = createFetchHandler(tokens, { basePath: '/api/tokens', authenticate: (req) => userIdOf(req) });
+ * ```
+ *
+ * It imports nothing from the elements and nothing that needs a DOM: only the contract's schemas.
+ */
+export { createTokenService, LAST_USED_RESOLUTION_MS } from './token-service.js';
+export type { TokenService, TokenServiceOptions, VerifiedToken } from './token-service.js';
+export { TokenServiceError, type TokenServiceErrorCode } from './errors.js';
+export { DEFAULT_POLICY, type TokenPolicy } from './policy.js';
+export { createFetchHandler, type FetchHandler, type FetchHandlerOptions } from './fetch-handler.js';
+export { MAX_BODY_BYTES } from './json-body.js';
+export { toNodeListener, type NodeListener, type NodeRequest, type NodeResponse } from './node-listener.js';
+export { memoryStore, type MemoryRecord, type MemoryStore } from './memory-store.js';
+export { postgresStore, type SqlClient } from './postgres-store.js';
+export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenStore } from './store.js';
+export type { Scope } from '../api/scopes.js';
+export type {
+  CreateTokenRequest,
+  CreateTokenResponse,
+  RotateTokenRequest,
+  RotateTokenResponse,
+  Token,
+} from '../api/schemas.js';

@@ -1,0 +1,54 @@
+/**
+ * Reads a request's JSON body with the checks a public endpoint needs: JSON only (415), at most
+ * `MAX_BODY_BYTES` (413, checked while reading, so a huge or endless body is never buffered),
+ * valid UTF-8 and JSON (400).
+ */
+import { problem } from './responses.js';
+
+/** The contract's requests are a few hundred bytes; 16 KB leaves room and nothing more. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+
+function isJsonType(contentType: string | null): boolean {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+const tooLarge = () => problem(413, { detail: `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.` });
+
+export async function readJsonBody(request: Request): Promise<BodyResult> {
+  if (!isJsonType(request.headers.get('content-type'))) {
+    return { ok: false, response: problem(415, { detail: 'Send the request body as JSON, with Content-Type: application/json.' }) };
+  }
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+
+  const bytes = new Uint8Array(MAX_BODY_BYTES);
+  let length = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      if (length + value.byteLength > MAX_BODY_BYTES) {
+        await reader.cancel();
+        return { ok: false, response: tooLarge() };
+      }
+      bytes.set(value, length);
+      length += value.byteLength;
+    }
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length));
+  } catch {
+    return { ok: false, response: problem(400, { detail: 'The request body is not valid UTF-8.' }) };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: problem(400, { detail: 'The request body is not valid JSON.' }) };
+  }
+}

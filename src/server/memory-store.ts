@@ -1,0 +1,116 @@
+/**
+ * A store in this process's memory: for tests, prototypes and single-process demos. Nothing
+ * survives a restart. Each method does its whole job synchronously before its first `await`,
+ * which is what makes it atomic under JavaScript's single thread.
+ */
+import type { NewToken, RotateInput, RotateResult, StoredToken, TokenStore } from './store.js';
+
+/** A row as the memory store keeps it: the token and its secret's hash. */
+export interface MemoryRecord extends StoredToken {
+  secretHash: string;
+}
+
+export interface MemoryStore extends TokenStore {
+  /** Copies of every stored record, hash included: what an attacker with the memory would see. */
+  records(): MemoryRecord[];
+}
+
+export function memoryStore(): MemoryStore {
+  const byId = new Map<string, MemoryRecord>();
+  const idByHash = new Map<string, string>();
+  const byUser = new Map<string, Set<MemoryRecord>>();
+  const tokensOf = (userId: string): Iterable<MemoryRecord> => byUser.get(userId) ?? [];
+
+  const copy = ({ secretHash: _hash, ...token }: MemoryRecord): StoredToken => ({
+    ...token,
+    scopes: token.scopes && [...token.scopes],
+  });
+  const owned = (userId: string, id: string) => {
+    const record = byId.get(id);
+    return record?.userId === userId ? record : undefined;
+  };
+  const liveCount = (userId: string) => {
+    let count = 0;
+    for (const record of tokensOf(userId)) if (record.replacedBy === null) count += 1;
+    return count;
+  };
+  const add = (record: MemoryRecord) => {
+    if (idByHash.has(record.secretHash) || byId.has(record.id)) throw new Error('A token with this id or secret hash is already stored.');
+    byId.set(record.id, record);
+    idByHash.set(record.secretHash, record.id);
+    const mine = byUser.get(record.userId) ?? new Set();
+    byUser.set(record.userId, mine.add(record));
+  };
+  const remove = (record: MemoryRecord) => {
+    byId.delete(record.id);
+    idByHash.delete(record.secretHash);
+    byUser.get(record.userId)?.delete(record);
+  };
+
+  return {
+    async migrate() {},
+
+    async list(userId, now) {
+      return [...tokensOf(userId)]
+        .filter((t) => (t.replacedBy === null || (t.expiresAt !== null && t.expiresAt > now)))
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : 1))
+        .map(copy);
+    },
+
+    async insert(token: NewToken, maxTokens) {
+      if (liveCount(token.userId) >= maxTokens) return null;
+      const record: MemoryRecord = { ...token, scopes: token.scopes && [...token.scopes], lastUsedAt: null, replacedBy: null };
+      add(record);
+      return copy(record);
+    },
+
+    async rotate({ userId, id, replacement, graceEndsAt, now }: RotateInput): Promise<RotateResult> {
+      const old = owned(userId, id);
+      if (!old) return { outcome: 'not-found' };
+      if (old.replacedBy !== null) return { outcome: 'already-replaced' };
+
+      const record: MemoryRecord = {
+        ...replacement,
+        userId,
+        name: old.name,
+        description: old.description,
+        scopes: old.scopes && [...old.scopes],
+        lastUsedAt: null,
+        replacedBy: null,
+      };
+      add(record);
+      for (const stale of [...tokensOf(userId)]) {
+        if (stale.replacedBy !== null && stale.expiresAt !== null && stale.expiresAt <= now) remove(stale);
+      }
+      if (graceEndsAt === null) {
+        remove(old);
+        return { outcome: 'rotated', token: copy(record), previous: null };
+      }
+      old.replacedBy = record.id;
+      if (old.expiresAt === null || graceEndsAt < old.expiresAt) old.expiresAt = graceEndsAt;
+      return { outcome: 'rotated', token: copy(record), previous: copy(old) };
+    },
+
+    async delete(userId, id) {
+      const record = owned(userId, id);
+      if (!record) return false;
+      remove(record);
+      return true;
+    },
+
+    async findByHash(secretHash) {
+      const id = idByHash.get(secretHash);
+      const record = id === undefined ? undefined : byId.get(id);
+      return record ? copy(record) : null;
+    },
+
+    async markUsed(id, at, unlessAfter) {
+      const record = byId.get(id);
+      if (record && (record.lastUsedAt === null || record.lastUsedAt <= unlessAfter)) record.lastUsedAt = at;
+    },
+
+    records() {
+      return [...byId.values()].map((record) => ({ ...record, scopes: record.scopes && [...record.scopes] }));
+    },
+  };
+}

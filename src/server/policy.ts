@@ -1,0 +1,46 @@
+/** The rules a token service enforces, with their defaults, checked once when it is created. */
+import { MAX_GRACE_PERIOD_HOURS } from '../api/schemas.js';
+
+export interface TokenPolicy {
+  /** The longest lifetime a token may be given, in days. Default 366 (as GitHub's fine-grained tokens). */
+  maxLifetimeDays?: number;
+  /** Whether a token may never expire (`expiresInDays: null`). Default `false`. */
+  allowNoExpiration?: boolean;
+  /** How many tokens a user may have (a rotation's old token does not count). Default 100. */
+  maxTokensPerUser?: number;
+  /** The longest grace period a rotation may give the old token, in hours. Default and maximum 168. */
+  maxGracePeriodHours?: number;
+}
+
+export type ResolvedPolicy = Required<TokenPolicy>;
+
+export const DEFAULT_POLICY: ResolvedPolicy = {
+  maxLifetimeDays: 366,
+  allowNoExpiration: false,
+  maxTokensPerUser: 100,
+  maxGracePeriodHours: MAX_GRACE_PERIOD_HOURS,
+};
+
+/** A century: beyond it a lifetime is a mistake, and far beyond it dates stop being representable. */
+const LONGEST_LIFETIME_DAYS = 36_500;
+
+function wholeNumber(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new TypeError(`policy.${name} must be a whole number from ${min} to ${max}, got ${String(value)}.`);
+  }
+  return value;
+}
+
+export function resolvePolicy(policy: TokenPolicy = {}): ResolvedPolicy {
+  const merged = { ...DEFAULT_POLICY, ...definedOnly(policy) };
+  return {
+    maxLifetimeDays: wholeNumber('maxLifetimeDays', merged.maxLifetimeDays, 1, LONGEST_LIFETIME_DAYS),
+    allowNoExpiration: merged.allowNoExpiration === true,
+    maxTokensPerUser: wholeNumber('maxTokensPerUser', merged.maxTokensPerUser, 1, 1_000_000),
+    maxGracePeriodHours: wholeNumber('maxGracePeriodHours', merged.maxGracePeriodHours, 0, MAX_GRACE_PERIOD_HOURS),
+  };
+}
+
+function definedOnly(policy: TokenPolicy): TokenPolicy {
+  return Object.fromEntries(Object.entries(policy).filter(([, value]) => value !== undefined));
+}

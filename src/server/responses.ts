@@ -1,0 +1,44 @@
+/**
+ * The handler's responses. Errors are RFC 9457 problem details (`application/problem+json`) with
+ * the status's reason phrase as `title` and words for people as `detail`; never a stack trace,
+ * an internal message or a submitted value. Nothing is cacheable: create and rotate answers carry
+ * a secret, and a list is private.
+ */
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+};
+
+const COMMON_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
+export function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...COMMON_HEADERS, 'Content-Type': 'application/json' },
+  });
+}
+
+export function noContent(headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 204, headers: { ...COMMON_HEADERS, ...headers } });
+}
+
+export interface ProblemInit {
+  detail?: string;
+  errors?: Readonly<Record<string, string>>;
+  headers?: Record<string, string>;
+}
+
+export function problem(status: number, { detail, errors, headers }: ProblemInit = {}): Response {
+  const body = { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...COMMON_HEADERS, ...headers, 'Content-Type': 'application/problem+json' },
+  });
+}

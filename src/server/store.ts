@@ -1,0 +1,97 @@
+/**
+ * What the token service needs from storage. Two implementations ship: `memoryStore()` and
+ * `postgresStore(db)`; a host may write its own. Every method is atomic on its own: the service
+ * never holds a transaction across calls, so the limits below must hold inside each one.
+ *
+ * The secret never reaches a store: only its SHA-256 (`secretHash`, 64 hex digits) goes in, and
+ * nothing but the lookup by hash uses it.
+ */
+
+/** A token as stored: metadata and owner. */
+export interface StoredToken {
+  id: string;
+  userId: string;
+  name: string;
+  description: string | null;
+  /** The prefix and the first random characters, e.g. `pat_9fA2`. */
+  partialKey: string;
+  /** `null`: all of the owner's permissions. */
+  scopes: string[] | null;
+  createdAt: Date;
+  /** `null`: never expires. During a rotation's grace period: when the grace ends. */
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  /** Set by a rotation: the id of the token that replaced this one. */
+  replacedBy: string | null;
+}
+
+/** What `insert` stores. */
+export interface NewToken {
+  id: string;
+  userId: string;
+  /** SHA-256 of the secret, 64 lowercase hex digits. */
+  secretHash: string;
+  name: string;
+  description: string | null;
+  partialKey: string;
+  scopes: string[] | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+/** The new token of a rotation; name, description and scopes are copied from the old one. */
+export interface Replacement {
+  id: string;
+  secretHash: string;
+  partialKey: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface RotateInput {
+  userId: string;
+  /** The token to replace. */
+  id: string;
+  replacement: Replacement;
+  /**
+   * When the old token stops working: its `expiresAt` becomes the earlier of this and its own.
+   * `null`: it is deleted at once.
+   */
+  graceEndsAt: Date | null;
+  /** The current time, to clean up tokens whose grace period is over. */
+  now: Date;
+}
+
+export type RotateResult =
+  | { outcome: 'rotated'; token: StoredToken; previous: StoredToken | null }
+  /** No token with this id belongs to this user. */
+  | { outcome: 'not-found' }
+  /** The token was already replaced by a rotation (possibly a concurrent one that won). */
+  | { outcome: 'already-replaced' };
+
+export interface TokenStore {
+  /** Creates what the store needs (tables, indexes); safe to call on every start. */
+  migrate(): Promise<void>;
+  /**
+   * The user's tokens, newest first. Tokens whose rotation grace period ended before `now` are
+   * left out: they can never be used again, and their successor is in the list.
+   */
+  list(userId: string, now: Date): Promise<StoredToken[]>;
+  /**
+   * Stores a new token unless the user already has `maxTokens` tokens that no rotation replaced;
+   * then returns `null`. The check and the insert are one atomic step, so parallel creates never
+   * exceed the maximum.
+   */
+  insert(token: NewToken, maxTokens: number): Promise<StoredToken | null>;
+  /**
+   * Replaces the user's token `id` with `replacement`, atomically: of two parallel rotations of
+   * one token exactly one succeeds, and a token already replaced cannot be rotated again.
+   */
+  rotate(input: RotateInput): Promise<RotateResult>;
+  /** Deletes the user's token; `false` when the user has no token with this id. */
+  delete(userId: string, id: string): Promise<boolean>;
+  /** The token whose secret has this SHA-256 (hex), whoever owns it. */
+  findByHash(secretHash: string): Promise<StoredToken | null>;
+  /** Sets `lastUsedAt` to `at`, unless another call already set it later than `unlessAfter`. */
+  markUsed(id: string, at: Date, unlessAfter: Date): Promise<void>;
+}

@@ -1,0 +1,170 @@
+/**
+ * The token service: create, list, rotate and revoke a user's tokens, and `verify` a secret for
+ * the host's own API. It is the specification of the server side in code; `createFetchHandler`
+ * only translates HTTP to these calls.
+ */
+import type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';
+import { ScopeSchema, type Scope } from '../api/scopes.js';
+import * as z from 'zod/mini';
+import { TokenServiceError } from './errors.js';
+import { hashSecret } from './hash.js';
+import { resolvePolicy, type ResolvedPolicy, type TokenPolicy } from './policy.js';
+import { validateCreateRequest, validateRotateRequest } from './request-validation.js';
+import type { StoredToken, TokenStore } from './store.js';
+import { assertValidPrefix, generateSecret, isWellFormedSecret, newTokenId, partialKeyOf } from './token-format.js';
+
+export interface TokenServiceOptions {
+  store: TokenStore;
+  /** Starts every secret (`{prefix}_…`), so secret scanners can recognise your tokens, e.g. `"pat"`. */
+  prefix: string;
+  /** The permissions a token can be limited to. Without a catalogue, a token has all of its owner's. */
+  scopes?: readonly Scope[];
+  policy?: TokenPolicy;
+  /** The current time; for tests. */
+  clock?: () => Date;
+}
+
+/** Who a verified secret acts for, and with which permissions. */
+export interface VerifiedToken {
+  userId: string;
+  tokenId: string;
+  /** `null`: all of the owner's permissions. */
+  scopes: string[] | null;
+}
+
+export interface TokenService {
+  readonly prefix: string;
+  readonly policy: Readonly<ResolvedPolicy>;
+  /** The user's tokens, newest first; never a secret. */
+  list(userId: string): Promise<Token[]>;
+  /** Validates the request (throws a `TokenServiceError`), stores the token and returns its secret, once. */
+  create(userId: string, request: CreateTokenRequest): Promise<CreateTokenResponse>;
+  /** A new token in place of `id`, with the old one working for the grace period. */
+  rotate(userId: string, id: string, request: RotateTokenRequest): Promise<RotateTokenResponse>;
+  /** Deletes the token; a `not-found` error when the user has no token with this id. */
+  revoke(userId: string, id: string): Promise<void>;
+  /**
+   * Who `secret` belongs to, or `null` when it is malformed, unknown, expired, revoked or past its
+   * grace period. A malformed secret or a wrong checksum is rejected without touching the store.
+   */
+  verify(secret: string): Promise<VerifiedToken | null>;
+}
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** `lastUsedAt` is written at most this often per token: a busy token must not write on every request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+function toWire(token: StoredToken): Token {
+  return {
+    id: token.id,
+    name: token.name,
+    description: token.description,
+    partialKey: token.partialKey,
+    createdAt: token.createdAt.toISOString(),
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    scopes: token.scopes,
+    replacedBy: token.replacedBy,
+  };
+}
+
+function assertUserId(userId: string): void {
+  if (typeof userId !== 'string' || userId === '') throw new TypeError('userId must be a non-empty string.');
+}
+
+function scopeCatalogue(scopes: readonly Scope[] | undefined): ReadonlySet<string> | null {
+  if (scopes === undefined) return null;
+  const result = z.safeParse(z.array(ScopeSchema), scopes);
+  if (!result.success) throw new TypeError('scopes must be a list of { id, label, description?, group?, default? }.');
+  const ids = new Set(result.data.map((scope) => scope.id));
+  if (ids.size !== scopes.length) throw new TypeError('scopes must not repeat an id.');
+  return ids;
+}
+
+export function createTokenService(options: TokenServiceOptions): TokenService {
+  const { store, prefix } = options;
+  assertValidPrefix(prefix);
+  const policy = Object.freeze(resolvePolicy(options.policy));
+  const scopeIds = scopeCatalogue(options.scopes);
+  const clock = options.clock ?? (() => new Date());
+  const expiry = (from: Date, days: number | null) => (days === null ? null : new Date(from.getTime() + days * DAY_MS));
+
+  async function newSecret() {
+    const secret = generateSecret(prefix);
+    return { secret, secretHash: await hashSecret(secret), partialKey: partialKeyOf(secret, prefix) };
+  }
+
+  return {
+    prefix,
+    policy,
+
+    async list(userId) {
+      assertUserId(userId);
+      return (await store.list(userId, clock())).map(toWire);
+    },
+
+    async create(userId, request) {
+      assertUserId(userId);
+      const valid = validateCreateRequest(request, policy, scopeIds);
+      const { secret, secretHash, partialKey } = await newSecret();
+      const now = clock();
+      const stored = await store.insert(
+        {
+          id: newTokenId(),
+          userId,
+          secretHash,
+          partialKey,
+          name: valid.name,
+          description: valid.description,
+          scopes: valid.scopes,
+          createdAt: now,
+          expiresAt: expiry(now, valid.expiresInDays),
+        },
+        policy.maxTokensPerUser,
+      );
+      if (!stored) {
+        throw new TokenServiceError(
+          'token-limit',
+          `You have ${policy.maxTokensPerUser} tokens, the most allowed. Delete one you no longer use, then try again.`,
+        );
+      }
+      return { token: toWire(stored), secret };
+    },
+
+    async rotate(userId, id, request) {
+      assertUserId(userId);
+      const valid = validateRotateRequest(request, policy);
+      const { secret, secretHash, partialKey } = await newSecret();
+      const now = clock();
+      const result = await store.rotate({
+        userId,
+        id,
+        replacement: { id: newTokenId(), secretHash, partialKey, createdAt: now, expiresAt: expiry(now, valid.expiresInDays) },
+        graceEndsAt: valid.gracePeriodHours > 0 ? new Date(now.getTime() + valid.gracePeriodHours * HOUR_MS) : null,
+        now,
+      });
+      if (result.outcome === 'not-found') throw new TokenServiceError('not-found', 'No token with this id.');
+      if (result.outcome === 'already-replaced') {
+        throw new TokenServiceError('already-replaced', 'This token was already regenerated: use its replacement.');
+      }
+      return { token: toWire(result.token), secret, previous: result.previous && toWire(result.previous) };
+    },
+
+    async revoke(userId, id) {
+      assertUserId(userId);
+      if (!(await store.delete(userId, id))) throw new TokenServiceError('not-found', 'No token with this id.');
+    },
+
+    async verify(secret) {
+      if (!isWellFormedSecret(secret, prefix)) return null;
+      const token = await store.findByHash(await hashSecret(secret));
+      if (!token) return null;
+      const now = clock();
+      if (token.expiresAt !== null && token.expiresAt <= now) return null;
+      const notBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+      if (token.lastUsedAt === null || token.lastUsedAt <= notBefore) await store.markUsed(token.id, now, notBefore);
+      return { userId: token.userId, tokenId: token.id, scopes: token.scopes };
+    },
+  };
+}

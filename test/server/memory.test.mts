@@ -1,0 +1,10 @@
+// The service, the handler and the security rules on the memory store.
+import { describe } from 'node:test';
+import { handlerSuite } from './support/handler-suite.mjs';
+import { memoryKit } from './support/kits.mjs';
+import { securitySuite } from './support/security-suite.mjs';
+import { serviceSuite } from './support/service-suite.mjs';
+
+describe('memory store: token service', () => serviceSuite(async () => memoryKit()));
+describe('memory store: fetch handler', () => handlerSuite(async () => memoryKit()));
+describe('memory store: security', () => securitySuite(async () => memoryKit()));
