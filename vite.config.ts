@@ -8,6 +8,7 @@
  *   panel; `/?backend=mock` is the same page on the mock (as it runs when hosted without a server);
  * - `/bundle.html` — plain HTML using only `dist/pat-elements.bundle.js` (on the mock);
  * - `/react/` — a React 19 page using the custom elements natively (on the mock).
+ * - `/vue/` — a Vue 3 page using them as custom elements (on the mock).
  *
  * Every page is served under a strict Content Security Policy (no inline scripts or styles), as
  * the elements promise to work under one.
@@ -16,6 +17,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import type { BuildOptions } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -120,7 +122,14 @@ function strictCsp(): Plugin {
 
 export default defineConfig({
   root: join(root, 'demo'),
-  plugins: [strictCsp(), demoServer(), mockServiceWorker(), distBundle()],
+  plugins: [
+    strictCsp(),
+    demoServer(),
+    mockServiceWorker(),
+    distBundle(),
+    // The Vue page: `pat-*` tags are custom elements, not Vue components to resolve.
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('pat-') } } }),
+  ],
   resolve: {
     alias: [
       { find: /^pat-elements\/define$/, replacement: src('define.ts') },
@@ -143,12 +152,16 @@ export default defineConfig({
     ...(process.env.PAT_DEMO_E2E ? { hmr: false, watch: null } : {}),
   },
   build: {
-    // `vite build` proves the host page and the React page build for production; the bundle
-    // page has nothing to build (it loads dist's bundle as is).
+    // `vite build` proves the host page and the React and Vue pages build for production; the
+    // bundle page has nothing to build (it loads dist's bundle as is).
     outDir: join(root, 'demo-dist'),
     emptyOutDir: true,
     rollupOptions: {
-      input: { main: join(root, 'demo/index.html'), react: join(root, 'demo/react/index.html') },
+      input: {
+        main: join(root, 'demo/index.html'),
+        react: join(root, 'demo/react/index.html'),
+        vue: join(root, 'demo/vue/index.html'),
+      },
     },
   },
 });

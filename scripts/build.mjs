@@ -6,17 +6,22 @@
  * - `pat-elements.bundle.js`: one self-contained, minified module (Lit, @lit/task and zod inside)
  *   that registers the tags and exports everything `pat-elements` exports, for hosts without a
  *   bundler: `<script type="module" src=".../pat-elements.bundle.js">`;
- * - `types/react.d.ts`: JSX typings generated from custom-elements.json;
+ * - `bundle.node.js`: what `pat-elements/bundle` is in Node (server rendering, tests): the same
+ *   entry, unbundled, so Lit's Node build and its DOM shim are used instead of the browser's;
+ * - from custom-elements.json: framework typings (`types/react.d.ts`, `types/vue.d.ts`,
+ *   `types/svelte.d.ts`), the React 18 wrappers (`react.js`) and editor data (`web-types.json`,
+ *   `vscode.*-custom-data.json`);
  * - `check/cli.js`: the `pat-elements` command (package.json `bin`), Node only, made executable.
  *
  * Fails (exit 1) on a type error or a bundle that breaks the security rules (docs/architecture.md).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { writeEditorData } from './generate-editor-data.mjs';
 import { writeFrameworkTypes } from './generate-framework-types.mjs';
 import { minifyBundlePlugin } from './minify-bundle.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
@@ -79,12 +84,16 @@ export async function build({ outDir = join(root, 'dist'), log = console.log } =
     if (pattern.test(bundle)) throw new Error(`${BUNDLE} contains ${reason}, which a strict Content Security Policy blocks.`);
   }
 
+  // In Node the browser bundle would throw (no HTMLElement): the package's `node` condition of
+  // `./bundle` points here instead.
+  writeFileSync(join(outDir, 'bundle.node.js'), BUNDLE_ENTRY);
+
   const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
-  const typings = writeFrameworkTypes(manifest, outDir);
+  const generated = [...writeFrameworkTypes(manifest, outDir), ...writeEditorData(manifest, outDir)];
 
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   log(`${relative(root, bundlePath)}: ${kb(statSync(bundlePath).size)} (${kb(gzipSync(bundle).length)} gzipped)`);
-  for (const file of typings) log(`${relative(root, file)}`);
+  for (const file of generated) log(`${relative(root, file)}`);
   return { outDir, bundlePath };
 }
 

@@ -2,15 +2,17 @@
 /**
  * End to end through the real demo, as a user and a host developer meet it:
  *
- * 1. `npm run build` (dist: the bundle and the React typings), then the React page type-checked
- *    against dist's typings and the demo built with `vite build`;
+ * 1. `npm run build` (dist: the bundle and the framework typings), then the React page
+ *    type-checked against dist's typings (tsc), the Vue page too (vue-tsc, strictTemplates), and
+ *    the demo built with `vite build`;
  * 2. the Vite dev server (`npm run demo`) on a free port, with the reference server over PGlite
  *    (a fresh data folder of its own), driven in headless Chromium: a fault injected through the
  *    control panel and recovered by Retry; create → reveal → copy → the copied secret calls the
  *    host's API (`/api/whoami`) → "Last used" shown → regenerate → the old secret still works in
  *    its grace period → delete → the secret is refused; German, dark and right-to-left; no CSP
  *    violation or page error anywhere;
- * 3. the same page on the mock (`/?backend=mock`), the bundle-only page and the React page.
+ * 3. the same page on the mock (`/?backend=mock`), and the bundle-only, React and Vue pages
+ *    render the tokens and hear events.
  *
  * `--screenshot` also saves the README's screenshot to docs/demo.png. The server is stopped by
  * its PID at the end, also on failure, and its data folder deleted. Exits non-zero when a check
@@ -333,6 +335,19 @@ async function bundlePage(context, url) {
   await page.close();
 }
 
+async function vuePage(context, url) {
+  console.log('\nVue 3 (/vue/)');
+  const { page, problems } = await openPage(context, `${url}/vue/`);
+  await expectRows(page, SEEDED_TOKENS, 'Vue renders <pat-token-list> with the tokens');
+  await rows(page).first().getByRole('button', { name: /^Delete token/ }).click();
+  await page.locator('pat-token-list [part~=confirm-dialog]').getByRole('button', { name: 'Delete token' }).click();
+  await page.locator('.last-event').getByText(/^Deleted “/).waitFor();
+  passed('an @pat-token-deleted listener receives the event');
+  assert(problems.length === 0, `problems on the Vue page:\n${problems.join('\n')}`);
+  passed('no page error, console error or CSP violation');
+  await page.close();
+}
+
 async function reactPage(context, url) {
   console.log('\nReact 19 (/react/)');
   const { page, problems } = await openPage(context, `${url}/react/`);
@@ -362,7 +377,12 @@ async function main() {
     '-p',
     'demo/react/tsconfig.json',
   ]);
-  run('vite build of the demo (host page and React page)', process.execPath, [
+  run('the Vue page type-checks against dist/types/vue.d.ts (vue-tsc, strictTemplates)', process.execPath, [
+    join(root, 'node_modules/vue-tsc/bin/vue-tsc.js'),
+    '-p',
+    'demo/vue/tsconfig.json',
+  ]);
+  run('vite build of the demo (host page, React page, Vue page)', process.execPath, [
     join(root, 'node_modules/vite/bin/vite.js'),
     'build',
     '--config',
@@ -370,7 +390,9 @@ async function main() {
     '--logLevel',
     'warn',
   ]);
-  assert(existsSync(join(root, 'demo-dist/react/index.html')), 'vite build wrote no demo-dist/react/index.html');
+  for (const page of ['react', 'vue']) {
+    assert(existsSync(join(root, `demo-dist/${page}/index.html`)), `vite build wrote no demo-dist/${page}/index.html`);
+  }
 
   let server;
   let browser;
@@ -389,6 +411,7 @@ async function main() {
     await mockPage(context, url);
     await bundlePage(context, url);
     await reactPage(context, url);
+    await vuePage(context, url);
   } finally {
     await browser?.close();
     await stopDevServer(server);

@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 /**
- * Framework typings generated from custom-elements.json, so they list exactly the properties,
- * attributes and events the manifest documents:
+ * Framework typings and wrappers generated from custom-elements.json, so they list exactly the
+ * properties, attributes and events the manifest documents:
  *
  * - `dist/types/react.d.ts` (`pat-elements/types/react`): React 19 renders custom elements
  *   natively (props become properties when the element has them, `on<event>` props become
  *   listeners), so the typings only add the tags to `React.JSX.IntrinsicElements`.
+ * - `dist/react.js` and `.d.ts` (`pat-elements/react`): React 18 and older set every prop as an
+ *   attribute and ignore custom events, so they get `@lit/react` wrappers (`<PatTokenList>` with
+ *   `onPatTokenCreated`-style event props), as Shoelace ships them.
+ * - `dist/types/vue.d.ts` (`pat-elements/types/vue`): the tags in Vue's `GlobalComponents`, so
+ *   vue-tsc checks their props and `@pat-*` events (also with `strictTemplates`).
+ * - `dist/types/svelte.d.ts` (`pat-elements/types/svelte`): the tags in `svelteHTML`, with
+ *   Svelte 5's `onpat-*` and Svelte 4's `on:pat-*` event attributes, for svelte-check.
  *
  * Types come from the element classes themselves (`PatTokenList['client']`) and from
  * `PatEventMap`; the manifest's type text is used only where it is primitive (`string | undefined`).
@@ -85,6 +92,199 @@ function propsInterface(element, eventPrefix) {
   return `${jsDoc(`Properties, attributes and events of \`<${element.tagName}>\`.${summary ? ` ${summary}` : ''}`, '')}export interface ${element.name}Props {\n${body}}\n`;
 }
 
+/** The body of an interface of the props a host sets: properties, then attributes they rename. */
+function ownPropsBody(element, indent) {
+  const fields = settableFields(element);
+  let body = '';
+  for (const field of fields) {
+    body += jsDoc(field.description, indent);
+    body += `${indent}${quote(field.name)}?: ${propertyType(element, field)};\n`;
+  }
+  for (const attribute of extraAttributes(element, fields)) {
+    const field = fields.find((f) => f.name === attribute.fieldName) ?? (attribute.fieldName && { name: attribute.fieldName });
+    const type = field ? propertyType(element, field) : 'string';
+    body += jsDoc(attribute.description, indent);
+    body += `${indent}${quote(attribute.name)}?: ${type};\n`;
+  }
+  return body;
+}
+
+/** Events with a name, as declared by `@fires`. */
+const namedEvents = (element) => (element.events ?? []).filter((event) => event.name);
+
+/** `pat-token-created` → `PatTokenCreated`. */
+const pascalCase = (name) => name.replace(/(?:^|-)([a-z0-9])/g, (_, letter) => letter.toUpperCase());
+
+/** The React 18 wrapper's event prop: `pat-token-created` → `onPatTokenCreated` (as Shoelace's `onSlChange`). */
+export const wrapperEventProp = (eventName) => `on${pascalCase(eventName)}`;
+
+/** `interface <Name>Props` (what a host sets) and `interface <Name>Events` (event name → event type). */
+function propsAndEventsInterfaces(element) {
+  const summary = element.summary ?? element.description ?? '';
+  let events = '';
+  for (const event of namedEvents(element)) {
+    events += jsDoc(event.description, '  ');
+    events += `  ${quote(event.name)}: EventOf<${JSON.stringify(event.name)}>;\n`;
+  }
+  return (
+    `${jsDoc(`Properties and attributes of \`<${element.tagName}>\`.${summary ? ` ${summary}` : ''}`, '')}` +
+    `export interface ${element.name}Props {\n${ownPropsBody(element, '  ')}}\n\n` +
+    `${jsDoc(`Events of \`<${element.tagName}>\`, by name.`, '')}export interface ${element.name}Events {\n${events}}\n`
+  );
+}
+
+/** What every typings file starts with: the classes, `PatEventMap`, and `EventOf`. */
+function typingsHead(elements, from) {
+  const classes = elements.map((element) => element.name).sort();
+  return `import type { PatEventMap, ${classes.join(', ')} } from '${from}';
+
+/** The event a listener receives: typed for \`pat-*\` events, a plain \`Event\` otherwise. */
+type EventOf<K extends string> = K extends keyof PatEventMap ? PatEventMap[K] : Event;
+`;
+}
+
+/**
+ * Vue 3: the tags as global components whose `$props` and `$emit` describe the element (the
+ * pattern Vue's guide gives for custom elements not built with Vue), so vue-tsc checks props and
+ * `@pat-*` listeners, also with `strictTemplates`.
+ */
+export function vueTypes(manifest, { from = '../index.js' } = {}) {
+  const elements = customElements(manifest);
+  return `${HEADER}/**
+ * Vue 3 template typings: props and \`@pat-*\` events of every tag are checked by vue-tsc and
+ * Volar (also with \`strictTemplates\`). Add them once, e.g. in \`src/pat-elements.d.ts\`:
+ *
+ *     import type {} from 'pat-elements/types/vue';
+ *
+ * Vue's compiler must still treat the tags as custom elements (\`isCustomElement\`), and the
+ * tags are registered at runtime with \`import 'pat-elements/define'\`.
+ */
+import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
+${typingsHead(elements, from)}
+/** An element as Vue's template checker sees a component: what it accepts and what it emits. */
+type DefineCustomElement<E extends HTMLElement, Props, Events> = new () => E & {
+  /** @deprecated Only for template type-checking: elements have no \`$props\`. */
+  $props: Omit<HTMLAttributes, keyof Props> & Props & PublicProps;
+  /** @deprecated Only for template type-checking: elements have no \`$emit\`. */
+  $emit: EmitFn<{ [K in keyof Events]: (event: Events[K]) => void }>;
+};
+
+${elements.map((element) => propsAndEventsInterfaces(element)).join('\n')}
+declare module 'vue' {
+  interface GlobalComponents {
+${elements.map((element) => `    ${quote(element.tagName)}: DefineCustomElement<${element.name}, ${element.name}Props, ${element.name}Events>;`).join('\n')}
+  }
+}
+`;
+}
+
+/**
+ * Svelte: the tags in `svelteHTML.IntrinsicElements`, read by svelte-check and the Svelte
+ * language server, with Svelte 5's `onpat-*` and Svelte 4's `on:pat-*` event attributes.
+ */
+export function svelteTypes(manifest, { from = '../index.js' } = {}) {
+  const elements = customElements(manifest);
+  return `${HEADER}/**
+ * Svelte template typings (svelte-check, the Svelte language server): props and event
+ * attributes of every tag, \`onpat-token-created={…}\` (Svelte 5) or \`on:pat-token-created\`
+ * (Svelte 4). Add them once, e.g. in \`src/pat-elements.d.ts\`:
+ *
+ *     import type {} from 'pat-elements/types/svelte';
+ *
+ * and register the tags at runtime with \`import 'pat-elements/define'\`.
+ */
+import type { HTMLAttributes } from 'svelte/elements';
+${typingsHead(elements, from)}
+/** \`onpat-x\` (Svelte 5) and \`on:pat-x\` (Svelte 4) listeners, one of each per event. */
+type EventAttributes<Events> = { [K in keyof Events & string as \`on\${K}\`]?: (event: Events[K]) => void } & {
+  [K in keyof Events & string as \`on:\${K}\`]?: (event: Events[K]) => void;
+};
+
+/** Svelte's attributes of any element, with the element's own and its events on top. */
+type SvelteAttributes<E extends HTMLElement, Props, Events> = Omit<HTMLAttributes<E>, keyof Props> & Props & EventAttributes<Events>;
+
+${elements.map((element) => propsAndEventsInterfaces(element)).join('\n')}
+declare global {
+  namespace svelteHTML {
+    interface IntrinsicElements {
+${elements.map((element) => `      ${quote(element.tagName)}: SvelteAttributes<${element.name}, ${element.name}Props, ${element.name}Events>;`).join('\n')}
+    }
+  }
+}
+`;
+}
+
+/**
+ * React 18 wrappers (`pat-elements/react`): one `@lit/react` component per tag, named like its
+ * class, with an `on<EventName>` prop per event. Returns the module and its declarations.
+ */
+export function reactWrappers(manifest, { from = './index.js', define = './define.js' } = {}) {
+  const elements = customElements(manifest);
+  const aliases = elements.map((element) => `${element.name} as ${element.name}Element`).join(', ');
+  const components = elements.map(
+    (element) => `
+export const ${element.name} = createComponent({
+  react: React,
+  tagName: ${JSON.stringify(element.tagName)},
+  elementClass: ${element.name}Element,
+  events: {
+${namedEvents(element)
+  .map((event) => `    ${wrapperEventProp(event.name)}: ${JSON.stringify(event.name)},`)
+  .join('\n')}
+  },
+  displayName: ${JSON.stringify(element.name)},
+});
+`,
+  );
+  // A default import of React: its CommonJS build has named exports only for bundlers, not for Node.
+  const js = `${HEADER}// React 18 and older set every prop as an attribute and ignore custom events: these @lit/react
+// wrappers set properties and add listeners. Importing this module registers the tags.
+import React from 'react';
+import { createComponent } from '@lit/react';
+import { ${aliases} } from '${from}';
+import '${define}';
+${components.join('')}`;
+
+  const declarations = elements.map((element) => {
+    const self = { name: `${element.name}Element` };
+    let body = '';
+    for (const field of settableFields(element)) {
+      body += jsDoc(field.description, '  ');
+      body += `  ${quote(field.name)}?: ${propertyType(self, field)};\n`;
+    }
+    for (const event of namedEvents(element)) {
+      body += jsDoc(event.description, '  ');
+      body += `  ${wrapperEventProp(event.name)}?: (event: EventOf<${JSON.stringify(event.name)}>) => void;\n`;
+    }
+    const summary = element.summary ? ` ${element.summary}` : '';
+    return `
+${jsDoc(`Props of \`<${element.name}>\`: the properties of \`<${element.tagName}>\` and a listener per event.`, '')}export interface ${element.name}Props {
+${body}}
+
+${jsDoc(`\`<${element.tagName}>\` for React 18 and older.${summary}`, '')}export declare const ${element.name}: ForwardRefExoticComponent<PatWrapperProps<${element.name}Element, ${element.name}Props>>;
+`;
+  });
+  const dts = `${HEADER}/**
+ * React 18 (and older) wrappers of the tags, made with \`@lit/react\`: props are set as element
+ * properties, and \`on<EventName>\` props listen to the \`pat-*\` events. Needs \`react\` and
+ * \`@lit/react\`; importing this module registers the tags. React 19 needs no wrappers: see
+ * \`pat-elements/types/react\`.
+ *
+ *     import { PatTokenList } from 'pat-elements/react';
+ *     <PatTokenList endpoint="/api/tokens" onPatTokenCreated={(event) => toast(event.detail.token.name)} />
+ */
+import type { ForwardRefExoticComponent, HTMLAttributes, RefAttributes } from 'react';
+import type { PatEventMap, ${aliases} } from '${from}';
+
+/** The event a listener receives: typed for \`pat-*\` events, a plain \`Event\` otherwise. */
+type EventOf<K extends string> = K extends keyof PatEventMap ? PatEventMap[K] : Event;
+
+/** React's props for an element (\`className\`, \`style\`, ARIA, \`ref\`…) with the element's own on top. */
+export type PatWrapperProps<E extends HTMLElement, Own> = Omit<HTMLAttributes<E>, keyof Own> & Own & RefAttributes<E>;
+${declarations.join('')}`;
+  return { js, dts };
+}
+
 /**
  * `React.JSX.IntrinsicElements` entries for every tag (React 19 custom element support).
  * `from` is where the element classes and `PatEventMap` are imported from.
@@ -120,13 +320,19 @@ ${elements.map((element) => `      ${quote(element.tagName)}: PatElementProps<${
 `;
 }
 
-/** Writes every framework's typings into `outDir/types/`; returns the files written. */
+/** Writes every framework's typings (`outDir/types/`) and the React 18 wrappers; returns the files written. */
 export function writeFrameworkTypes(manifest, outDir) {
-  const dir = join(outDir, 'types');
-  mkdirSync(dir, { recursive: true });
-  const files = { 'react.d.ts': reactTypes(manifest) };
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return Object.keys(files).map((name) => join(dir, name));
+  mkdirSync(join(outDir, 'types'), { recursive: true });
+  const wrappers = reactWrappers(manifest);
+  const files = {
+    'types/react.d.ts': reactTypes(manifest),
+    'types/vue.d.ts': vueTypes(manifest),
+    'types/svelte.d.ts': svelteTypes(manifest),
+    'react.js': wrappers.js,
+    'react.d.ts': wrappers.dts,
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
+  return Object.keys(files).map((name) => join(outDir, name));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

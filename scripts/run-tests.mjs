@@ -2,8 +2,9 @@
 /**
  * `npm test`: every check the project has, in one command, ending with the line
  * `N passed, N failed`. Steps: find (or install) a browser, type-check, the Node tests (our
- * scripts, the checker), the manifest's freshness, then the browser tests. Exits non-zero on any
- * failure.
+ * scripts, server rendering, the checker), the manifest's freshness, the packed package in fresh
+ * host projects (test/consumers; their dependencies are cached in node_modules/.cache), then the
+ * browser tests. Exits non-zero on any failure.
  * Extra arguments are passed to the browser test runner (e.g. `npm test -- --files test/api`).
  */
 import { spawnSync } from 'node:child_process';
@@ -47,19 +48,18 @@ try {
 check('Type-check (tsc --strict)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('Size budget (minified + gzipped)', 'node', ['scripts/check-size.mjs']);
 check('custom-elements.json is fresh (else: npm run analyze)', 'node', ['scripts/check-manifest.mjs']);
-check('Demo end to end: host page, bundle page, React page (scripts/e2e-demo.mjs)', 'node', ['scripts/e2e-demo.mjs']);
+check('Demo end to end: host page, bundle page, React and Vue pages (scripts/e2e-demo.mjs)', 'node', ['scripts/e2e-demo.mjs']);
 
-// Node tests: the project's scripts (test/scripts/), and TypeScript that runs in Node
-// (test/**/*.test.mts, through tsx; Node 20's runner does not look for .mts files in a folder).
-// Node's runner reports its counts on stdout as TAP.
-{
-  console.log('\n▶ Node tests (scripts, and TypeScript in Node)');
-  const typeScriptTests = readdirSync(join(root, 'test'), { recursive: true })
-    .filter((file) => file.endsWith('.test.mts'))
-    .map((file) => join('test', file));
-  const result = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=tap', 'test/scripts/', ...typeScriptTests], {
+/**
+ * Node's test runner on `paths` (`node` options such as `--import tsx` first); it reports its
+ * counts on stdout as TAP, each test counting once.
+ */
+function nodeTests(label, paths, { nodeOptions = [] } = {}) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync('node', [...nodeOptions, '--test', '--test-reporter=tap', ...paths], {
     cwd: root,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, CHROME_PATH: browser },
   });
   process.stdout.write(result.stdout);
@@ -70,9 +70,20 @@ check('Demo end to end: host page, bundle page, React page (scripts/e2e-demo.mjs
   failed += fail;
   if (result.status !== 0 && fail === 0) {
     failed += 1;
-    failures.push('Node tests (did not run)');
-  } else if (fail) failures.push(`Node tests (${fail})`);
+    failures.push(`${label} (did not run)`);
+  } else if (fail) failures.push(`${label} (${fail})`);
 }
+
+// The project's scripts (test/scripts/), server rendering (test/ssr/), and TypeScript that runs
+// in Node (test/**/*.test.mts, through tsx; Node 20's runner does not look for .mts files in a folder).
+const typeScriptTests = readdirSync(join(root, 'test'), { recursive: true })
+  .filter((file) => file.endsWith('.test.mts'))
+  .map((file) => join('test', file));
+nodeTests('Node tests (scripts, server rendering, TypeScript in Node)', ['test/scripts/', 'test/ssr/', ...typeScriptTests], {
+  nodeOptions: ['--import', 'tsx'],
+});
+// After the scripts' tests, never beside them: both build dist/ (npm pack runs prepack).
+nodeTests('Consumers: the packed package in fresh host projects (test/consumers)', ['test/consumers/consumers.test.mjs']);
 
 // Browser tests.
 {

@@ -183,7 +183,10 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #scrollToTop = false;
   /** The row that last had focus: kept rendered wherever the scroll box is, so focus is never lost. */
   #focusedRowId: string | undefined;
-  readonly #resizeObserver = new ResizeObserver(() => this.#onResize());
+  // Created by the first update with a scroll box, never in the constructor: a server renderer
+  // (Lit SSR) constructs and renders the element where there is no ResizeObserver. jsdom (hosts'
+  // unit tests) has none either: there the windowed rows keep their estimated heights.
+  #resizeObserver: ResizeObserver | undefined;
   #observedScroller: Element | undefined;
 
   /** Loads the list again. Resolves when the load has settled. */
@@ -199,7 +202,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resizeObserver.disconnect();
+    this.#resizeObserver?.disconnect();
     this.#observedScroller = undefined;
   }
 
@@ -220,7 +223,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     // Observed again after a reconnection too: `connectedCallback` asks for an update.
     // An update can still run after removal (an aborted load's last render): observe nothing then.
     const observable = this.isConnected ? scroller : null;
-    if (observable !== (this.#observedScroller ?? null)) {
+    if (observable !== (this.#observedScroller ?? null) && typeof ResizeObserver === 'function') {
+      this.#resizeObserver ??= new ResizeObserver(() => this.#onResize());
       this.#resizeObserver.disconnect();
       if (observable) this.#resizeObserver.observe(observable);
       this.#observedScroller = observable ?? undefined;

@@ -15,6 +15,7 @@ import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { describeFocus, focusIs, tabUntil } from '../support/focus.js';
 import { expectNoSecretAnywhere, stubClipboard, watchForSecrets, type ClipboardStub } from '../support/secret-hygiene.js';
+import { LOAD_TIMEOUT_MS } from '../token-list/fixtures.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const ENDPOINT = '/api/tokens';
@@ -41,11 +42,14 @@ async function renderList(): Promise<PatTokenList> {
     <div lang="en-GB"><pat-token-list endpoint=${ENDPOINT}></pat-token-list></div>
   `);
   const list = page.querySelector('pat-token-list')!;
-  await waitUntil(() => rowIds(list).length > 0, 'the list did not load');
+  await waitUntil(() => rowIds(list).length > 0, 'the list did not load', { timeout: LOAD_TIMEOUT_MS });
   return list;
 }
 
-describe('create flow: list → dialog → reveal → list', () => {
+describe('create flow: list → dialog → reveal → list', function () {
+  // A flow sends some twenty keys through the test runner and runs axe three times: on a busy
+  // machine that takes longer than the default 10 s, though nothing is wrong.
+  this.timeout(30_000);
   let backend: MockBackend;
   let clipboard: ClipboardStub;
 

@@ -1,12 +1,12 @@
 /**
- * The fault matrix, create column, through `<pat-generate-dialog>` with the real client (short
- * timeout): every fault shows a clear message (on the field the server named, or above the form),
- * keeps what the user typed, leaves the dialog open with no secret, and submitting again works.
- * Also: hostile problem titles, details and field errors are shown as text.
+ * The fault matrix, create column, through `<pat-generate-dialog>` with the real client (a short
+ * timeout only for the request the `timeout` fault holds): every fault shows a clear message (on
+ * the field the server named, or above the form), keeps what the user typed, leaves the dialog
+ * open with no secret, and submitting again works. Also: hostile problem titles, details and
+ * field errors are shown as text.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend, MockFault } from '../../src/mock/index.js';
@@ -14,6 +14,7 @@ import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { NOW } from '../token-list/fixtures.js';
 import { inDialog, revealOf, submitForm, waitForReveal } from '../support/dialog-harness.js';
 import { elementCounts, nextTask } from '../support/page.js';
+import { shortTimeoutClient, type ShortTimeoutClient } from '../support/short-timeout-client.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
 const FAULTS: readonly { fault: MockFault; message: RegExp }[] = [
@@ -32,8 +33,7 @@ const FAULTS: readonly { fault: MockFault; message: RegExp }[] = [
 const NAME = 'Deploy bot';
 const DESCRIPTION = 'Pushes release builds';
 
-async function openDialog(): Promise<PatGenerateDialog> {
-  const client = new RestTokenClient({ endpoint: '/api/tokens', timeoutMs: 400 });
+async function openDialog(client: ShortTimeoutClient['client']): Promise<PatGenerateDialog> {
   const el = await fixture<PatGenerateDialog>(html`<pat-generate-dialog .client=${client}></pat-generate-dialog>`);
   el.show();
   await waitUntil(() => inDialog<HTMLDialogElement>(el, 'dialog')?.open === true, 'the dialog did not open');
@@ -47,16 +47,19 @@ function errorsShown(el: PatGenerateDialog): string {
 
 describe('fault matrix through <pat-generate-dialog>', () => {
   let backend: MockBackend;
+  let requests: ShortTimeoutClient;
   beforeEach(async () => {
     setClock(NOW);
     backend = await useMockBackend({ seed: [] });
+    requests = shortTimeoutClient();
   });
   afterEach(() => setClock());
 
   for (const { fault, message } of FAULTS) {
     it(`${fault}: says why, keeps the typed input, and a second submit creates the token`, async () => {
-      const el = await openDialog();
+      const el = await openDialog(requests.client);
       backend.failNext(fault, { operation: 'create' });
+      if (fault === 'timeout') requests.timeOutNext();
       const failed = oneEvent(el, 'pat-error');
       await submitForm(el, NAME, DESCRIPTION);
       expect((await failed).detail.operation).to.equal('create');
@@ -77,7 +80,7 @@ describe('fault matrix through <pat-generate-dialog>', () => {
   }
 
   it(`shows ${XSS_PAYLOADS.length} hostile problem titles, details and field errors as text`, async () => {
-    const el = await openDialog();
+    const el = await openDialog(requests.client);
     delete window.__patPwned;
     let payload = '';
     await useHandlers(

@@ -1,16 +1,17 @@
 /**
  * The fault matrix, list and delete columns, through `<pat-token-list>`: every fault kind shows a
  * clear message, loses nothing (rows shown before a failed refresh stay, a failed delete keeps its
- * row) and can be retried. The client is the real `RestTokenClient`, with a short timeout so the
- * `timeout` fault (an answer that never comes) ends quickly.
+ * row) and can be retried. Requests go through real `RestTokenClient`s; only the one that the
+ * `timeout` fault holds gets a short timeout (see `test/support/short-timeout-client.ts`).
  */
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { RestTokenClient } from '../../src/api/rest-token-client.js';
+import type { TokenOperation } from '../../src/api/token-client.js';
 import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend, MockFault } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { $, confirmDialog, deleteButton, exists, NOW, renderList, rowIds, sampleTokens, settled, text } from '../token-list/fixtures.js';
+import { shortTimeoutClient, type ShortTimeoutClient } from '../support/short-timeout-client.js';
 
 /** Each fault kind, and what the user reads for it on a list or delete request. */
 const FAULTS: readonly { fault: MockFault; message: RegExp }[] = [
@@ -29,13 +30,6 @@ const FAULTS: readonly { fault: MockFault; message: RegExp }[] = [
 /** A DELETE's success is its status: these faults delete and then send a bad body, or say "already gone". */
 const DELETE_SUCCEEDS: readonly MockFault[] = ['not-found', 'malformed-json', 'schema-violation'];
 
-const TIMEOUT_MS = 400;
-
-async function renderWithClient(): Promise<PatTokenList> {
-  const client = new RestTokenClient({ endpoint: '/api/tokens', timeoutMs: TIMEOUT_MS });
-  return renderList(html`<pat-token-list .client=${client}></pat-token-list>`);
-}
-
 async function confirmDelete(el: PatTokenList, id: string): Promise<void> {
   deleteButton(el, id).click();
   await waitUntil(() => confirmDialog(el).open, 'the confirmation did not open');
@@ -44,16 +38,36 @@ async function confirmDelete(el: PatTokenList, id: string): Promise<void> {
 
 describe('fault matrix through <pat-token-list>', () => {
   let backend: MockBackend;
+  let requests: ShortTimeoutClient;
   beforeEach(async () => {
     setClock(NOW);
     backend = await useMockBackend({ seed: sampleTokens() });
+    requests = shortTimeoutClient();
   });
   afterEach(() => setClock());
+
+  /** The next request of `operation` meets `fault` (with the short timeout when it never answers). */
+  function failNext(fault: MockFault, operation: TokenOperation): void {
+    backend.failNext(fault, { operation });
+    if (fault === 'timeout') requests.timeOutNext();
+  }
+
+  function renderWithClient(): Promise<PatTokenList> {
+    return renderList(html`<pat-token-list .client=${requests.client}></pat-token-list>`);
+  }
+
+  /** The list with the 4 sample tokens loaded; a failed first load is named, not taken for rows. */
+  async function renderLoaded(): Promise<PatTokenList> {
+    const el = await renderWithClient();
+    expect(exists(el.shadowRoot!, '[part~=error]'), `the first load failed: ${text(el.shadowRoot!.querySelector('[part~=error]') ?? el)}`).to.be.false;
+    expect(rowIds(el), 'the first load shows the tokens').to.have.length(4);
+    return el;
+  }
 
   for (const { fault, message } of FAULTS) {
     describe(fault, () => {
       it('list: the first load shows the message with Retry, and Retry loads the tokens', async () => {
-        backend.failNext(fault, { operation: 'list' });
+        failNext(fault, 'list');
         const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('pat-error', (e) => resolve(e as CustomEvent), { once: true }));
         const el = await renderWithClient();
         expect((await failed).detail.operation).to.equal('list');
@@ -67,8 +81,8 @@ describe('fault matrix through <pat-token-list>', () => {
       });
 
       it('list: a failed refresh keeps the rows, says why, and Retry refreshes', async () => {
-        const el = await renderWithClient();
-        backend.failNext(fault, { operation: 'list' });
+        const el = await renderLoaded();
+        failNext(fault, 'list');
         await el.refresh();
         await el.updateComplete;
         expect(rowIds(el), 'rows kept').to.have.length(4);
@@ -83,8 +97,8 @@ describe('fault matrix through <pat-token-list>', () => {
 
       if (DELETE_SUCCEEDS.includes(fault)) {
         it('delete: the token is gone on the server, so the row goes and no error shows', async () => {
-          const el = await renderWithClient();
-          backend.failNext(fault, { operation: 'revoke' });
+          const el = await renderLoaded();
+          failNext(fault, 'revoke');
           const deleted = oneEvent(el, 'pat-token-deleted');
           await confirmDelete(el, 'tok_tf');
           await deleted;
@@ -94,8 +108,8 @@ describe('fault matrix through <pat-token-list>', () => {
         });
       } else {
         it('delete: the row stays with a message naming the token, and deleting again works', async () => {
-          const el = await renderWithClient();
-          backend.failNext(fault, { operation: 'revoke' });
+          const el = await renderLoaded();
+          failNext(fault, 'revoke');
           const failed = oneEvent(el, 'pat-error');
           await confirmDelete(el, 'tok_tf');
           expect((await failed).detail.operation).to.equal('revoke');

@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, BUNDLE, CLI, FORBIDDEN_IN_BUNDLE } from '../../scripts/build.mjs';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
+import { EDITOR_DATA_FILES } from '../../scripts/generate-editor-data.mjs';
 import { customElements, reactTypes } from '../../scripts/generate-framework-types.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -70,9 +71,10 @@ test('the pat-elements command is the built, executable CLI, and runs from dist'
   assert.match(usage.stderr, /^pat-elements: missing <endpoint>/);
 });
 
-test('dist holds ES modules and declarations only: no sources, tests or maps', () => {
+test('dist holds ES modules, declarations and editor data only: no sources, tests or maps', () => {
   const files = filesUnder(dist);
-  const strays = files.filter((file) => !/\.(js|d\.ts)$/.test(file) || /\.test\.|\/test\//.test(file) || (/\.ts$/.test(file) && !/\.d\.ts$/.test(file)));
+  const editorData = new Set(EDITOR_DATA_FILES.map((name) => `dist/${name}`));
+  const strays = files.filter((file) => (!/\.(js|d\.ts)$/.test(file) && !editorData.has(file)) || /\.test\.|\/test\//.test(file) || (/\.ts$/.test(file) && !/\.d\.ts$/.test(file)));
   assert.deepEqual(strays, []);
   assert.ok(files.includes('dist/index.js') && files.includes('dist/define.d.ts') && files.includes('dist/mock/index.js'));
 });
@@ -195,7 +197,7 @@ test('npm pack lists only what a consumer needs', () => {
   assert.equal(result.status, 0, result.stderr);
   const [{ files }] = JSON.parse(result.stdout);
   const paths = files.map((file) => file.path).sort();
-  const allowed = /^(dist\/.+\.(js|d\.ts)|custom-elements\.json|openapi\/[\w.-]+\.json|README\.md|LICENSE|package\.json)$/;
+  const allowed = /^(dist\/.+\.(js|d\.ts)|dist\/(web-types|vscode\.(html|css)-custom-data)\.json|custom-elements\.json|openapi\/[\w.-]+\.json|README\.md|LICENSE|package\.json)$/;
   assert.deepEqual(paths.filter((path) => !allowed.test(path)), [], 'unexpected files in the package');
   for (const required of [
     'package.json',
@@ -211,6 +213,12 @@ test('npm pack lists only what a consumer needs', () => {
     'dist/mock/index.d.ts',
     `dist/${BUNDLE}`,
     'dist/types/react.d.ts',
+    'dist/types/vue.d.ts',
+    'dist/types/svelte.d.ts',
+    'dist/react.js',
+    'dist/react.d.ts',
+    'dist/bundle.node.js',
+    ...EDITOR_DATA_FILES.map((name) => `dist/${name}`),
     `dist/${CLI}`,
   ]) {
     assert.ok(paths.includes(required), `${required} is not in the package`);

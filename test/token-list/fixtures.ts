@@ -40,9 +40,15 @@ export function settled(el: PatTokenList): boolean {
   return !!(root.querySelector('tbody tr[data-id], .no-matches, [part~=empty], [part~=error]') && !root.querySelector('[part~=skeleton]'));
 }
 
+/**
+ * Time a first load may take before a test gives up on it: waitUntil's default of 1 s is shorter
+ * than loading 10,000 tokens through the mock's service worker takes on a busy machine.
+ */
+export const LOAD_TIMEOUT_MS = 8_000;
+
 export async function renderList(template = html`<pat-token-list endpoint="/api/tokens"></pat-token-list>`): Promise<PatTokenList> {
   const el = await fixture<PatTokenList>(template);
-  await waitUntil(() => settled(el), 'the list did not settle');
+  await waitUntil(() => settled(el), 'the list did not settle', { timeout: LOAD_TIMEOUT_MS });
   await el.updateComplete;
   return el;
 }

@@ -1,0 +1,2 @@
+// The tags' template typings, as a Vue host adds them.
+import type {} from 'pat-elements/types/vue';

@@ -1,0 +1,42 @@
+// The checker against the reference server (`pat-elements/server`), on the memory store and on
+// PGlite (PostgreSQL in WebAssembly), served over HTTP in Node.
+import { after } from 'node:test';
+import { PGlite } from '@electric-sql/pglite';
+import { createFetchHandler, createTokenService, memoryStore, postgresStore, type TokenStore } from '../../src/server/index.js';
+import { COLLECTION_PATH, CREDENTIALS, type RunningBackend, type Wrapper } from './support/backends.mjs';
+import { serve } from './support/serve.mjs';
+import { describeContractChecks } from './support/suite.mjs';
+
+/**
+ * The reference server with `store`, behind `wrap`. Each backend signs its requests in as a user
+ * of its own, so runs sharing one database never see each other's tokens.
+ */
+async function startServer(store: TokenStore, wrap: Wrapper = (handler) => handler): Promise<RunningBackend> {
+  const user = `check-${crypto.randomUUID()}`;
+  const service = createTokenService({ store, prefix: 'pat' });
+  const handler = createFetchHandler(service, {
+    basePath: COLLECTION_PATH,
+    authenticate: (request) => (request.headers.get('authorization') === CREDENTIALS.Authorization ? user : null),
+  });
+  const served = await serve(() => wrap(handler));
+  return {
+    endpoint: `${served.origin}${COLLECTION_PATH}`,
+    tokens: async () => (await service.list(user)).map(({ id, name }) => ({ id, name })),
+    close: served.close,
+  };
+}
+
+describeContractChecks('the reference server on the memory store', (wrap) => startServer(memoryStore(), wrap));
+
+// One embedded database for the file: starting PGlite takes a while, and users keep runs apart.
+let pglite: Promise<{ db: PGlite; store: TokenStore }> | undefined;
+after(async () => (await pglite)?.db.close());
+describeContractChecks('the reference server on PGlite', async (wrap) => {
+  pglite ??= (async () => {
+    const db = new PGlite();
+    const store = postgresStore(db);
+    await store.migrate();
+    return { db, store };
+  })();
+  return startServer((await pglite).store, wrap);
+});

@@ -1,0 +1,330 @@
+// The packed package (`npm pack`) in fresh host projects, one per host the README documents:
+// each README snippet is written into the project as it stands and type-checked by the host's
+// own tool (tsc, vue-tsc with strictTemplates, svelte-check, Angular's ngc with strictTemplates),
+// wrong usages are reported, and the pages that run are built and rendered in Chromium (Vite,
+// Vue, React 18 wrappers, Lit SSR with hydration), or run in Vitest with jsdom.
+// Dependencies are cached between runs (see harness.mjs); the tarball is fresh every run.
+// `PAT_CONSUMERS=vue,ssr node --test test/consumers/consumers.test.mjs` runs only some fixtures;
+// `PAT_KEEP_CONSUMERS=1` keeps the projects (under the OS's temp dir) to look into.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
+import { createProject, diagnostics, failure, linesMatching, packTarball, removeTempDirs, run, runBin, writeSnippets } from './harness.mjs';
+
+const TIMEOUT = 10 * 60_000;
+const ORIGIN = 'http://host.test';
+const CSRF = 'csrf-from-host';
+const DAY = 86_400_000;
+const TOKENS = [
+  { id: 'tok_ci', name: 'CI deploy', partialKey: 'pat_7Qm2', createdAt: new Date(Date.now() - 5 * DAY).toISOString(), expiresAt: null },
+  { id: 'tok_tf', name: 'terraform', partialKey: 'pat_Kx9d', createdAt: new Date(Date.now() - 9 * DAY).toISOString(), expiresAt: new Date(Date.now() + 30 * DAY).toISOString() },
+];
+
+let tarball;
+let browser;
+
+before(async () => {
+  tarball = await packTarball();
+}, { timeout: TIMEOUT });
+
+after(async () => {
+  await browser?.close();
+  removeTempDirs();
+});
+
+const CONTENT_TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+/**
+ * Opens `path` of a site served from `siteDir` (or from `pages`, by path), with the token API
+ * mocked: it lists TOKENS, deletes with 204, and records the CSRF header a host set. Collects
+ * page errors and console errors.
+ */
+async function openSite({ siteDir, pages = {}, path = '/' }) {
+  browser ??= await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems = [];
+  const csrfHeaders = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console.error: ${message.text()}`));
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const request = route.request();
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/tokens')) {
+      csrfHeaders.push(request.headers()['x-csrf-token']);
+      if (request.method() === 'DELETE') return route.fulfill({ status: 204 });
+      return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ tokens: TOKENS }) });
+    }
+    if (pages[pathname] !== undefined) return route.fulfill({ contentType: CONTENT_TYPES[extname(pathname) || '.html'], body: pages[pathname] });
+    const file = siteDir && join(siteDir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (file && existsSync(file)) return route.fulfill({ contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+    return route.fulfill({ status: 404, body: 'not found' });
+  });
+  await page.goto(`${ORIGIN}${path}`);
+  return { page, problems, csrfHeaders };
+}
+
+const rowCount = (page) => page.locator('pat-token-list tbody tr[data-id]').count();
+
+async function waitForRows(page, count = TOKENS.length) {
+  await page.waitForFunction(
+    (n) => document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('tbody tr[data-id]').length === n,
+    count,
+  );
+}
+
+/** Deletes the first row through the UI; the host's listener shows "Deleted <name>" somewhere. */
+async function deleteFirstRowAndHearIt(page) {
+  await page.locator('pat-token-list tbody tr[data-id]').first().getByRole('button', { name: /^Delete token/ }).click();
+  await page.locator('pat-token-list [part~=confirm-dialog]').getByRole('button', { name: 'Delete token' }).click();
+  await page.getByText(`Deleted ${TOKENS[0].name}`, { exact: true }).waitFor();
+}
+
+/** Asserts the check reports an error on every line of `file` that matches `pattern`, and nowhere else. */
+function assertReportedExactly(dir, output, file, pattern) {
+  const found = diagnostics(output, dir);
+  const expected = linesMatching(join(dir, file), pattern);
+  assert.ok(expected.length > 0, `no lines in ${file} match ${pattern}`);
+  const reported = new Set(found.filter((d) => d.file.endsWith(file)).map((d) => d.line));
+  const missed = expected.filter((line) => !reported.has(line));
+  assert.deepEqual(missed, [], `no error reported for ${file} lines ${missed.join(', ')}:\n${output}`);
+  const others = found.filter((d) => !d.file.endsWith(file));
+  assert.deepEqual(others.map((d) => d.text), [], 'errors outside the file of deliberate mistakes');
+}
+
+/** The checks of one fixture, in order; `PAT_CONSUMERS=vue,ssr` runs only those fixtures. */
+function fixtureSuite(fixture, title, checks) {
+  const only = process.env.PAT_CONSUMERS?.split(',');
+  describe(title, { concurrency: 1, skip: only && !only.includes(fixture) ? `not in PAT_CONSUMERS` : false }, checks);
+}
+
+// Two fixtures at a time: most of the work is one tool process each, on a machine of 2 cores.
+describe('consumers of the packed package', { concurrency: 2 }, () => {
+  fixtureSuite('vite', 'Vite + TypeScript', () => {
+    let dir;
+    before(async () => {
+      dir = await createProject('vite', tarball);
+      writeSnippets(dir, { 'src/main.ts': ['With a bundler (Vite, webpack, esbuild, Rollup)', 'ts'] });
+    }, { timeout: TIMEOUT });
+
+    test('the README snippet type-checks (strict, skipLibCheck off)', { timeout: TIMEOUT }, async () => {
+      const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
+      assert.equal(result.status, 0, failure('tsc', result));
+    });
+
+    test('vite build, and the built page renders the tokens', { timeout: TIMEOUT }, async () => {
+      const result = await runBin(dir, 'vite', ['build', '--logLevel', 'warn']);
+      assert.equal(result.status, 0, failure('vite build', result));
+      const { page, problems } = await openSite({ siteDir: join(dir, 'dist') });
+      await waitForRows(page);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+    test('importing only RestTokenClient bundles no element and no Lit (tree-shaking)', { timeout: TIMEOUT }, async () => {
+      const result = await runBin(dir, 'vite', ['build', '--config', 'vite.client-only.config.ts', '--logLevel', 'warn']);
+      assert.equal(result.status, 0, failure('vite build (client only)', result));
+      const outDir = join(dir, 'dist-client-only');
+      const code = readdirSync(outDir).map((file) => readFileSync(join(outDir, file), 'utf8')).join('\n');
+      assert.ok(/RestTokenClient = class|class RestTokenClient/.test(code), 'RestTokenClient is in the bundle');
+      for (const leftover of ['pat-token-list', 'customElements', 'LitElement', 'lit-html', 'PatGenerateDialog']) {
+        assert.ok(!code.includes(leftover), `the client-only bundle contains ${leftover}`);
+      }
+    });
+
+    test('editors: the README\'s VS Code settings and package.json\'s web-types point at shipped data', { timeout: TIMEOUT }, async () => {
+      writeSnippets(dir, { '.vscode/settings.json': ['Editor support (VS Code, JetBrains)', 'json'] });
+      const settings = JSON.parse(readFileSync(join(dir, '.vscode/settings.json'), 'utf8'));
+      const html = JSON.parse(readFileSync(join(dir, settings['html.customData'][0]), 'utf8'));
+      const css = JSON.parse(readFileSync(join(dir, settings['css.customData'][0]), 'utf8'));
+      assert.deepEqual(html.tags.map((tag) => tag.name).sort(), ['pat-generate-dialog', 'pat-token-list', 'pat-token-reveal']);
+      assert.ok(css.properties.some((property) => property.name === '--pat-accent-color'));
+      const installed = JSON.parse(readFileSync(join(dir, 'node_modules/pat-elements/package.json'), 'utf8'));
+      const webTypes = JSON.parse(readFileSync(join(dir, 'node_modules/pat-elements', installed['web-types']), 'utf8'));
+      assert.equal(webTypes.contributions.html.elements.length, 3);
+    });
+  });
+
+  fixtureSuite('vue', 'Vue 3 + vue-tsc (strict, strictTemplates)', () => {
+    let dir;
+    before(async () => {
+      dir = await createProject('vue', tarball);
+      writeSnippets(dir, {
+        'vite.config.ts': ['Use with Vue 3', 'ts', 0],
+        'src/pat-elements.d.ts': ['Use with Vue 3', 'ts', 1],
+        'src/App.vue': ['Use with Vue 3', 'vue'],
+      });
+    }, { timeout: TIMEOUT });
+
+    test('the README snippet type-checks, and every wrong prop or listener is an error', { timeout: TIMEOUT }, async () => {
+      const result = await runBin(dir, 'vue-tsc', ['-p', '.', '--pretty', 'false']);
+      assertReportedExactly(dir, result.output, 'src/Wrong.vue', /<pat-/);
+    });
+
+    test('vite build, and the page renders the tokens, sends the headers property, and hears the delete', { timeout: TIMEOUT }, async () => {
+      const result = await runBin(dir, 'vite', ['build', '--logLevel', 'warn']);
+      assert.equal(result.status, 0, failure('vite build', result));
+      const { page, problems, csrfHeaders } = await openSite({ siteDir: join(dir, 'dist') });
+      await waitForRows(page);
+      assert.equal(csrfHeaders[0], CSRF, 'the headers function reached the element as a property');
+      await deleteFirstRowAndHearIt(page);
+      assert.equal(await rowCount(page), TOKENS.length - 1);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  });
+
+  fixtureSuite('svelte', 'Svelte 5 + svelte-check', () => {
+    test('the README snippet checks, and every wrong prop or listener is an error', { timeout: TIMEOUT }, async () => {
+      const dir = await createProject('svelte', tarball);
+      writeSnippets(dir, { 'src/pat-elements.d.ts': ['Use with Svelte', 'ts'], 'src/App.svelte': ['Use with Svelte', 'svelte'] });
+      const result = await runBin(dir, 'svelte-check', ['--tsconfig', './tsconfig.json', '--output', 'machine', '--threshold', 'error']);
+      // Machine output: `<time> ERROR "<file>" <line>:<col> "<message>"`, as diagnostics() reads tsc's.
+      const output = result.output.replace(/^\d+ ERROR "([^"]+)" (\d+):(\d+) (.*)$/gm, '$1($2,$3): error $4');
+      assertReportedExactly(dir, output, 'src/Wrong.svelte', /^<pat-/);
+      assert.match(result.output, /COMPLETED \d+ FILES/, result.output);
+    });
+  });
+
+  fixtureSuite('angular', 'Angular + ngc (strictTemplates)', () => {
+    test('the README component compiles; a listener of the wrong event type is an error', { timeout: TIMEOUT }, async () => {
+      const dir = await createProject('angular', tarball);
+      writeSnippets(dir, { 'src/tokens.component.ts': ['Use with Angular', 'ts'] });
+      const result = await runBin(dir, 'ngc', ['-p', 'tsconfig.json']);
+      assertReportedExactly(dir, result.output, 'src/wrong.component.ts', /\(pat-token-deleted\)/);
+    });
+  });
+
+  fixtureSuite('react18', 'React 18 + pat-elements/react', () => {
+    let dir;
+    before(async () => {
+      dir = await createProject('react18', tarball);
+      writeSnippets(dir, { 'src/tokens-page.tsx': ['Use with React 18 and older', 'tsx'] });
+    }, { timeout: TIMEOUT });
+
+    test('the README snippet type-checks with React 18\'s types, and every wrong prop is an error', { timeout: TIMEOUT }, async () => {
+      const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
+      assertReportedExactly(dir, result.output, 'src/wrong.tsx', /^\s*<Pat/);
+    });
+
+    test('the wrappers set properties and hear events in React 18', { timeout: TIMEOUT }, async () => {
+      const built = await esbuild.build({
+        stdin: { contents: "import './src/host-globals.js';\nimport './src/main.tsx';\n", resolveDir: dir, loader: 'js' },
+        absWorkingDir: dir,
+        bundle: true,
+        format: 'esm',
+        jsx: 'automatic',
+        define: { 'process.env.NODE_ENV': '"production"' },
+        write: false,
+        logLevel: 'silent',
+      });
+      const { page, problems, csrfHeaders } = await openSite({ siteDir: dir, pages: { '/app.js': built.outputFiles[0].text } });
+      await waitForRows(page);
+      assert.equal(csrfHeaders[0], CSRF, 'the headers object reached the element as a property');
+      await deleteFirstRowAndHearIt(page);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  });
+
+  fixtureSuite('react19', 'React 19 + pat-elements/types/react', () => {
+    test('the README snippet and the wrappers type-check, and every wrong prop is an error', { timeout: TIMEOUT }, async () => {
+      const dir = await createProject('react19', tarball);
+      writeSnippets(dir, { 'src/pat-elements.d.ts': ['Use with React 19', 'ts'], 'src/tokens-page.tsx': ['Use with React 19', 'tsx'] });
+      const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
+      assertReportedExactly(dir, result.output, 'src/wrong.tsx', /^\s*<pat-/);
+    });
+  });
+
+  fixtureSuite('ssr', 'Lit SSR + hydration', () => {
+    let dir;
+    before(async () => {
+      dir = await createProject('ssr', tarball);
+      writeSnippets(dir, { 'server.js': ['Server-side rendering (Lit SSR)', 'js', 0], 'client.js': ['Server-side rendering (Lit SSR)', 'js', 1] });
+      writeFileSync(join(dir, 'server.js'), `${readFileSync(join(dir, 'server.js'), 'utf8')}\nprocess.stdout.write(section);\n`);
+    }, { timeout: TIMEOUT });
+
+    test('pat-elements/bundle imports in Node, exports the API and registers the tags', { timeout: TIMEOUT }, async () => {
+      const result = await run(process.execPath, ['bundle-in-node.js'], { cwd: dir });
+      assert.equal(result.status, 0, failure('node bundle-in-node.js', result));
+      assert.deepEqual(JSON.parse(result.output.trim().split('\n').at(-1)), {
+        exports: ['PatTokenList', 'RestTokenClient', 'TokenSchema'],
+        defined: ['pat-token-list', 'pat-generate-dialog', 'pat-token-reveal'],
+      });
+    });
+
+    test('the README snippet renders the list as declarative shadow DOM in its loading state', { timeout: TIMEOUT }, async () => {
+      const result = await run(process.execPath, ['server.js'], { cwd: dir });
+      assert.equal(result.status, 0, failure('node server.js', result));
+      assert.match(result.output, /<pat-token-list[^>]*endpoint="\/api\/tokens"[^>]*><template shadowroot="open" shadowrootmode="open">/);
+      assert.match(result.output, /part="skeleton"/);
+    });
+
+    test('all three tags render on the server and hydrate in Chromium; the list then loads', { timeout: TIMEOUT }, async () => {
+      const rendered = await run(process.execPath, ['render-page.js'], { cwd: dir });
+      assert.equal(rendered.status, 0, failure('node render-page.js', rendered));
+      for (const tag of ['pat-token-list', 'pat-generate-dialog', 'pat-token-reveal']) {
+        assert.match(rendered.output, new RegExp(`<${tag}[^>]*><template shadowroot="open"`), `${tag} has a declarative shadow root`);
+      }
+      const client = await esbuild.build({ entryPoints: [join(dir, 'client.js')], absWorkingDir: dir, bundle: true, format: 'esm', write: false, logLevel: 'silent' });
+      const { page, problems } = await openSite({ pages: { '/': rendered.output, '/client.js': client.outputFiles[0].text } });
+      // Before any script: the server's shadow roots are there, and one of their nodes is marked.
+      const before = await page.evaluate(() => {
+        const list = document.querySelector('pat-token-list');
+        const toolbar = list.shadowRoot?.querySelector('[part~=toolbar]');
+        if (toolbar) toolbar.dataset.fromServer = 'yes';
+        return { defined: customElements.get('pat-token-list') !== undefined, toolbar: !!toolbar, skeleton: !!list.shadowRoot?.querySelector('[part~=skeleton]') };
+      });
+      assert.deepEqual(before, { defined: false, toolbar: true, skeleton: true });
+      await page.addScriptTag({ url: '/client.js', type: 'module' });
+      await waitForRows(page);
+      const after = await page.evaluate(() => ({
+        keptServerNodes: document.querySelector('pat-token-list').shadowRoot.querySelector('[part~=toolbar]').dataset.fromServer === 'yes',
+        dialog: !!document.querySelector('pat-generate-dialog').shadowRoot.querySelector('dialog'),
+        reveal: document.querySelector('pat-token-reveal').shadowRoot !== null,
+      }));
+      assert.deepEqual(after, { keptServerNodes: true, dialog: true, reveal: true });
+      assert.deepEqual(problems, [], 'no hydration error');
+      await page.close();
+    });
+  });
+
+  fixtureSuite('jsdom', 'Vitest + jsdom', () => {
+    let dir;
+    before(async () => {
+      dir = await createProject('jsdom', tarball);
+      writeSnippets(dir, { 'src/tokens.test.ts': ['Unit tests in jsdom (Vitest, Jest)', 'ts'] });
+      writeFileSync(
+        join(dir, 'src/construct.test.ts'),
+        `import { expect, test } from 'vitest';
+import 'pat-elements/define';
+
+test('every tag constructs and renders in jsdom', async () => {
+  for (const tag of ['pat-token-list', 'pat-generate-dialog', 'pat-token-reveal'] as const) {
+    const element = document.createElement(tag);
+    document.body.append(element);
+    await element.updateComplete;
+    expect(element.shadowRoot?.childElementCount, tag).toBeGreaterThan(0);
+  }
+});
+`,
+      );
+    }, { timeout: TIMEOUT });
+
+    test('the README test passes in Vitest with jsdom, and every tag renders there', { timeout: TIMEOUT }, async () => {
+      const result = await runBin(dir, 'vitest', ['run', '--reporter=verbose']);
+      assert.equal(result.status, 0, failure('vitest run', result));
+      assert.match(result.output, /Tests\s+2 passed/);
+      assert.doesNotMatch(result.output, /Error|unhandled/i);
+    });
+
+    test('pat-elements/mock type-checks with msw and skipLibCheck off', { timeout: TIMEOUT }, async () => {
+      const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
+      assert.equal(result.status, 0, failure('tsc', result));
+    });
+  });
+});
