@@ -1,13 +1,16 @@
 /**
  * What a shipped locale looks like on screen. `visitEveryState` walks the list, the dialog and the
- * reveal through every state a user can reach with the mock backend (loading, failures, tokens
- * with each badge, filters, delete, the form with each error, pending, the reveal with each copy
- * result, empty, permissions, regenerate with its grace periods) under one `lang`, and collects every text node and accessible attribute of their
+ * reveal through every state a user can reach (loading; a first load failing in each way the
+ * elements word themselves; tokens with each badge; filters; delete; the form with each error;
+ * pending; the reveal with each copy result; empty; permissions; regenerate with its grace
+ * periods) under one `lang`, and collects every text node and accessible attribute of their
  * shadow trees. `checkRenderedLocale` then asserts, as one `describe` block per locale, that no
  * English default string is left in them, that every string of the locale appears somewhere, and
  * that dates, relative times and counts are formatted for that locale.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { HttpResponse, http } from 'msw';
+import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import type { Token } from '../../src/api/schemas.js';
 import type { Scope } from '../../src/api/scopes.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
@@ -31,30 +34,11 @@ import {
   typeInto,
   waitForReveal,
 } from '../support/dialog-harness.js';
-import { useMockBackend } from '../support/mock-backend.js';
+import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { acknowledgeBox, copyButton, doneButton, part, toggleButton, usageCopyButton } from '../support/reveal-harness.js';
 import { stubClipboard, type ClipboardStub } from '../support/secret-hygiene.js';
 
 type Key = keyof PatStrings;
-
-/**
- * Strings no state reachable with the mock shows: the mock's error answers carry a problem+json
- * title, which the elements show instead of these (a server knows best what went wrong), and a
- * timeout takes the client's 30 seconds. They are checked as data by `checkLocaleStrings`.
- */
-const NOT_RENDERED: readonly Key[] = [
-  'errorTimeout',
-  'errorContract',
-  'errorContractShape',
-  'errorUnauthorized',
-  'errorForbidden',
-  'errorNotFound',
-  'errorConflict',
-  'errorValidation',
-  'errorRateLimited',
-  'errorHttp',
-  'errorUnknown',
-];
 
 /** A host's scope catalogue (in the host's language: here names that read the same in every one). */
 const SCOPES: Scope[] = [
@@ -230,12 +214,40 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     collect();
     loading.remove();
 
-    // The first load fails with a status and no problem+json: our own words for it.
-    backend.failNext('non-json-error', { operation: 'list' });
-    const failed = mountList(page);
-    await waitUntil(() => settled(failed), 'the failing list did not settle');
-    collect();
-    failed.remove();
+    // The first load fails, in every way the elements put into their own words: a status without
+    // a problem+json title of the server's, an answer that is not the contract's, no answer in
+    // time, an adapter's own error.
+    const rest = new RestTokenClient({ endpoint: '/api/tokens' });
+    const failures: { how: string; before?: () => Promise<void> | void; configure?: (list: PatTokenList) => void }[] = [
+      ...[401, 403, 404, 409, 422, 429, 418, 502].map((status) => ({
+        how: `HTTP ${status}`,
+        before: () => useHandlers(http.get('/api/tokens', () => new HttpResponse('<h1>Error</h1>', { status }), { once: true })),
+      })),
+      { how: 'an array', before: () => useHandlers(http.get('/api/tokens', () => HttpResponse.json([]), { once: true })) },
+      { how: 'a mistyped field', before: () => backend.failNext('schema-violation', { operation: 'list' }) },
+      {
+        how: 'no answer in time',
+        before: () => backend.failNext('timeout', { operation: 'list' }),
+        configure: (list) => (list.client = new RestTokenClient({ endpoint: '/api/tokens', timeoutMs: 200 })),
+      },
+      {
+        how: "an adapter's own error",
+        configure: (list) => {
+          list.client = {
+            list: () => Promise.reject(new Error('The adapter failed')),
+            create: (request, signal) => rest.create(request, signal),
+            revoke: (id, signal) => rest.revoke(id, signal),
+          };
+        },
+      },
+    ];
+    for (const { how, before, configure } of failures) {
+      await before?.();
+      const failed = mountList(page, configure);
+      await waitUntil(() => settled(failed), `the list failing with ${how} did not settle`);
+      collect();
+      failed.remove();
+    }
 
     // Tokens: expiring in 3 days, tomorrow, today; expired; never expiring with a hidden key.
     const list = mountList(page, (el) => {
@@ -445,8 +457,11 @@ function englishLeft(texts: Iterable<string>, allowed: readonly Key[]): string[]
   return [...keysShown(defaultStrings, texts, keys)].map(([key, found]) => `${key}: ${found}`);
 }
 
-/** The Latin words of the visit's own data: token names and the filters typed (keys are left out apart). */
-const DATA_WORDS = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'alp', 'zzz'];
+/**
+ * The Latin words of the visit's own data: token and scope names, the filters typed, and the
+ * contract's path of the field a mistyped answer broke (keys are left out apart).
+ */
+const DATA_WORDS = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'alp', 'zzz', 'tokens', 'createdAt'];
 /** A partial key as the mock makes them (random after the prefix). */
 const PARTIAL_KEY = /\bpat_\w*/g;
 
@@ -492,7 +507,7 @@ export function checkRenderedLocale(
     }
 
     it('shows every string of the locale somewhere along the way', () => {
-      const keys = (Object.keys(strings) as Key[]).filter((key) => !NOT_RENDERED.includes(key));
+      const keys = Object.keys(strings) as Key[];
       const shown = keysShown(strings, visit.texts, keys);
       expect(keys.filter((key) => !shown.has(key))).to.deep.equal([]);
     });
