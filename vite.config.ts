@@ -134,7 +134,7 @@ export default defineConfig({
     alias: [
       { find: /^pat-elements\/define$/, replacement: src('define.ts') },
       { find: /^pat-elements\/mock$/, replacement: src('mock/index.ts') },
-      { find: /^pat-elements\/locales\/(\w+)$/, replacement: src('locales/$1.ts') },
+      { find: /^pat-elements\/locales\/([\w-]+)$/, replacement: src('locales/$1.ts') },
       { find: /^pat-elements$/, replacement: src('index.ts') },
     ],
   },

@@ -4,9 +4,17 @@
  * (the reference server, or the mock where there is none) and the page around the list (theme,
  * language, direction) to show how it behaves.
  */
-// Registers the German strings for lang="de": the elements switch with the page's `lang`.
+// The languages of the switch: each module registers its strings for its `lang`, and the
+// elements switch with the page's `lang`.
+import 'pat-elements/locales/ar';
 import 'pat-elements/locales/de';
+import 'pat-elements/locales/es';
+import 'pat-elements/locales/fr';
+import 'pat-elements/locales/ja';
+import 'pat-elements/locales/pt-BR';
+import 'pat-elements/locales/zh-CN';
 import { connectBackend, type DemoFault } from './backend-controls.js';
+import { HOST_TEXT } from './host-text.js';
 import { setUpUseToken } from './use-token.js';
 
 const backend = await connectBackend();
@@ -67,26 +75,18 @@ document.querySelector('#theme')!.addEventListener('change', (event) => {
   app.dataset.theme = (event.target as HTMLInputElement).value;
 });
 
-/** The host page's own text in German; the elements' text comes from `pat-elements/locales/de`. */
-const HOST_DE: Record<string, string> = {
-  settings: 'Einstellungen',
-  profile: 'Profil',
-  account: 'Konto',
-  notifications: 'Benachrichtigungen',
-  security: 'Passwort und Anmeldung',
-  tokens: 'Persönliche Zugriffstokens',
-  sessions: 'Sitzungen',
-  billing: 'Abrechnung',
-  lede:
-    'Mit Tokens können Skripte, Kommandozeilen-Tools und Integrationen die Nimbus-API in Ihrem Namen nutzen. Sie haben dieselben Berechtigungen wie Ihr Konto: Geben Sie jedem einen klaren Namen und die kürzeste Laufzeit, die genügt.',
-};
 const hostEnglish = new Map([...app.querySelectorAll<HTMLElement>('[data-i18n]')].map((el) => [el, el.textContent!]));
+
+const rtl = document.querySelector<HTMLInputElement>('#rtl')!;
 
 document.querySelector('#locale')!.addEventListener('change', (event) => {
   const locale = (event.target as HTMLInputElement).value;
   // `lang` drives the words (from the registered locale), dates and plurals; the list notices the change.
   app.lang = locale;
-  for (const [el, english] of hostEnglish) el.textContent = locale === 'de' ? HOST_DE[el.dataset.i18n!]! : english;
+  // Arabic is written right to left: the page turns, and the elements with it.
+  rtl.checked = locale === 'ar';
+  app.dir = rtl.checked ? 'rtl' : 'ltr';
+  for (const [el, english] of hostEnglish) el.textContent = HOST_TEXT[locale]?.[el.dataset.i18n!] ?? english;
 });
 
 document.querySelector('#rtl')!.addEventListener('change', (event) => {

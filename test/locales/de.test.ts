@@ -6,10 +6,12 @@ import { de } from '../../src/locales/de.js';
 import { NOW, at, settled, text, token } from '../token-list/fixtures.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { checkLocaleStrings } from './locale-checks.js';
+import { checkRenderedLocale } from './rendered-checks.js';
 
 describe('German strings (pat-elements/locales/de)', () => {
   // Words that are the same in both languages.
   checkLocaleStrings('de', de, ['columnName', 'dialogNameLabel', 'revealSecretLabel']);
+  checkRenderedLocale('de', de, { sameAsEnglish: ['columnName', 'dialogNameLabel', 'revealSecretLabel'] });
 
   describe('on <pat-token-list> under lang="de-AT", with no strings set', () => {
     const mounted: HTMLElement[] = [];

@@ -1,0 +1,11 @@
+/** The shipped Spanish strings: complete, registered on import, and what the elements show under lang="es". */
+import '../../src/define.js';
+import { es } from '../../src/locales/es.js';
+import { checkLocaleStrings } from './locale-checks.js';
+import { checkRenderedLocale } from './rendered-checks.js';
+
+describe('Spanish strings (pat-elements/locales/es)', () => {
+  // “Token” is Spanish too; so are “{count} token(s)”, which differ only in `many` (“1.000.000 de tokens”).
+  checkLocaleStrings('es', es, ['revealSecretLabel']);
+  checkRenderedLocale('es', es, { sameAsEnglish: ['revealSecretLabel', 'tokenCount'] });
+});

@@ -1,0 +1,11 @@
+/** The shipped French strings: complete, registered on import, and what the elements show under lang="fr". */
+import '../../src/define.js';
+import { fr } from '../../src/locales/fr.js';
+import { checkLocaleStrings } from './locale-checks.js';
+import { checkRenderedLocale } from './rendered-checks.js';
+
+describe('French strings (pat-elements/locales/fr)', () => {
+  // “Actions” is French too.
+  checkLocaleStrings('fr', fr, ['columnActions']);
+  checkRenderedLocale('fr', fr, { sameAsEnglish: ['columnActions'] });
+});
