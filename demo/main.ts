@@ -96,7 +96,7 @@ document.querySelector('#rtl')!.addEventListener('change', (event) => {
 // ——— What the host would hear ———
 
 const log = document.querySelector<HTMLOListElement>('#event-log')!;
-const EVENTS = ['pat-token-created', 'pat-token-deleted', 'pat-secret-copied', 'pat-reveal-dismissed', 'pat-error'] as const;
+const EVENTS = ['pat-token-created', 'pat-token-rotated', 'pat-token-deleted', 'pat-secret-copied', 'pat-reveal-dismissed', 'pat-error'] as const;
 
 /** A one-line summary of an event's detail; details never carry a secret. */
 function describe(name: (typeof EVENTS)[number], event: Event): string {
@@ -105,6 +105,8 @@ function describe(name: (typeof EVENTS)[number], event: Event): string {
     case 'pat-token-created':
     case 'pat-token-deleted':
       return `“${detail.token.name}”`;
+    case 'pat-token-rotated':
+      return `“${detail.token.name}”${detail.previous ? `, the old one works until ${detail.previous.expiresAt}` : ''}`;
     case 'pat-secret-copied':
       return `${detail.what} of ${detail.tokenId ?? 'a token'}`;
     case 'pat-reveal-dismissed':

@@ -8,7 +8,7 @@
  * 2. the Vite dev server (`npm run demo`) on a free port, with the reference server over PGlite
  *    (a fresh data folder of its own), driven in headless Chromium: a fault injected through the
  *    control panel and recovered by Retry; create → reveal → copy → the copied secret calls the
- *    host's API (`/api/whoami`) → "Last used" shown → regenerate → the old secret still works in
+ *    host's API (`/api/whoami`) → "Last used" shown → Regenerate on the row → the old secret works in
  *    its grace period → delete → the secret is refused; German, dark and right-to-left; no CSP
  *    violation or page error anywhere;
  * 3. the same page on the mock (`/?backend=mock`), and the bundle-only, React and Vue pages
@@ -226,26 +226,31 @@ async function hostPage(context, url) {
   // The copied secret against the host's own API, which the server protects with verify.
   const id = await newRow.getAttribute('data-id');
   const lastUsed = row(page, id).locator('[part~=last-used-cell]');
-  await lastUsed.getByText('Never used').waitFor();
+  await lastUsed.getByText('Never', { exact: true }).waitFor();
   await callWhoami(page, clipboard, /^200: acting as Ada Lovelace \(ada\) with “E2E deploy key”, all of Ada Lovelace’s permissions\.$/);
   passed('the copied secret calls GET /api/whoami: 200, acting as its owner with all permissions');
   await lastUsed.locator('time').waitFor();
-  assert(!/Never used/.test(await lastUsed.textContent()), 'Last used still says Never used');
-  passed(`"Last used" in the list moves from "Never used" to ${JSON.stringify((await lastUsed.textContent()).trim())}`);
+  assert(!/Never/.test(await lastUsed.textContent()), 'Last used still says Never');
+  passed(`"Last used" in the list moves from "Never" to ${JSON.stringify((await lastUsed.textContent()).trim())}`);
 
-  // Regenerate with a one-hour grace period. STAND-IN: the list's "Regenerate" action is being
-  // built on another branch; until it lands, the page calls the REST API itself, as the list will.
-  const rotated = await page.evaluate(async (tokenId) => {
-    const response = await fetch(`/api/tokens/${encodeURIComponent(tokenId)}/rotate`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ expiresInDays: 30, gracePeriodHours: 1 }),
-    });
-    const { token, secret: newSecret, previous } = await response.json();
-    await document.querySelector('pat-token-list').refresh();
-    return { status: response.status, id: token.id, secret: newSecret, replacedBy: previous?.replacedBy };
-  }, id);
-  assert(rotated.status === 201 && rotated.replacedBy === rotated.id && rotated.secret !== clipboard, `rotate answered ${JSON.stringify({ ...rotated, secret: undefined })}`);
+  // Regenerate from the row, with a one-hour grace period: the new secret is revealed once, the
+  // host hears pat-token-rotated, and the old row stays, marked Replaced, while its grace runs.
+  await row(page, id).getByRole('button', { name: `Regenerate token “${NEW_TOKEN}”` }).click();
+  await dialog.getByRole('heading', { name: 'Regenerate token' }).waitFor();
+  await dialog.getByLabel('Grace period for the current token').selectOption({ label: '1 hour' });
+  await dialog.getByRole('button', { name: 'Regenerate token' }).click();
+  await secretField.waitFor();
+  const rotatedSecret = await secretField.inputValue();
+  assert(/^nimbus_[A-Za-z0-9]{36}$/.test(rotatedSecret) && rotatedSecret !== clipboard, 'regenerate did not reveal a new nimbus_ secret');
+  await page.locator('pat-token-list pat-token-reveal').getByRole('checkbox').check();
+  await page.locator('pat-token-list pat-token-reveal').getByRole('button', { name: 'Done' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await panel.locator('#event-log').getByText('pat-token-rotated').waitFor();
+  assert(!(await deepText(page)).includes(rotatedSecret), 'the regenerated secret is still somewhere in the page after Done');
+  await row(page, id).getByText('Replaced', { exact: true }).waitFor();
+  const rotated = { id: await rows(page).filter({ hasText: NEW_TOKEN }).filter({ hasNotText: 'Replaced' }).getAttribute('data-id'), secret: rotatedSecret };
+  assert(rotated.id && rotated.id !== id, `the regenerated token's row was not found (${rotated.id})`);
+  passed('Regenerate on the row (1-hour grace): a new secret revealed once and gone after Done, pat-token-rotated heard, the old row marked Replaced');
   await expectRows(page, SEEDED_TOKENS + 2, 'regenerate: the new token and the old one (in its grace period) are both listed');
   await callWhoami(page, clipboard, /^200: acting as Ada Lovelace/);
   passed('the old secret still works during the grace period');

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { HttpError } from '../api/errors.js';
+import { HttpError, type PatError } from '../api/errors.js';
 import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, type Token } from '../api/schemas.js';
 import type { Scope } from '../api/scopes.js';
 import { now } from '../internal/clock.js';
@@ -845,6 +845,8 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
       : placed && !elsewhere.length
         ? undefined
         : { message: describeError(error, s), details: elsewhere };
+    // Which field broke the contract is for the developer, not for the user's screen.
+    if ((error as PatError | undefined)?.kind === 'contract') console.warn(`<pat-generate-dialog>: ${(error as Error).message}`);
     this.emit('pat-error', { operation, error: error instanceof Error ? error : new Error(describeError(error, s)) });
     await this.updateComplete;
     if (gone) this.#find('#gone-close')?.focus();

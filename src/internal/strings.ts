@@ -14,8 +14,6 @@ export type PluralString = { other: string } & Partial<Record<Exclude<Intl.LDMLP
 export interface ErrorStrings {
   errorNetwork: string;
   errorTimeout: string;
-  /** `{field}` is replaced by the offending field's path. */
-  errorContract: string;
   /** The answer is not JSON at all. */
   errorContractNoField: string;
   /** The answer is JSON of the wrong shape as a whole (e.g. an array instead of an object). */
@@ -35,7 +33,6 @@ export interface ErrorStrings {
 export const defaultErrorStrings: ErrorStrings = {
   errorNetwork: "Couldn't reach the server. Check your connection and try again.",
   errorTimeout: 'The server took too long to answer. Try again.',
-  errorContract: "The server's answer was not understood (field “{field}” is missing or has the wrong type).",
   errorContractNoField: "The server's answer was not understood (it was not valid JSON).",
   errorContractShape: "The server's answer was not understood (it does not have the expected shape).",
   errorUnauthorized: "You're not signed in, or your session has expired. Sign in again and retry.",
@@ -66,9 +63,8 @@ export function describeError(error: unknown, strings: ErrorStrings): string {
   if (kind === 'network') return strings.errorNetwork;
   if (kind === 'timeout') return strings.errorTimeout;
   if (kind === 'contract') {
-    const { field, expected } = error as PatError & { field: string; expected: string };
-    if (field) return fill(strings.errorContract, { field });
-    return expected === 'JSON' ? strings.errorContractNoField : strings.errorContractShape;
+    // Which field broke the contract is for the developer (the elements log it), not the user.
+    return (error as { expected?: string }).expected === 'JSON' ? strings.errorContractNoField : strings.errorContractShape;
   }
   if (error instanceof HttpError) {
     const fromServer = error.detail ?? error.title;

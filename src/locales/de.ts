@@ -18,7 +18,6 @@ export const de: PatStrings = {
   // Errors
   errorNetwork: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errorTimeout: 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
-  errorContract: 'Die Antwort des Servers war unverständlich (das Feld „{field}“ fehlt oder hat den falschen Typ).',
   errorContractNoField: 'Die Antwort des Servers war unverständlich (sie war kein gültiges JSON).',
   errorContractShape: 'Die Antwort des Servers war unverständlich (sie hat nicht die erwartete Form).',
   errorUnauthorized: 'Sie sind nicht angemeldet oder Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es noch einmal.',

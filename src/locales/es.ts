@@ -20,7 +20,6 @@ export const es: PatStrings = {
   // Errors
   errorNetwork: 'No se pudo conectar con el servidor. Comprueba tu conexión y vuelve a intentarlo.',
   errorTimeout: 'El servidor tardó demasiado en responder. Vuelve a intentarlo.',
-  errorContract: 'No se pudo interpretar la respuesta del servidor (falta el campo «{field}» o su tipo no es correcto).',
   errorContractNoField: 'No se pudo interpretar la respuesta del servidor (no era JSON válido).',
   errorContractShape: 'No se pudo interpretar la respuesta del servidor (no tiene la forma esperada).',
   errorUnauthorized: 'No has iniciado sesión o tu sesión ha expirado. Vuelve a iniciar sesión e inténtalo de nuevo.',
@@ -62,7 +61,7 @@ export const es: PatStrings = {
   scopesAll: 'Todos los permisos',
   scopesNone: 'Ninguno',
   scopesMore: '+{count} más',
-  scopesMoreLabel: { one: '+{count} permiso más de «{name}»', many: '+{count} de permisos más de «{name}»', other: '+{count} permisos más de «{name}»' },
+  scopesMoreLabel: { one: '+{count} más: permiso de «{name}»', many: '+{count} más: permisos de «{name}»', other: '+{count} más: permisos de «{name}»' },
   scopesFewer: 'Mostrar menos',
   regenerateButton: 'Regenerar',
   regenerateButtonLabel: 'Regenerar el token «{name}»',

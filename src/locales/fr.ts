@@ -21,7 +21,6 @@ export const fr: PatStrings = {
   // Errors
   errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez.',
   errorTimeout: 'Le serveur a mis trop de temps à répondre. Réessayez.',
-  errorContract: 'La réponse du serveur est incompréhensible (le champ « {field} » est absent ou n’a pas le bon type).',
   errorContractNoField: 'La réponse du serveur est incompréhensible (ce n’était pas du JSON valide).',
   errorContractShape: 'La réponse du serveur est incompréhensible (elle n’a pas la forme attendue).',
   errorUnauthorized: 'Vous n’êtes pas connecté ou votre session a expiré. Reconnectez-vous, puis réessayez.',
@@ -63,7 +62,7 @@ export const fr: PatStrings = {
   scopesAll: 'Toutes les autorisations',
   scopesNone: 'Aucune',
   scopesMore: '+{count} de plus',
-  scopesMoreLabel: { one: '+{count} autre autorisation de « {name} »', many: '+{count} d’autres autorisations de « {name} »', other: '+{count} autres autorisations de « {name} »' },
+  scopesMoreLabel: { one: '+{count} de plus : autorisation de « {name} »', many: '+{count} de plus : autorisations de « {name} »', other: '+{count} de plus : autorisations de « {name} »' },
   scopesFewer: 'Afficher moins',
   regenerateButton: 'Régénérer',
   regenerateButtonLabel: 'Régénérer le jeton « {name} »',

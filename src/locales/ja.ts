@@ -20,7 +20,6 @@ export const ja: PatStrings = {
   // Errors
   errorNetwork: 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
   errorTimeout: 'サーバーの応答に時間がかかりすぎています。もう一度お試しください。',
-  errorContract: 'サーバーの応答を解釈できませんでした（フィールド「{field}」がないか、型が正しくありません）。',
   errorContractNoField: 'サーバーの応答を解釈できませんでした（有効な JSON ではありません）。',
   errorContractShape: 'サーバーの応答を解釈できませんでした（想定された形式ではありません）。',
   errorUnauthorized: 'サインインしていないか、セッションの有効期限が切れています。もう一度サインインしてからお試しください。',

@@ -21,7 +21,6 @@ export const ptBR: PatStrings = {
   // Errors
   errorNetwork: 'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',
   errorTimeout: 'O servidor demorou demais para responder. Tente novamente.',
-  errorContract: 'Não foi possível entender a resposta do servidor (o campo “{field}” está ausente ou tem o tipo errado).',
   errorContractNoField: 'Não foi possível entender a resposta do servidor (ela não era um JSON válido).',
   errorContractShape: 'Não foi possível entender a resposta do servidor (ela não tem o formato esperado).',
   errorUnauthorized: 'Você não está conectado ou sua sessão expirou. Entre novamente e tente outra vez.',
@@ -63,7 +62,7 @@ export const ptBR: PatStrings = {
   scopesAll: 'Todas as permissões',
   scopesNone: 'Nenhuma',
   scopesMore: '+{count} a mais',
-  scopesMoreLabel: { one: '+{count} permissão a mais de “{name}”', many: '+{count} de permissões a mais de “{name}”', other: '+{count} permissões a mais de “{name}”' },
+  scopesMoreLabel: { one: '+{count} a mais: permissão de “{name}”', many: '+{count} a mais: permissões de “{name}”', other: '+{count} a mais: permissões de “{name}”' },
   scopesFewer: 'Mostrar menos',
   regenerateButton: 'Gerar novamente',
   regenerateButtonLabel: 'Gerar novamente o token “{name}”',

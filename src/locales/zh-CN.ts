@@ -22,7 +22,6 @@ export const zhCN: PatStrings = {
   // Errors
   errorNetwork: '无法连接到服务器。请检查网络连接，然后重试。',
   errorTimeout: '服务器响应超时。请重试。',
-  errorContract: '无法解析服务器的响应（字段“{field}”缺失或类型错误）。',
   errorContractNoField: '无法解析服务器的响应（不是有效的 JSON）。',
   errorContractShape: '无法解析服务器的响应（结构与预期不符）。',
   errorUnauthorized: '您尚未登录，或会话已过期。请重新登录后重试。',

@@ -469,7 +469,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     return html`<div part="error" class="load-failure">
       <div role="alert">
         <p class="failure-heading">${this.localize.strings.loadFailed}</p>
-        <p>${this.#describe(error)}</p>
+        <p>${describeError(error, this.localize.strings)}</p>
       </div>
       ${this.#renderRetryButton()}
     </div>`;
@@ -479,7 +479,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     return html`<div part="alert" class="alert">
       <div role="alert">
         <p class="failure-heading">${this.localize.strings.refreshFailed}</p>
-        <p>${this.#describe(error)}</p>
+        <p>${describeError(error, this.localize.strings)}</p>
       </div>
       ${this.#renderRetryButton()}
     </div>`;
@@ -664,7 +664,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const result = await this.#tokens.revoke(token);
     if (result.status === 'skipped') return;
     if (result.status === 'failed') {
-      this.#setDeleteError(token.id, this.#describe(result.error));
+      this.#setDeleteError(token.id, describeError(result.error, this.localize.strings));
       this.#reportError('revoke', result.error);
       return;
     }
@@ -791,15 +791,6 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   // ——— Errors ———
-
-  /** The user's sentence for an error; a broken answer reads as such, its details go to developers. */
-  #describe(error: unknown): string {
-    const strings = this.localize.strings;
-    if ((error as PatError | undefined)?.kind === 'contract') {
-      return (error as { expected?: string }).expected === 'JSON' ? strings.errorContractNoField : strings.errorContractShape;
-    }
-    return describeError(error, strings);
-  }
 
   #reportError(operation: 'list' | 'revoke', error: unknown) {
     const asError = error instanceof Error ? error : new Error(String(error));

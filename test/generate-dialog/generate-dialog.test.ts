@@ -518,7 +518,7 @@ describe('<pat-generate-dialog>', () => {
       expect([...alert.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['Pick at least one scope.']);
     });
 
-    it('shows a response that breaks the contract as an error naming the field, and no secret', async () => {
+    it('shows a response that breaks the contract as not understood, names the field to the developer only, and no secret', async () => {
       const { el } = await openDialog();
       backend.failNext('schema-violation', { operation: 'create' });
       await fill(el, nameInput(el), 'CI deploy');
@@ -526,7 +526,9 @@ describe('<pat-generate-dialog>', () => {
       submitButton(el).click();
       const event = await failed;
       await el.updateComplete;
-      expect($(el, '[role="alert"]').textContent).to.contain('token.id');
+      expect($(el, '[role="alert"]').textContent).to.contain("The server's answer was not understood (it does not have the expected shape).");
+      expect($(el, '[role="alert"]').textContent, 'no field path on the screen').not.to.contain('token.id');
+      expect(event.detail.error.message, 'the event names the field').to.contain('token.id');
       expect(el.shadowRoot!.querySelector('pat-token-reveal')).to.equal(null);
       expect(event.detail.error.message).not.to.match(/pat_[0-9A-Za-z]{40}/);
       expect(el.shadowRoot!.innerHTML).not.to.match(/pat_[0-9A-Za-z]{40}/);

@@ -27,7 +27,7 @@ const FAULTS: readonly { fault: MockFault; message: RegExp }[] = [
   { fault: 'timeout', message: /took too long/ },
   { fault: 'network', message: /Couldn't reach the server/ },
   { fault: 'malformed-json', message: /not valid JSON/ },
-  { fault: 'schema-violation', message: /“token\.id”/ },
+  { fault: 'schema-violation', message: /answer was not understood \(it does not have the expected shape\)/ },
 ];
 
 const NAME = 'Deploy bot';

@@ -13,11 +13,10 @@ const rejectionOf = (fn: () => unknown): unknown => {
 };
 
 describe('describeError', () => {
-  it('names the field of a contract error', () => {
+  it('keeps the field of a contract error off the screen: it is for the developer', () => {
     const error = rejectionOf(() => parseListResponse({ tokens: [{ id: 'a' }] }));
-    expect(describeError(error, defaultErrorStrings)).to.equal(
-      "The server's answer was not understood (field “tokens[0].name” is missing or has the wrong type).",
-    );
+    expect((error as ContractError).field).to.equal('tokens[0].name');
+    expect(describeError(error, defaultErrorStrings)).to.equal(defaultErrorStrings.errorContractShape);
   });
 
   it('tells an answer that is not JSON from JSON of the wrong overall shape', () => {

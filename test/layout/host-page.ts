@@ -5,11 +5,13 @@
  */
 import { waitUntil } from '@open-wc/testing';
 import type { Token } from '../../src/api/schemas.js';
+import { ar } from '../../src/locales/ar.js';
 import { de } from '../../src/locales/de.js';
 import { demoScopes } from '../../src/mock/seed.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { at, settled, token } from '../token-list/fixtures.js';
 
+/** `rtl` is Arabic: the page, its text and the list's strings. */
 export type Language = 'en' | 'de' | 'rtl';
 export type Scheme = 'light' | 'dark';
 
@@ -44,6 +46,20 @@ const STYLE = `
 `;
 
 const NAV = ['Profile', 'Account', 'Password and authentication', 'Sessions', 'Personal access tokens', 'Billing'];
+
+/** The host's own text, in English, or in Arabic for the right-to-left page. */
+const HOST_TEXT = {
+  ltr: {
+    nav: NAV,
+    heading: 'Personal access tokens',
+    intro: 'Tokens let scripts and integrations use the API as you. Give each one a clear name and the shortest lifetime that works.',
+  },
+  rtl: {
+    nav: ['الملف الشخصي', 'الحساب', 'كلمة المرور والمصادقة', 'الجلسات', 'رموز الوصول الشخصية', 'الفوترة'],
+    heading: 'رموز الوصول الشخصية',
+    intro: 'تتيح رموز الوصول للبرامج النصية والتكاملات استخدام الواجهة البرمجية باسمك. امنح كل رمز اسمًا واضحًا وأقصر مدة صلاحية ممكنة.',
+  },
+};
 
 /**
  * What a real account has: short and long names, descriptions or none, every expiry state, scopes
@@ -116,21 +132,23 @@ export async function mountHostPage({
   page.dataset.scheme = scheme;
   page.lang = language === 'rtl' ? 'ar' : language;
   page.dir = language === 'rtl' ? 'rtl' : 'ltr';
+  const text = HOST_TEXT[language === 'rtl' ? 'rtl' : 'ltr'];
   page.innerHTML = `
     <header class="host-header">Nimbus</header>
     <div class="host-body">
-      <nav class="host-nav" aria-label="Settings"><ul>${NAV.map(
-        (item) => `<li><a href="#"${item === 'Personal access tokens' ? ' aria-current="page"' : ''}>${item}</a></li>`,
+      <nav class="host-nav" aria-label="Settings"><ul>${text.nav.map(
+        (item, i) => `<li><a href="#"${i === 4 ? ' aria-current="page"' : ''}>${item}</a></li>`,
       ).join('')}</ul></nav>
       <main class="host-content">
-        <h1>Personal access tokens</h1>
-        <p>Tokens let scripts and integrations use the API as you. Give each one a clear name and the shortest lifetime that works.</p>
+        <h1>${text.heading}</h1>
+        <p>${text.intro}</p>
       </main>
     </div>
     <footer class="host-footer">© Nimbus</footer>`;
   const list = document.createElement('pat-token-list');
   list.endpoint = '/api/tokens';
   if (language === 'de') list.strings = de;
+  if (language === 'rtl') list.strings = ar;
   if (scopes) list.scopes = demoScopes;
   page.querySelector('main')!.append(list);
   document.body.style.margin = '0';

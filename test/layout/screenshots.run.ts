@@ -150,6 +150,7 @@ const STATES: State[] = [
   },
   {
     name: 'reveal',
+    rtl: true,
     viewport: true,
     arrange: async ({ list }) => {
       const dialog = dialogOf(list);

@@ -371,6 +371,56 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     collect();
     list.remove();
 
+    // Scopes and regenerate on the rows: all permissions, none, more than three (shown, then
+    // fewer again), and a replaced token still in its grace period.
+    backend.reset([
+      token({ id: 'scoped', name: 'Alpha', expiresAt: at(30), scopes: ['alpha', 'beta', 'gamma', 'delta', 'zeta'] }),
+      token({ id: 'unscoped', name: 'Beta', expiresAt: at(30) }),
+      token({ id: 'nothing', name: 'Gamma', expiresAt: at(30), scopes: [] }),
+      token({ id: 'replaced', name: 'Delta', expiresAt: at(0, 1), replacedBy: 'scoped', scopes: ['alpha'] }),
+    ]);
+    const rows = mountList(page, (el) => (el.scopes = SCOPES));
+    await waitUntil(() => settled(rows), 'the list with scopes did not settle');
+    await rows.updateComplete;
+    collect();
+    await expect(rows).to.be.accessible();
+    $<HTMLButtonElement>(rows, 'tr[data-id="scoped"] [part~=scopes-button]').click();
+    await rows.updateComplete;
+    collect();
+
+    // A refresh fails, and its Retry is pending (an answer that never comes).
+    backend.failNext('network', { operation: 'list' });
+    await rows.refresh();
+    await rows.updateComplete;
+    backend.failNext('timeout', { operation: 'list' });
+    $<HTMLButtonElement>(rows, '[part~=retry-button]').click();
+    await waitUntil(() => $(rows, '[part~=retry-button]').getAttribute('aria-disabled') === 'true', 'Retry did not show progress');
+    collect();
+    rows.remove();
+
+    // An answer with one broken token: the others are shown, and the broken one is counted.
+    const [first, second, ...others] = seed();
+    await useHandlers(http.get('/api/tokens', () => HttpResponse.json({ tokens: [first, { ...second, createdAt: 'yesterday' }, ...others] }), { once: true }));
+    const partial = mountList(page);
+    await waitUntil(() => settled(partial), 'the partly broken list did not settle');
+    collect();
+    partial.remove();
+
+    // The dialog: a created token whose answer breaks the contract (the field is not shown).
+    backend.reset(seed());
+    const broken = document.createElement('pat-generate-dialog');
+    broken.endpoint = '/api/tokens';
+    page.append(broken);
+    broken.show();
+    await broken.updateComplete;
+    await fill(broken, nameInput(broken), 'Zeta');
+    backend.failNext('schema-violation', { operation: 'create' });
+    await submit(broken);
+    await waitUntil(() => broken.shadowRoot!.querySelector('[part~=error][role=alert]'), 'the broken answer was not reported');
+    collect();
+    broken.close();
+    broken.remove();
+
     // No tokens at all.
     backend.reset([]);
     const empty = mountList(page);
