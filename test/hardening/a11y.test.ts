@@ -29,10 +29,10 @@ function describe_(element: Element | null): string {
 }
 
 /** Presses Tab until `matches(focused)`, recording the focus order; fails after `limit` presses. */
-async function tabUntil(matches: (el: Element | null) => boolean, limit = 40, shift = false): Promise<string[]> {
+async function tabUntil(matches: (el: Element | null) => boolean, limit = 40): Promise<string[]> {
   const order: string[] = [];
   for (let i = 0; i < limit; i += 1) {
-    await sendKeys({ press: shift ? 'Shift+Tab' : 'Tab' });
+    await sendKeys({ press: 'Tab' });
     order.push(describe_(deepActive()));
     if (matches(deepActive())) return order;
   }
