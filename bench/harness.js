@@ -178,6 +178,27 @@ function dataRows(tree) {
   return tree ? tree.querySelectorAll(DATA_ROW) : [];
 }
 
+/** Nodes of every kind (elements, text, comments such as Lit's markers) in `root` and below. */
+function nodesIn(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+  let count = 0;
+  while (walker.nextNode()) count += 1;
+  return count;
+}
+
+/**
+ * The DOM the table costs: nodes in the whole section (every shadow root included) and, per data
+ * row in the DOM, the nodes of that row (the row, its cells and everything in them).
+ */
+function countNodes(host) {
+  let total = 1 + nodesIn(host);
+  if (host.shadowRoot) for (const tree of treesOf(host.shadowRoot)) total += nodesIn(tree);
+  const rows = dataRows(tableTree(host));
+  let inRows = 0;
+  for (const row of rows) inRows += 1 + nodesIn(row);
+  return { nodes: total, nodesPerRow: rows.length ? inRows / rows.length : 0 };
+}
+
 /**
  * Whether the first rows on show (up to 20) all contain the filter key (`filtered`), or not all
  * do (the filter is cleared). Hidden rows (a `hidden` filter) are skipped.
@@ -327,7 +348,7 @@ export function installBench({ variant, mount, extras = {} }) {
         const start = performance.now();
         host = mount(stage, client);
         const { at, rows } = await waitForRows(expectedRows, start);
-        return { ms: at - start, rows };
+        return { ms: at - start, rows, ...countNodes(host) };
       }),
 
     /**

@@ -14,19 +14,19 @@
  * 3. the same page on the mock (`/?backend=mock`), and the bundle-only, React and Vue pages
  *    render the tokens and hear events.
  *
- * `--screenshot` also saves the README's screenshot to docs/demo.png. The server is stopped by
+ * `--screenshot` also saves a picture of the demo page to docs/demo.png. The server is stopped by
  * its PID at the end, also on failure, and its data folder deleted. Exits non-zero when a check
  * fails.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from './build.mjs';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
+import { freePort } from './free-port.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const takeScreenshot = process.argv.includes('--screenshot');
@@ -42,18 +42,6 @@ function passed(what) {
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -70,19 +70,8 @@ function propertyType(element, member) {
 
 /** One interface per element: its properties, extra attributes and `on<event>` props. */
 function propsInterface(element, eventPrefix) {
-  const fields = settableFields(element);
   const indent = '  ';
-  let body = '';
-  for (const field of fields) {
-    body += jsDoc(field.description, indent);
-    body += `${indent}${quote(field.name)}?: ${propertyType(element, field)};\n`;
-  }
-  for (const attribute of extraAttributes(element, fields)) {
-    const field = fields.find((f) => f.name === attribute.fieldName) ?? (attribute.fieldName && { name: attribute.fieldName });
-    const type = field ? propertyType(element, field) : 'string';
-    body += jsDoc(attribute.description, indent);
-    body += `${indent}${quote(attribute.name)}?: ${type};\n`;
-  }
+  let body = ownPropsBody(element, indent);
   for (const event of element.events ?? []) {
     if (!event.name) continue;
     body += jsDoc(event.description, indent);

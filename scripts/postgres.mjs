@@ -18,10 +18,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { freePort } from './free-port.mjs';
 
 export const PG_INSTALL_HINT =
   'No PostgreSQL server found: install it (Debian/Ubuntu: `sudo apt-get install postgresql`) or set PG_BIN to the directory holding initdb and postgres.';
@@ -92,18 +92,6 @@ function serverAccount() {
     if (uid.status === 0 && gid.status === 0) return { name, uid: Number(uid.stdout), gid: Number(gid.stdout) };
   }
   throw new Error('Running as root, and neither a `postgres` nor a `nobody` account exists to run PostgreSQL as.');
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resolves once the server says it accepts connections; rejects with its output if it exits first. */

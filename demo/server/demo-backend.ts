@@ -60,7 +60,9 @@ async function open(dataDir: string) {
   };
   if ((await db.query('SELECT 1 FROM demo_seeded')).rows.length === 0) await reseed();
 
-  const service = createTokenService({ store, prefix: DEMO_PREFIX, scopes: demoScopes, policy: { allowNoExpiration: true } });
+  // The policy the page's `max-lifetime-days="366"` states: at most a year and a day, no token
+  // without an expiry (the seeded account has one from before the policy, as real accounts do).
+  const service = createTokenService({ store, prefix: DEMO_PREFIX, scopes: demoScopes, policy: { maxLifetimeDays: 366, allowNoExpiration: false } });
   const faults = createFaultLayer(createFetchHandler(service, { basePath: '/api/tokens', authenticate: () => DEMO_USER.id }));
   const whoami = whoamiHandler(service, [DEMO_USER]);
 

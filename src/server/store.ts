@@ -25,18 +25,10 @@ export interface StoredToken {
   replacedBy: string | null;
 }
 
-/** What `insert` stores. */
-export interface NewToken {
-  id: string;
-  userId: string;
+/** What `insert` stores: a token not yet used nor replaced, with the hash of its secret. */
+export interface NewToken extends Omit<StoredToken, 'lastUsedAt' | 'replacedBy'> {
   /** SHA-256 of the secret, 64 lowercase hex digits. */
   secretHash: string;
-  name: string;
-  description: string | null;
-  partialKey: string;
-  scopes: string[] | null;
-  createdAt: Date;
-  expiresAt: Date | null;
 }
 
 /** The new token of a rotation; name, description and scopes are copied from the old one. */

@@ -22,7 +22,9 @@ export const tokenListStyles = [
     margin: 0;
   }
 
-  .visually-hidden {
+  /* Also the headers that are not sort controls, in the card layout (only those make sense there). */
+  .visually-hidden,
+  .cards thead th:not(.sortable) {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -164,12 +166,8 @@ export const tokenListStyles = [
     margin: -0.2em -0.35em;
     padding: 0.2em 0.35em;
     border: 0;
-    border-radius: var(--_radius);
     background: transparent;
-    color: inherit;
-    font: inherit;
     font-weight: inherit;
-    cursor: pointer;
   }
 
   .sort-button:hover {
@@ -316,13 +314,8 @@ export const tokenListStyles = [
   .scopes-button {
     min-height: 1.5rem;
     padding: 0 0.5em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     background: transparent;
-    color: inherit;
-    font: inherit;
     font-size: 0.85em;
-    cursor: pointer;
   }
 
   .actions-cell {
@@ -330,8 +323,9 @@ export const tokenListStyles = [
     text-align: end;
   }
 
-  /* Row actions: compact, side by side, never outside the list. */
-  .actions-cell button {
+  /* Row actions and a failed delete's: compact, side by side, never outside the list. */
+  .actions-cell button,
+  .row-error button {
     min-height: 2rem;
     padding: 0.2em 0.75em;
     font-size: 0.925em;
@@ -356,12 +350,6 @@ export const tokenListStyles = [
     flex: 1 1 14rem;
     color: var(--_danger);
     font-weight: 400;
-  }
-
-  .row-error button {
-    min-height: 2rem;
-    padding: 0.2em 0.75em;
-    font-size: 0.925em;
   }
 
   /*
@@ -462,15 +450,6 @@ export const tokenListStyles = [
     border: 0;
     color: inherit;
     font-weight: 500;
-  }
-
-  /* Only the sortable headers make sense as sort controls. */
-  .cards thead th:not(.sortable) {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
   }
 
   .cards .sort-button {

@@ -210,6 +210,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #regeneratingId: string | undefined;
   /** Where focus goes when the dialog closes and the button that opened it is gone. */
   #focusAfterDialog: string | undefined;
+  /**
+   * Whether the dialog was ever needed. Until then it is not rendered: its shadow tree would be
+   * most of a short list's first render, for a dialog most visits never open.
+   */
+  #dialogUsed = false;
 
   /** Loads the list again. Resolves when the load has settled. */
   async refresh(): Promise<void> {
@@ -544,7 +549,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #renderGenerateDialog() {
-    if (this.noGenerate && !this.#canRegenerate) return nothing;
+    if (!this.#dialogUsed || (this.noGenerate && !this.#canRegenerate)) return nothing;
     // The policy travels as attributes so an unset one leaves the dialog's own default.
     return html`<pat-generate-dialog
       part="generate-dialog"
@@ -734,11 +739,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   #openGenerateDialog(event: Event) {
     if (event.defaultPrevented) return;
-    this.#dialog?.show();
+    this.#useDialog()?.show();
   }
 
   #regenerate(token: Token) {
-    const dialog = this.#dialog;
+    const dialog = this.#useDialog();
     if (!dialog) return;
     this.#regeneratingId = token.id;
     this.#focusAfterDialog = undefined;
@@ -805,7 +810,16 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     return this.renderRoot.querySelector('dialog.confirm');
   }
 
-  get #dialog(): PatGenerateDialog | null {
+  /**
+   * The dialog, rendered first if this is its first use. The render is synchronous, so the dialog
+   * opens within the click, with focus still on what opened it (where it returns on close).
+   */
+  #useDialog(): PatGenerateDialog | null {
+    if (!this.#dialogUsed) {
+      this.#dialogUsed = true;
+      this.requestUpdate();
+      this.performUpdate();
+    }
     return this.renderRoot.querySelector('pat-generate-dialog');
   }
 

@@ -8,7 +8,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Token } from '../api/schemas.js';
 import { expiryStatus } from './expiry-status.js';
 import type { LocalizeController } from '../internal/localize.js';
-import { maskPartialKey } from './mask-partial-key.js';
 
 /** What the row needs from the localization layer. */
 export type RowLocalize = Pick<LocalizeController, 'strings' | 'term' | 'plural' | 'dateFormat' | 'relative'>;
@@ -55,50 +54,58 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   const s = localize.strings;
   const expiry = expiryStatus(token.expiresAt, now, context.expiringSoonDays);
   const replaced = !!token.replacedBy;
-  const key = maskPartialKey(token.partialKey);
+  const deleting = state.deleting ? 'true' : nothing;
   let parts = 'row';
   if (state.isNew) parts += ' row-new';
   if (replaced) parts += ' row-replaced';
   if (expiry.kind === 'expired') parts += ' row-expired';
   if (state.deleting) parts += ' row-deleting';
+  const description = token.description ? html` <span part="description" class="description">${token.description}</span>` : nothing;
 
-  return html`<tr data-id=${token.id} part=${parts} aria-busy=${state.deleting ? 'true' : nothing} aria-rowindex=${state.rowIndex ?? nothing}>
+  // The hidden part of every key is the same four dots, so the page never tells how long a secret
+  // is (docs/architecture.md, security rule 4).
+  // Every binding is a node (Lit's marker) in every row: the usual row (no badge, no error) gets
+  // one binding after its name, the rest only where they show.
+  return html`<tr data-id=${token.id} part=${parts} aria-busy=${deleting} aria-rowindex=${state.rowIndex ?? nothing}>
     <th scope="row" part="cell name-cell" class="name-cell">
-      <span part="name" class="name">${token.name}</span>${state.isNew
-        ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>`
-        : nothing}${replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing}
-      ${token.description ? html`<span part="description" class="description">${token.description}</span>` : nothing}
-      ${state.deleteError === undefined ? nothing : deleteError(state.deleteError, context)}
+      <span part="name" class="name">${token.name}</span>${state.isNew || replaced || state.deleteError !== undefined
+        ? html`${state.isNew ? badge('new', s.newBadge) : nothing}${replaced ? badge('replaced', s.replacedBadge) : nothing}${description}${state.deleteError === undefined
+            ? nothing
+            : deleteError(state.deleteError, context)}`
+        : description}
     </th>
     <td part="cell key-cell" class="key-cell" data-label=${s.columnKey}>
-      <span class="visually-hidden">${key.visible ? localize.term('keyStartingWith', { partialKey: key.visible }) : s.keyHidden}</span>
-      <span class="key" aria-hidden="true"><code part="key">${key.visible}</code><span part="mask" class="mask">${key.mask}</span></span>
+      <span class="visually-hidden">${token.partialKey ? localize.term('keyStartingWith', { partialKey: token.partialKey }) : s.keyHidden}</span
+      ><span class="key" aria-hidden="true"><code part="key">${token.partialKey}</code><span part="mask" class="mask">••••</span></span>
     </td>
-    <td part="cell created-cell" data-label=${s.columnCreated}>${time(token.createdAt, DATE, localize)}</td>
+    <td part="cell created-cell" data-label=${s.columnCreated}
+      ><time datetime=${token.createdAt} tabindex="0" title=${exact(token.createdAt, localize)}
+        >${localize.dateFormat(DATE).format(new Date(token.createdAt))}</time
+      ></td
+    >
     <td part="cell expires-cell" data-label=${s.columnExpires}>${expires(token, expiry, replaced, context)}</td>
-    ${columns.lastUsed ? lastUsed(token, context) : nothing} ${columns.scopes ? scopes(token, state, context) : nothing}
+    ${columns.lastUsed ? lastUsed(token, context) : nothing}${columns.scopes ? scopes(token, state, context) : nothing}
     <td part="cell actions-cell" class="actions-cell">${context.canRegenerate && !replaced
         ? html`<button
             type="button"
             part="button regenerate-button"
             data-action="regenerate"
             aria-label=${localize.term('regenerateButtonLabel', { name: token.name })}
-            aria-disabled=${state.deleting ? 'true' : nothing}
-          >
-            ${s.regenerateButton}
-          </button>`
+            aria-disabled=${deleting}
+          >${s.regenerateButton}</button>`
         : nothing}<button
         type="button"
         part="button delete-button"
         class="danger"
         data-action="delete"
         aria-label=${localize.term(state.deleting ? 'deletingButtonLabel' : 'deleteButtonLabel', { name: token.name })}
-        aria-disabled=${state.deleting ? 'true' : nothing}
-      >
-        ${state.deleting ? html`<span class="spinner" aria-hidden="true"></span>${s.deletingButton}` : s.deleteButton}
-      </button></td>
+        aria-disabled=${deleting}
+      >${state.deleting ? html`<span class="spinner" aria-hidden="true"></span>${s.deletingButton}` : s.deleteButton}</button></td>
   </tr>`;
 }
+
+/** A badge after the name: "New", "Replaced". */
+const badge = (kind: string, label: string) => html` <span part="badge badge-${kind}" class="badge ${kind}-badge">${label}</span>`;
 
 /**
  * A placeholder row while the list loads, with the cells and line heights of a real row, so the
@@ -120,12 +127,11 @@ export function skeletonRow(columns: Columns): TemplateResult {
  * A date as one short line; the exact moment on hover (its title) and on keyboard focus (the same
  * text drawn by the stylesheet), so it is never only a tooltip a keyboard cannot open.
  */
-function time(iso: string, options: Intl.DateTimeFormatOptions, localize: RowLocalize, text?: string): TemplateResult {
-  const date = new Date(iso);
-  return html`<time datetime=${iso} tabindex="0" title=${localize.dateFormat(EXACT).format(date)}
-    >${text ?? localize.dateFormat(options).format(date)}</time
-  >`;
+function time(iso: string, options: Intl.DateTimeFormatOptions, localize: RowLocalize): TemplateResult {
+  return html`<time datetime=${iso} tabindex="0" title=${exact(iso, localize)}>${localize.dateFormat(options).format(new Date(iso))}</time>`;
 }
+
+const exact = (iso: string, localize: RowLocalize) => localize.dateFormat(EXACT).format(new Date(iso));
 
 function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced: boolean, { localize, now }: RowContext) {
   const s = localize.strings;
@@ -149,7 +155,9 @@ function lastUsed(token: Token, { localize, now }: RowContext): TemplateResult {
   if (!used) return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}><span class="muted">${s.lastUsedNever}</span></td>`;
   // A use "in the future" is clock skew between server and browser: it was just now.
   const date = new Date(Math.min(Date.parse(used), now.getTime()));
-  return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}>${time(used, DATE, localize, localize.relative(date, now))}</td>`;
+  return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}
+    ><time datetime=${used} tabindex="0" title=${exact(used, localize)}>${localize.relative(date, now)}</time></td
+  >`;
 }
 
 function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowContext): TemplateResult {

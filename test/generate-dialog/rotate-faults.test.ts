@@ -28,7 +28,7 @@ const FAILING: Partial<Record<MockFault, RegExp>> = {
   network: /Couldn't reach the server/,
   timeout: /took too long/,
   'malformed-json': /not valid JSON/,
-  'schema-violation': /“token\.id”/,
+  'schema-violation': /answer was not understood \(it does not have the expected shape\)/,
 };
 /** Faults after which the answer is still a valid rotation. */
 const SUCCEEDING: readonly MockFault[] = ['slow', 'extra-fields'];

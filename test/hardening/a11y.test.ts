@@ -15,7 +15,7 @@ import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { http, HttpResponse } from 'msw';
 import { demoScopes } from '../../src/mock/seed.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { $, confirmDialog, deleteButton, NOW, renderList, rowIds, sampleTokens, settled } from '../token-list/fixtures.js';
+import { $, confirmDialog, deleteButton, generateDialog, NOW, renderList, rowIds, sampleTokens, settled } from '../token-list/fixtures.js';
 import { deepActive } from '../support/focus.js';
 import { allElements, stubClipboard } from '../support/secret-hygiene.js';
 import { createThroughList, dialogOf, inDialog, revealOf, submitForm } from '../support/dialog-harness.js';
@@ -29,10 +29,10 @@ function describe_(element: Element | null): string {
 }
 
 /** Presses Tab until `matches(focused)`, recording the focus order; fails after `limit` presses. */
-async function tabUntil(matches: (el: Element | null) => boolean, limit = 40, shift = false): Promise<string[]> {
+async function tabUntil(matches: (el: Element | null) => boolean, limit = 40): Promise<string[]> {
   const order: string[] = [];
   for (let i = 0; i < limit; i += 1) {
-    await sendKeys({ press: shift ? 'Shift+Tab' : 'Tab' });
+    await sendKeys({ press: 'Tab' });
     order.push(describe_(deepActive()));
     if (matches(deepActive())) return order;
   }
@@ -166,7 +166,7 @@ describe('accessibility, proven', function () {
           { expiresInDays: 30, gracePeriodHours: 24 },
           new AbortController().signal,
         );
-        $(el, 'pat-generate-dialog').dispatchEvent(new CustomEvent('pat-token-rotated', { detail: { token: fresh, previous }, bubbles: true, composed: true }));
+        (await generateDialog(el)).dispatchEvent(new CustomEvent('pat-token-rotated', { detail: { token: fresh, previous }, bubbles: true, composed: true }));
         await el.updateComplete;
         await expect(el, 'regenerated, the old token replaced').to.be.accessible();
 

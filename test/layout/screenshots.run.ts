@@ -134,7 +134,7 @@ const STATES: State[] = [
     rtl: true,
     viewport: true,
     arrange: async ({ list }) => {
-      dialogOf(list).show();
+      root(list).querySelector<HTMLButtonElement>('#generate-button')!.click();
       await dialogOf(list).updateComplete;
     },
   },
@@ -153,8 +153,8 @@ const STATES: State[] = [
     rtl: true,
     viewport: true,
     arrange: async ({ list }) => {
+      root(list).querySelector<HTMLButtonElement>('#generate-button')!.click();
       const dialog = dialogOf(list);
-      dialog.show();
       await dialog.updateComplete;
       const name = dialog.shadowRoot!.querySelector<HTMLInputElement>('#name')!;
       name.value = 'Nightly backup job';

@@ -9,7 +9,7 @@ import { setClock } from '../../src/internal/clock.js';
 import type { LocalizeController } from '../../src/internal/localize.js';
 import { ar } from '../../src/locales/ar.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
-import { NOW, at, settled, text, token } from '../token-list/fixtures.js';
+import { NOW, at, generateDialog, settled, text, token } from '../token-list/fixtures.js';
 import { choose, dialogOf, inDialog, submitForm, waitForReveal } from '../support/dialog-harness.js';
 import { part, secretField, usageField } from '../support/reveal-harness.js';
 import { useMockBackend } from '../support/mock-backend.js';
@@ -96,7 +96,7 @@ describe('Arabic strings (pat-elements/locales/ar)', () => {
         `تنتهي صلاحيته بعد ${n(11)} يومًا`,
         `تنتهي صلاحيته بعد ${n(100)} يوم`,
       ]);
-      const options = [...inDialog<HTMLSelectElement>(dialogOf(list), '#expiration')!.options].map((option) => text(option));
+      const options = [...inDialog<HTMLSelectElement>(await generateDialog(list), '#expiration')!.options].map((option) => text(option));
       expect(options.slice(0, days.length)).to.deep.equal(['يوم واحد', 'يومان', `${n(3)} أيام`, `${n(11)} يومًا`, `${n(100)} يوم`]);
       expect(text(list.shadowRoot!.querySelector('[part~=count]')!)).to.equal(`${n(5)} رموز وصول`);
     });

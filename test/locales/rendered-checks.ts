@@ -173,6 +173,7 @@ async function askToDelete(list: PatTokenList, id: string): Promise<HTMLDialogEl
 async function openGenerateDialog(list: PatTokenList): Promise<PatGenerateDialog> {
   $<HTMLButtonElement>(list, '#generate-button').click();
   const dialog = dialogOf(list);
+  await dialog.updateComplete;
   await waitUntil(() => dialogPart<HTMLDialogElement>(dialog, 'dialog').open, 'the dialog did not open');
   return dialog;
 }

@@ -5,6 +5,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Token } from '../../src/api/schemas.js';
 import '../../src/define.js';
+import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 
 /** Noon UTC, so calendar days are the same in every time zone from UTC−11 to UTC+11. */
@@ -64,6 +65,22 @@ export function $$<E extends Element = HTMLElement>(el: PatTokenList, selector: 
 }
 
 /** Whether `selector` matches inside `root`: a boolean, so a failing assertion never prints an element. */
+/**
+ * The list's `<pat-generate-dialog>`, closed. The list renders it on first use only, so the first
+ * call uses it as a user would (the generate button opens it) and closes it again: tests that stand
+ * in for the dialog dispatch its events from the real element.
+ */
+export async function generateDialog(el: PatTokenList): Promise<PatGenerateDialog> {
+  if (!exists(el.shadowRoot!, 'pat-generate-dialog')) {
+    $(el, 'button[part~=generate-button]').click();
+    const opened = $<PatGenerateDialog>(el, 'pat-generate-dialog');
+    await opened.updateComplete;
+    opened.close();
+    await opened.updateComplete;
+  }
+  return $<PatGenerateDialog>(el, 'pat-generate-dialog');
+}
+
 export function exists(root: ParentNode, selector: string): boolean {
   return root.querySelector(selector) !== null;
 }

@@ -2,7 +2,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { setClock } from '../../src/internal/clock.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, NOW, at, cell, renderList, settled, text, token } from './fixtures.js';
+import { $, $$, NOW, at, cell, renderList, settled, text, token, generateDialog } from './fixtures.js';
 
 const seed = [
   token({ id: 'a', name: 'Alpha', createdAt: '2026-03-03T12:00:00Z', expiresAt: at(3), lastUsedAt: at(-3) }),
@@ -98,7 +98,7 @@ describe('<pat-token-list> localisation', () => {
     await useMockBackend({ seed });
     const strings = { dialogHeading: 'Neues Token erzeugen' };
     const el = await renderList(html`<pat-token-list endpoint="/api/tokens" .strings=${strings}></pat-token-list>`);
-    expect($<HTMLElement & { strings?: unknown }>(el, 'pat-generate-dialog').strings).to.equal(strings);
+    expect((await generateDialog(el)).strings).to.equal(strings);
   });
 });
 

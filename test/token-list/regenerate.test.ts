@@ -19,13 +19,13 @@ import { deepActive, describeFocus, tabUntil } from '../support/focus.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { findSecretInPage, stubClipboard } from '../support/secret-hygiene.js';
 import { secretField } from '../support/reveal-harness.js';
-import { $, $$, at, cell, exists, NOW, renderList, row, rowIds, sampleTokens, text, token } from './fixtures.js';
+import { $, $$, at, cell, exists, NOW, renderList, row, rowIds, sampleTokens, text, token, generateDialog } from './fixtures.js';
 
 const regenerateButtons = (el: PatTokenList) => $$(el, 'button[data-action=regenerate]');
 
 /** What the dialog dispatches after a regenerate: metadata only. */
-function rotated(el: PatTokenList, detail: { token: Token; previous: Token | null }) {
-  $(el, 'pat-generate-dialog').dispatchEvent(new CustomEvent('pat-token-rotated', { detail, bubbles: true, composed: true }));
+async function rotated(el: PatTokenList, detail: { token: Token; previous: Token | null }) {
+  (await generateDialog(el)).dispatchEvent(new CustomEvent('pat-token-rotated', { detail, bubbles: true, composed: true }));
   return el.updateComplete;
 }
 
@@ -94,12 +94,13 @@ describe('<pat-token-list> regenerate', () => {
     const el = await renderList();
     backend.reset(sampleTokens().filter((t) => t.id !== 'tok_tf')); // (and forgets the requests so far)
     const error = new HttpError({ status: 404, title: 'Not Found' });
-    $(el, 'pat-generate-dialog').dispatchEvent(new CustomEvent('pat-error', { detail: { operation: 'rotate', error }, bubbles: true, composed: true }));
+    const dialog = await generateDialog(el);
+    dialog.dispatchEvent(new CustomEvent('pat-error', { detail: { operation: 'rotate', error }, bubbles: true, composed: true }));
     await waitUntil(() => !rowIds(el).includes('tok_tf'), 'the list was not reloaded');
     expect(backend.requests.filter((r) => r.operation === 'list')).to.have.length(1);
 
     // Other failures of a regenerate are the dialog's to show: no reload.
-    $(el, 'pat-generate-dialog').dispatchEvent(
+    dialog.dispatchEvent(
       new CustomEvent('pat-error', { detail: { operation: 'rotate', error: new HttpError({ status: 500 }) }, bubbles: true, composed: true }),
     );
     await el.updateComplete;
@@ -111,7 +112,7 @@ describe('<pat-token-list> regenerate', () => {
     await useMockBackend({ seed: [token({ id: 'a', name: 'A', expiresAt: at(3) })] });
     const el = await renderList(html`<pat-token-list endpoint="/api/tokens" grace-periods="0, 4 48"></pat-token-list>`);
     expect(el.gracePeriods).to.deep.equal([0, 4, 48]);
-    const dialog = $(el, 'pat-generate-dialog');
+    const dialog = await generateDialog(el);
     expect(dialog.getAttribute('grace-periods')).to.equal('0 4 48');
     el.gracePeriods = [1, 2];
     await el.updateComplete;
@@ -179,6 +180,8 @@ describe('<pat-token-list> regenerate', () => {
       regenerateButton(el, 'tok_ci')!.focus();
       regenerateButton(el, 'tok_ci')!.click();
       const dialog = dialogOf(el);
+      // Rendered by the click, on first use: its own first render is the next microtask.
+      await dialog.updateComplete;
       await waitUntil(() => nativeDialog(dialog).open, 'the dialog did not open');
       expect([...dialog.shadowRoot!.querySelectorAll<HTMLOptionElement>('#grace option')].map((option) => option.value)).to.deep.equal(['0', '24']);
       const rotated = oneEvent(el, 'pat-token-rotated');
@@ -205,6 +208,8 @@ describe('<pat-token-list> regenerate', () => {
       regenerateButton(el, 'tok_graf')!.focus();
       regenerateButton(el, 'tok_graf')!.click();
       const dialog = dialogOf(el);
+      // Rendered by the click, on first use: its own first render is the next microtask.
+      await dialog.updateComplete;
       await waitUntil(() => nativeDialog(dialog).open);
       const failed = oneEvent(el, 'pat-error');
       submitButton(dialog).click();

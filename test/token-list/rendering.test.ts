@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import type { Token } from '../../src/api/schemas.js';
 import { setClock } from '../../src/internal/clock.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, NOW, at, renderList, row, rowIds, sampleTokens, token } from './fixtures.js';
+import { $, NOW, at, renderList, row, rowIds, sampleTokens, token, generateDialog } from './fixtures.js';
 
 function manyTokens(count: number): Token[] {
   return Array.from({ length: count }, (_, i) => token({ id: `tok_${i}`, name: `Token ${i}`, createdAt: at(-i - 1) }));
@@ -70,7 +70,7 @@ describe('<pat-token-list> rendering', () => {
       input.value = 'a';
       input.dispatchEvent(new Event('input'));
       await el.updateComplete;
-      $(el, 'pat-generate-dialog').dispatchEvent(
+      (await generateDialog(el)).dispatchEvent(
         new CustomEvent('pat-token-created', { detail: { token: token({ id: 'n', name: 'New one' }) }, bubbles: true, composed: true }),
       );
       await el.updateComplete;

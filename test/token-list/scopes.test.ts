@@ -10,7 +10,7 @@ import { setClock } from '../../src/internal/clock.js';
 import { demoScopes } from '../../src/mock/seed.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, cell, exists, expectFocusOn, NOW, renderList, rowIds, text, token } from './fixtures.js';
+import { $, $$, cell, exists, expectFocusOn, NOW, renderList, rowIds, text, token, generateDialog } from './fixtures.js';
 
 const seed = [
   token({ id: 'ci', name: 'CI deploy', scopes: ['repo:read', 'repo:write', 'packages:write', 'issues:read', 'ext:billing'] }),
@@ -103,7 +103,7 @@ describe('<pat-token-list> scopes', () => {
   it('passes the catalogue to the dialog', async () => {
     await useMockBackend({ seed });
     const el = await renderList(html`<pat-token-list endpoint="/api/tokens" .scopes=${demoScopes}></pat-token-list>`);
-    expect(($(el, 'pat-generate-dialog') as HTMLElement & { scopes?: unknown }).scopes).to.equal(demoScopes);
+    expect((await generateDialog(el)).scopes).to.equal(demoScopes);
   });
 
   it('stays readable with scopes in a dark page', async () => {

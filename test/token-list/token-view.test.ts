@@ -2,7 +2,6 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_SORT, deriveTokenView, memoizedTokenView, nextSort, type TokenViewInput } from '../../src/token-list/token-view.js';
 import { expiryStatus } from '../../src/token-list/expiry-status.js';
-import { MASK_LENGTH, maskPartialKey } from '../../src/token-list/mask-partial-key.js';
 import { NOW, at, sampleTokens, token } from './fixtures.js';
 
 const ids = (tokens: readonly { id: string }[]) => tokens.map((t) => t.id);
@@ -67,13 +66,3 @@ describe('expiryStatus', () => {
   });
 });
 
-describe('maskPartialKey', () => {
-  it('keeps the partial key as sent and draws the same mask for every token', () => {
-    const short = maskPartialKey('x7Q1');
-    const long = maskPartialKey('pat_AbCdEfGhIjKl');
-    expect(short.visible).to.equal('x7Q1');
-    expect(long.visible).to.equal('pat_AbCdEfGhIjKl');
-    expect(short.mask).to.equal(long.mask);
-    expect([...short.mask]).to.have.length(MASK_LENGTH);
-  });
-});

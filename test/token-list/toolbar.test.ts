@@ -9,7 +9,7 @@ import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialo
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, at, exists, NOW, renderList, row, rowIds, sampleTokens, text, token, waitForFocusOn } from './fixtures.js';
+import { $, $$, at, exists, generateDialog, NOW, renderList, row, rowIds, sampleTokens, text, token, waitForFocusOn } from './fixtures.js';
 
 function header(el: PatTokenList, label: string): HTMLTableCellElement {
   const found = $$<HTMLTableCellElement>(el, 'thead th').find((th) => text(th) === label);
@@ -22,8 +22,8 @@ async function clickHeader(el: PatTokenList, label: string) {
   await el.updateComplete;
 }
 
-function created(el: PatTokenList, token: Token) {
-  $(el, 'pat-generate-dialog').dispatchEvent(new CustomEvent('pat-token-created', { detail: { token }, bubbles: true, composed: true }));
+async function created(el: PatTokenList, token: Token) {
+  (await generateDialog(el)).dispatchEvent(new CustomEvent('pat-token-created', { detail: { token }, bubbles: true, composed: true }));
   return el.updateComplete;
 }
 
@@ -123,9 +123,8 @@ describe('<pat-token-list> toolbar', () => {
     it('opens the composed dialog', async () => {
       await useMockBackend({ seed: sampleTokens() });
       const el = await renderList();
-      const dialog = $<PatGenerateDialog>(el, 'pat-generate-dialog');
-      expect(dialog.open).to.be.false;
       $(el, 'button[part~=generate-button]').click();
+      const dialog = $<PatGenerateDialog>(el, 'pat-generate-dialog');
       await dialog.updateComplete;
       expect(dialog.open).to.be.true;
       dialog.close();
@@ -133,12 +132,20 @@ describe('<pat-token-list> toolbar', () => {
     });
 
     it('is hidden by no-generate; the dialog stays only while it can regenerate', async () => {
-      await useMockBackend({ seed: [] });
+      const backend = await useMockBackend({ seed: [] });
       const el = await renderList(html`<pat-token-list endpoint="/api/tokens" no-generate></pat-token-list>`);
       expect(exists(el.shadowRoot!, '[part~=generate-button], slot[name=generate-button]'), 'a generate button is rendered').to.be.false;
-      expect(exists(el.shadowRoot!, 'pat-generate-dialog'), 'the dialog, for Regenerate').to.be.true;
       expect(text($(el, '[part~=empty]'))).to.contain('No tokens yet');
       await expect(el).to.be.accessible();
+
+      backend.reset([token({ id: 'a', name: 'A' })]);
+      await el.refresh();
+      await el.updateComplete;
+      $(el, 'button[data-action=regenerate]').click();
+      const dialog = $<PatGenerateDialog>(el, 'pat-generate-dialog');
+      expect(dialog.open, 'the dialog, for Regenerate').to.be.true;
+      dialog.close();
+      await dialog.updateComplete;
 
       el.noRegenerate = true;
       await el.updateComplete;
@@ -150,15 +157,15 @@ describe('<pat-token-list> toolbar', () => {
       const el = await renderList(html`<pat-token-list endpoint="/api/tokens"><button slot="generate-button">New token</button></pat-token-list>`);
       const slot = $<HTMLSlotElement>(el, 'slot[name=generate-button]');
       expect(slot.assignedElements().map(text)).to.deep.equal(['New token']);
-      const dialog = $<PatGenerateDialog>(el, 'pat-generate-dialog');
 
       const hostButton = el.querySelector('button')!;
       hostButton.addEventListener('click', (event) => event.preventDefault(), { once: true });
       hostButton.click();
-      await dialog.updateComplete;
-      expect(dialog.open, 'a host that prevents the click handles it itself').to.be.false;
+      await el.updateComplete;
+      expect(exists(el.shadowRoot!, 'pat-generate-dialog'), 'a host that prevents the click handles it itself').to.be.false;
 
       hostButton.click();
+      const dialog = $<PatGenerateDialog>(el, 'pat-generate-dialog');
       await dialog.updateComplete;
       expect(dialog.open).to.be.true;
       dialog.close();
@@ -177,7 +184,7 @@ describe('<pat-token-list> toolbar', () => {
         .headers=${headers}
         .presets=${[1, 14]}
       ></pat-token-list>`);
-      const dialog = $<PatGenerateDialog>(el, 'pat-generate-dialog');
+      const dialog = await generateDialog(el);
       expect(dialog.endpoint).to.equal('/api/tokens');
       expect(dialog.credentials).to.equal('include');
       expect(dialog.headers).to.equal(headers);
