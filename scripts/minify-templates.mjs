@@ -11,8 +11,9 @@
  *   value, since an unquoted value would swallow the `/`). Attribute values, comments and the
  *   contents of `<pre>`, `<textarea>`, `<script>` and `<style>` are copied as they are.
  * - CSS: comments go, whitespace runs become one space and disappear next to `{ } ; , >` and after
- *   `:` (never before it: `a :hover` and `a:hover` differ), and a `;` before `}` goes. Strings are
- *   copied as they are.
+ *   `:` (never before it: `a :hover` and `a:hover` differ), a `;` before `}` goes, and a number's
+ *   leading zero goes (`0.5rem` → `.5rem`, `-0.1em` → `-.1em`; never inside a name or a longer
+ *   number). Strings are copied as they are.
  * Bindings are replaced by a marker character while minifying, so text never merges across one.
  * A template whose raw text holds a backslash before whitespace (a line continuation) is left alone.
  */
@@ -127,12 +128,19 @@ export function minifyCss(source) {
       i = end;
     } else if (char === ';' && /^\s*}/.test(source.slice(i + 1))) {
       i++;
+    } else if (char === '0' && /^\.\d/.test(source.slice(i + 1, i + 3)) && startsNumber(out)) {
+      i++;
     } else {
       out += char;
       i++;
     }
   }
   return out;
+}
+
+/** Whether a number written after `out` starts a value of its own (not `10.5`, `h0.5` or `--x-0.5`). */
+function startsNumber(out) {
+  return /(^|[\s:(,/*+]|[\s:(,/*+]-)$/.test(out);
 }
 
 const MINIFIERS = { html: minifyHtml, svg: minifyHtml, css: minifyCss };

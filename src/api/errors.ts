@@ -4,6 +4,7 @@
  * server value back verbatim except problem+json's `title`, `detail` and field messages, which the
  * server wrote for people to read.
  */
+import { defaultErrorStrings, httpStatusString } from './error-strings.js';
 import type { Token } from './schemas.js';
 import type { TokenOperation } from './token-client.js';
 
@@ -17,14 +18,7 @@ export abstract class PatError extends Error {
 
 /** Plain-words defaults for statuses that come without a readable problem body. */
 export function httpStatusMessage(status: number): string {
-  if (status === 401) return "You're not signed in, or your session has expired. Sign in again and retry.";
-  if (status === 403) return "You don't have permission to do this.";
-  if (status === 404) return 'The token service was not found at this address.';
-  if (status === 409) return 'The request conflicts with an existing token.';
-  if (status === 422 || status === 400) return 'Some of the values were not accepted.';
-  if (status === 429) return 'Too many requests. Wait a moment and try again.';
-  if (status >= 500) return `The server ran into a problem (HTTP ${status}). Try again in a moment.`;
-  return `The request failed (HTTP ${status}).`;
+  return httpStatusString(status, defaultErrorStrings).replace('{status}', String(status));
 }
 
 export interface HttpErrorInit {
@@ -57,7 +51,7 @@ export class HttpError extends PatError {
 export class NetworkError extends PatError {
   readonly kind = 'network';
   constructor(options?: ErrorOptions) {
-    super("Couldn't reach the server. Check your connection and try again.", options);
+    super(defaultErrorStrings.errorNetwork, options);
     this.name = 'NetworkError';
   }
 }

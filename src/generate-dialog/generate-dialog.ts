@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { HttpError, type PatError } from '../api/errors.js';
 import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, type Token } from '../api/schemas.js';
 import type { Scope } from '../api/scopes.js';
@@ -140,65 +139,99 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   static override styles = generateDialogStyles;
   static override dependencies = { 'pat-token-reveal': PatTokenReveal };
 
+  static override properties = {
+    open: { type: Boolean, reflect: true },
+    presets: { attribute: false },
+    allowNoExpiration: { type: Boolean, attribute: 'allow-no-expiration' },
+    maxLifetimeDays: { type: Number, attribute: 'max-lifetime-days' },
+    usageTemplate: { attribute: 'usage-template' },
+    maxNameLength: { type: Number, attribute: 'max-name-length' },
+    maxDescriptionLength: { type: Number, attribute: 'max-description-length' },
+    scopes: { attribute: false },
+    gracePeriods: { attribute: 'grace-periods', converter: gracePeriodsAttribute },
+    step: { state: true },
+    target: { state: true },
+    nameValue: { state: true },
+    descriptionValue: { state: true },
+    expirationChoice: { state: true },
+    customDate: { state: true },
+    selectedScopes: { state: true },
+    graceChoice: { state: true },
+    fieldErrors: { state: true },
+    formError: { state: true },
+    targetGone: { state: true },
+    createdToken: { state: true },
+  };
+
   /** Whether the dialog is showing. Prefer `show()`, `regenerate()` and `close()`. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** Expiration presets in days. 30 is chosen first, or the allowed preset nearest to it. */
-  @property({ attribute: false }) presets: readonly number[] = DEFAULT_PRESETS;
+  presets: readonly number[] = DEFAULT_PRESETS;
 
   /** Offer "No expiration" (sent as `expiresInDays: null`); never offered when `max-lifetime-days` is set. */
-  @property({ type: Boolean, attribute: 'allow-no-expiration' }) allowNoExpiration = false;
+  allowNoExpiration = false;
 
   /** Longest lifetime a token may get, in days: limits the presets and the custom date. */
-  @property({ type: Number, attribute: 'max-lifetime-days' }) maxLifetimeDays: number | undefined = undefined;
+  maxLifetimeDays: number | undefined = undefined;
 
   /** Passed to the reveal: an example command with `{token}` where the secret goes. */
-  @property({ attribute: 'usage-template' }) usageTemplate: string | undefined = undefined;
+  usageTemplate: string | undefined = undefined;
 
   /** Longest name accepted, in characters. */
-  @property({ type: Number, attribute: 'max-name-length' }) maxNameLength = NAME_MAX_LENGTH;
+  maxNameLength = NAME_MAX_LENGTH;
 
   /** Longest description accepted, in characters. */
-  @property({ type: Number, attribute: 'max-description-length' }) maxDescriptionLength = DESCRIPTION_MAX_LENGTH;
+  maxDescriptionLength = DESCRIPTION_MAX_LENGTH;
 
   /**
    * The permissions a token can be limited to. With a catalogue the form asks for at least one
    * (entries with `default: true` checked first); without one the token has all of the user's.
    */
-  @property({ attribute: false }) scopes: readonly Scope[] | undefined = undefined;
+  scopes: readonly Scope[] | undefined = undefined;
 
   /**
    * How long a regenerated token's predecessor may keep working, in hours (0–168), offered in the
    * regenerate form. Attribute: hours separated by commas or spaces, e.g. `grace-periods="0 1 24 168"`.
    */
-  @property({ attribute: 'grace-periods', converter: gracePeriodsAttribute }) gracePeriods: readonly number[] = DEFAULT_GRACE_PERIODS;
+  gracePeriods: readonly number[] = DEFAULT_GRACE_PERIODS;
 
-  @state() private step: 'form' | 'reveal' = 'form';
+  private step: 'form' | 'reveal' = 'form';
   /** The token being regenerated; undefined in the create form. */
-  @state() private target: Token | undefined = undefined;
-  @state() private nameValue = '';
-  @state() private descriptionValue = '';
+  private target: Token | undefined;
+  private nameValue = '';
+  private descriptionValue = '';
   /** Undefined until the user picks: the policy's preferred preset applies. */
-  @state() private expirationChoice: ExpirationChoice | undefined = undefined;
-  @state() private customDate = '';
+  private expirationChoice: ExpirationChoice | undefined;
+  private customDate = '';
   /** Undefined until the user picks: the catalogue's defaults apply. */
-  @state() private selectedScopes: ReadonlySet<string> | undefined = undefined;
-  @state() private graceChoice: number | undefined = undefined;
-  @state() private fieldErrors: FieldErrors = {};
-  @state() private formError: { message: string; details: string[] } | undefined = undefined;
+  private selectedScopes: ReadonlySet<string> | undefined;
+  private graceChoice: number | undefined;
+  private fieldErrors: FieldErrors = {};
+  private formError: { message: string; details: string[] } | undefined;
   /** A regenerate was answered 404: the form can only be closed. */
-  @state() private targetGone = false;
-  @state() private createdToken: Token | undefined = undefined;
+  private targetGone = false;
+  private createdToken: Token | undefined;
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-  @query('pat-token-reveal') private reveal!: PatTokenReveal | null;
-  @query('#submit') private submitButton!: HTMLButtonElement | null;
 
   readonly #submitter = new SubmitController(this);
   #catalogue: ScopeCatalogue | undefined;
   /** After the first submit, fields are re-checked as the user types, so errors clear when fixed. */
   #validateAsTyped = false;
   #opener: HTMLElement | undefined;
+
+  /** The first element of the rendered dialog that matches `selector`. */
+  #find<E extends Element = HTMLElement>(selector: string): E | null {
+    return this.renderRoot.querySelector<E>(selector);
+  }
+
+  get #dialog() {
+    return this.#find<HTMLDialogElement>('dialog');
+  }
+
+  get #reveal() {
+    return this.#find<PatTokenReveal>('pat-token-reveal');
+  }
 
   /** Opens the create form as a modal; focus returns to the element that had it when it closes. */
   show(): void {
@@ -680,7 +713,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
         : field === 'expiration' && this.#choice(this.#presets()) === 'custom'
           ? '#expiration-date'
           : `#${field}`;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    this.#find(selector)?.focus();
   }
 
   // --- Events ---
@@ -747,7 +780,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     }
     this.formError = undefined;
     // The fields are about to be disabled: keep focus on the button that shows the progress.
-    if (this.renderRoot.contains(deepActiveElement() ?? null)) this.submitButton?.focus();
+    if (this.renderRoot.contains(deepActiveElement() ?? null)) this.#find('#submit')?.focus();
 
     if (target) {
       const request = { expiresInDays, gracePeriodHours: this.#expired(target) ? 0 : this.#grace() };
@@ -784,7 +817,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     this.createdToken = token;
     this.step = 'reveal';
     await this.updateComplete;
-    const reveal = this.reveal;
+    const reveal = this.#reveal;
     if (!reveal || this.step !== 'reveal') return;
     reveal.secret = secret;
     await reveal.updateComplete;
@@ -816,12 +849,12 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     if ((error as PatError | undefined)?.kind === 'contract') console.warn(`<pat-generate-dialog>: ${(error as Error).message}`);
     this.emit('pat-error', { operation, error: error instanceof Error ? error : new Error(describeError(error, s)) });
     await this.updateComplete;
-    if (gone) this.renderRoot.querySelector<HTMLElement>('#gone-close')?.focus();
+    if (gone) this.#find('#gone-close')?.focus();
     else if (placed) this.#focusFirstInvalid();
   }
 
   #onCloseButton(): void {
-    if (this.step === 'reveal') this.reveal?.requestDismiss();
+    if (this.step === 'reveal') this.#reveal?.requestDismiss();
     else this.close();
   }
 
@@ -830,25 +863,25 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     // cancelled `cancel` event when Escape is pressed twice without other input in between.
     if (event.key === 'Escape' && this.step === 'reveal') {
       event.preventDefault();
-      this.reveal?.requestDismiss();
+      this.#reveal?.requestDismiss();
     }
   }
 
   #onCancel(event: Event): void {
     if (this.step !== 'reveal') return;
     event.preventDefault();
-    this.reveal?.requestDismiss();
+    this.#reveal?.requestDismiss();
   }
 
   /** The `<dialog>` closed. When we did not close it ourselves, `open` follows it. */
   #onClose(): void {
     // `close` is dispatched a task later: after `close()` then `show()`, it belongs to the old session.
-    if (!this.open || this.dialog?.open) return;
-    if (this.step === 'reveal' && this.reveal?.hasSecret) {
+    if (!this.open || this.#dialog?.open) return;
+    if (this.step === 'reveal' && this.#reveal?.hasSecret) {
       // A close request that could not be cancelled (e.g. a system back gesture) must not lose
       // the secret: show it again and point the user to Done.
-      this.dialog?.showModal();
-      this.reveal.requestDismiss();
+      this.#dialog?.showModal();
+      this.#reveal.requestDismiss();
       return;
     }
     this.open = false;
@@ -859,7 +892,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   }
 
   #syncDialog(wasOpen: boolean): void {
-    const dialog = this.dialog;
+    const dialog = this.#dialog;
     if (!dialog) return;
     if (this.open) {
       if (!dialog.open && this.isConnected) {

@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { RestTokenClient, type HeadersOption } from '../api/rest-token-client.js';
 import type { TokenClient } from '../api/token-client.js';
 import { validatingClient } from '../api/validating-client.js';
@@ -29,17 +29,24 @@ export declare abstract class ClientConfigInterface implements ClientConfig {
  */
 export function ClientConfigMixin<T extends Constructor<PatElement>>(Base: T) {
   abstract class ClientConfigElement extends Base implements ClientConfig {
+    static properties: PropertyDeclarations = {
+      endpoint: { reflect: true },
+      client: { attribute: false },
+      headers: { attribute: false },
+      credentials: { reflect: true },
+    };
+
     /** Base URL of the token collection, e.g. `/api/tokens` or an absolute URL. */
-    @property({ reflect: true }) endpoint = '';
+    endpoint = '';
 
     /** An adapter implementing `TokenClient`, for APIs of another shape. Wins over `endpoint`. */
-    @property({ attribute: false }) client: TokenClient | undefined = undefined;
+    client: TokenClient | undefined = undefined;
 
     /** Headers sent with every request: an object, or a function (may be async) called per request. */
-    @property({ attribute: false }) headers: HeadersOption | undefined = undefined;
+    headers: HeadersOption | undefined = undefined;
 
     /** Fetch credentials mode: `same-origin` (default), `include` or `omit`. */
-    @property({ reflect: true }) credentials: RequestCredentials = 'same-origin';
+    credentials: RequestCredentials = 'same-origin';
 
     #cachedClient: TokenClient | undefined;
     #cachedFor: readonly unknown[] = [];

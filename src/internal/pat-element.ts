@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { PatEventDetail, PatEventName } from '../events/index.js';
 import { defineElement } from './define-element.js';
 import { LocalizeController } from './localize.js';
@@ -17,8 +16,10 @@ export class PatElement extends LitElement {
    */
   static dependencies: Record<string, CustomElementConstructor> = {};
 
+  static override properties: PropertyDeclarations = { strings: { attribute: false } };
+
   /** Partial override of any user-visible string (passed on to the elements this one renders). */
-  @property({ attribute: false }) strings: Partial<PatStrings> | undefined = undefined;
+  strings: Partial<PatStrings> | undefined = undefined;
 
   protected readonly localize = new LocalizeController(this);
 

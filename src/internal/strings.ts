@@ -3,48 +3,16 @@
  * depends on a count. Each element adds its own strings in its folder; a host overrides any of
  * them with a partial `strings` object.
  */
+import { httpStatusString, type ErrorStrings } from '../api/error-strings.js';
 import { HttpError, type PatError } from '../api/errors.js';
+
+export { defaultErrorStrings, type ErrorStrings } from '../api/error-strings.js';
 
 /**
  * A string that depends on a count, by CLDR plural category (`Intl.PluralRules`): English needs
  * `one` and `other`, Arabic all six. `other` is required: it is used for any category not given.
  */
 export type PluralString = { other: string } & Partial<Record<Exclude<Intl.LDMLPluralRule, 'other'>, string>>;
-
-export interface ErrorStrings {
-  errorNetwork: string;
-  errorTimeout: string;
-  /** The answer is not JSON at all. */
-  errorContractNoField: string;
-  /** The answer is JSON of the wrong shape as a whole (e.g. an array instead of an object). */
-  errorContractShape: string;
-  errorUnauthorized: string;
-  errorForbidden: string;
-  errorNotFound: string;
-  errorConflict: string;
-  errorValidation: string;
-  errorRateLimited: string;
-  /** `{status}` is replaced by the HTTP status. */
-  errorServer: string;
-  errorHttp: string;
-  errorUnknown: string;
-}
-
-export const defaultErrorStrings: ErrorStrings = {
-  errorNetwork: "Couldn't reach the server. Check your connection and try again.",
-  errorTimeout: 'The server took too long to answer. Try again.',
-  errorContractNoField: "The server's answer was not understood (it was not valid JSON).",
-  errorContractShape: "The server's answer was not understood (it does not have the expected shape).",
-  errorUnauthorized: "You're not signed in, or your session has expired. Sign in again and retry.",
-  errorForbidden: "You don't have permission to do this.",
-  errorNotFound: 'The token service was not found at this address.',
-  errorConflict: 'The request conflicts with an existing token.',
-  errorValidation: 'Some of the values were not accepted.',
-  errorRateLimited: 'Too many requests. Wait a moment and try again.',
-  errorServer: 'The server ran into a problem (HTTP {status}). Try again in a moment.',
-  errorHttp: 'The request failed (HTTP {status}).',
-  errorUnknown: 'Something went wrong. Try again.',
-};
 
 /** Fills `{name}` placeholders; numbers go through `formatNumber` (the locale's digits and grouping). */
 export function fill(template: string, values: Record<string, string | number>, formatNumber: (n: number) => string = String): string {
@@ -69,14 +37,7 @@ export function describeError(error: unknown, strings: ErrorStrings): string {
   if (error instanceof HttpError) {
     const fromServer = error.detail ?? error.title;
     if (fromServer) return fromServer;
-    const { status } = error;
-    if (status === 401) return strings.errorUnauthorized;
-    if (status === 403) return strings.errorForbidden;
-    if (status === 404) return strings.errorNotFound;
-    if (status === 409) return strings.errorConflict;
-    if (status === 400 || status === 422) return strings.errorValidation;
-    if (status === 429) return strings.errorRateLimited;
-    return fill(status >= 500 ? strings.errorServer : strings.errorHttp, { status });
+    return fill(httpStatusString(error.status, strings), { status: error.status });
   }
   return strings.errorUnknown;
 }

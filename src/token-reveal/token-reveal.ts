@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { Token } from '../api/schemas.js';
 import { PatElement } from '../internal/pat-element.js';
 import { revealHeadingFor } from './strings.js';
@@ -72,24 +71,33 @@ function fillUsage(template: string, secret: string): string {
 export class PatTokenReveal extends PatElement {
   static override styles = tokenRevealStyles;
 
+  static override properties = {
+    token: { attribute: false },
+    usageTemplate: { attribute: 'usage-template' },
+    shown: { state: true },
+    copied: { state: true },
+    acknowledged: { state: true },
+    status: { state: true },
+    nudged: { state: true },
+  };
+
   /** The new token's metadata, to name it in the heading and in events. Never holds the secret. */
-  @property({ attribute: false }) token: Token | undefined = undefined;
+  token: Token | undefined = undefined;
 
   /** A ready-to-paste example, e.g. `curl -H "Authorization: Bearer {token}" …`; `{token}` becomes the secret. */
-  @property({ attribute: 'usage-template' }) usageTemplate: string | undefined = undefined;
+  usageTemplate: string | undefined = undefined;
 
-  @state() private shown = true;
-  @state() private copied: ReadonlySet<CopyTarget> = new Set();
-  @state() private acknowledged = false;
-  @state() private status: Status | undefined = undefined;
-  @state() private nudged = false;
-
-  @query('#secret') private secretField!: HTMLTextAreaElement | null;
-  @query('#usage') private usageField!: HTMLTextAreaElement | null;
-  @query('#copy') private copyButton!: HTMLButtonElement | null;
-  @query('#done') private doneButton!: HTMLButtonElement | null;
+  private shown = true;
+  private copied: ReadonlySet<CopyTarget> = new Set();
+  private acknowledged = false;
+  private status: Status | undefined;
+  private nudged = false;
 
   #secret: string | undefined;
+
+  #find<E extends Element>(selector: string): E | null {
+    return this.renderRoot?.querySelector<E>(selector) ?? null;
+  }
 
   /**
    * The secret to show, set as a property (there is no attribute). Write-only: reading it returns
@@ -125,7 +133,7 @@ export class PatTokenReveal extends PatElement {
     if (!this.canDismiss) {
       this.nudged = true;
       this.status = { kind: 'blocked' };
-      this.doneButton?.focus();
+      this.#find<HTMLButtonElement>('#done')?.focus();
       return false;
     }
     const detail = { tokenId: this.token?.id, copied: this.copied.size > 0 };
@@ -138,7 +146,8 @@ export class PatTokenReveal extends PatElement {
 
   /** Focuses the copy button: the one thing to do first. */
   override focus(options?: FocusOptions): void {
-    if (this.copyButton) this.copyButton.focus(options);
+    const copyButton = this.#find<HTMLButtonElement>('#copy');
+    if (copyButton) copyButton.focus(options);
     else super.focus(options);
   }
 
@@ -296,7 +305,7 @@ export class PatTokenReveal extends PatElement {
     error.name = cause instanceof DOMException ? cause.name : 'CopyError';
     this.emit('pat-error', { operation: 'copy', error });
     await this.updateComplete;
-    const field = what === 'secret' ? this.secretField : this.usageField;
+    const field = this.#find<HTMLTextAreaElement>(`#${what}`);
     field?.focus();
     field?.select();
   }

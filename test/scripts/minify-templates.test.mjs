@@ -46,6 +46,24 @@ test('CSS: comments and optional whitespace go; strings, descendant combinators 
   );
 });
 
+test('CSS: a number loses its leading zero, never inside a longer number, a name or a string', () => {
+  const source = `
+    .a {
+      margin: 0 0 0.5rem;
+      vertical-align: -0.125em;
+      width: calc(100% - 0.5em);
+      background: rgb(0 0 0 / 0.45);
+      animation: spin 0.8s linear;
+      padding: 10.5px 0;
+      --gap-0.5: 1px;
+      content: '0.5';
+    }`;
+  assert.equal(
+    minifyCss(source),
+    ".a{margin:0 0 .5rem;vertical-align:-.125em;width:calc(100% - .5em);background:rgb(0 0 0 / .45);animation:spin .8s linear;padding:10.5px 0;--gap-0.5:1px;content:'0.5'}",
+  );
+});
+
 test('templates: only tagged html/css literals change, and every binding keeps its place', () => {
   const source = [
     'const label = `  keep  me  `;',
