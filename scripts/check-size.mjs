@@ -24,8 +24,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Budgets in KB (1 KB = 1024 bytes) of minified + gzipped JavaScript: ceilings, so any growth past
  * them fails `npm test` and must be argued for. The margin left under them is printed every run.
+ * They hold the size where it is today, which is above the targets below: the list's layout,
+ * windowing, regenerate and scopes outgrew 35 / 20 KB, and no cut that keeps every feature has
+ * brought them back yet (bench/README.md, "Where the bytes go", says what was tried).
  */
-export const BUDGETS_KB = { bundle: 35, own: 20 };
+export const BUDGETS_KB = { bundle: 40, own: 26.5 };
+
+/** The sizes the package aims for: printed every run with how far over or under them it is. */
+export const TARGETS_KB = { bundle: 35, own: 20 };
 
 /** Runtime dependencies, kept out of the "own code" bundle. */
 export const DEPENDENCIES = ['lit', '@lit/*', 'zod', 'zod/*'];
@@ -214,11 +220,14 @@ async function main(argv) {
   }
   const entries = await measure(options.budgets);
   let over = 0;
-  for (const { label, gzipped, minified, budgetKb, metafile } of entries) {
+  for (const [index, { label, gzipped, minified, budgetKb, metafile }] of entries.entries()) {
     const margin = budgetKb * 1024 - gzipped;
     const fits = margin >= 0;
     const left = fits ? `${kb(margin)} left` : `${kb(-margin)} over`;
-    console.log(`${fits ? '✓' : '✗'} ${label}: ${kb(gzipped)} minified + gzipped (${kb(minified)} minified), budget ${budgetKb} KB, ${left}`);
+    const targetKb = Object.values(TARGETS_KB)[index];
+    const toTarget = targetKb * 1024 - gzipped;
+    const target = `target ${targetKb} KB ${toTarget >= 0 ? `met, ${kb(toTarget)} under` : `not met, ${kb(-toTarget)} over`}`;
+    console.log(`${fits ? '✓' : '✗'} ${label}: ${kb(gzipped)} minified + gzipped (${kb(minified)} minified), budget ${budgetKb} KB, ${left}; ${target}`);
     if (fits) continue;
     over += 1;
     console.error(
