@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { HttpError, type PatError } from '../api/errors.js';
@@ -16,6 +15,7 @@ import { scopeCatalogue } from '../internal/scope-catalogue.js';
 import { describeError } from '../internal/strings.js';
 import { DEFAULT_EXPIRING_SOON_DAYS } from './expiry-status.js';
 import { LayoutController } from './layout-controller.js';
+import { memo } from './memo.js';
 import { tokenListStyles } from './token-list.styles.js';
 import { skeletonRow, tokenRow, type Columns, type RowContext } from './token-row.js';
 import { DEFAULT_SORT, memoizedTokenView, nextSort, type SortKey, type TokenSort } from './token-view.js';
@@ -136,53 +136,72 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   static override styles = tokenListStyles;
   static override dependencies = { 'pat-generate-dialog': PatGenerateDialog };
 
+  // One `properties` object rather than a decorator per field: each decorator compiles to a call
+  // of its own, the largest share of the class's setup code.
+  static override properties = {
+    expiringSoonDays: { type: Number, attribute: 'expiring-soon-days' },
+    noGenerate: { type: Boolean, attribute: 'no-generate', reflect: true },
+    noRegenerate: { type: Boolean, attribute: 'no-regenerate', reflect: true },
+    presets: { attribute: false },
+    allowNoExpiration: { type: Boolean, attribute: 'allow-no-expiration' },
+    maxLifetimeDays: { type: Number, attribute: 'max-lifetime-days' },
+    usageTemplate: { attribute: 'usage-template' },
+    scopes: { attribute: false },
+    gracePeriods: { attribute: 'grace-periods', converter: { fromAttribute: parseHours, toAttribute: (hours: readonly number[]) => hours.join(' ') } },
+    filter: { state: true, attribute: false },
+    sort: { state: true, attribute: false },
+    confirming: { state: true, attribute: false },
+    deleteErrors: { state: true, attribute: false },
+    expandedScopes: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+  };
+
   /** A token expiring within this many days gets an "Expires in N days" badge. */
-  @property({ type: Number, attribute: 'expiring-soon-days' }) expiringSoonDays = DEFAULT_EXPIRING_SOON_DAYS;
+  expiringSoonDays = DEFAULT_EXPIRING_SOON_DAYS;
 
   /** Hides the generate button, for hosts that create tokens elsewhere. */
-  @property({ type: Boolean, attribute: 'no-generate', reflect: true }) noGenerate = false;
+  noGenerate = false;
 
   /** Hides the "Regenerate" action, which is offered whenever the client can rotate tokens. */
-  @property({ type: Boolean, attribute: 'no-regenerate', reflect: true }) noRegenerate = false;
+  noRegenerate = false;
 
   /** Duration presets offered by the dialog, in days. */
-  @property({ attribute: false }) presets: readonly number[] = DEFAULT_PRESETS;
+  presets: readonly number[] = DEFAULT_PRESETS;
 
   /** Whether the dialog offers "no expiration". */
-  @property({ type: Boolean, attribute: 'allow-no-expiration' }) allowNoExpiration = false;
+  allowNoExpiration = false;
 
   /** The longest lifetime the dialog allows, in days; unset leaves the dialog's default. */
-  @property({ type: Number, attribute: 'max-lifetime-days' }) maxLifetimeDays: number | undefined = undefined;
+  maxLifetimeDays: number | undefined;
 
   /**
    * Passed to the dialog's reveal: a ready-to-paste example with `{token}` where the new secret
    * goes, e.g. `curl -H "Authorization: Bearer {token}" https://api.example.com/me`.
    */
-  @property({ attribute: 'usage-template' }) usageTemplate: string | undefined = undefined;
+  usageTemplate: string | undefined;
 
   /**
    * The host's catalogue of permissions a token can be limited to. The list shows each token's
    * scopes by label (and the filter finds them); the dialog asks for them.
    */
-  @property({ attribute: false }) scopes: readonly Scope[] | undefined = undefined;
+  scopes: readonly Scope[] | undefined;
 
   /**
    * How long, in hours, the old token may keep working after a regenerate: the choices the dialog
    * offers (attribute: hours separated by commas or spaces, each 0–168). Unset leaves the dialog's.
    */
-  @property({ attribute: 'grace-periods', converter: { fromAttribute: parseHours, toAttribute: (hours: readonly number[]) => hours.join(' ') } })
-  gracePeriods: readonly number[] | undefined = undefined;
+  gracePeriods: readonly number[] | undefined;
 
-  @state() private filter = '';
-  @state() private sort: TokenSort = DEFAULT_SORT;
+  private filter = '';
+  private sort: TokenSort = DEFAULT_SORT;
   /** The token the confirmation dialog asks about. */
-  @state() private confirming: Token | undefined = undefined;
+  private confirming: Token | undefined;
   /** Why each row's last delete failed, by token id. */
-  @state() private deleteErrors: ReadonlyMap<string, string> = new Map();
+  private deleteErrors: ReadonlyMap<string, string> = new Map();
   /** Rows whose every scope is shown. */
-  @state() private expandedScopes: ReadonlySet<string> = new Set();
+  private expandedScopes: ReadonlySet<string> = new Set();
   /** The visible confirmation (and announcement) after a delete. */
-  @state() private notice = '';
+  private notice = '';
 
   readonly #tokens = new TokensController(this, {
     client: () => this.tokenClient,
@@ -199,11 +218,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   });
   readonly #view = memoizedTokenView();
   #context: RowContext | undefined;
-  #contextKey: readonly unknown[] = [];
+  readonly #contextFor = memo<RowContext>();
   #checkedView: readonly Token[] | undefined;
-  #scopeLabels: { from: readonly Scope[] | undefined; labels: ReadonlyMap<string, string> } | undefined;
-  #ids: { view: readonly Token[]; ids: readonly string[] } | undefined;
-  #columnsFor: { tokens: readonly Token[] | undefined; labels: ReadonlyMap<string, string>; columns: Columns } | undefined;
+  readonly #scopeLabels = memo<ReadonlyMap<string, string>>();
+  readonly #ids = memo<readonly string[]>();
+  readonly #columnsFor = memo<Columns>();
   /** The row that last had focus: it and its neighbours stay rendered wherever the page scrolls. */
   #focusedRowId: string | undefined;
   /** The token the dialog is regenerating: its row stays rendered, focus comes back to it. */
@@ -229,30 +248,18 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const current = now();
     const columns = this.#columns(this.#tokens.tokens);
-    const key = [
-      this.localize.strings,
-      this.localize.lang,
-      Math.floor(current.getTime() / 60_000),
-      validDays(this.expiringSoonDays),
-      columns.lastUsed,
-      columns.scopes,
-      this.#labels(),
-      this.#canRegenerate,
-    ] as const;
+    const expiringSoonDays = validDays(this.expiringSoonDays);
+    const scopeLabels = this.#labels();
+    const canRegenerate = this.#canRegenerate;
+    const { localize } = this;
     // One context object per change of what every row shows, so unchanged rows skip rendering.
-    if (!this.#context || key.some((value, i) => value !== this.#contextKey[i])) {
-      this.#contextKey = key;
-      this.#context = {
-        localize: this.localize,
-        now: current,
-        expiringSoonDays: key[3],
-        columns,
-        scopeLabels: key[6],
-        canRegenerate: key[7],
-      };
-      // What the rows show changed: whether the table fits may have too.
-      this.#layout.recheck();
-    }
+    const context = this.#contextFor(
+      [localize.strings, localize.lang, Math.floor(current.getTime() / 60_000), expiringSoonDays, columns.lastUsed, columns.scopes, scopeLabels, canRegenerate],
+      () => ({ localize, now: current, expiringSoonDays, columns, scopeLabels, canRegenerate }),
+    );
+    // What the rows show changed: whether the table fits may have too.
+    if (context !== this.#context) this.#layout.recheck();
+    this.#context = context;
     // Other rows, other widths: a table that did not fit may fit now, and the other way round.
     const tokens = this.#tokens.tokens;
     const view = tokens && this.#currentView(tokens);
@@ -270,10 +277,10 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
         ${this.#renderGenerateButton()}
         ${(tokens ? tokens.length : failure === undefined) ? this.#renderFilter() : nothing}
       </div>
-      ${tokens && failure !== undefined ? this.#renderRefreshFailure(failure) : nothing}
+      ${tokens && failure !== undefined ? this.#renderFailure('alert', this.localize.strings.refreshFailed, failure) : nothing}
       ${tokens && this.#tokens.leftOut ? this.#renderLeftOut(this.#tokens.leftOut) : nothing} ${this.#renderNotice()}
       ${!tokens && failure !== undefined
-        ? this.#renderLoadFailure(failure)
+        ? this.#renderFailure('error', this.localize.strings.loadFailed, failure)
         : tokens?.length === 0
           ? failure === undefined
             ? this.#renderEmpty()
@@ -299,15 +306,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   /** The optional columns, looked up once per list of tokens and catalogue (a scan of every token). */
   #columns(tokens: readonly Token[] | undefined): Columns {
     const labels = this.#labels();
-    if (!this.#columnsFor || this.#columnsFor.tokens !== tokens || this.#columnsFor.labels !== labels) {
-      const columns = {
-        // Until the list is there, assume the server sends the field: the skeleton keeps its shape.
-        lastUsed: !tokens || tokens.some((token) => token.lastUsedAt !== undefined),
-        scopes: labels.size > 0 || !!tokens?.some((token) => token.scopes != null),
-      };
-      this.#columnsFor = { tokens, labels, columns };
-    }
-    return this.#columnsFor.columns;
+    return this.#columnsFor([tokens, labels], () => ({
+      // Until the list is there, assume the server sends the field: the skeleton keeps its shape.
+      lastUsed: !tokens || tokens.some((token) => token.lastUsedAt !== undefined),
+      scopes: labels.size > 0 || !!tokens?.some((token) => token.scopes != null),
+    }));
   }
 
   /**
@@ -315,12 +318,10 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
    * entries is used without them, and reported once (the check is shared with the dialog).
    */
   #labels(): ReadonlyMap<string, string> {
-    if (!this.#scopeLabels || this.#scopeLabels.from !== this.scopes) {
+    return this.#scopeLabels([this.scopes], () => {
       const catalogue = scopeCatalogue(this.scopes, (error) => this.emit('pat-error', { operation: 'config', error }));
-      const labels = catalogue ? new Map(catalogue.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS;
-      this.#scopeLabels = { from: this.scopes, labels };
-    }
-    return this.#scopeLabels.labels;
+      return catalogue ? new Map(catalogue.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS;
+    });
   }
 
   #renderCount(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
@@ -425,8 +426,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   /** The ids in view order (the window's keys), built once per view. */
   #idsOf(view: readonly Token[]): readonly string[] {
-    if (this.#ids?.view !== view) this.#ids = { view, ids: view.map((token) => token.id) };
-    return this.#ids.ids;
+    return this.#ids([view], () => view.map((token) => token.id));
   }
 
   /** A row is rendered again only when its token, its state or what every row shares changed. */
@@ -470,20 +470,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     </div>`;
   }
 
-  #renderLoadFailure(error: unknown) {
-    return html`<div part="error" class="load-failure">
+  /** A failed first load (`error`) or a failed refresh above the rows still shown (`alert`). */
+  #renderFailure(part: 'error' | 'alert', heading: string, error: unknown) {
+    return html`<div part=${part} class="alert">
       <div role="alert">
-        <p class="failure-heading">${this.localize.strings.loadFailed}</p>
-        <p>${describeError(error, this.localize.strings)}</p>
-      </div>
-      ${this.#renderRetryButton()}
-    </div>`;
-  }
-
-  #renderRefreshFailure(error: unknown) {
-    return html`<div part="alert" class="alert">
-      <div role="alert">
-        <p class="failure-heading">${this.localize.strings.refreshFailed}</p>
+        <p class="failure-heading">${heading}</p>
         <p>${describeError(error, this.localize.strings)}</p>
       </div>
       ${this.#renderRetryButton()}

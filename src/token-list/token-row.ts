@@ -135,18 +135,21 @@ const exact = (iso: string, localize: RowLocalize) => localize.dateFormat(EXACT)
 
 function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced: boolean, { localize, now }: RowContext) {
   const s = localize.strings;
-  if (token.expiresAt === null) return html`<span class="muted">${s.expiresNever}</span>`;
-  if (replaced && expiry.kind !== 'expired') {
-    // A grace period is hours or days: when it ends matters to the minute.
-    const when = localize.relative(new Date(token.expiresAt), now);
-    return html`${time(token.expiresAt, DATE_TIME, localize)}
-      <span part="badge badge-expiring" class="badge expiring-badge">${localize.term('stopsWorking', { when })}</span>`;
-  }
-  const date = time(token.expiresAt, DATE, localize);
-  if (expiry.kind === 'expired') return html`${date} <span part="badge badge-expired" class="badge expired-badge">${s.expiredBadge}</span>`;
-  if (expiry.kind !== 'expiring') return date;
-  const text = expiry.days === 0 ? s.expiresTodayBadge : localize.plural('expiresInDays', expiry.days, { days: expiry.days });
-  return html`${date} <span part="badge badge-expiring" class="badge expiring-badge">${text}</span>`;
+  const at = token.expiresAt;
+  if (at === null) return html`<span class="muted">${s.expiresNever}</span>`;
+  // A grace period is hours or days: when it ends matters to the minute.
+  const grace = replaced && expiry.kind !== 'expired';
+  const date = time(at, grace ? DATE_TIME : DATE, localize);
+  const text = grace
+    ? localize.term('stopsWorking', { when: localize.relative(new Date(at), now) })
+    : expiry.kind === 'expired'
+      ? s.expiredBadge
+      : expiry.kind === 'expiring'
+        ? expiry.days
+          ? localize.plural('expiresInDays', expiry.days, { days: expiry.days })
+          : s.expiresTodayBadge
+        : '';
+  return text ? html`${date}${badge(grace ? 'expiring' : expiry.kind, text)}` : date;
 }
 
 function lastUsed(token: Token, { localize, now }: RowContext): TemplateResult {
