@@ -265,7 +265,8 @@ export const tokenListStyles = [
     vertical-align: 0.1em;
   }
 
-  [part~='expires-cell'] .badge {
+  /* Under the date in a table; beside it in a card. */
+  .frame:not(.cards) [part~='expires-cell'] .badge {
     display: block;
     width: fit-content;
     margin-block-start: 0.2em;
@@ -363,7 +364,7 @@ export const tokenListStyles = [
     --_start: -1;
   }
 
-  tr[part~='row-new'] > :first-child,
+  .frame:not(.cards) tr[part~='row-new'] > :first-child,
   .cards tr[part~='row-new'] {
     box-shadow: inset calc(3px * var(--_start, 1)) 0 var(--_accent);
   }
@@ -520,8 +521,6 @@ export const tokenListStyles = [
   }
 
   .cards [part~='expires-cell'] .badge {
-    display: inline-block;
-    margin-block-start: 0;
     margin-inline-start: 0.35em;
   }
 
@@ -548,17 +547,8 @@ export const tokenListStyles = [
     }
   }
 
-  .cards tr[part~='row-new'] > :first-child {
-    box-shadow: none;
-  }
-
-  .cards .skeleton td,
-  .cards .skeleton th {
+  .cards .skeleton > :not(.name-cell) {
     flex: 0 0 auto;
-  }
-
-  .cards .skeleton .name-cell {
-    flex: 1 1 12em;
   }
 
   .cards .no-matches td {

@@ -33,13 +33,12 @@ export const WINDOWING_THRESHOLD = 100;
  * under their own names so a host styles the whole feature through the list. Its `error` becomes
  * `dialog-error`, apart from the list's own error message; `button` is shared on purpose.
  */
-const DIALOG_EXPORTPARTS = [
-  'dialog', 'close-button', 'form', 'heading', 'note', 'summary', 'field', 'label', 'input', 'name-input',
-  'description-input', 'select', 'date-input', 'hint', 'expiry', 'scopes', 'scope-group', 'scope', 'field-error',
-  'error: dialog-error', 'actions', 'button', 'cancel-button', 'submit-button', 'reveal', 'secret-field', 'secret',
-  'copy-button', 'toggle-button', 'usage-field', 'usage', 'usage-copy-button', 'warning', 'status', 'acknowledge',
-  'done-button',
-].join(', ');
+const DIALOG_EXPORTPARTS =
+  'dialog, close-button, form, heading, note, summary, field, label, input, name-input, ' +
+  'description-input, select, date-input, hint, expiry, scopes, scope-group, scope, field-error, ' +
+  'error: dialog-error, actions, button, cancel-button, submit-button, reveal, secret-field, ' +
+  'secret, copy-button, toggle-button, usage-field, usage, usage-copy-button, warning, status, ' +
+  'acknowledge, done-button';
 
 /** Keys that move focus between rows while it is on a row's button (the page would scroll anyway). */
 const ROW_KEYS = new Set(['Home', 'End', 'PageUp', 'PageDown']);
@@ -271,22 +270,48 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const tokens = this.#tokens.tokens;
     const failure = this.#tokens.failure;
     const view = tokens && this.#currentView(tokens);
+    const { localize, notice } = this;
+    const strings = localize.strings;
+    // The status region (notice) is always there, so that what it says is announced; it shows
+    // only when it says something. The confirmation is one <dialog>, opened by a row's Delete.
     return html`
       <div part="toolbar" class="toolbar">
         <p part="count" class="count" aria-live="polite">${this.#renderCount(tokens, view)}</p>
         ${this.#renderGenerateButton()}
         ${(tokens ? tokens.length : failure === undefined) ? this.#renderFilter() : nothing}
       </div>
-      ${tokens && failure !== undefined ? this.#renderFailure('alert', this.localize.strings.refreshFailed, failure) : nothing}
-      ${tokens && this.#tokens.leftOut ? this.#renderLeftOut(this.#tokens.leftOut) : nothing} ${this.#renderNotice()}
+      ${tokens && failure !== undefined ? this.#renderFailure('alert', strings.refreshFailed, failure) : nothing}
+      ${tokens && this.#tokens.leftOut ? this.#renderLeftOut(this.#tokens.leftOut) : nothing}
+      <div part="notice" class=${notice ? 'notice shown' : 'notice'}>
+        <p role="status">${notice}</p>
+        ${notice
+          ? html`<button type="button" part="button dismiss-button" @click=${this.#dismissNotice}>${strings.dismissButton}</button>`
+          : nothing}
+      </div>
       ${!tokens && failure !== undefined
-        ? this.#renderFailure('error', this.localize.strings.loadFailed, failure)
+        ? this.#renderFailure('error', strings.loadFailed, failure)
         : tokens?.length === 0
           ? failure === undefined
             ? this.#renderEmpty()
             : nothing
           : this.#renderTable(tokens, view)}
-      ${this.#renderConfirmDialog()} ${this.#renderGenerateDialog()}
+      <dialog
+        part="confirm-dialog"
+        class="confirm"
+        aria-labelledby="confirm-heading"
+        aria-describedby="confirm-body"
+        @close=${this.#onConfirmClose}
+      >
+        <form method="dialog">
+          <h2 id="confirm-heading">${localize.term('confirmDeleteHeading', { name: this.confirming?.name ?? '' })}</h2>
+          <p id="confirm-body">${strings.confirmDeleteBody}</p>
+          <div class="confirm-actions">
+            <button part="button confirm-cancel-button" value="cancel" autofocus>${strings.confirmDeleteCancel}</button>
+            <button part="button confirm-delete-button" class="danger solid" value="confirm">${strings.confirmDeleteConfirm}</button>
+          </div>
+        </form>
+      </dialog>
+      ${this.#renderGenerateDialog()}
     `;
   }
 
@@ -503,42 +528,6 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     </button>`;
   }
 
-  /** The status region is always there, so that what it says is announced; it shows only when it says something. */
-  #renderNotice() {
-    return html`<div part="notice" class=${this.notice ? 'notice shown' : 'notice'}>
-      <p role="status">${this.notice}</p>
-      ${this.notice
-        ? html`<button type="button" part="button dismiss-button" @click=${this.#dismissNotice}>
-            ${this.localize.strings.dismissButton}
-          </button>`
-        : nothing}
-    </div>`;
-  }
-
-  #renderConfirmDialog() {
-    const localize = this.localize;
-    const strings = localize.strings;
-    const name = this.confirming?.name ?? '';
-    return html`<dialog
-      part="confirm-dialog"
-      class="confirm"
-      aria-labelledby="confirm-heading"
-      aria-describedby="confirm-body"
-      @close=${this.#onConfirmClose}
-    >
-      <form method="dialog">
-        <h2 id="confirm-heading">${localize.term('confirmDeleteHeading', { name })}</h2>
-        <p id="confirm-body">${strings.confirmDeleteBody}</p>
-        <div class="confirm-actions">
-          <button part="button confirm-cancel-button" value="cancel" autofocus>${strings.confirmDeleteCancel}</button>
-          <button part="button confirm-delete-button" class="danger solid" value="confirm">
-            ${strings.confirmDeleteConfirm}
-          </button>
-        </div>
-      </form>
-    </dialog>`;
-  }
-
   #renderGenerateDialog() {
     if (!this.#dialogUsed || (this.noGenerate && !this.#canRegenerate)) return nothing;
     // The policy travels as attributes so an unset one leaves the dialog's own default.
@@ -646,7 +635,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     if (!token) return;
     // The browser returns focus to the opener; if that row went away meanwhile (a refresh), focus
     // would be lost, so it goes to a neighbour instead.
-    if (!this.shadowRoot!.activeElement) (this.#buttonOf(token.id, 'delete') ?? this.#focusFallback())?.focus();
+    if (!this.shadowRoot!.activeElement) this.#focusButton(token.id);
     if (confirmed) void this.#delete(token);
   }
 
@@ -675,7 +664,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     void this.#announce(this.localize.term('tokenDeleted', { name: token.name }));
     if (!focusWasInRow) return;
     await this.updateComplete;
-    ((neighbourId && this.#buttonOf(neighbourId, 'delete')) || this.#focusFallback())?.focus();
+    this.#focusButton(neighbourId);
   }
 
   #setDeleteError(id: string, message: string | undefined) {
@@ -689,7 +678,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #dismissDeleteError(token: Token) {
     this.#setDeleteError(token.id, undefined);
     // The dismiss button disappears: keep the keyboard user in the row.
-    void this.updateComplete.then(() => (this.#buttonOf(token.id, 'delete') ?? this.#focusFallback())?.focus());
+    void this.updateComplete.then(() => this.#focusButton(token.id));
   }
 
   #toggleScopes(token: Token) {
@@ -716,7 +705,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   #dismissNotice() {
     this.notice = '';
-    void this.updateComplete.then(() => this.#focusFallback()?.focus());
+    void this.updateComplete.then(() => this.#focusButton());
   }
 
   async #retry(event: Event) {
@@ -759,7 +748,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       // Focus is lost when it is on nothing, or still inside the dialog that closed.
       const active = this.shadowRoot!.activeElement;
       if (active ? active !== dialog : document.activeElement && document.activeElement !== document.body) return;
-      ((id && this.#buttonOf(id, 'regenerate')) || this.#focusFallback())?.focus();
+      this.#focusButton(id, 'regenerate');
     });
     observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
   }
@@ -824,6 +813,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   #buttonOf(id: string, action: string): HTMLButtonElement | null {
     return this.#rowOf(id)?.querySelector(`button[data-action="${action}"]`) ?? null;
+  }
+
+  /** Focuses that row's button (Delete unless said otherwise), or the fallback when it is gone. */
+  #focusButton(id?: string, action = 'delete') {
+    ((id && this.#buttonOf(id, action)) || this.#focusFallback())?.focus();
   }
 
   /** The slotted replacement if there is one, else our own button. */
