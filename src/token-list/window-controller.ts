@@ -133,17 +133,17 @@ export class WindowController implements ReactiveController {
     this.#laidOutThisUpdate = false;
     const container = this.#container();
     if (!laidOut || !container || !this.#host.isConnected) {
-      this.#stopListening();
+      this.#listen(false);
       return;
     }
-    this.#startListening();
+    this.#listen(true);
     this.#measure(container);
     this.#sizeSpacers(container);
     this.#checkCoverage();
   }
 
   hostDisconnected(): void {
-    this.#stopListening();
+    this.#listen(false);
   }
 
   // ——— Geometry ———
@@ -229,22 +229,15 @@ export class WindowController implements ReactiveController {
 
   // ——— Listening, only while windowing ———
 
-  #startListening(): void {
-    if (this.#listening) return;
-    this.#listening = true;
-    this.#scrollers = scrollingAncestors(this.#host);
-    for (const target of [window, ...this.#scrollers]) {
-      target.addEventListener('scroll', this.#checkCoverage, { passive: true });
-    }
-    window.addEventListener('resize', this.#checkCoverage, { passive: true });
-  }
-
-  #stopListening(): void {
-    if (!this.#listening) return;
-    this.#listening = false;
-    for (const target of [window, ...this.#scrollers]) target.removeEventListener('scroll', this.#checkCoverage);
-    window.removeEventListener('resize', this.#checkCoverage);
-    this.#scrollers = [];
+  /** Starts or stops listening to the scrolls and resizes that can move the visible part. */
+  #listen(on: boolean): void {
+    if (on === this.#listening) return;
+    this.#listening = on;
+    if (on) this.#scrollers = scrollingAncestors(this.#host);
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    for (const target of [window, ...this.#scrollers]) target[method]('scroll', this.#checkCoverage, { passive: true });
+    window[method]('resize', this.#checkCoverage, { passive: true });
+    if (!on) this.#scrollers = [];
   }
 }
 
