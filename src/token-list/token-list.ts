@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { HttpError, type PatError } from '../api/errors.js';
@@ -135,72 +136,53 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   static override styles = tokenListStyles;
   static override dependencies = { 'pat-generate-dialog': PatGenerateDialog };
 
-  // One `properties` object rather than a decorator per field: each decorator compiles to a call
-  // of its own, the largest share of the class's setup code.
-  static override properties = {
-    expiringSoonDays: { type: Number, attribute: 'expiring-soon-days' },
-    noGenerate: { type: Boolean, attribute: 'no-generate', reflect: true },
-    noRegenerate: { type: Boolean, attribute: 'no-regenerate', reflect: true },
-    presets: { attribute: false },
-    allowNoExpiration: { type: Boolean, attribute: 'allow-no-expiration' },
-    maxLifetimeDays: { type: Number, attribute: 'max-lifetime-days' },
-    usageTemplate: { attribute: 'usage-template' },
-    scopes: { attribute: false },
-    gracePeriods: { attribute: 'grace-periods', converter: { fromAttribute: parseHours, toAttribute: (hours: readonly number[]) => hours.join(' ') } },
-    filter: { state: true, attribute: false },
-    sort: { state: true, attribute: false },
-    confirming: { state: true, attribute: false },
-    deleteErrors: { state: true, attribute: false },
-    expandedScopes: { state: true, attribute: false },
-    notice: { state: true, attribute: false },
-  };
-
   /** A token expiring within this many days gets an "Expires in N days" badge. */
-  expiringSoonDays = DEFAULT_EXPIRING_SOON_DAYS;
+  @property({ type: Number, attribute: 'expiring-soon-days' }) expiringSoonDays = DEFAULT_EXPIRING_SOON_DAYS;
 
   /** Hides the generate button, for hosts that create tokens elsewhere. */
-  noGenerate = false;
+  @property({ type: Boolean, attribute: 'no-generate', reflect: true }) noGenerate = false;
 
   /** Hides the "Regenerate" action, which is offered whenever the client can rotate tokens. */
-  noRegenerate = false;
+  @property({ type: Boolean, attribute: 'no-regenerate', reflect: true }) noRegenerate = false;
 
   /** Duration presets offered by the dialog, in days. */
-  presets: readonly number[] = DEFAULT_PRESETS;
+  @property({ attribute: false }) presets: readonly number[] = DEFAULT_PRESETS;
 
   /** Whether the dialog offers "no expiration". */
-  allowNoExpiration = false;
+  @property({ type: Boolean, attribute: 'allow-no-expiration' }) allowNoExpiration = false;
 
   /** The longest lifetime the dialog allows, in days; unset leaves the dialog's default. */
-  maxLifetimeDays: number | undefined;
+  @property({ type: Number, attribute: 'max-lifetime-days' }) maxLifetimeDays: number | undefined = undefined;
 
   /**
    * Passed to the dialog's reveal: a ready-to-paste example with `{token}` where the new secret
    * goes, e.g. `curl -H "Authorization: Bearer {token}" https://api.example.com/me`.
    */
-  usageTemplate: string | undefined;
+  @property({ attribute: 'usage-template' }) usageTemplate: string | undefined = undefined;
 
   /**
    * The host's catalogue of permissions a token can be limited to. The list shows each token's
    * scopes by label (and the filter finds them); the dialog asks for them.
    */
-  scopes: readonly Scope[] | undefined;
+  @property({ attribute: false }) scopes: readonly Scope[] | undefined = undefined;
 
   /**
    * How long, in hours, the old token may keep working after a regenerate: the choices the dialog
    * offers (attribute: hours separated by commas or spaces, each 0–168). Unset leaves the dialog's.
    */
-  gracePeriods: readonly number[] | undefined;
+  @property({ attribute: 'grace-periods', converter: { fromAttribute: parseHours, toAttribute: (hours: readonly number[]) => hours.join(' ') } })
+  gracePeriods: readonly number[] | undefined = undefined;
 
-  private filter = '';
-  private sort: TokenSort = DEFAULT_SORT;
+  @state() private filter = '';
+  @state() private sort: TokenSort = DEFAULT_SORT;
   /** The token the confirmation dialog asks about. */
-  private confirming: Token | undefined;
+  @state() private confirming: Token | undefined = undefined;
   /** Why each row's last delete failed, by token id. */
-  private deleteErrors: ReadonlyMap<string, string> = new Map();
+  @state() private deleteErrors: ReadonlyMap<string, string> = new Map();
   /** Rows whose every scope is shown. */
-  private expandedScopes: ReadonlySet<string> = new Set();
+  @state() private expandedScopes: ReadonlySet<string> = new Set();
   /** The visible confirmation (and announcement) after a delete. */
-  private notice = '';
+  @state() private notice = '';
 
   readonly #tokens = new TokensController(this, {
     client: () => this.tokenClient,
