@@ -74,7 +74,6 @@ export const tokenListStyles = [
   /* ——— Messages ——— */
 
   .alert,
-  .load-failure,
   .empty,
   .notice.shown {
     display: flex;
@@ -87,20 +86,24 @@ export const tokenListStyles = [
     border-radius: var(--_radius);
   }
 
+  /* A failure in the danger colour, the confirmation of a delete in the accent. */
+  .alert {
+    --_tone: var(--_danger);
+  }
+
+  .notice {
+    --_tone: var(--_accent);
+  }
+
   .alert,
-  .load-failure {
-    border-color: color-mix(in srgb, var(--_danger) 55%, transparent);
-    background: color-mix(in srgb, var(--_danger) 8%, transparent);
-  }
-
   .notice.shown {
-    border-color: color-mix(in srgb, var(--_accent) 55%, transparent);
-    background: color-mix(in srgb, var(--_accent) 8%, transparent);
+    border-color: color-mix(in srgb, var(--_tone) 55%, transparent);
+    background: color-mix(in srgb, var(--_tone) 8%, transparent);
   }
 
-  .alert [role='alert'],
-  .load-failure [role='alert'],
-  .notice [role='status'] {
+  /* The message takes the line; a row's failed delete has its own width (below). */
+  [role='alert'],
+  [role='status'] {
     flex: 1 1 16rem;
   }
 
@@ -179,14 +182,14 @@ export const tokenListStyles = [
     opacity: 0.45;
   }
 
-  [aria-sort='ascending'] .sort-indicator::after {
+  /* A sorted column's header has aria-sort, ascending or descending. */
+  [aria-sort] .sort-indicator::after {
     content: '↑' / '';
     opacity: 1;
   }
 
   [aria-sort='descending'] .sort-indicator::after {
     content: '↓' / '';
-    opacity: 1;
   }
 
   .name {
@@ -262,7 +265,8 @@ export const tokenListStyles = [
     vertical-align: 0.1em;
   }
 
-  [part~='expires-cell'] .badge {
+  /* Under the date in a table; beside it in a card. */
+  .frame:not(.cards) [part~='expires-cell'] .badge {
     display: block;
     width: fit-content;
     margin-block-start: 0.2em;
@@ -360,7 +364,7 @@ export const tokenListStyles = [
     --_start: -1;
   }
 
-  tr[part~='row-new'] > :first-child,
+  .frame:not(.cards) tr[part~='row-new'] > :first-child,
   .cards tr[part~='row-new'] {
     box-shadow: inset calc(3px * var(--_start, 1)) 0 var(--_accent);
   }
@@ -517,8 +521,6 @@ export const tokenListStyles = [
   }
 
   .cards [part~='expires-cell'] .badge {
-    display: inline-block;
-    margin-block-start: 0;
     margin-inline-start: 0.35em;
   }
 
@@ -545,17 +547,8 @@ export const tokenListStyles = [
     }
   }
 
-  .cards tr[part~='row-new'] > :first-child {
-    box-shadow: none;
-  }
-
-  .cards .skeleton td,
-  .cards .skeleton th {
+  .cards .skeleton > :not(.name-cell) {
     flex: 0 0 auto;
-  }
-
-  .cards .skeleton .name-cell {
-    flex: 1 1 12em;
   }
 
   .cards .no-matches td {

@@ -16,6 +16,7 @@ import { scopeCatalogue } from '../internal/scope-catalogue.js';
 import { describeError } from '../internal/strings.js';
 import { DEFAULT_EXPIRING_SOON_DAYS } from './expiry-status.js';
 import { LayoutController } from './layout-controller.js';
+import { memo } from './memo.js';
 import { tokenListStyles } from './token-list.styles.js';
 import { skeletonRow, tokenRow, type Columns, type RowContext } from './token-row.js';
 import { DEFAULT_SORT, memoizedTokenView, nextSort, type SortKey, type TokenSort } from './token-view.js';
@@ -33,13 +34,12 @@ export const WINDOWING_THRESHOLD = 100;
  * under their own names so a host styles the whole feature through the list. Its `error` becomes
  * `dialog-error`, apart from the list's own error message; `button` is shared on purpose.
  */
-const DIALOG_EXPORTPARTS = [
-  'dialog', 'close-button', 'form', 'heading', 'note', 'summary', 'field', 'label', 'input', 'name-input',
-  'description-input', 'select', 'date-input', 'hint', 'expiry', 'scopes', 'scope-group', 'scope', 'field-error',
-  'error: dialog-error', 'actions', 'button', 'cancel-button', 'submit-button', 'reveal', 'secret-field', 'secret',
-  'copy-button', 'toggle-button', 'usage-field', 'usage', 'usage-copy-button', 'warning', 'status', 'acknowledge',
-  'done-button',
-].join(', ');
+const DIALOG_EXPORTPARTS =
+  'dialog, close-button, form, heading, note, summary, field, label, input, name-input, ' +
+  'description-input, select, date-input, hint, expiry, scopes, scope-group, scope, field-error, ' +
+  'error: dialog-error, actions, button, cancel-button, submit-button, reveal, secret-field, ' +
+  'secret, copy-button, toggle-button, usage-field, usage, usage-copy-button, warning, status, ' +
+  'acknowledge, done-button';
 
 /** Keys that move focus between rows while it is on a row's button (the page would scroll anyway). */
 const ROW_KEYS = new Set(['Home', 'End', 'PageUp', 'PageDown']);
@@ -199,11 +199,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   });
   readonly #view = memoizedTokenView();
   #context: RowContext | undefined;
-  #contextKey: readonly unknown[] = [];
+  readonly #contextFor = memo<RowContext>();
   #checkedView: readonly Token[] | undefined;
-  #scopeLabels: { from: readonly Scope[] | undefined; labels: ReadonlyMap<string, string> } | undefined;
-  #ids: { view: readonly Token[]; ids: readonly string[] } | undefined;
-  #columnsFor: { tokens: readonly Token[] | undefined; labels: ReadonlyMap<string, string>; columns: Columns } | undefined;
+  readonly #scopeLabels = memo<ReadonlyMap<string, string>>();
+  readonly #ids = memo<readonly string[]>();
+  readonly #columnsFor = memo<Columns>();
   /** The row that last had focus: it and its neighbours stay rendered wherever the page scrolls. */
   #focusedRowId: string | undefined;
   /** The token the dialog is regenerating: its row stays rendered, focus comes back to it. */
@@ -229,30 +229,18 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const current = now();
     const columns = this.#columns(this.#tokens.tokens);
-    const key = [
-      this.localize.strings,
-      this.localize.lang,
-      Math.floor(current.getTime() / 60_000),
-      validDays(this.expiringSoonDays),
-      columns.lastUsed,
-      columns.scopes,
-      this.#labels(),
-      this.#canRegenerate,
-    ] as const;
+    const expiringSoonDays = validDays(this.expiringSoonDays);
+    const scopeLabels = this.#labels();
+    const canRegenerate = this.#canRegenerate;
+    const { localize } = this;
     // One context object per change of what every row shows, so unchanged rows skip rendering.
-    if (!this.#context || key.some((value, i) => value !== this.#contextKey[i])) {
-      this.#contextKey = key;
-      this.#context = {
-        localize: this.localize,
-        now: current,
-        expiringSoonDays: key[3],
-        columns,
-        scopeLabels: key[6],
-        canRegenerate: key[7],
-      };
-      // What the rows show changed: whether the table fits may have too.
-      this.#layout.recheck();
-    }
+    const context = this.#contextFor(
+      [localize.strings, localize.lang, Math.floor(current.getTime() / 60_000), expiringSoonDays, columns.lastUsed, columns.scopes, scopeLabels, canRegenerate],
+      () => ({ localize, now: current, expiringSoonDays, columns, scopeLabels, canRegenerate }),
+    );
+    // What the rows show changed: whether the table fits may have too.
+    if (context !== this.#context) this.#layout.recheck();
+    this.#context = context;
     // Other rows, other widths: a table that did not fit may fit now, and the other way round.
     const tokens = this.#tokens.tokens;
     const view = tokens && this.#currentView(tokens);
@@ -264,22 +252,48 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const tokens = this.#tokens.tokens;
     const failure = this.#tokens.failure;
     const view = tokens && this.#currentView(tokens);
+    const { localize, notice } = this;
+    const strings = localize.strings;
+    // The status region (notice) is always there, so that what it says is announced; it shows
+    // only when it says something. The confirmation is one <dialog>, opened by a row's Delete.
     return html`
       <div part="toolbar" class="toolbar">
         <p part="count" class="count" aria-live="polite">${this.#renderCount(tokens, view)}</p>
         ${this.#renderGenerateButton()}
         ${(tokens ? tokens.length : failure === undefined) ? this.#renderFilter() : nothing}
       </div>
-      ${tokens && failure !== undefined ? this.#renderRefreshFailure(failure) : nothing}
-      ${tokens && this.#tokens.leftOut ? this.#renderLeftOut(this.#tokens.leftOut) : nothing} ${this.#renderNotice()}
+      ${tokens && failure !== undefined ? this.#renderFailure('alert', strings.refreshFailed, failure) : nothing}
+      ${tokens && this.#tokens.leftOut ? this.#renderLeftOut(this.#tokens.leftOut) : nothing}
+      <div part="notice" class=${notice ? 'notice shown' : 'notice'}>
+        <p role="status">${notice}</p>
+        ${notice
+          ? html`<button type="button" part="button dismiss-button" @click=${this.#dismissNotice}>${strings.dismissButton}</button>`
+          : nothing}
+      </div>
       ${!tokens && failure !== undefined
-        ? this.#renderLoadFailure(failure)
+        ? this.#renderFailure('error', strings.loadFailed, failure)
         : tokens?.length === 0
           ? failure === undefined
             ? this.#renderEmpty()
             : nothing
           : this.#renderTable(tokens, view)}
-      ${this.#renderConfirmDialog()} ${this.#renderGenerateDialog()}
+      <dialog
+        part="confirm-dialog"
+        class="confirm"
+        aria-labelledby="confirm-heading"
+        aria-describedby="confirm-body"
+        @close=${this.#onConfirmClose}
+      >
+        <form method="dialog">
+          <h2 id="confirm-heading">${localize.term('confirmDeleteHeading', { name: this.confirming?.name ?? '' })}</h2>
+          <p id="confirm-body">${strings.confirmDeleteBody}</p>
+          <div class="confirm-actions">
+            <button part="button confirm-cancel-button" value="cancel" autofocus>${strings.confirmDeleteCancel}</button>
+            <button part="button confirm-delete-button" class="danger solid" value="confirm">${strings.confirmDeleteConfirm}</button>
+          </div>
+        </form>
+      </dialog>
+      ${this.#renderGenerateDialog()}
     `;
   }
 
@@ -299,15 +313,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   /** The optional columns, looked up once per list of tokens and catalogue (a scan of every token). */
   #columns(tokens: readonly Token[] | undefined): Columns {
     const labels = this.#labels();
-    if (!this.#columnsFor || this.#columnsFor.tokens !== tokens || this.#columnsFor.labels !== labels) {
-      const columns = {
-        // Until the list is there, assume the server sends the field: the skeleton keeps its shape.
-        lastUsed: !tokens || tokens.some((token) => token.lastUsedAt !== undefined),
-        scopes: labels.size > 0 || !!tokens?.some((token) => token.scopes != null),
-      };
-      this.#columnsFor = { tokens, labels, columns };
-    }
-    return this.#columnsFor.columns;
+    return this.#columnsFor([tokens, labels], () => ({
+      // Until the list is there, assume the server sends the field: the skeleton keeps its shape.
+      lastUsed: !tokens || tokens.some((token) => token.lastUsedAt !== undefined),
+      scopes: labels.size > 0 || !!tokens?.some((token) => token.scopes != null),
+    }));
   }
 
   /**
@@ -315,12 +325,10 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
    * entries is used without them, and reported once (the check is shared with the dialog).
    */
   #labels(): ReadonlyMap<string, string> {
-    if (!this.#scopeLabels || this.#scopeLabels.from !== this.scopes) {
+    return this.#scopeLabels([this.scopes], () => {
       const catalogue = scopeCatalogue(this.scopes, (error) => this.emit('pat-error', { operation: 'config', error }));
-      const labels = catalogue ? new Map(catalogue.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS;
-      this.#scopeLabels = { from: this.scopes, labels };
-    }
-    return this.#scopeLabels.labels;
+      return catalogue ? new Map(catalogue.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS;
+    });
   }
 
   #renderCount(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
@@ -425,8 +433,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   /** The ids in view order (the window's keys), built once per view. */
   #idsOf(view: readonly Token[]): readonly string[] {
-    if (this.#ids?.view !== view) this.#ids = { view, ids: view.map((token) => token.id) };
-    return this.#ids.ids;
+    return this.#ids([view], () => view.map((token) => token.id));
   }
 
   /** A row is rendered again only when its token, its state or what every row shares changed. */
@@ -470,20 +477,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     </div>`;
   }
 
-  #renderLoadFailure(error: unknown) {
-    return html`<div part="error" class="load-failure">
+  /** A failed first load (`error`) or a failed refresh above the rows still shown (`alert`). */
+  #renderFailure(part: 'error' | 'alert', heading: string, error: unknown) {
+    return html`<div part=${part} class="alert">
       <div role="alert">
-        <p class="failure-heading">${this.localize.strings.loadFailed}</p>
-        <p>${describeError(error, this.localize.strings)}</p>
-      </div>
-      ${this.#renderRetryButton()}
-    </div>`;
-  }
-
-  #renderRefreshFailure(error: unknown) {
-    return html`<div part="alert" class="alert">
-      <div role="alert">
-        <p class="failure-heading">${this.localize.strings.refreshFailed}</p>
+        <p class="failure-heading">${heading}</p>
         <p>${describeError(error, this.localize.strings)}</p>
       </div>
       ${this.#renderRetryButton()}
@@ -510,42 +508,6 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     >
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>${strings.retryingButton}` : strings.retryButton}
     </button>`;
-  }
-
-  /** The status region is always there, so that what it says is announced; it shows only when it says something. */
-  #renderNotice() {
-    return html`<div part="notice" class=${this.notice ? 'notice shown' : 'notice'}>
-      <p role="status">${this.notice}</p>
-      ${this.notice
-        ? html`<button type="button" part="button dismiss-button" @click=${this.#dismissNotice}>
-            ${this.localize.strings.dismissButton}
-          </button>`
-        : nothing}
-    </div>`;
-  }
-
-  #renderConfirmDialog() {
-    const localize = this.localize;
-    const strings = localize.strings;
-    const name = this.confirming?.name ?? '';
-    return html`<dialog
-      part="confirm-dialog"
-      class="confirm"
-      aria-labelledby="confirm-heading"
-      aria-describedby="confirm-body"
-      @close=${this.#onConfirmClose}
-    >
-      <form method="dialog">
-        <h2 id="confirm-heading">${localize.term('confirmDeleteHeading', { name })}</h2>
-        <p id="confirm-body">${strings.confirmDeleteBody}</p>
-        <div class="confirm-actions">
-          <button part="button confirm-cancel-button" value="cancel" autofocus>${strings.confirmDeleteCancel}</button>
-          <button part="button confirm-delete-button" class="danger solid" value="confirm">
-            ${strings.confirmDeleteConfirm}
-          </button>
-        </div>
-      </form>
-    </dialog>`;
   }
 
   #renderGenerateDialog() {
@@ -655,7 +617,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     if (!token) return;
     // The browser returns focus to the opener; if that row went away meanwhile (a refresh), focus
     // would be lost, so it goes to a neighbour instead.
-    if (!this.shadowRoot!.activeElement) (this.#buttonOf(token.id, 'delete') ?? this.#focusFallback())?.focus();
+    if (!this.shadowRoot!.activeElement) this.#focusButton(token.id);
     if (confirmed) void this.#delete(token);
   }
 
@@ -684,7 +646,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     void this.#announce(this.localize.term('tokenDeleted', { name: token.name }));
     if (!focusWasInRow) return;
     await this.updateComplete;
-    ((neighbourId && this.#buttonOf(neighbourId, 'delete')) || this.#focusFallback())?.focus();
+    this.#focusButton(neighbourId);
   }
 
   #setDeleteError(id: string, message: string | undefined) {
@@ -698,7 +660,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #dismissDeleteError(token: Token) {
     this.#setDeleteError(token.id, undefined);
     // The dismiss button disappears: keep the keyboard user in the row.
-    void this.updateComplete.then(() => (this.#buttonOf(token.id, 'delete') ?? this.#focusFallback())?.focus());
+    void this.updateComplete.then(() => this.#focusButton(token.id));
   }
 
   #toggleScopes(token: Token) {
@@ -725,7 +687,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   #dismissNotice() {
     this.notice = '';
-    void this.updateComplete.then(() => this.#focusFallback()?.focus());
+    void this.updateComplete.then(() => this.#focusButton());
   }
 
   async #retry(event: Event) {
@@ -768,7 +730,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
       // Focus is lost when it is on nothing, or still inside the dialog that closed.
       const active = this.shadowRoot!.activeElement;
       if (active ? active !== dialog : document.activeElement && document.activeElement !== document.body) return;
-      ((id && this.#buttonOf(id, 'regenerate')) || this.#focusFallback())?.focus();
+      this.#focusButton(id, 'regenerate');
     });
     observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
   }
@@ -833,6 +795,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   #buttonOf(id: string, action: string): HTMLButtonElement | null {
     return this.#rowOf(id)?.querySelector(`button[data-action="${action}"]`) ?? null;
+  }
+
+  /** Focuses that row's button (Delete unless said otherwise), or the fallback when it is gone. */
+  #focusButton(id?: string, action = 'delete') {
+    ((id && this.#buttonOf(id, action)) || this.#focusFallback())?.focus();
   }
 
   /** The slotted replacement if there is one, else our own button. */

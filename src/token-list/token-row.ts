@@ -107,6 +107,11 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
 /** A badge after the name: "New", "Replaced". */
 const badge = (kind: string, label: string) => html` <span part="badge badge-${kind}" class="badge ${kind}-badge">${label}</span>`;
 
+const BONE_CELL = html`<td><span class="bone"></span></td>`;
+
+/** What a cell says when there is nothing to show: "Never", "All". */
+const muted = (text: string) => html`<span class="muted">${text}</span>`;
+
 /**
  * A placeholder row while the list loads, with the cells and line heights of a real row, so the
  * page does not jump when the tokens arrive.
@@ -115,10 +120,7 @@ export function skeletonRow(columns: Columns): TemplateResult {
   return html`<tr part="skeleton" class="skeleton" aria-hidden="true">
     <th class="name-cell"><span class="bone name-bone"></span><span class="bone description-bone"></span></th>
     <td class="key-cell"><span class="bone"></span></td>
-    <td><span class="bone"></span></td>
-    <td><span class="bone"></span></td>
-    ${columns.lastUsed ? html`<td><span class="bone"></span></td>` : nothing}
-    ${columns.scopes ? html`<td><span class="bone"></span></td>` : nothing}
+    ${BONE_CELL}${BONE_CELL}${columns.lastUsed ? BONE_CELL : nothing}${columns.scopes ? BONE_CELL : nothing}
     <td class="actions-cell"><span class="bone button-bone"></span></td>
   </tr>`;
 }
@@ -135,18 +137,21 @@ const exact = (iso: string, localize: RowLocalize) => localize.dateFormat(EXACT)
 
 function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced: boolean, { localize, now }: RowContext) {
   const s = localize.strings;
-  if (token.expiresAt === null) return html`<span class="muted">${s.expiresNever}</span>`;
-  if (replaced && expiry.kind !== 'expired') {
-    // A grace period is hours or days: when it ends matters to the minute.
-    const when = localize.relative(new Date(token.expiresAt), now);
-    return html`${time(token.expiresAt, DATE_TIME, localize)}
-      <span part="badge badge-expiring" class="badge expiring-badge">${localize.term('stopsWorking', { when })}</span>`;
-  }
-  const date = time(token.expiresAt, DATE, localize);
-  if (expiry.kind === 'expired') return html`${date} <span part="badge badge-expired" class="badge expired-badge">${s.expiredBadge}</span>`;
-  if (expiry.kind !== 'expiring') return date;
-  const text = expiry.days === 0 ? s.expiresTodayBadge : localize.plural('expiresInDays', expiry.days, { days: expiry.days });
-  return html`${date} <span part="badge badge-expiring" class="badge expiring-badge">${text}</span>`;
+  const at = token.expiresAt;
+  if (at === null) return muted(s.expiresNever);
+  // A grace period is hours or days: when it ends matters to the minute.
+  const grace = replaced && expiry.kind !== 'expired';
+  const date = time(at, grace ? DATE_TIME : DATE, localize);
+  const text = grace
+    ? localize.term('stopsWorking', { when: localize.relative(new Date(at), now) })
+    : expiry.kind === 'expired'
+      ? s.expiredBadge
+      : expiry.kind === 'expiring'
+        ? expiry.days
+          ? localize.plural('expiresInDays', expiry.days, { days: expiry.days })
+          : s.expiresTodayBadge
+        : '';
+  return text ? html`${date}${badge(grace ? 'expiring' : expiry.kind, text)}` : date;
 }
 
 function lastUsed(token: Token, { localize, now }: RowContext): TemplateResult {
@@ -164,8 +169,7 @@ function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowCon
   const s = localize.strings;
   const ids = token.scopes;
   let content: TemplateResult;
-  if (ids == null) content = html`<span class="muted">${s.scopesAll}</span>`;
-  else if (!ids.length) content = html`<span class="muted">${s.scopesNone}</span>`;
+  if (!ids?.length) content = muted(ids ? s.scopesNone : s.scopesAll);
   else {
     const hidden = ids.length - VISIBLE_SCOPES;
     const shown = hidden > 0 && !state.scopesExpanded ? ids.slice(0, VISIBLE_SCOPES) : ids;

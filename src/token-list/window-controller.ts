@@ -12,6 +12,7 @@
  * measurements. Nothing is listened to while the list is short enough to render whole.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { memo } from './memo.js';
 
 export interface WindowControllerOptions {
   /** The element the rows are rendered into; null until it is. */
@@ -50,7 +51,7 @@ export class WindowController implements ReactiveController {
   #measuredSum = 0;
   /** Bumped whenever a height changes, so the offsets are rebuilt once rather than per lookup. */
   #version = 0;
-  #offsets: { keys: readonly string[]; version: number; values: Float64Array } | undefined;
+  readonly #offsets = memo<Float64Array>();
 
   /** The keys of the last layout and its contiguous window `[start, end)`. */
   #keys: readonly string[] = [];
@@ -132,17 +133,17 @@ export class WindowController implements ReactiveController {
     this.#laidOutThisUpdate = false;
     const container = this.#container();
     if (!laidOut || !container || !this.#host.isConnected) {
-      this.#stopListening();
+      this.#listen(false);
       return;
     }
-    this.#startListening();
+    this.#listen(true);
     this.#measure(container);
     this.#sizeSpacers(container);
     this.#checkCoverage();
   }
 
   hostDisconnected(): void {
-    this.#stopListening();
+    this.#listen(false);
   }
 
   // ——— Geometry ———
@@ -150,12 +151,12 @@ export class WindowController implements ReactiveController {
   /** Offsets of every row's top from the container's top, plus the total at the end. */
   #currentOffsets(): Float64Array {
     const keys = this.#keys;
-    if (this.#offsets && this.#offsets.keys === keys && this.#offsets.version === this.#version) return this.#offsets.values;
-    const estimate = this.estimatedHeight;
-    const values = new Float64Array(keys.length + 1);
-    for (let i = 0; i < keys.length; i++) values[i + 1] = values[i]! + (this.#heights.get(keys[i]!) ?? estimate);
-    this.#offsets = { keys, version: this.#version, values };
-    return values;
+    return this.#offsets([keys, this.#version], () => {
+      const estimate = this.estimatedHeight;
+      const values = new Float64Array(keys.length + 1);
+      for (let i = 0; i < keys.length; i++) values[i + 1] = values[i]! + (this.#heights.get(keys[i]!) ?? estimate);
+      return values;
+    });
   }
 
   /** The rows `[first, last)` that intersect `[top, bottom)` px; the nearest ones when none do. */
@@ -228,22 +229,15 @@ export class WindowController implements ReactiveController {
 
   // ——— Listening, only while windowing ———
 
-  #startListening(): void {
-    if (this.#listening) return;
-    this.#listening = true;
-    this.#scrollers = scrollingAncestors(this.#host);
-    for (const target of [window, ...this.#scrollers]) {
-      target.addEventListener('scroll', this.#checkCoverage, { passive: true });
-    }
-    window.addEventListener('resize', this.#checkCoverage, { passive: true });
-  }
-
-  #stopListening(): void {
-    if (!this.#listening) return;
-    this.#listening = false;
-    for (const target of [window, ...this.#scrollers]) target.removeEventListener('scroll', this.#checkCoverage);
-    window.removeEventListener('resize', this.#checkCoverage);
-    this.#scrollers = [];
+  /** Starts or stops listening to the scrolls and resizes that can move the visible part. */
+  #listen(on: boolean): void {
+    if (on === this.#listening) return;
+    this.#listening = on;
+    if (on) this.#scrollers = scrollingAncestors(this.#host);
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    for (const target of [window, ...this.#scrollers]) target[method]('scroll', this.#checkCoverage, { passive: true });
+    window[method]('resize', this.#checkCoverage, { passive: true });
+    if (!on) this.#scrollers = [];
   }
 }
 
