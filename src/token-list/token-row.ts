@@ -69,7 +69,7 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   return html`<tr data-id=${token.id} part=${parts} aria-busy=${deleting} aria-rowindex=${state.rowIndex ?? nothing}>
     <th scope="row" part="cell name-cell" class="name-cell">
       <span part="name" class="name">${token.name}</span>${state.isNew || replaced || state.deleteError !== undefined
-        ? html`${state.isNew ? badge('new', s.newBadge) : nothing}${replaced ? badge('replaced', s.replacedBadge) : nothing}${description}${state.deleteError === undefined
+        ? html`${state.isNew ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>` : nothing}${replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing}${description}${state.deleteError === undefined
             ? nothing
             : deleteError(state.deleteError, context)}`
         : description}
@@ -105,8 +105,6 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
 }
 
 /** A badge after the name: "New", "Replaced". */
-const badge = (kind: string, label: string) => html` <span part="badge badge-${kind}" class="badge ${kind}-badge">${label}</span>`;
-
 const BONE_CELL = html`<td><span class="bone"></span></td>`;
 
 /** What a cell says when there is nothing to show: "Never", "All". */
@@ -151,7 +149,11 @@ function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced
           ? localize.plural('expiresInDays', expiry.days, { days: expiry.days })
           : s.expiresTodayBadge
         : '';
-  return text ? html`${date}${badge(grace ? 'expiring' : expiry.kind, text)}` : date;
+  if (!text) return date;
+  // Literal part names, one template each: the styling surface is read from the source.
+  return grace || expiry.kind === 'expiring'
+    ? html`${date} <span part="badge badge-expiring" class="badge expiring-badge">${text}</span>`
+    : html`${date} <span part="badge badge-expired" class="badge expired-badge">${text}</span>`;
 }
 
 function lastUsed(token: Token, { localize, now }: RowContext): TemplateResult {
