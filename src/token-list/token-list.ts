@@ -31,12 +31,13 @@ export const WINDOWING_THRESHOLD = 100;
 
 /**
  * The composed `<pat-generate-dialog>`'s parts (and the reveal's, which it exports), re-exported
- * under their own names so a host styles the whole feature through the list. Its `error` becomes
- * `dialog-error`, apart from the list's own error message; `button` is shared on purpose.
+ * under their own names so a host styles the whole feature through the list. Its `error` and
+ * `scope` become `dialog-error` and `dialog-scope`, apart from the list's own error message and
+ * scope chips (a prefix, as Shoelace exports its children's parts); `button` is shared on purpose.
  */
 const DIALOG_EXPORTPARTS =
   'dialog, close-button, form, heading, note, summary, field, label, input, name-input, ' +
-  'description-input, select, date-input, hint, expiry, scopes, scope-group, scope, field-error, ' +
+  'description-input, select, date-input, hint, expiry, scopes, scope-group, scope: dialog-scope, field-error, ' +
   'error: dialog-error, actions, button, cancel-button, submit-button, reveal, secret-field, ' +
   'secret, copy-button, toggle-button, usage-field, usage, usage-copy-button, warning, status, ' +
   'acknowledge, done-button';
@@ -113,7 +114,7 @@ const NO_SCOPE_LABELS: ReadonlyMap<string, string> = new Map();
  * @csspart alert - A message above the table: a failed refresh, or tokens left out of a broken answer.
  * @csspart notice - The confirmation above the table after a delete.
  * @csspart confirm-dialog - The delete confirmation `<dialog>`.
- * @csspart generate-dialog - The composed `<pat-generate-dialog>`. Its parts are exported under their own names (`dialog`, `form`, `input`, `submit-button`, `secret`, `copy-button`, …), its `error` as `dialog-error`.
+ * @csspart generate-dialog - The composed `<pat-generate-dialog>`. Its parts are exported under their own names (`dialog`, `form`, `input`, `submit-button`, `secret`, `copy-button`, …), its `error` and `scope` as `dialog-error` and `dialog-scope`.
  *
  * @cssprop --pat-accent-color - Primary buttons, focus rings, the new-row highlight and the current sort.
  * @cssprop --pat-accent-text-color - Text on primary buttons.
@@ -479,7 +480,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   /** A failed first load (`error`) or a failed refresh above the rows still shown (`alert`). */
   #renderFailure(part: 'error' | 'alert', heading: string, error: unknown) {
-    return html`<div part=${part} class="alert">
+    // Literal part names: the styling surface is read from the source.
+    return html`<div part=${part === 'error' ? 'error' : 'alert'} class="alert">
       <div role="alert">
         <p class="failure-heading">${heading}</p>
         <p>${describeError(error, this.localize.strings)}</p>
@@ -790,7 +792,8 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   }
 
   #rowOf(id: string): HTMLTableRowElement | null {
-    return this.renderRoot.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
+    // A scan, not `CSS.escape`: jsdom (hosts' unit tests) has no `CSS`. Rendered rows are few.
+    return [...this.renderRoot.querySelectorAll<HTMLTableRowElement>('tr[data-id]')].find((row) => row.dataset.id === id) ?? null;
   }
 
   #buttonOf(id: string, action: string): HTMLButtonElement | null {

@@ -34,6 +34,26 @@ describe('<pat-token-list> scopes', () => {
     await emulateMedia({ colorScheme: 'light' });
   });
 
+  it("styles its chips with ::part(scope) and the dialog's permissions with ::part(dialog-scope), never one for the other", async () => {
+    await useMockBackend({ seed });
+    const style = document.createElement('style');
+    style.textContent = `
+      pat-token-list::part(scope) { outline: 3px solid rgb(1, 2, 3); }
+      pat-token-list::part(dialog-scope) { outline: 5px dotted rgb(4, 5, 6); }`;
+    document.head.append(style);
+    try {
+      const el = await renderList(html`<pat-token-list endpoint="/api/tokens" .scopes=${demoScopes}></pat-token-list>`);
+      const chip = cell(el, 'ci', 'scopes-cell').querySelector('[part~=scope]')!;
+      const dialog = await generateDialog(el);
+      const permission = dialog.shadowRoot!.querySelector('[part~=scope]')!;
+      expect(permission, 'the dialog has permission rows').to.exist;
+      expect(getComputedStyle(chip).outline).to.equal('rgb(1, 2, 3) solid 3px');
+      expect(getComputedStyle(permission).outline).to.equal('rgb(4, 5, 6) dotted 5px');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('has no Scopes column without a catalogue and without scoped tokens', async () => {
     await useMockBackend({ seed: [token({ id: 'a', name: 'A' })] });
     const el = await renderList();
