@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { HttpError, type PatError } from '../api/errors.js';
+import { HttpError } from '../api/errors.js';
 import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, type Token } from '../api/schemas.js';
 import type { Scope } from '../api/scopes.js';
 import { now } from '../internal/clock.js';
@@ -775,7 +775,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     const s = this.localize.strings;
     if (!client || (target && !client.rotate)) {
       this.formError = { message: s.dialogNotConfigured, details: [] };
-      this.emit('pat-error', { operation: target ? 'rotate' : 'create', error: new Error(s.dialogNotConfigured) });
+      this.reportError(target ? 'rotate' : 'create', new Error(s.dialogNotConfigured));
       return;
     }
     this.formError = undefined;
@@ -845,9 +845,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
       : placed && !elsewhere.length
         ? undefined
         : { message: describeError(error, s), details: elsewhere };
-    // Which field broke the contract is for the developer, not for the user's screen.
-    if ((error as PatError | undefined)?.kind === 'contract') console.warn(`<pat-generate-dialog>: ${(error as Error).message}`);
-    this.emit('pat-error', { operation, error: error instanceof Error ? error : new Error(describeError(error, s)) });
+    this.reportError(operation, error);
     await this.updateComplete;
     if (gone) this.#find('#gone-close')?.focus();
     else if (placed) this.#focusFirstInvalid();

@@ -1,4 +1,6 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
+import type { PatError } from '../api/errors.js';
+import type { PatErrorDetail } from '../events/error.js';
 import type { PatEventDetail, PatEventName } from '../events/index.js';
 import { defineElement } from './define-element.js';
 import { LocalizeController } from './localize.js';
@@ -32,5 +34,15 @@ export class PatElement extends LitElement {
   /** Dispatches a `pat-*` event; returns false when a listener called `preventDefault()`. */
   protected emit<K extends PatEventName>(name: K, detail: PatEventDetail<K>, cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  /**
+   * Tells the host about a failed operation with `pat-error`. A broken answer's field is for the
+   * developer, so it is also logged; the user's screen only says the answer was not understood.
+   */
+  protected reportError(operation: PatErrorDetail['operation'], error: unknown): void {
+    const asError = error instanceof Error ? error : new Error(String(error));
+    if ((error as PatError | undefined)?.kind === 'contract') console.warn(`<${this.localName}>: ${asError.message}`);
+    this.emit('pat-error', { operation, error: asError });
   }
 }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { HttpError, type PatError } from '../api/errors.js';
+import { HttpError } from '../api/errors.js';
 import type { Token } from '../api/schemas.js';
 import type { Scope } from '../api/scopes.js';
 import type { TokenCreatedDetail } from '../events/token-created.js';
@@ -187,7 +187,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   readonly #tokens = new TokensController(this, {
     client: () => this.tokenClient,
-    onLoadError: (error) => this.#reportError('list', error),
+    onLoadError: (error) => this.reportError('list', error),
   });
   // Before the window: a switch between table and cards changes every row's height.
   readonly #layout = new LayoutController(this, {
@@ -634,7 +634,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     if (result.status === 'skipped') return;
     if (result.status === 'failed') {
       this.#setDeleteError(token.id, describeError(result.error, this.localize.strings));
-      this.#reportError('revoke', result.error);
+      this.reportError('revoke', result.error);
       return;
     }
 
@@ -761,12 +761,6 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   // ——— Errors ———
 
-  #reportError(operation: 'list' | 'revoke', error: unknown) {
-    const asError = error instanceof Error ? error : new Error(String(error));
-    // Which field broke the contract is for the developer, not for the user's screen.
-    if ((error as PatError).kind === 'contract') console.warn(`<pat-token-list>: ${asError.message}`);
-    this.emit('pat-error', { operation, error: asError as PatError });
-  }
 
   // ——— Lookups ———
 

@@ -303,7 +303,7 @@ export class PatTokenReveal extends PatElement {
     // Our own words only: a clipboard polyfill's error could quote what it was given.
     const error = new Error(message);
     error.name = cause instanceof DOMException ? cause.name : 'CopyError';
-    this.emit('pat-error', { operation: 'copy', error });
+    this.reportError('copy', error);
     await this.updateComplete;
     const field = this.#find<HTMLTextAreaElement>(`#${what}`);
     field?.focus();

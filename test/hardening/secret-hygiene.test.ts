@@ -88,6 +88,8 @@ describe('secret hygiene through the whole feature', () => {
     await dialog.updateComplete;
     expect(detail.error.message).to.contain('token.id');
     expect(dialog.shadowRoot!.querySelector('[part~=error]')!.textContent).to.contain('does not have the expected shape');
+    const warned = watch.consoleCalls.map((args) => String(args[0]));
+    expect(warned.some((line) => line.startsWith('<pat-generate-dialog>: ') && line.includes('token.id')), `the console names the field for the developer: ${warned.join(' | ')}`).to.be.true;
     expectNoSecretAnywhere(KNOWN_SECRET, watch, [list, dialog]);
   });
 });
