@@ -2,6 +2,7 @@ import type { PropertyDeclarations } from 'lit';
 import { RestTokenClient, type HeadersOption } from '../api/rest-token-client.js';
 import type { TokenClient } from '../api/token-client.js';
 import { validatingClient } from '../api/validating-client.js';
+import { memo } from './memo.js';
 import type { PatElement } from './pat-element.js';
 
 type Constructor<T> = abstract new (...args: any[]) => T;
@@ -48,20 +49,16 @@ export function ClientConfigMixin<T extends Constructor<PatElement>>(Base: T) {
     /** Fetch credentials mode: `same-origin` (default), `include` or `omit`. */
     credentials: RequestCredentials = 'same-origin';
 
-    #cachedClient: TokenClient | undefined;
-    #cachedFor: readonly unknown[] = [];
+    readonly #client = memo<TokenClient | undefined>();
 
     protected get tokenClient(): TokenClient | undefined {
-      const key = [this.client, this.endpoint, this.headers, this.credentials];
-      if (key.some((value, i) => value !== this.#cachedFor[i])) {
-        this.#cachedFor = key;
-        this.#cachedClient = this.client
+      return this.#client([this.client, this.endpoint, this.headers, this.credentials], () =>
+        this.client
           ? validatingClient(this.client)
           : this.endpoint
             ? new RestTokenClient({ endpoint: this.endpoint, headers: this.headers, credentials: this.credentials })
-            : undefined;
-      }
-      return this.#cachedClient;
+            : undefined,
+      );
     }
   }
   return ClientConfigElement as unknown as Constructor<ClientConfigInterface> & T;

@@ -12,6 +12,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { dateTimeFormat, formatRelative, langOf, numberFormat, pluralRules } from './locale.js';
+import { memo } from './memo.js';
 import { defaultStrings, type PatStrings, type PluralKey, type TextKey } from './pat-strings.js';
 import { fill, type PluralString } from './strings.js';
 
@@ -75,8 +76,7 @@ function lookForLangChanges(host: Element): void {
 export class LocalizeController implements ReactiveController {
   readonly host: LocalizedHost;
   #lang: string | undefined;
-  #strings: PatStrings | undefined;
-  #stringsFor: readonly unknown[] = [];
+  readonly #strings = memo<PatStrings>();
 
   constructor(host: LocalizedHost) {
     this.host = host;
@@ -93,12 +93,7 @@ export class LocalizeController implements ReactiveController {
    * host's `strings` change, so it can key a `guard` or a memo.
    */
   get strings(): PatStrings {
-    const key = [this.lang, this.host.strings, registrations];
-    if (!this.#strings || key.some((value, i) => value !== this.#stringsFor[i])) {
-      this.#stringsFor = key;
-      this.#strings = mergeStrings(registeredFor(this.lang), this.host.strings);
-    }
-    return this.#strings;
+    return this.#strings([this.lang, this.host.strings, registrations], () => mergeStrings(registeredFor(this.lang), this.host.strings));
   }
 
   /** A string with its `{placeholders}` filled; numbers are formatted for the locale. */

@@ -16,7 +16,7 @@ import { scopeCatalogue } from '../internal/scope-catalogue.js';
 import { describeError } from '../internal/strings.js';
 import { DEFAULT_EXPIRING_SOON_DAYS } from './expiry-status.js';
 import { LayoutController } from './layout-controller.js';
-import { memo } from './memo.js';
+import { memo } from '../internal/memo.js';
 import { tokenListStyles } from './token-list.styles.js';
 import { skeletonRow, tokenRow, type Columns, type RowContext } from './token-row.js';
 import { DEFAULT_SORT, memoizedTokenView, nextSort, type SortKey, type TokenSort } from './token-view.js';

@@ -4,7 +4,7 @@
  * costs no filtering or sorting, and 10,000 tokens sort once per change of sort or filter.
  */
 import type { Token } from '../api/schemas.js';
-import { memo } from './memo.js';
+import { memo } from '../internal/memo.js';
 
 export type SortKey = 'name' | 'createdAt' | 'expiresAt' | 'lastUsedAt';
 export type SortDirection = 'ascending' | 'descending';

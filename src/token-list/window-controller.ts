@@ -12,7 +12,7 @@
  * measurements. Nothing is listened to while the list is short enough to render whole.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { memo } from './memo.js';
+import { memo } from '../internal/memo.js';
 
 export interface WindowControllerOptions {
   /** The element the rows are rendered into; null until it is. */

@@ -72,6 +72,19 @@ describe('LocalizeController', () => {
     expect(textOf(await reveal('qaa', { revealDone: 'Finished' }), 'done-button'), "the host's strings win").to.equal('Finished');
   });
 
+  it('keeps the merged strings one object until the host strings or the locale change (rows guard on it)', async () => {
+    const el = await reveal('en');
+    const merged = () => (el as unknown as { localize: { strings: object } }).localize.strings;
+    const first = merged();
+    expect(merged() === first, 'the same object while nothing changed').to.be.true;
+    el.strings = { revealDone: 'Finished' };
+    const overridden = merged();
+    expect(overridden === first, 'a new object for new host strings').to.be.false;
+    expect(merged() === overridden, 'then the same again').to.be.true;
+    el.parentElement!.lang = 'qaa';
+    await waitUntil(() => merged() !== overridden, 'a new object for a new locale');
+  });
+
   it('ignores values of the wrong kind instead of showing them', () => {
     const merged = mergeStrings({
       revealDone: 42 as unknown as string,

@@ -1,7 +1,7 @@
 /**
  * One cached value, made again only when one of its inputs changed (compared by identity). The
- * list derives several things per render (the view, its ids, the columns, what every row shares)
- * that most renders leave as they were; each is one of these.
+ * elements derive several things per render that most renders leave as they were (the list's
+ * view, ids, columns and row context; the merged strings; the client): each is one of these.
  */
 export function memo<T>(): (inputs: readonly unknown[], make: () => T) => T {
   let last: readonly unknown[] | undefined;
