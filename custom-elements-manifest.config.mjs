@@ -69,7 +69,8 @@ function staticPropertiesPlugin() {
       for (const entry of node.initializer.properties) {
         if (!ts.isPropertyAssignment(entry) || !ts.isObjectLiteralExpression(entry.initializer)) continue;
         const isState = entry.initializer.properties.some(
-          (option) => ts.isPropertyAssignment(option) && option.name.getText() === 'state' && option.initializer.kind === ts.SyntaxKind.TrueKeyword,
+          (option) =>
+            ts.isPropertyAssignment(option) && option.name.getText() === 'state' && option.initializer.kind === ts.SyntaxKind.TrueKeyword,
         );
         if (isState) states.set(name, [...(states.get(name) ?? []), entry.name.getText()]);
       }
@@ -268,7 +269,9 @@ function composedEventsPlugin() {
       const all = new Map(elements.map((element) => [element, eventsOf(element)]));
       for (const [element, events] of all) {
         element.events = events.map(({ fromComposed, inheritedFrom, ...event }) =>
-          fromComposed ? { ...event, description: withComposedNote(event.description, fromComposed) } : { ...event, ...(inheritedFrom ? { inheritedFrom } : {}) },
+          fromComposed
+            ? { ...event, description: withComposedNote(event.description, fromComposed) }
+            : { ...event, ...(inheritedFrom ? { inheritedFrom } : {}) },
         );
         if (!element.events.length) delete element.events;
       }
@@ -316,7 +319,8 @@ function cssPropertyDefaultsPlugin() {
           const documented = new Set((declaration.cssProperties ?? []).map((p) => p.name));
           if (!declaration.tagName) continue;
           for (const name of own?.keys() ?? []) {
-            if (!documented.has(name)) console.warn(`custom-elements.json: ${declaration.tagName ?? declaration.name} uses ${name} without a @cssprop tag.`);
+            if (!documented.has(name))
+              console.warn(`custom-elements.json: ${declaration.tagName ?? declaration.name} uses ${name} without a @cssprop tag.`);
           }
         }
       }
@@ -391,7 +395,8 @@ function publicApiPlugin() {
       for (const declaration of customElementsManifest.modules.flatMap((m) => m.declarations ?? [])) {
         // A base class is not an element a host can use: only registered tags are.
         if (declaration.customElement && !declaration.tagName) delete declaration.customElement;
-        if (declaration.members) declaration.members = declaration.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+        if (declaration.members)
+          declaration.members = declaration.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
       }
     },
   };

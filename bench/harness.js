@@ -63,7 +63,13 @@ export function makeTokens(count, now) {
     for (let c = 0; c < 4; c += 1) partialKey += KEY_CHARS[Math.floor(random() * KEY_CHARS.length)];
     const createdAt = -Math.floor(random() * 700 * DAY) - DAY;
     const expiresAt =
-      i % 11 === 0 ? null : i % 13 === 0 ? at(-Math.floor(random() * 30 * DAY) - DAY) : i % 7 === 0 ? at(3 * DAY) : at(Math.floor(random() * 365 * DAY) + 8 * DAY);
+      i % 11 === 0
+        ? null
+        : i % 13 === 0
+          ? at(-Math.floor(random() * 30 * DAY) - DAY)
+          : i % 7 === 0
+            ? at(3 * DAY)
+            : at(Math.floor(random() * 365 * DAY) + 8 * DAY);
     tokens.push({
       id: `tok_${i}`,
       name: `${NAMES[i % NAMES.length]} ${String(i).padStart(5, '0')}`,
@@ -316,10 +322,10 @@ export function installBench({ variant, mount, extras = {} }) {
 
   async function settleFilter(expectMatching) {
     const tree = tableTree(host);
-    await waitFor(
-      () => shownRowsMatch(tree, expectMatching),
-      { timeoutMs: 10_000, what: expectMatching ? 'the filter never narrowed the rows' : 'clearing the filter never restored the rows' },
-    );
+    await waitFor(() => shownRowsMatch(tree, expectMatching), {
+      timeoutMs: 10_000,
+      what: expectMatching ? 'the filter never narrowed the rows' : 'clearing the filter never restored the rows',
+    });
   }
 
   async function measure(action) {
@@ -426,8 +432,6 @@ export function installBench({ variant, mount, extras = {} }) {
     /** After the keystroke is erased: until every row is back (not timed). */
     filterCleared: () => measure(() => settleFilter(false).then(() => ({ ok: true }))),
 
-    ...Object.fromEntries(
-      Object.entries(extras).map(([name, extra]) => [name, () => measure(() => extra(client.tokens))]),
-    ),
+    ...Object.fromEntries(Object.entries(extras).map(([name, extra]) => [name, () => measure(() => extra(client.tokens))])),
   };
 }

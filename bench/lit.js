@@ -199,7 +199,9 @@ class BenchLitList extends LitElement {
         <button type="button">Generate new token</button>
       </header>
       <table>
-        <caption class="visually-hidden">Personal access tokens</caption>
+        <caption class="visually-hidden">
+          Personal access tokens
+        </caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -211,7 +213,11 @@ class BenchLitList extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${repeat(shown, (token) => token.id, (token) => this.#row(token, now))}
+          ${repeat(
+            shown,
+            (token) => token.id,
+            (token) => this.#row(token, now),
+          )}
         </tbody>
       </table>
       ${shown.length || !this.tokens ? nothing : html`<p>No tokens match “${this.filter}”.</p>`}
@@ -227,19 +233,29 @@ class BenchLitList extends LitElement {
   #row(token, now) {
     return html`<tr>
       <th scope="row"><span class="name">${token.name}</span><span class="description">${token.description ?? ''}</span></th>
-      <td><code class="key" aria-label="Key starting with ${token.partialKey}">${token.partialKey}<span class="mask" aria-hidden="true">••••••••••••</span></code></td>
+      <td>
+        <code class="key" aria-label="Key starting with ${token.partialKey}"
+          >${token.partialKey}<span class="mask" aria-hidden="true">••••••••••••</span></code
+        >
+      </td>
       <td><time datetime=${token.createdAt}>${intl().date.format(new Date(token.createdAt))}</time></td>
       <td>
-        ${token.expiresAt === null
-          ? html`<time>Never</time>`
-          : html`<time datetime=${token.expiresAt}>${intl().date.format(new Date(token.expiresAt))}</time>`}${badge(token, now)}
+        ${
+          token.expiresAt === null
+            ? html`<time>Never</time>`
+            : html`<time datetime=${token.expiresAt}>${intl().date.format(new Date(token.expiresAt))}</time>`
+        }${badge(token, now)}
       </td>
       <td>
-        ${token.lastUsedAt
-          ? html`<time datetime=${token.lastUsedAt}>${formatRelative(new Date(token.lastUsedAt), now)}</time>`
-          : html`<time>Never used</time>`}
+        ${
+          token.lastUsedAt
+            ? html`<time datetime=${token.lastUsedAt}>${formatRelative(new Date(token.lastUsedAt), now)}</time>`
+            : html`<time>Never used</time>`
+        }
       </td>
-      <td><button type="button" class="danger" aria-label="Delete token “${token.name}”" @click=${() => this.#ask(token)}>Delete</button></td>
+      <td>
+        <button type="button" class="danger" aria-label="Delete token “${token.name}”" @click=${() => this.#ask(token)}>Delete</button>
+      </td>
     </tr>`;
   }
 

@@ -96,7 +96,14 @@ document.querySelector('#rtl')!.addEventListener('change', (event) => {
 // ——— What the host would hear ———
 
 const log = document.querySelector<HTMLOListElement>('#event-log')!;
-const EVENTS = ['pat-token-created', 'pat-token-rotated', 'pat-token-deleted', 'pat-secret-copied', 'pat-reveal-dismissed', 'pat-error'] as const;
+const EVENTS = [
+  'pat-token-created',
+  'pat-token-rotated',
+  'pat-token-deleted',
+  'pat-secret-copied',
+  'pat-reveal-dismissed',
+  'pat-error',
+] as const;
 
 /** A one-line summary of an event's detail; details never carry a secret. */
 function describe(name: (typeof EVENTS)[number], event: Event): string {

@@ -161,8 +161,12 @@ async function main() {
     }
   }
 
-  console.log(`\n${TOKENS.toLocaleString('en-US')} tokens stored; ${VERIFIES.toLocaleString('en-US')} verifies of random stored tokens, one at a time (throughput: ${CONCURRENCY} in flight).\n`);
-  console.log('| store | create /s | verify p50 | verify p99 | verify /s (1 / 16 in flight) | first use in a minute p50 / p99 | mistyped p99 | p99 target |');
+  console.log(
+    `\n${TOKENS.toLocaleString('en-US')} tokens stored; ${VERIFIES.toLocaleString('en-US')} verifies of random stored tokens, one at a time (throughput: ${CONCURRENCY} in flight).\n`,
+  );
+  console.log(
+    '| store | create /s | verify p50 | verify p99 | verify /s (1 / 16 in flight) | first use in a minute p50 / p99 | mistyped p99 | p99 target |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
     const target = r.label === 'memory' ? TARGET_P99_MS.memory : r.label.startsWith('PostgreSQL') ? TARGET_P99_MS.postgres : undefined;
@@ -178,7 +182,11 @@ async function main() {
       `${r.label}: the lookup by hash is an ${r.plan}; a bare round trip (SELECT 1) takes ${ms(r.roundTrip.p50)} ms p50, ${ms(r.roundTrip.p99)} ms p99.`,
     );
   }
-  console.log(`Load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
+  console.log(
+    `Load average at the end: ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' / ')}`,
+  );
 }
 
 main().catch((error) => {

@@ -168,9 +168,11 @@ async function withPage(browser, origin, variant, use) {
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.add(`${variant}: ${error.message}`));
     await page.goto(`${origin}/bench/${variant}.html`);
-    await page.waitForFunction(() => window.bench !== undefined, null, { timeout: 15_000 }).catch(() => {
-      throw new Error(`the ${variant} page did not load: ${[...pageErrors].join('; ') || 'no error reported'}`);
-    });
+    await page
+      .waitForFunction(() => window.bench !== undefined, null, { timeout: 15_000 })
+      .catch(() => {
+        throw new Error(`the ${variant} page did not load: ${[...pageErrors].join('; ') || 'no error reported'}`);
+      });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     return await use(page, cdp);
@@ -318,10 +320,16 @@ function reportRows() {
     if (size >= 1_000) ratioRow('  of which style and layout', 'mountLayout', size, ms);
   }
   for (const size of [1, NODES_AT]) ratioRow(`DOM nodes, ${thousands(size)}`, 'nodes', size, count);
-  ratioRow(`DOM nodes per data row, ${thousands(NODES_AT)}`, 'nodesPerRow', NODES_AT, (value) => (value === undefined ? '—' : value.toFixed(1)), {
-    against: 'lit',
-    max: 1.5,
-  });
+  ratioRow(
+    `DOM nodes per data row, ${thousands(NODES_AT)}`,
+    'nodesPerRow',
+    NODES_AT,
+    (value) => (value === undefined ? '—' : value.toFixed(1)),
+    {
+      against: 'lit',
+      max: 1.5,
+    },
+  );
   ratioRow(`delete 1 of ${thousands(DELETE_AT)} (confirm → row gone)`, 'delete', DELETE_AT, ms, { against: 'vanilla', max: 2 });
   ratioRow('  main-thread CPU', 'deleteCpu', DELETE_AT, ms);
 
@@ -460,7 +468,7 @@ async function main() {
     console.log(
       '\nmount: from creating the element (vanilla: the section) to its data rows in the DOM and laid out; ' +
         'the in-page client answers at once.\n' +
-        'DOM nodes: every node (elements, text, comments such as Lit\'s markers) of the section, shadow roots included; ' +
+        "DOM nodes: every node (elements, text, comments such as Lit's markers) of the section, shadow roots included; " +
         'per row: the nodes of each data row in the DOM, on average.\n' +
         'delete: through the UI — the row’s delete button, then the confirm dialog’s confirm button; timed from that ' +
         'click to the row gone and laid out.\n' +
@@ -478,7 +486,21 @@ async function main() {
       for (const message of pageErrors) console.log(`  ${message}`);
     }
     if (options.json) {
-      await writeFile(options.json, JSON.stringify({ machine, rounds, seconds: Number(seconds), samples: Object.fromEntries(samples), problems: Object.fromEntries(problems), table: rows }, null, 2));
+      await writeFile(
+        options.json,
+        JSON.stringify(
+          {
+            machine,
+            rounds,
+            seconds: Number(seconds),
+            samples: Object.fromEntries(samples),
+            problems: Object.fromEntries(problems),
+            table: rows,
+          },
+          null,
+          2,
+        ),
+      );
       console.log(`\nRaw samples written to ${options.json}.`);
     }
     return rows.some((row) => row.at(-1) === 'FAIL' || row.at(-1) === 'n/a') ? 1 : 0;

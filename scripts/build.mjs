@@ -67,10 +67,14 @@ export function bundleOptions({ external = [] } = {}) {
 export async function build({ outDir = join(root, 'dist'), log = console.log } = {}) {
   rmSync(outDir, { recursive: true, force: true });
 
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (tsc.status !== 0) throw new Error('tsc failed: fix the type errors above.');
   const cli = join(outDir, CLI);
   if (!readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')) throw new Error(`${CLI} must start with #!/usr/bin/env node.`);

@@ -34,7 +34,8 @@ export async function freshManifest(cwd = process.cwd()) {
 /** Paths (like `modules[3].declarations[0].events`) where two JSON values differ, at most `limit`. */
 export function differences(committed, fresh, limit = 20) {
   const found = [];
-  const label = (value) => (value && typeof value === 'object' && 'path' in value ? `[${value.path}]` : value?.name ? `[${value.name}]` : '');
+  const label = (value) =>
+    value && typeof value === 'object' && 'path' in value ? `[${value.path}]` : value?.name ? `[${value.name}]` : '';
   (function compare(a, b, path) {
     if (found.length >= limit) return;
     if (a === b) return;

@@ -49,12 +49,25 @@ function assert(condition, message) {
  * backend keeps its data in `dataDir`, not in the developer's `.demo-data/`.
  */
 async function startDevServer(port, dataDir) {
-  const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), '--config', 'vite.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: root,
-    env: { ...process.env, PAT_DEMO_E2E: '1', PAT_DEMO_DATA: dataDir },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      '--config',
+      'vite.config.ts',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, PAT_DEMO_E2E: '1', PAT_DEMO_DATA: dataDir },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   server.stdout.on('data', (chunk) => (output += chunk));
   server.stderr.on('data', (chunk) => (output += chunk));
@@ -223,7 +236,9 @@ async function hostPage(context, url) {
 
   // Regenerate from the row, with a one-hour grace period: the new secret is revealed once, the
   // host hears pat-token-rotated, and the old row stays, marked Replaced, while its grace runs.
-  await row(page, id).getByRole('button', { name: `Regenerate token “${NEW_TOKEN}”` }).click();
+  await row(page, id)
+    .getByRole('button', { name: `Regenerate token “${NEW_TOKEN}”` })
+    .click();
   await dialog.getByRole('heading', { name: 'Regenerate token' }).waitFor();
   await dialog.getByLabel('Grace period for the current token').selectOption({ label: '1 hour' });
   await dialog.getByRole('button', { name: 'Regenerate token' }).click();
@@ -236,15 +251,22 @@ async function hostPage(context, url) {
   await panel.locator('#event-log').getByText('pat-token-rotated').waitFor();
   assert(!(await deepText(page)).includes(rotatedSecret), 'the regenerated secret is still somewhere in the page after Done');
   await row(page, id).getByText('Replaced', { exact: true }).waitFor();
-  const rotated = { id: await rows(page).filter({ hasText: NEW_TOKEN }).filter({ hasNotText: 'Replaced' }).getAttribute('data-id'), secret: rotatedSecret };
+  const rotated = {
+    id: await rows(page).filter({ hasText: NEW_TOKEN }).filter({ hasNotText: 'Replaced' }).getAttribute('data-id'),
+    secret: rotatedSecret,
+  };
   assert(rotated.id && rotated.id !== id, `the regenerated token's row was not found (${rotated.id})`);
-  passed('Regenerate on the row (1-hour grace): a new secret revealed once and gone after Done, pat-token-rotated heard, the old row marked Replaced');
+  passed(
+    'Regenerate on the row (1-hour grace): a new secret revealed once and gone after Done, pat-token-rotated heard, the old row marked Replaced',
+  );
   await expectRows(page, SEEDED_TOKENS + 2, 'regenerate: the new token and the old one (in its grace period) are both listed');
   await callWhoami(page, clipboard, /^200: acting as Ada Lovelace/);
   passed('the old secret still works during the grace period');
 
   // Delete, with confirmation: the old token first; then its secret is refused.
-  await row(page, id).getByRole('button', { name: `Delete token “${NEW_TOKEN}”` }).click();
+  await row(page, id)
+    .getByRole('button', { name: `Delete token “${NEW_TOKEN}”` })
+    .click();
   const confirm = page.locator('pat-token-list [part~=confirm-dialog]');
   await confirm.getByRole('button', { name: 'Delete token' }).click();
   await row(page, id).waitFor({ state: 'detached' });
@@ -252,7 +274,9 @@ async function hostPage(context, url) {
   await expectRows(page, SEEDED_TOKENS + 1, 'delete asks for confirmation, removes the row, and the host hears pat-token-deleted');
   await callWhoami(page, clipboard, /^401: refused\. This token is not valid/);
   passed('the deleted token’s secret is refused (401)');
-  await row(page, rotated.id).getByRole('button', { name: `Delete token “${NEW_TOKEN}”` }).click();
+  await row(page, rotated.id)
+    .getByRole('button', { name: `Delete token “${NEW_TOKEN}”` })
+    .click();
   await confirm.getByRole('button', { name: 'Delete token' }).click();
   await expectRows(page, SEEDED_TOKENS, 'the regenerated token is deleted too');
   await callWhoami(page, rotated.secret, /^401: refused\./);
@@ -271,7 +295,9 @@ async function hostPage(context, url) {
   assert(direction === 'rtl', `the table's direction is ${direction}`);
   passed('Dark and right-to-left reach the list');
   await panel.getByLabel(/Brand/).check();
-  const accent = await page.locator('pat-token-list').evaluate((list) => getComputedStyle(list).getPropertyValue('--pat-accent-color').trim());
+  const accent = await page
+    .locator('pat-token-list')
+    .evaluate((list) => getComputedStyle(list).getPropertyValue('--pat-accent-color').trim());
   assert(accent === '#6f2dbd', `--pat-accent-color is ${accent}`);
   passed('the brand theme applies through --pat-* properties');
 
@@ -319,7 +345,9 @@ async function bundlePage(context, url) {
   page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
   await page.reload();
   await expectRows(page, SEEDED_TOKENS, 'the bundle-only page renders the tokens');
-  const fromSource = scripts.filter((path) => /^\/(@fs\/.*)?src\/(define|index|token-list|generate-dialog|token-reveal)/.test(path.replace(root, '')));
+  const fromSource = scripts.filter((path) =>
+    /^\/(@fs\/.*)?src\/(define|index|token-list|generate-dialog|token-reveal)/.test(path.replace(root, '')),
+  );
   assert(scripts.includes('/pat-elements.bundle.js'), 'the page did not load /pat-elements.bundle.js');
   assert(fromSource.length === 0, `the page loaded element sources: ${fromSource.join(', ')}`);
   passed('its elements come from /pat-elements.bundle.js only');
@@ -332,9 +360,15 @@ async function vuePage(context, url) {
   console.log('\nVue 3 (/vue/)');
   const { page, problems } = await openPage(context, `${url}/vue/`);
   await expectRows(page, SEEDED_TOKENS, 'Vue renders <pat-token-list> with the tokens');
-  await rows(page).first().getByRole('button', { name: /^Delete token/ }).click();
+  await rows(page)
+    .first()
+    .getByRole('button', { name: /^Delete token/ })
+    .click();
   await page.locator('pat-token-list [part~=confirm-dialog]').getByRole('button', { name: 'Delete token' }).click();
-  await page.locator('.last-event').getByText(/^Deleted “/).waitFor();
+  await page
+    .locator('.last-event')
+    .getByText(/^Deleted “/)
+    .waitFor();
   passed('an @pat-token-deleted listener receives the event');
   assert(problems.length === 0, `problems on the Vue page:\n${problems.join('\n')}`);
   passed('no page error, console error or CSP violation');
@@ -345,9 +379,15 @@ async function reactPage(context, url) {
   console.log('\nReact 19 (/react/)');
   const { page, problems } = await openPage(context, `${url}/react/`);
   await expectRows(page, SEEDED_TOKENS, 'React renders <pat-token-list> with the tokens');
-  await rows(page).first().getByRole('button', { name: /^Delete token/ }).click();
+  await rows(page)
+    .first()
+    .getByRole('button', { name: /^Delete token/ })
+    .click();
   await page.locator('pat-token-list [part~=confirm-dialog]').getByRole('button', { name: 'Delete token' }).click();
-  await page.getByRole('status').getByText(/^Deleted “/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/^Deleted “/)
+    .waitFor();
   passed('an onpat-token-deleted prop receives the event');
   assert(problems.length === 0, `problems on the React page:\n${problems.join('\n')}`);
   passed('no page error, console error or CSP violation');

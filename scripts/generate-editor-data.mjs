@@ -69,7 +69,11 @@ function elementMarkdown(element) {
   const list = (title, items, format) => (items?.length ? `\n\n**${title}:** ${items.map(format).join(', ')}` : '');
   return (
     `${element.summary ?? ''}${element.description ? `\n\n${element.description}` : ''}` +
-    list('Properties', propertiesOf(element).filter((p) => !p.readonly && !(element.attributes ?? []).some((a) => a.fieldName === p.name)), (p) => `\`${p.name}\``) +
+    list(
+      'Properties',
+      propertiesOf(element).filter((p) => !p.readonly && !(element.attributes ?? []).some((a) => a.fieldName === p.name)),
+      (p) => `\`${p.name}\``,
+    ) +
     list('Events', element.events, (event) => `\`${event.name}\``) +
     list('Slots', element.slots, (slot) => `\`${slot.name || '(default)'}\``) +
     list('CSS parts', element.cssParts, (part) => `\`${part.name}\``) +
@@ -106,7 +110,9 @@ export function vscodeCssData(manifest) {
   for (const element of customElements(manifest)) {
     for (const property of element.cssProperties ?? []) {
       const entry = properties.get(property.name) ?? { name: property.name, uses: [] };
-      entry.uses.push(`\`<${element.tagName}>\`: ${property.description ?? ''}${property.default ? ` Default: \`${property.default}\`.` : ''}`);
+      entry.uses.push(
+        `\`<${element.tagName}>\`: ${property.description ?? ''}${property.default ? ` Default: \`${property.default}\`.` : ''}`,
+      );
       properties.set(property.name, entry);
     }
     for (const part of element.cssParts ?? []) {
@@ -115,7 +121,11 @@ export function vscodeCssData(manifest) {
       parts.set(part.name, entry);
     }
   }
-  const described = ({ name, uses }) => ({ name, description: { kind: 'markdown', value: uses.join('\n\n') }, references: [{ name: 'Documentation', url: DOCS_URL }] });
+  const described = ({ name, uses }) => ({
+    name,
+    description: { kind: 'markdown', value: uses.join('\n\n') },
+    references: [{ name: 'Documentation', url: DOCS_URL }],
+  });
   return {
     $schema: 'https://raw.githubusercontent.com/microsoft/vscode-css-languageservice/main/docs/customData.schema.json',
     version: 1.1,
@@ -150,7 +160,12 @@ export function webTypes(manifest) {
           events: (element.events ?? []).map(described),
           js: {
             properties: propertiesOf(element).map((property) =>
-              withoutUndefined({ name: property.name, description: property.description, type: property.type, 'read-only': property.readonly || undefined }),
+              withoutUndefined({
+                name: property.name,
+                description: property.description,
+                type: property.type,
+                'read-only': property.readonly || undefined,
+              }),
             ),
             events: (element.events ?? []).map(described),
           },

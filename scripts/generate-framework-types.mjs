@@ -35,9 +35,7 @@ export function customElements(manifest) {
 
 /** Public properties a host may set: fields that are not static, private, protected or readonly. */
 function settableFields(element) {
-  return (element.members ?? []).filter(
-    (member) => member.kind === 'field' && !member.static && !member.readonly && !member.privacy,
-  );
+  return (element.members ?? []).filter((member) => member.kind === 'field' && !member.static && !member.readonly && !member.privacy);
 }
 
 /** Attributes whose name is not also a settable property name (e.g. `expiring-soon-days`). */
@@ -56,7 +54,8 @@ function jsDoc(text, indent) {
 const quote = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
 
 /** Primitive type text (`string | undefined`, `'a' | 'b'`) means the same in any file. */
-const PRIMITIVE_TYPE = /^(?:\s*(?:string|number|boolean|undefined|null|'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?)\s*)(?:\|(?:\s*(?:string|number|boolean|undefined|null|'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?)\s*))*$/;
+const PRIMITIVE_TYPE =
+  /^(?:\s*(?:string|number|boolean|undefined|null|'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?)\s*)(?:\|(?:\s*(?:string|number|boolean|undefined|null|'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?)\s*))*$/;
 
 /**
  * The type a host may set: the manifest's text when it is primitive (it is the setter's type for

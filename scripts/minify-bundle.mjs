@@ -59,7 +59,8 @@ export async function licenseNotice(inputs, workingDir) {
       if (text) break;
     }
     const copyright = /^\s*(Copyright\b.*?)\.?\s*(All rights reserved\.?)?\s*$/im.exec(text)?.[1];
-    if (!copyright || !license) throw new Error(`minify-bundle: ${name} has no copyright line in its LICENSE or no license in package.json`);
+    if (!copyright || !license)
+      throw new Error(`minify-bundle: ${name} has no copyright line in its LICENSE or no license in package.json`);
     const group = `${copyright}, ${license}`;
     groups.set(group, [...(groups.get(group) ?? []), name]);
   }

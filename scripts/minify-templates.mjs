@@ -33,6 +33,7 @@ const isSpace = (char) => char === ' ' || char === '\n' || char === '\t' || char
 
 /** The tag name starting at `source[at]` (just after `<` or `</`), lower-cased. */
 function tagNameAt(source, at) {
+  // eslint-disable-next-line no-control-regex -- NUL ends a tag name, as the HTML parser says
   return /^[a-zA-Z][^\s/>\u0000]*/.exec(source.slice(at))?.[0].toLowerCase() ?? '';
 }
 

@@ -137,11 +137,11 @@ export async function startPostgres({ env = process.env, log, timeoutMs = 60_000
   if (account) chownSync(dataDir, account.uid, account.gid);
 
   const user = 'pat';
-  const initdb = spawnSync(
-    join(bin, 'initdb'),
-    ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'],
-    { encoding: 'utf8', ...asAccount, env: { ...env, LC_ALL: 'C' } },
-  );
+  const initdb = spawnSync(join(bin, 'initdb'), ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], {
+    encoding: 'utf8',
+    ...asAccount,
+    env: { ...env, LC_ALL: 'C' },
+  });
   if (initdb.status !== 0) {
     removeData();
     const why = initdb.error ? initdb.error.message : `exit ${initdb.status}`;
@@ -154,15 +154,23 @@ export async function startPostgres({ env = process.env, log, timeoutMs = 60_000
     const server = spawn(
       join(bin, 'postgres'),
       [
-        '-D', dataDir,
-        '-p', String(port),
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'unix_socket_directories=',
+        '-D',
+        dataDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
         // A throwaway database: durability buys nothing and costs time on a busy machine.
-        '-c', 'fsync=off',
-        '-c', 'synchronous_commit=off',
-        '-c', 'full_page_writes=off',
-        '-c', 'max_connections=60',
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+        '-c',
+        'max_connections=60',
       ],
       { stdio: ['ignore', 'ignore', 'pipe'], ...asAccount, env: { ...env, LC_ALL: 'C' } },
     );

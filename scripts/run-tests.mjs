@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check the project has, in one command, ending with the line
- * `N passed, N failed`. Steps: find (or install) a browser, type-check, the Node tests (our
+ * `N passed, N failed`. Steps: find (or install) a browser, format, lint, type-check, the Node tests (our
  * scripts, server rendering, the checker), the manifest's freshness, the packed package in fresh
  * host projects (test/consumers; their dependencies are cached in node_modules/.cache), then the
  * browser tests. Exits non-zero on any failure.
@@ -45,6 +45,8 @@ try {
   process.exit(1);
 }
 
+check('Format (prettier --check; fix with npm run format)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
+check('Lint (eslint: TypeScript, Lit and web-components rules)', 'npx', ['eslint', '.']);
 check('Type-check (tsc --strict)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('Size budget (minified + gzipped)', 'node', ['scripts/check-size.mjs']);
 check('custom-elements.json is fresh (else: npm run analyze)', 'node', ['scripts/check-manifest.mjs']);

@@ -26,7 +26,9 @@ const result = spawnSync('npx', ['wtr', '--files', 'test/layout/screenshots.run.
   env: { ...process.env, CHROME_PATH: findBrowser() },
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
-const taken = readdirSync(folder).filter((name) => name.endsWith('.png')).sort();
+const taken = readdirSync(folder)
+  .filter((name) => name.endsWith('.png'))
+  .sort();
 
 // An index a reviewer can read on GitHub: one section per state, its pictures in a row.
 const states = new Map();
@@ -41,7 +43,12 @@ const index = [
   '728 px and 390 px (a phone), light and dark, and the main states right to left (`-rtl`; `-de` is German).',
   'Taken by `npm run screenshots` (`scripts/screenshots.mjs`); do not edit by hand.',
   '',
-  ...[...states].flatMap(([state, names]) => [`## ${state}`, '', names.map((name) => `<img src="${name}" alt="${name}" width="240">`).join('\n'), '']),
+  ...[...states].flatMap(([state, names]) => [
+    `## ${state}`,
+    '',
+    names.map((name) => `<img src="${name}" alt="${name}" width="240">`).join('\n'),
+    '',
+  ]),
 ].join('\n');
 writeFileSync(join(folder, 'README.md'), index);
 console.log(`\n${taken.length} screenshots in docs/screenshots/ (index: docs/screenshots/README.md)`);

@@ -45,7 +45,10 @@ export interface DemoBackend {
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 const notFound = () =>
-  Response.json({ type: 'about:blank', title: 'Not Found', status: 404 }, { status: 404, headers: { 'Content-Type': 'application/problem+json' } });
+  Response.json(
+    { type: 'about:blank', title: 'Not Found', status: 404 },
+    { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
+  );
 
 async function open(dataDir: string) {
   const db = new PGlite(dataDir);
@@ -62,7 +65,12 @@ async function open(dataDir: string) {
 
   // The policy the page's `max-lifetime-days="366"` states: at most a year and a day, no token
   // without an expiry (the seeded account has one from before the policy, as real accounts do).
-  const service = createTokenService({ store, prefix: DEMO_PREFIX, scopes: demoScopes, policy: { maxLifetimeDays: 366, allowNoExpiration: false } });
+  const service = createTokenService({
+    store,
+    prefix: DEMO_PREFIX,
+    scopes: demoScopes,
+    policy: { maxLifetimeDays: 366, allowNoExpiration: false },
+  });
   const faults = createFaultLayer(createFetchHandler(service, { basePath: '/api/tokens', authenticate: () => DEMO_USER.id }));
   const whoami = whoamiHandler(service, [DEMO_USER]);
 

@@ -9,7 +9,10 @@ import { createTokenService, type TokenStore } from '../../src/server/index.js';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export async function seedDemoAccount(store: TokenStore, { userId, prefix, now = new Date() }: { userId: string; prefix: string; now?: Date }) {
+export async function seedDemoAccount(
+  store: TokenStore,
+  { userId, prefix, now = new Date() }: { userId: string; prefix: string; now?: Date },
+) {
   let time = now;
   const service = createTokenService({
     store,

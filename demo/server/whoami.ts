@@ -10,7 +10,10 @@ export interface DemoUser {
 }
 
 const problem = (status: number, title: string, detail: string, headers: Record<string, string> = {}) =>
-  Response.json({ type: 'about:blank', title, status, detail }, { status, headers: { ...headers, 'Content-Type': 'application/problem+json' } });
+  Response.json(
+    { type: 'about:blank', title, status, detail },
+    { status, headers: { ...headers, 'Content-Type': 'application/problem+json' } },
+  );
 
 export function whoamiHandler(service: TokenService, users: readonly DemoUser[]): FetchHandler {
   return async (request) => {
@@ -23,7 +26,11 @@ export function whoamiHandler(service: TokenService, users: readonly DemoUser[])
     const user = users.find((candidate) => candidate.id === verified.userId);
     const token = (await service.list(verified.userId)).find((candidate) => candidate.id === verified.tokenId);
     return Response.json(
-      { user: { id: verified.userId, name: user?.name ?? verified.userId }, token: { id: verified.tokenId, name: token?.name ?? null }, scopes: verified.scopes },
+      {
+        user: { id: verified.userId, name: user?.name ?? verified.userId },
+        token: { id: verified.tokenId, name: token?.name ?? null },
+        scopes: verified.scopes,
+      },
       { headers: { 'Cache-Control': 'no-store' } },
     );
   };

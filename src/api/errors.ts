@@ -124,11 +124,7 @@ export class PartialListError extends ContractError {
 
 /** True for a cancelled request (element removed, superseded): never something to show. */
 export function isAbortError(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { name?: unknown }).name === 'AbortError'
-  );
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
 export function isPatError(error: unknown): error is PatError {

@@ -51,7 +51,8 @@ function describeExpected(issue: Issue): string {
 function describeReceived(issue: Issue): string {
   const input = issue.input;
   if (issue.code === 'invalid_format') return 'it is not in that format';
-  if (issue.code === 'too_small' || issue.code === 'too_big') return input === '' || (Array.isArray(input) && !input.length) ? 'it is empty' : 'it is out of range';
+  if (issue.code === 'too_small' || issue.code === 'too_big')
+    return input === '' || (Array.isArray(input) && !input.length) ? 'it is empty' : 'it is out of range';
   if (input === undefined) return 'it is missing';
   if (input === null) return 'it is null';
   if (Array.isArray(input)) return 'it is a list';

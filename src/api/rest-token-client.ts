@@ -51,27 +51,46 @@ export class RestTokenClient implements TokenClient {
   }
 
   async list(signal: AbortSignal): Promise<Token[]> {
-    return this.#request('list', 'GET', () => [this.endpoint], signal, async (response) =>
-      parseListResponse(parseJson(await response.text(), response.headers.get('content-type'))),
+    return this.#request(
+      'list',
+      'GET',
+      () => [this.endpoint],
+      signal,
+      async (response) => parseListResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
   /** Sends the request as its schema reads it (name trimmed, unknown members dropped); an invalid one is never sent. */
   async create(request: CreateTokenRequest, signal: AbortSignal): Promise<CreateTokenResponse> {
-    return this.#request('create', 'POST', () => [this.endpoint, parseCreateRequest(request)], signal, async (response) =>
-      parseCreateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
+    return this.#request(
+      'create',
+      'POST',
+      () => [this.endpoint, parseCreateRequest(request)],
+      signal,
+      async (response) => parseCreateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 
   async revoke(id: string, signal: AbortSignal): Promise<void> {
     // 404: someone (another tab, an admin) deleted it first. The user's goal is met.
-    return this.#request('revoke', 'DELETE', () => [this.#tokenUrl(id)], signal, async () => undefined, [404]);
+    return this.#request(
+      'revoke',
+      'DELETE',
+      () => [this.#tokenUrl(id)],
+      signal,
+      async () => undefined,
+      [404],
+    );
   }
 
   /** `POST {endpoint}/{id}/rotate`. A 404 is an `HttpError`: the token to replace is gone. */
   async rotate(id: string, request: RotateTokenRequest, signal: AbortSignal): Promise<RotateTokenResponse> {
-    return this.#request('rotate', 'POST', () => [`${this.#tokenUrl(id)}/rotate`, parseRotateRequest(request)], signal, async (response) =>
-      parseRotateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
+    return this.#request(
+      'rotate',
+      'POST',
+      () => [`${this.#tokenUrl(id)}/rotate`, parseRotateRequest(request)],
+      signal,
+      async (response) => parseRotateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 

@@ -1,10 +1,4 @@
-import type {
-  CreateTokenRequest,
-  CreateTokenResponse,
-  RotateTokenRequest,
-  RotateTokenResponse,
-  Token,
-} from './schemas.js';
+import type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from './schemas.js';
 
 /**
  * What the elements need from a backend. The default implementation is `RestTokenClient`; a host

@@ -65,8 +65,11 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
   if (values.help) return 'help';
 
   const [command, endpoint, ...extra] = positionals;
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"; the command is "check"` : 'missing the command: pat-elements check <endpoint>');
-  if (!endpoint) throw new UsageError('missing <endpoint>, the token collection\'s URL');
+  if (command !== 'check')
+    throw new UsageError(
+      command ? `unknown command "${command}"; the command is "check"` : 'missing the command: pat-elements check <endpoint>',
+    );
+  if (!endpoint) throw new UsageError("missing <endpoint>, the token collection's URL");
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   let url: URL;
   try {
@@ -74,7 +77,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
   } catch {
     throw new UsageError(`<endpoint> must be an absolute URL (http://… or https://…), not "${endpoint}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`<endpoint> must be an http:// or https:// URL, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`<endpoint> must be an http:// or https:// URL, not ${url.protocol}`);
 
   const headers: Record<string, string> = {};
   for (const [index, header] of (values.header ?? []).entries()) {
@@ -88,7 +92,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
   let timeoutMs = DEFAULT_CHECK_TIMEOUT_MS;
   if (values.timeout !== undefined) {
     timeoutMs = Number(values.timeout);
-    if (!/^\d+$/.test(values.timeout) || timeoutMs < 1) throw new UsageError(`--timeout expects a whole number of milliseconds, not "${values.timeout}"`);
+    if (!/^\d+$/.test(values.timeout) || timeoutMs < 1)
+      throw new UsageError(`--timeout expects a whole number of milliseconds, not "${values.timeout}"`);
   }
 
   return { endpoint, headers, write: !values['no-write'], timeoutMs, json: Boolean(values.json) };

@@ -120,7 +120,12 @@ async function runClauses(context: RunContext, write: boolean, signal: AbortSign
   return { results, interrupted: false };
 }
 
-async function cleanUp(probe: Probe, made: ReadonlySet<string>, runName: string, signal = new AbortController().signal): Promise<CleanupReport> {
+async function cleanUp(
+  probe: Probe,
+  made: ReadonlySet<string>,
+  runName: string,
+  signal = new AbortController().signal,
+): Promise<CleanupReport> {
   const known = new Map<string, string | undefined>([...made].map((id) => [id, undefined]));
   const deleted = new Set<string>();
   const remove = async (id: string) => {

@@ -12,15 +12,7 @@ import {
   RotateTokenResponseSchema,
   TokenSchema,
 } from '../api/schemas.js';
-import {
-  describeContractError,
-  findSecret,
-  listedTokens,
-  malformedDates,
-  revealedLength,
-  revealLimit,
-  shapeError,
-} from './inspect.js';
+import { describeContractError, findSecret, listedTokens, malformedDates, revealedLength, revealLimit, shapeError } from './inspect.js';
 import { Probe, type Exchange } from './probe.js';
 
 export type ClauseStatus = 'pass' | 'fail' | 'not-offered' | 'skipped';
@@ -227,7 +219,7 @@ export const CLAUSES: readonly Clause[] = [
     claim: 'DELETE of an unknown id answers 404',
     // A DELETE, but of an id made up for this run: nothing can match it, so nothing changes.
     readOnly: true,
-    hint: 'Answer 404 for a token id the user does not have (also for another user\'s token: never 403).',
+    hint: "Answer 404 for a token id the user does not have (also for another user's token: never 403).",
     async run(context) {
       const exchange = await context.probe.send('DELETE', { path: Probe.tokenPath(context.nameFor('missing').replaceAll(' ', '-')) });
       if (exchange.status !== 404) return fail(`DELETE …/{id} of an id that does not exist answered ${answered(exchange)}; expected 404`);
@@ -343,7 +335,8 @@ export const CLAUSES: readonly Clause[] = [
       if (!first || !context.revoked) return skip('needs a revoke that worked');
       const list = await readList(context);
       if (isOutcome(list)) return list;
-      if (list.tokens.some((token) => token.id === first.id)) return fail(`the revoked token (id ${printable(first.id)}) is still in GET's "tokens"`);
+      if (list.tokens.some((token) => token.id === first.id))
+        return fail(`the revoked token (id ${printable(first.id)}) is still in GET's "tokens"`);
       return pass();
     },
   },
@@ -356,7 +349,8 @@ export const CLAUSES: readonly Clause[] = [
       const first = context.first;
       if (!first || !context.revoked) return skip('needs a revoke that worked');
       const exchange = await context.probe.send('DELETE', { path: Probe.tokenPath(first.id) });
-      if (exchange.status !== 404 && exchange.status !== 204) return fail(`a second DELETE …/{id} answered ${answered(exchange)}; expected 404 or 204`);
+      if (exchange.status !== 404 && exchange.status !== 204)
+        return fail(`a second DELETE …/{id} answered ${answered(exchange)}; expected 404 or 204`);
       return pass();
     },
   },
@@ -372,22 +366,31 @@ export const CLAUSES: readonly Clause[] = [
       const old = madeToken(created);
       if (!old) return skip(`needs a token to rotate, and POST answered ${answered(created)}`);
 
-      const rotated = await probe.send('POST', { path: Probe.tokenPath(old.id, '/rotate'), body: { expiresInDays: 1, gracePeriodHours: 1 } }, false);
+      const rotated = await probe.send(
+        'POST',
+        { path: Probe.tokenPath(old.id, '/rotate'), body: { expiresInDays: 1, gracePeriodHours: 1 } },
+        false,
+      );
       noteMade(context, rotated);
-      if (NOT_OFFERED_STATUSES.includes(rotated.status)) return { status: 'not-offered', reason: `POST …/{id}/rotate answered ${rotated.status}` };
+      if (NOT_OFFERED_STATUSES.includes(rotated.status))
+        return { status: 'not-offered', reason: `POST …/{id}/rotate answered ${rotated.status}` };
       // Offered: from here on its answers are the contract's, and content-types judges them.
       rotated.judged = true;
       const outcome = judgeRotation(context, rotated, old, 1);
       if (outcome) return outcome;
       const next = madeToken(rotated)!;
 
-      const again = await probe.send('POST', { path: Probe.tokenPath(next.id, '/rotate'), body: { expiresInDays: 1, gracePeriodHours: 0 } });
+      const again = await probe.send('POST', {
+        path: Probe.tokenPath(next.id, '/rotate'),
+        body: { expiresInDays: 1, gracePeriodHours: 0 },
+      });
       noteMade(context, again);
       const outcomeAtOnce = judgeRotation(context, again, next, 0);
       if (outcomeAtOnce) return outcomeAtOnce;
       const list = await readList(context);
       if (isOutcome(list)) return list;
-      if (list.tokens.some((token) => token.id === next.id)) return fail('a token rotated with "gracePeriodHours": 0 is still in GET\'s "tokens"');
+      if (list.tokens.some((token) => token.id === next.id))
+        return fail('a token rotated with "gracePeriodHours": 0 is still in GET\'s "tokens"');
       return pass();
     },
   },
@@ -416,7 +419,8 @@ export const CLAUSES: readonly Clause[] = [
       const body = `{"name": ${JSON.stringify(context.nameFor('malformed'))}, "expiresInDays": 1`;
       const exchange = await context.probe.send('POST', { body });
       noteMade(context, exchange);
-      if (exchange.status < 400 || exchange.status >= 500) return fail(`POST with a malformed JSON body answered ${answered(exchange)}; expected 400`);
+      if (exchange.status < 400 || exchange.status >= 500)
+        return fail(`POST with a malformed JSON body answered ${answered(exchange)}; expected 400`);
       const problem = problemError(exchange);
       if (problem) return fail(`the ${exchange.status}: ${problem}`);
       return pass(String(exchange.status));
@@ -431,10 +435,14 @@ export const CLAUSES: readonly Clause[] = [
       const withBody = context.probe.exchanges.filter((exchange) => exchange.judged && exchange.text.trim());
       for (const exchange of withBody) {
         const error = exchange.status >= 400;
-        const ok = error ? exchange.mediaType === 'application/problem+json' : exchange.mediaType === 'application/json' || exchange.mediaType.endsWith('+json');
+        const ok = error
+          ? exchange.mediaType === 'application/problem+json'
+          : exchange.mediaType === 'application/json' || exchange.mediaType.endsWith('+json');
         if (!ok) {
           const expected = error ? 'application/problem+json' : 'application/json';
-          return fail(`${exchange.label} answered ${exchange.status} with Content-Type ${printable(exchange.mediaType) || '(none)'}; expected ${expected}`);
+          return fail(
+            `${exchange.label} answered ${exchange.status} with Content-Type ${printable(exchange.mediaType) || '(none)'}; expected ${expected}`,
+          );
         }
       }
       return pass(`${withBody.length} answer${withBody.length === 1 ? '' : 's'}`);
@@ -480,7 +488,9 @@ function judgeRotation(context: RunContext, exchange: Exchange, old: MadeToken, 
   if (previous.expiresAt === null) return fail(`${label}: “previous.expiresAt” is null; the grace period should end it`);
   const graceEnd = instant(previous.expiresAt) - instant(body.token.createdAt);
   if (!Number.isNaN(graceEnd) && Math.abs(graceEnd - graceHours * HOUR) > CLOCK_SLACK) {
-    return fail(`${label}: “previous.expiresAt” should be ${graceHours} hour${graceHours === 1 ? '' : 's'} after the rotation (the grace period)`);
+    return fail(
+      `${label}: “previous.expiresAt” should be ${graceHours} hour${graceHours === 1 ? '' : 's'} after the rotation (the grace period)`,
+    );
   }
   return undefined;
 }

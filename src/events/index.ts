@@ -31,5 +31,6 @@ export type PatEventName = keyof PatEventMap;
 export type PatEventDetail<K extends PatEventName> = PatEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds our events
   interface GlobalEventHandlersEventMap extends PatEventMap {}
 }

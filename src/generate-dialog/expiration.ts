@@ -95,7 +95,12 @@ export function allowedGracePeriods(hours: readonly number[]): number[] {
 /** `grace-periods="0, 1, 24, 168"`: hours separated by commas or spaces. */
 export const gracePeriodsAttribute = {
   fromAttribute: (value: string | null): readonly number[] =>
-    value === null ? DEFAULT_GRACE_PERIODS : value.split(/[\s,]+/).filter(Boolean).map(Number),
+    value === null
+      ? DEFAULT_GRACE_PERIODS
+      : value
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map(Number),
   toAttribute: (value: readonly number[]): string => value.join(' '),
 };
 

@@ -213,7 +213,6 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
   private targetGone = false;
   private createdToken: Token | undefined;
 
-
   readonly #submitter = new SubmitController(this);
   #catalogue: ScopeCatalogue | undefined;
   /** After the first submit, fields are re-checked as the user types, so errors clear when fixed. */
@@ -290,7 +289,13 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
         @cancel=${this.#onCancel}
         @close=${this.#onClose}
       >
-        <button type="button" class="close" part="button close-button" aria-label=${this.localize.strings.dialogClose} @click=${this.#onCloseButton}>
+        <button
+          type="button"
+          class="close"
+          part="button close-button"
+          aria-label=${this.localize.strings.dialogClose}
+          @click=${this.#onCloseButton}
+        >
           <span aria-hidden="true">×</span>
         </button>
         ${revealing ? this.#renderReveal() : this.#renderForm()}
@@ -324,20 +329,18 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
         ${target ? this.#renderSummary(target) : this.#renderIdentityFields(disabled)} ${this.#renderExpirationField(disabled)}
         ${target ? this.#renderGraceField(target, disabled) : this.#catalogue ? this.#renderScopes(this.#catalogue, disabled) : nothing}
         <div class="actions" part="actions">
-          ${this.targetGone
-            ? html`<button type="button" id="gone-close" part="button cancel-button" class="primary" @click=${this.close}>${s.dialogClose}</button>`
-            : html`
-                <button type="button" part="button cancel-button" @click=${this.close}>${s.dialogCancel}</button>
-                <button
-                  id="submit"
-                  type="submit"
-                  part="button submit-button"
-                  class="primary"
-                  aria-disabled=${pending ? 'true' : nothing}
-                >
-                  ${pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.#submitLabel(pending)}
-                </button>
-              `}
+          ${
+            this.targetGone
+              ? html`<button type="button" id="gone-close" part="button cancel-button" class="primary" @click=${this.close}>
+                  ${s.dialogClose}
+                </button>`
+              : html`
+                  <button type="button" part="button cancel-button" @click=${this.close}>${s.dialogCancel}</button>
+                  <button id="submit" type="submit" part="button submit-button" class="primary" aria-disabled=${pending ? 'true' : nothing}>
+                    ${pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.#submitLabel(pending)}
+                  </button>
+                `
+          }
         </div>
       </form>
     `;
@@ -403,9 +406,13 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
         <div>
           <dt>${s.dialogScopesLabel}</dt>
           <dd>
-            ${scopes?.length
-              ? html`<ul class="scope-list">${scopes.map((id) => html`<li>${labelOf(id)}</li>`)}</ul>`
-              : s.dialogScopesAll}
+            ${
+              scopes?.length
+                ? html`<ul class="scope-list">
+                    ${scopes.map((id) => html`<li>${labelOf(id)}</li>`)}
+                  </ul>`
+                : s.dialogScopesAll
+            }
           </dd>
         </div>
       </dl>
@@ -440,30 +447,34 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
             `,
           )}
           <option value="custom" .selected=${custom}>${s.dialogExpirationCustom}</option>
-          ${this.#noExpirationAllowed
-            ? html`<option value="never" .selected=${choice === 'never'}>${s.dialogExpirationNever}</option>`
-            : nothing}
+          ${
+            this.#noExpirationAllowed
+              ? html`<option value="never" .selected=${choice === 'never'}>${s.dialogExpirationNever}</option>`
+              : nothing
+          }
         </select>
-        ${custom
-          ? html`
-              <label for="expiration-date" part="label">${s.dialogCustomDateLabel}</label>
-              <input
-                id="expiration-date"
-                part="input date-input"
-                type="date"
-                dir="ltr"
-                name="expiration-date"
-                required
-                min=${toDateInputValue(bounds.min)}
-                max=${bounds.max ? toDateInputValue(bounds.max) : nothing}
-                .value=${this.customDate}
-                ?disabled=${disabled}
-                aria-invalid=${invalid}
-                aria-describedby=${this.#describedBy('expiry', 'expiration')}
-                @input=${this.#onCustomDateInput}
-              />
-            `
-          : nothing}
+        ${
+          custom
+            ? html`
+                <label for="expiration-date" part="label">${s.dialogCustomDateLabel}</label>
+                <input
+                  id="expiration-date"
+                  part="input date-input"
+                  type="date"
+                  dir="ltr"
+                  name="expiration-date"
+                  required
+                  min=${toDateInputValue(bounds.min)}
+                  max=${bounds.max ? toDateInputValue(bounds.max) : nothing}
+                  .value=${this.customDate}
+                  ?disabled=${disabled}
+                  aria-invalid=${invalid}
+                  aria-describedby=${this.#describedBy('expiry', 'expiration')}
+                  @input=${this.#onCustomDateInput}
+                />
+              `
+            : nothing
+        }
         <p id="expiry" class=${choice === 'never' ? 'expiry never' : 'expiry'} part="expiry" aria-live="polite">
           ${this.#expirySummary(choice)}
         </p>
@@ -545,18 +556,20 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
           return html`
             <fieldset class="scope-group" part="scope-group">
               <legend>${name}</legend>
-              ${scopes.length >= SELECT_ALL_FROM
-                ? html`<div class="scope select-all" part="scope">
-                    <input
-                      id=${allId}
-                      type="checkbox"
-                      .checked=${checked === ids.length}
-                      .indeterminate=${checked > 0 && checked < ids.length}
-                      @change=${() => this.#toggleScopes(ids, checked < ids.length)}
-                    />
-                    <label for=${allId}>${s.dialogScopesSelectAll}</label>
-                  </div>`
-                : nothing}
+              ${
+                scopes.length >= SELECT_ALL_FROM
+                  ? html`<div class="scope select-all" part="scope">
+                      <input
+                        id=${allId}
+                        type="checkbox"
+                        .checked=${checked === ids.length}
+                        .indeterminate=${checked > 0 && checked < ids.length}
+                        @change=${() => this.#toggleScopes(ids, checked < ids.length)}
+                      />
+                      <label for=${allId}>${s.dialogScopesSelectAll}</label>
+                    </div>`
+                  : nothing
+              }
               ${scopes.map(option)}
             </fieldset>
           `;
@@ -574,7 +587,13 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     return html`
       <div class="form-error" part="error" role="alert">
         <p>${message}</p>
-        ${details.length ? html`<ul>${details.map((detail) => html`<li>${detail}</li>`)}</ul>` : nothing}
+        ${
+          details.length
+            ? html`<ul>
+                ${details.map((detail) => html`<li>${detail}</li>`)}
+              </ul>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -608,7 +627,11 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     const lifetime = this.target ? lifetimeDays(this.target) : undefined;
     if (lifetime === null && this.#noExpirationAllowed) return 'never';
     const preset =
-      lifetime === undefined ? preferredPreset(presets) : lifetime === null ? presets[presets.length - 1] : nearestPreset(presets, lifetime);
+      lifetime === undefined
+        ? preferredPreset(presets)
+        : lifetime === null
+          ? presets[presets.length - 1]
+          : nearestPreset(presets, lifetime);
     return preset === undefined ? 'custom' : String(preset);
   }
 

@@ -62,8 +62,7 @@ export interface GenerateDialogStrings {
 
 export const defaultGenerateDialogStrings: GenerateDialogStrings = {
   dialogHeading: 'Generate new token',
-  dialogPermissionsNote:
-    'The token can do everything your account can do. Anyone who has it can act as you, so treat it like a password.',
+  dialogPermissionsNote: 'The token can do everything your account can do. Anyone who has it can act as you, so treat it like a password.',
   dialogScopedNote: 'The token can do only what you allow below. Anyone who has it can do that as you, so treat it like a password.',
   dialogClose: 'Close',
   dialogNameLabel: 'Name',

@@ -5,6 +5,7 @@ import { validatingClient } from '../api/validating-client.js';
 import { memo } from './memo.js';
 import type { PatElement } from './pat-element.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base must accept any arguments (TS2545)
 type Constructor<T> = abstract new (...args: any[]) => T;
 
 /** The configuration every element that talks to the backend shares. */

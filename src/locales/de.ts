@@ -20,7 +20,8 @@ export const de: PatStrings = {
   errorTimeout: 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
   errorContractNoField: 'Die Antwort des Servers war unverständlich (sie war kein gültiges JSON).',
   errorContractShape: 'Die Antwort des Servers war unverständlich (sie hat nicht die erwartete Form).',
-  errorUnauthorized: 'Sie sind nicht angemeldet oder Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es noch einmal.',
+  errorUnauthorized:
+    'Sie sind nicht angemeldet oder Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es noch einmal.',
   errorForbidden: 'Dazu fehlt Ihnen die Berechtigung.',
   errorNotFound: 'Unter dieser Adresse wurde kein Token-Dienst gefunden.',
   errorConflict: 'Die Anfrage steht im Konflikt mit einem vorhandenen Token.',
@@ -136,8 +137,7 @@ export const de: PatStrings = {
   // <pat-token-reveal>
   revealHeading: 'Kopieren Sie jetzt Ihr neues Token',
   revealHeadingNamed: 'Kopieren Sie jetzt Ihr neues Token „{name}“',
-  revealWarning:
-    'Sie können es später nicht mehr einsehen. Bewahren Sie es an einem sicheren Ort auf, etwa in einem Passwort-Manager.',
+  revealWarning: 'Sie können es später nicht mehr einsehen. Bewahren Sie es an einem sicheren Ort auf, etwa in einem Passwort-Manager.',
   revealSecretLabel: 'Token',
   revealCopy: 'Token kopieren',
   revealCopied: 'Kopiert',

@@ -61,7 +61,11 @@ export const es: PatStrings = {
   scopesAll: 'Todos los permisos',
   scopesNone: 'Ninguno',
   scopesMore: '+{count} más',
-  scopesMoreLabel: { one: '+{count} más: permiso de «{name}»', many: '+{count} más: permisos de «{name}»', other: '+{count} más: permisos de «{name}»' },
+  scopesMoreLabel: {
+    one: '+{count} más: permiso de «{name}»',
+    many: '+{count} más: permisos de «{name}»',
+    other: '+{count} más: permisos de «{name}»',
+  },
   scopesFewer: 'Mostrar menos',
   regenerateButton: 'Regenerar',
   regenerateButtonLabel: 'Regenerar el token «{name}»',
@@ -86,8 +90,7 @@ export const es: PatStrings = {
   retryingButton: 'Reintentando…',
   dismissButton: 'Cerrar',
   emptyHeading: 'Aún no hay tokens',
-  emptyBody:
-    'Genera un token para que un script, una CLI o una integración actúe en tu nombre. Tiene los mismos permisos que tu cuenta.',
+  emptyBody: 'Genera un token para que un script, una CLI o una integración actúe en tu nombre. Tiene los mismos permisos que tu cuenta.',
   noMatches: 'Ningún token coincide con «{filter}».',
   clearFilter: 'Borrar filtro',
 
@@ -149,10 +152,8 @@ export const es: PatStrings = {
   revealCopyUsage: 'Copiar ejemplo',
   revealCopiedStatus: 'Token copiado en el portapapeles.',
   revealUsageCopiedStatus: 'Ejemplo copiado en el portapapeles.',
-  revealCopyFailed:
-    'No se pudo copiar en el portapapeles. El token está seleccionado: pulsa Ctrl+C (⌘C en Mac) para copiarlo tú.',
-  revealUsageCopyFailed:
-    'No se pudo copiar en el portapapeles. El ejemplo está seleccionado: pulsa Ctrl+C (⌘C en Mac) para copiarlo tú.',
+  revealCopyFailed: 'No se pudo copiar en el portapapeles. El token está seleccionado: pulsa Ctrl+C (⌘C en Mac) para copiarlo tú.',
+  revealUsageCopyFailed: 'No se pudo copiar en el portapapeles. El ejemplo está seleccionado: pulsa Ctrl+C (⌘C en Mac) para copiarlo tú.',
   revealAcknowledge: 'He guardado este token en un lugar seguro',
   revealDone: 'Listo',
   revealDoneHint: 'Para terminar, copia el token o marca la casilla cuando lo hayas guardado.',

@@ -62,7 +62,11 @@ export const fr: PatStrings = {
   scopesAll: 'Toutes les autorisations',
   scopesNone: 'Aucune',
   scopesMore: '+{count} de plus',
-  scopesMoreLabel: { one: '+{count} de plus : autorisation de « {name} »', many: '+{count} de plus : autorisations de « {name} »', other: '+{count} de plus : autorisations de « {name} »' },
+  scopesMoreLabel: {
+    one: '+{count} de plus : autorisation de « {name} »',
+    many: '+{count} de plus : autorisations de « {name} »',
+    other: '+{count} de plus : autorisations de « {name} »',
+  },
   scopesFewer: 'Afficher moins',
   regenerateButton: 'Régénérer',
   regenerateButtonLabel: 'Régénérer le jeton « {name} »',

@@ -91,7 +91,8 @@ export const ja: PatStrings = {
   dialogHeading: '新しいトークンを生成',
   dialogPermissionsNote:
     'このトークンでは、アカウントでできることがすべてできます。持っている人は誰でもあなたとして操作できるため、パスワードと同じように扱ってください。',
-  dialogScopedNote: 'このトークンでは、以下で許可した操作だけができます。持っている人は誰でもあなたとしてその操作ができるため、パスワードと同じように扱ってください。',
+  dialogScopedNote:
+    'このトークンでは、以下で許可した操作だけができます。持っている人は誰でもあなたとしてその操作ができるため、パスワードと同じように扱ってください。',
   dialogClose: '閉じる',
   dialogNameLabel: '名前',
   dialogNameHint: 'このトークンを何に使いますか？（例：「CI デプロイ」「ノート PC の CLI」）',
@@ -119,7 +120,8 @@ export const ja: PatStrings = {
   dialogScopesRequired: '権限を1つ以上選択してください。',
   dialogScopesAll: 'あなたのすべての権限',
   dialogRegenerateHeading: 'トークンを再生成',
-  dialogRegenerateNote: '新しいトークンには新しいシークレットが発行され、名前、説明、権限は引き継がれます。現在のトークンを使用しているものはすべて更新してください。',
+  dialogRegenerateNote:
+    '新しいトークンには新しいシークレットが発行され、名前、説明、権限は引き継がれます。現在のトークンを使用しているものはすべて更新してください。',
   dialogRegenerateSubmit: 'トークンを再生成',
   dialogRegenerateSubmitting: '再生成中…',
   dialogGraceLabel: '現在のトークンの猶予期間',

@@ -62,7 +62,11 @@ export const ptBR: PatStrings = {
   scopesAll: 'Todas as permissões',
   scopesNone: 'Nenhuma',
   scopesMore: '+{count} a mais',
-  scopesMoreLabel: { one: '+{count} a mais: permissão de “{name}”', many: '+{count} a mais: permissões de “{name}”', other: '+{count} a mais: permissões de “{name}”' },
+  scopesMoreLabel: {
+    one: '+{count} a mais: permissão de “{name}”',
+    many: '+{count} a mais: permissões de “{name}”',
+    other: '+{count} a mais: permissões de “{name}”',
+  },
   scopesFewer: 'Mostrar menos',
   regenerateButton: 'Gerar novamente',
   regenerateButtonLabel: 'Gerar novamente o token “{name}”',
@@ -87,8 +91,7 @@ export const ptBR: PatStrings = {
   retryingButton: 'Tentando novamente…',
   dismissButton: 'Fechar',
   emptyHeading: 'Nenhum token ainda',
-  emptyBody:
-    'Gere um token para que um script, uma CLI ou uma integração aja em seu nome. Ele tem as mesmas permissões da sua conta.',
+  emptyBody: 'Gere um token para que um script, uma CLI ou uma integração aja em seu nome. Ele tem as mesmas permissões da sua conta.',
   noMatches: 'Nenhum token corresponde a “{filter}”.',
   clearFilter: 'Limpar filtro',
 

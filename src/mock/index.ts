@@ -49,8 +49,20 @@ export type MockFault =
   | 'empty-list'; // list only: no tokens
 
 export const MOCK_FAULTS: readonly MockFault[] = [
-  'server-error', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'validation', 'non-json-error',
-  'network', 'timeout', 'slow', 'malformed-json', 'schema-violation', 'extra-fields', 'empty-list',
+  'server-error',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'validation',
+  'non-json-error',
+  'network',
+  'timeout',
+  'slow',
+  'malformed-json',
+  'schema-violation',
+  'extra-fields',
+  'empty-list',
 ];
 
 export interface MockBackendOptions {
@@ -134,8 +146,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   let faults: QueuedFault[] = [];
   const requests: MockRequestRecord[] = [];
 
-  const seedTokens = (seed: 'demo' | readonly Token[] = 'demo') =>
-    (seed === 'demo' ? demoSeed(now()) : seed.map(copyOf)).sort(byNewest);
+  const seedTokens = (seed: 'demo' | readonly Token[] = 'demo') => (seed === 'demo' ? demoSeed(now()) : seed.map(copyOf)).sort(byNewest);
 
   store = seedTokens(options.seed);
 
@@ -385,7 +396,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const exists = store.some((t) => t.id === id);
       if (!exists) return problem(404, 'Not Found', 'No token with this id.');
       store = store.filter((t) => t.id !== id);
-      if (fault === 'malformed-json') return new HttpResponse('{"deleted": tr', { status: 200, headers: { 'Content-Type': 'application/json' } });
+      if (fault === 'malformed-json')
+        return new HttpResponse('{"deleted": tr', { status: 200, headers: { 'Content-Type': 'application/json' } });
       if (bodyFault) return HttpResponse.json({ deleted: fault === 'extra-fields' ? 1 : 'yes' }, { status: 200 });
       return new HttpResponse(null, { status: 204 });
     }),

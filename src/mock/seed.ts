@@ -9,18 +9,40 @@ const DAY = 24 * HOUR;
  * them with more than three scopes, read access checked by default, every scope described.
  */
 export const demoScopes: readonly Scope[] = [
-  { id: 'repo:read', label: 'Read repositories', description: 'Clone and pull code; read commits, branches and tags.', group: 'Repositories', default: true },
+  {
+    id: 'repo:read',
+    label: 'Read repositories',
+    description: 'Clone and pull code; read commits, branches and tags.',
+    group: 'Repositories',
+    default: true,
+  },
   { id: 'repo:write', label: 'Write repositories', description: 'Push commits and create branches and tags.', group: 'Repositories' },
   { id: 'repo:hooks', label: 'Manage webhooks', description: 'Create, change and delete repository webhooks.', group: 'Repositories' },
-  { id: 'repo:admin', label: 'Administer repositories', description: 'Change settings, manage collaborators, delete repositories.', group: 'Repositories' },
+  {
+    id: 'repo:admin',
+    label: 'Administer repositories',
+    description: 'Change settings, manage collaborators, delete repositories.',
+    group: 'Repositories',
+  },
   { id: 'issues:read', label: 'Read issues', description: 'Issues, comments and labels.', group: 'Issues', default: true },
   { id: 'issues:write', label: 'Write issues', description: 'Open, comment on, label and close issues.', group: 'Issues' },
   { id: 'packages:read', label: 'Download packages', description: 'Pull packages and container images.', group: 'Packages' },
   { id: 'packages:write', label: 'Publish packages', description: 'Upload package versions and container images.', group: 'Packages' },
   { id: 'packages:delete', label: 'Delete packages', description: 'Remove package versions for good.', group: 'Packages' },
-  { id: 'account:read', label: 'Read profile', description: 'Your name, avatar and public email address.', group: 'Account', default: true },
+  {
+    id: 'account:read',
+    label: 'Read profile',
+    description: 'Your name, avatar and public email address.',
+    group: 'Account',
+    default: true,
+  },
   { id: 'account:email', label: 'Manage email addresses', description: 'Add, verify and remove email addresses.', group: 'Account' },
-  { id: 'account:keys', label: 'Manage SSH and GPG keys', description: 'Add and remove the keys that sign in and sign commits.', group: 'Account' },
+  {
+    id: 'account:keys',
+    label: 'Manage SSH and GPG keys',
+    description: 'Add and remove the keys that sign in and sign commits.',
+    group: 'Account',
+  },
   { id: 'account:audit', label: 'Read the security log', description: 'Sign-ins, token use and other security events.', group: 'Account' },
 ];
 

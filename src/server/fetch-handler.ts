@@ -35,11 +35,7 @@ export interface FetchHandlerOptions {
   onError?(error: unknown, request: Request): void;
 }
 
-type Route =
-  | { kind: 'collection' }
-  | { kind: 'token'; id: string }
-  | { kind: 'rotate'; id: string }
-  | { kind: 'unknown' };
+type Route = { kind: 'collection' } | { kind: 'token'; id: string } | { kind: 'rotate'; id: string } | { kind: 'unknown' };
 
 const ALLOWED: Record<Exclude<Route['kind'], 'unknown'>, string[]> = {
   collection: ['GET', 'POST'],

@@ -24,10 +24,4 @@ export { memoryStore, type MemoryRecord, type MemoryStore } from './memory-store
 export { postgresStore, type SqlClient } from './postgres-store.js';
 export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenStore } from './store.js';
 export type { Scope } from '../api/scopes.js';
-export type {
-  CreateTokenRequest,
-  CreateTokenResponse,
-  RotateTokenRequest,
-  RotateTokenResponse,
-  Token,
-} from '../api/schemas.js';
+export type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';

@@ -52,7 +52,7 @@ export function memoryStore(): MemoryStore {
 
     async list(userId, now) {
       return [...tokensOf(userId)]
-        .filter((t) => (t.replacedBy === null || (t.expiresAt !== null && t.expiresAt > now)))
+        .filter((t) => t.replacedBy === null || (t.expiresAt !== null && t.expiresAt > now))
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : 1))
         .map(copy);
     },

@@ -53,5 +53,4 @@ $migration$`;
 export const ROTATED_FROM_KEY = 'pat_tokens_rotated_from_key';
 
 /** The columns every query returns, in `StoredToken`'s terms. */
-export const TOKEN_COLUMNS =
-  'id, user_id, name, description, partial_key, scopes, created_at, expires_at, last_used_at, replaced_by';
+export const TOKEN_COLUMNS = 'id, user_id, name, description, partial_key, scopes, created_at, expires_at, last_used_at, replaced_by';

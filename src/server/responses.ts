@@ -36,7 +36,13 @@ export interface ProblemInit {
 }
 
 export function problem(status: number, { detail, errors, headers }: ProblemInit = {}): Response {
-  const body = { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
+  const body = {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    ...(detail ? { detail } : {}),
+    ...(errors ? { errors } : {}),
+  };
   return new Response(JSON.stringify(body), {
     status,
     headers: { ...COMMON_HEADERS, ...headers, 'Content-Type': 'application/problem+json' },

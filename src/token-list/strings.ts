@@ -136,8 +136,7 @@ export const defaultTokenListStrings: TokenListStrings = {
   retryingButton: 'Retrying…',
   dismissButton: 'Dismiss',
   emptyHeading: 'No tokens yet',
-  emptyBody:
-    'Generate a token to let a script, CLI or integration act on your behalf. It has the same permissions as your account.',
+  emptyBody: 'Generate a token to let a script, CLI or integration act on your behalf. It has the same permissions as your account.',
   noMatches: 'No tokens match “{filter}”.',
   clearFilter: 'Clear filter',
 };

@@ -7,600 +7,600 @@ export const tokenListStyles = [
   themeStyles,
   spinnerStyles,
   css`
-  :host {
-    display: block;
-    container: pat-token-list / inline-size;
-  }
+    :host {
+      display: block;
+      container: pat-token-list / inline-size;
+    }
 
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
 
-  p {
-    margin: 0;
-  }
+    p {
+      margin: 0;
+    }
 
-  /* Also the headers that are not sort controls, in the card layout (only those make sense there). */
-  .visually-hidden,
-  .cards thead th:not(.sortable) {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
+    /* Also the headers that are not sort controls, in the card layout (only those make sense there). */
+    .visually-hidden,
+    .cards thead th:not(.sortable) {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      border: 0;
+    }
 
-  .spinner {
-    width: 0.9em;
-    height: 0.9em;
-  }
+    .spinner {
+      width: 0.9em;
+      height: 0.9em;
+    }
 
-  /* ——— Toolbar: the count and the generate button, the filter on its own line ——— */
+    /* ——— Toolbar: the count and the generate button, the filter on its own line ——— */
 
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: calc(var(--_space) * 0.75) var(--_space);
-    margin-block-end: var(--_space);
-  }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--_space) * 0.75) var(--_space);
+      margin-block-end: var(--_space);
+    }
 
-  .count {
-    flex: 1 1 auto;
-    color: var(--_muted);
-  }
+    .count {
+      flex: 1 1 auto;
+      color: var(--_muted);
+    }
 
-  .filter {
-    order: 1;
-    flex: 1 1 100%;
-  }
+    .filter {
+      order: 1;
+      flex: 1 1 100%;
+    }
 
-  .filter input {
-    width: min(24rem, 100%);
-    min-height: 2.25rem;
-    padding: 0.35em 0.6em;
-  }
+    .filter input {
+      width: min(24rem, 100%);
+      min-height: 2.25rem;
+      padding: 0.35em 0.6em;
+    }
 
-  .filter input::placeholder {
-    color: var(--_muted);
-  }
+    .filter input::placeholder {
+      color: var(--_muted);
+    }
 
-  /* ——— Messages ——— */
+    /* ——— Messages ——— */
 
-  .alert,
-  .empty,
-  .notice.shown {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: calc(var(--_space) * 0.5) var(--_space);
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    margin-block-end: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
+    .alert,
+    .empty,
+    .notice.shown {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--_space) * 0.5) var(--_space);
+      padding: calc(var(--_space) * 0.75) var(--_space);
+      margin-block-end: var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
 
-  /* A failure in the danger colour, the confirmation of a delete in the accent. */
-  .alert {
-    --_tone: var(--_danger);
-  }
+    /* A failure in the danger colour, the confirmation of a delete in the accent. */
+    .alert {
+      --_tone: var(--_danger);
+    }
 
-  .notice {
-    --_tone: var(--_accent);
-  }
+    .notice {
+      --_tone: var(--_accent);
+    }
 
-  .alert,
-  .notice.shown {
-    border-color: color-mix(in srgb, var(--_tone) 55%, transparent);
-    background: color-mix(in srgb, var(--_tone) 8%, transparent);
-  }
+    .alert,
+    .notice.shown {
+      border-color: color-mix(in srgb, var(--_tone) 55%, transparent);
+      background: color-mix(in srgb, var(--_tone) 8%, transparent);
+    }
 
-  /* The message takes the line; a row's failed delete has its own width (below). */
-  [role='alert'],
-  [role='status'] {
-    flex: 1 1 16rem;
-  }
+    /* The message takes the line; a row's failed delete has its own width (below). */
+    [role='alert'],
+    [role='status'] {
+      flex: 1 1 16rem;
+    }
 
-  .failure-heading,
-  .empty-heading {
-    font-weight: 600;
-  }
+    .failure-heading,
+    .empty-heading {
+      font-weight: 600;
+    }
 
-  .empty {
-    flex-direction: column;
-    align-items: flex-start;
-    padding: calc(var(--_space) * 2);
-    border-style: dashed;
-  }
+    .empty {
+      flex-direction: column;
+      align-items: flex-start;
+      padding: calc(var(--_space) * 2);
+      border-style: dashed;
+    }
 
-  .empty p:not(.empty-heading) {
-    color: var(--_muted);
-    max-width: 60ch;
-  }
+    .empty p:not(.empty-heading) {
+      color: var(--_muted);
+      max-width: 60ch;
+    }
 
-  /* ——— Table: the name takes what the other columns leave ——— */
+    /* ——— Table: the name takes what the other columns leave ——— */
 
-  .frame {
-    /* The containing block of the visually hidden labels: they never stick out of the list. */
-    position: relative;
-  }
+    .frame {
+      /* The containing block of the visually hidden labels: they never stick out of the list. */
+      position: relative;
+    }
 
-  table {
-    width: 100%;
-    border-collapse: collapse;
-  }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
 
-  th,
-  td {
-    padding: calc(var(--_space) * 0.6) calc(var(--_space) * 0.75);
-    border-block-end: 1px solid var(--_border);
-    text-align: start;
-    vertical-align: top;
-  }
+    th,
+    td {
+      padding: calc(var(--_space) * 0.6) calc(var(--_space) * 0.75);
+      border-block-end: 1px solid var(--_border);
+      text-align: start;
+      vertical-align: top;
+    }
 
-  thead th {
-    padding-block: calc(var(--_space) * 0.5);
-    color: var(--_muted);
-    font-weight: 600;
-    white-space: nowrap;
-  }
+    thead th {
+      padding-block: calc(var(--_space) * 0.5);
+      color: var(--_muted);
+      font-weight: 600;
+      white-space: nowrap;
+    }
 
-  /* Every column but the name is as wide as its content; the name gets the rest. */
-  tr > :not(:first-child) {
-    width: 1px;
-    white-space: nowrap;
-  }
+    /* Every column but the name is as wide as its content; the name gets the rest. */
+    tr > :not(:first-child) {
+      width: 1px;
+      white-space: nowrap;
+    }
 
-  /* Wide enough for a name to be read at a glance; narrower, and the list becomes cards. */
-  .name-cell {
-    min-width: 12em;
-    font-weight: 400;
-  }
+    /* Wide enough for a name to be read at a glance; narrower, and the list becomes cards. */
+    .name-cell {
+      min-width: 12em;
+      font-weight: 400;
+    }
 
-  .sort-button {
-    gap: 0.3em;
-    min-height: 0;
-    margin: -0.2em -0.35em;
-    padding: 0.2em 0.35em;
-    border: 0;
-    background: transparent;
-    font-weight: inherit;
-  }
+    .sort-button {
+      gap: 0.3em;
+      min-height: 0;
+      margin: -0.2em -0.35em;
+      padding: 0.2em 0.35em;
+      border: 0;
+      background: transparent;
+      font-weight: inherit;
+    }
 
-  .sort-button:hover {
-    background: color-mix(in srgb, currentColor 7%, transparent);
-  }
+    .sort-button:hover {
+      background: color-mix(in srgb, currentColor 7%, transparent);
+    }
 
-  .sort-indicator::after {
-    content: '↕' / '';
-    opacity: 0.45;
-  }
+    .sort-indicator::after {
+      content: '↕' / '';
+      opacity: 0.45;
+    }
 
-  /* A sorted column's header has aria-sort, ascending or descending. */
-  [aria-sort] .sort-indicator::after {
-    content: '↑' / '';
-    opacity: 1;
-  }
+    /* A sorted column's header has aria-sort, ascending or descending. */
+    [aria-sort] .sort-indicator::after {
+      content: '↑' / '';
+      opacity: 1;
+    }
 
-  [aria-sort='descending'] .sort-indicator::after {
-    content: '↓' / '';
-  }
+    [aria-sort='descending'] .sort-indicator::after {
+      content: '↓' / '';
+    }
 
-  .name {
-    font-weight: 600;
-  }
+    .name {
+      font-weight: 600;
+    }
 
-  .description {
-    display: block;
-    margin-block-start: 0.1em;
-    color: var(--_muted);
-    font-size: 0.925em;
-  }
+    .description {
+      display: block;
+      margin-block-start: 0.1em;
+      color: var(--_muted);
+      font-size: 0.925em;
+    }
 
-  /* A key and a date read left to right in every language: isolated from the page's direction. */
-  .key {
-    direction: ltr;
-    unicode-bidi: isolate;
-    font-family: var(--_mono);
-    font-size: 0.925em;
-    white-space: nowrap;
-  }
+    /* A key and a date read left to right in every language: isolated from the page's direction. */
+    .key {
+      direction: ltr;
+      unicode-bidi: isolate;
+      font-family: var(--_mono);
+      font-size: 0.925em;
+      white-space: nowrap;
+    }
 
-  code {
-    font: inherit;
-  }
+    code {
+      font: inherit;
+    }
 
-  .mask {
-    color: var(--_muted);
-  }
+    .mask {
+      color: var(--_muted);
+    }
 
-  time {
-    position: relative;
-    unicode-bidi: plaintext;
-    white-space: nowrap;
-    border-radius: 2px;
-  }
+    time {
+      position: relative;
+      unicode-bidi: plaintext;
+      white-space: nowrap;
+      border-radius: 2px;
+    }
 
-  time[title]:hover {
-    text-decoration: underline dotted color-mix(in srgb, currentColor 50%, transparent);
-    text-underline-offset: 0.2em;
-  }
+    time[title]:hover {
+      text-decoration: underline dotted color-mix(in srgb, currentColor 50%, transparent);
+      text-underline-offset: 0.2em;
+    }
 
-  /* The exact moment, for the keyboard (a pointer gets the title). */
-  time[title]:focus-visible::after {
-    content: attr(title) / '';
-    position: absolute;
-    z-index: 2;
-    inset-block-start: calc(100% + 0.35rem);
-    inset-inline-start: 0;
-    padding: 0.25em 0.55em;
-    border-radius: var(--_radius);
-    background: var(--_surface-text);
-    color: var(--_surface);
-    font-size: 0.85em;
-    font-weight: 400;
-    white-space: nowrap;
-    pointer-events: none;
-  }
+    /* The exact moment, for the keyboard (a pointer gets the title). */
+    time[title]:focus-visible::after {
+      content: attr(title) / '';
+      position: absolute;
+      z-index: 2;
+      inset-block-start: calc(100% + 0.35rem);
+      inset-inline-start: 0;
+      padding: 0.25em 0.55em;
+      border-radius: var(--_radius);
+      background: var(--_surface-text);
+      color: var(--_surface);
+      font-size: 0.85em;
+      font-weight: 400;
+      white-space: nowrap;
+      pointer-events: none;
+    }
 
-  .muted {
-    color: var(--_muted);
-  }
+    .muted {
+      color: var(--_muted);
+    }
 
-  .badge {
-    display: inline-block;
-    padding: 0 0.5em;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    font-size: 0.8em;
-    font-weight: 600;
-    line-height: 1.5;
-    white-space: nowrap;
-    vertical-align: 0.1em;
-  }
+    .badge {
+      display: inline-block;
+      padding: 0 0.5em;
+      border: 1px solid currentColor;
+      border-radius: 999px;
+      font-size: 0.8em;
+      font-weight: 600;
+      line-height: 1.5;
+      white-space: nowrap;
+      vertical-align: 0.1em;
+    }
 
-  /* Under the date in a table; beside it in a card. */
-  .frame:not(.cards) [part~='expires-cell'] .badge {
-    display: block;
-    width: fit-content;
-    margin-block-start: 0.2em;
-  }
+    /* Under the date in a table; beside it in a card. */
+    .frame:not(.cards) [part~='expires-cell'] .badge {
+      display: block;
+      width: fit-content;
+      margin-block-start: 0.2em;
+    }
 
-  .expired-badge {
-    color: var(--_danger);
-  }
+    .expired-badge {
+      color: var(--_danger);
+    }
 
-  .expiring-badge,
-  .replaced-badge {
-    color: var(--_warning);
-  }
+    .expiring-badge,
+    .replaced-badge {
+      color: var(--_warning);
+    }
 
-  .new-badge {
-    color: var(--_accent);
-  }
+    .new-badge {
+      color: var(--_accent);
+    }
 
-  .scopes-cell {
-    min-width: 11em;
-    white-space: normal;
-  }
+    .scopes-cell {
+      min-width: 11em;
+      white-space: normal;
+    }
 
-  .scopes {
-    display: inline;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
+    .scopes {
+      display: inline;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
 
-  /* A label in any script reads in its own direction. */
-  .scope,
-  .scopes-button {
-    unicode-bidi: plaintext;
-  }
+    /* A label in any script reads in its own direction. */
+    .scope,
+    .scopes-button {
+      unicode-bidi: plaintext;
+    }
 
-  .scope {
-    display: inline-block;
-    margin-block: 0.1em;
-    margin-inline-end: 0.3em;
-    padding: 0 0.5em;
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, currentColor 8%, transparent);
-    font-size: 0.85em;
-    line-height: 1.6;
-    white-space: nowrap;
-  }
+    .scope {
+      display: inline-block;
+      margin-block: 0.1em;
+      margin-inline-end: 0.3em;
+      padding: 0 0.5em;
+      border-radius: var(--_radius);
+      background: color-mix(in srgb, currentColor 8%, transparent);
+      font-size: 0.85em;
+      line-height: 1.6;
+      white-space: nowrap;
+    }
 
-  .scopes-button {
-    min-height: 1.5rem;
-    padding: 0 0.5em;
-    background: transparent;
-    font-size: 0.85em;
-  }
+    .scopes-button {
+      min-height: 1.5rem;
+      padding: 0 0.5em;
+      background: transparent;
+      font-size: 0.85em;
+    }
 
-  .actions-cell {
-    padding-block: calc(var(--_space) * 0.45);
-    text-align: end;
-  }
+    .actions-cell {
+      padding-block: calc(var(--_space) * 0.45);
+      text-align: end;
+    }
 
-  /* Row actions and a failed delete's: compact, side by side, never outside the list. */
-  .actions-cell button,
-  .row-error button {
-    min-height: 2rem;
-    padding: 0.2em 0.75em;
-    font-size: 0.925em;
-  }
+    /* Row actions and a failed delete's: compact, side by side, never outside the list. */
+    .actions-cell button,
+    .row-error button {
+      min-height: 2rem;
+      padding: 0.2em 0.75em;
+      font-size: 0.925em;
+    }
 
-  .actions-cell button + button {
-    margin-inline-start: 0.375rem;
-  }
+    .actions-cell button + button {
+      margin-inline-start: 0.375rem;
+    }
 
-  .row-error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.375rem;
-    margin-block-start: 0.4em;
-    padding: 0.4em 0.6em;
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_danger) 8%, transparent);
-  }
+    .row-error {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.375rem;
+      margin-block-start: 0.4em;
+      padding: 0.4em 0.6em;
+      border-radius: var(--_radius);
+      background: color-mix(in srgb, var(--_danger) 8%, transparent);
+    }
 
-  .row-error p {
-    flex: 1 1 14rem;
-    color: var(--_danger);
-    font-weight: 400;
-  }
+    .row-error p {
+      flex: 1 1 14rem;
+      color: var(--_danger);
+      font-weight: 400;
+    }
 
-  /*
+    /*
    * A stripe at the row's start rather than a tint (a tinted background would lower the text's
    * contrast); an inset shadow has no logical direction, so RTL flips its offset.
    */
-  :host(:dir(rtl)) {
-    --_start: -1;
-  }
-
-  .frame:not(.cards) tr[part~='row-new'] > :first-child,
-  .cards tr[part~='row-new'] {
-    box-shadow: inset calc(3px * var(--_start, 1)) 0 var(--_accent);
-  }
-
-  .no-matches td {
-    width: auto;
-    padding-block: calc(var(--_space) * 2);
-    text-align: center;
-    white-space: normal;
-  }
-
-  .no-matches p {
-    margin-block-end: var(--_space);
-  }
-
-  /* Placeholders with a real row's line heights, so nothing jumps when the tokens arrive. */
-  .bone {
-    display: block;
-    width: 6em;
-    height: 0.9em;
-    margin-block: calc((1lh - 0.9em) / 2);
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, currentColor 10%, transparent);
-    animation: pulse 1.4s ease-in-out infinite;
-  }
-
-  .name-bone {
-    width: min(14em, 70%);
-  }
-
-  .description-bone {
-    width: min(20em, 90%);
-    font-size: 0.925em;
-  }
-
-  .button-bone {
-    display: inline-block;
-    width: 9em;
-    height: 2rem;
-    margin: 0;
-  }
-
-  @keyframes pulse {
-    50% {
-      opacity: 0.45;
+    :host(:dir(rtl)) {
+      --_start: -1;
     }
-  }
 
-  table:focus-visible {
-    outline-offset: 4px;
-  }
+    .frame:not(.cards) tr[part~='row-new'] > :first-child,
+    .cards tr[part~='row-new'] {
+      box-shadow: inset calc(3px * var(--_start, 1)) 0 var(--_accent);
+    }
 
-  /* ——— Cards, wherever the table does not fit (set by measuring: layout-controller.ts) ——— */
+    .no-matches td {
+      width: auto;
+      padding-block: calc(var(--_space) * 2);
+      text-align: center;
+      white-space: normal;
+    }
 
-  .cards table,
-  .cards thead,
-  .cards tbody {
-    display: block;
-  }
+    .no-matches p {
+      margin-block-end: var(--_space);
+    }
 
-  .cards table {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
+    /* Placeholders with a real row's line heights, so nothing jumps when the tokens arrive. */
+    .bone {
+      display: block;
+      width: 6em;
+      height: 0.9em;
+      margin-block: calc((1lh - 0.9em) / 2);
+      border-radius: var(--_radius);
+      background: color-mix(in srgb, currentColor 10%, transparent);
+      animation: pulse 1.4s ease-in-out infinite;
+    }
 
-  /* The headers become a row of sort controls that look like controls. */
-  .cards thead tr {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.375rem;
-    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
-    border-block-end: 1px solid var(--_border);
-    background: color-mix(in srgb, currentColor 3%, transparent);
-  }
+    .name-bone {
+      width: min(14em, 70%);
+    }
 
-  .cards thead tr::before {
-    content: attr(data-label) / '';
-    margin-inline-end: 0.125rem;
-    color: var(--_muted);
-  }
+    .description-bone {
+      width: min(20em, 90%);
+      font-size: 0.925em;
+    }
 
-  .cards thead th {
-    display: block;
-    width: auto;
-    padding: 0;
-    border: 0;
-    color: inherit;
-    font-weight: 500;
-  }
+    .button-bone {
+      display: inline-block;
+      width: 9em;
+      height: 2rem;
+      margin: 0;
+    }
 
-  .cards .sort-button {
-    min-height: 2rem;
-    margin: 0;
-    padding: 0.15em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    font-size: 0.925em;
-  }
+    @keyframes pulse {
+      50% {
+        opacity: 0.45;
+      }
+    }
 
-  .cards [aria-sort] .sort-button {
-    border-color: var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 10%, transparent);
-  }
+    table:focus-visible {
+      outline-offset: 4px;
+    }
 
-  /*
+    /* ——— Cards, wherever the table does not fit (set by measuring: layout-controller.ts) ——— */
+
+    .cards table,
+    .cards thead,
+    .cards tbody {
+      display: block;
+    }
+
+    .cards table {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    /* The headers become a row of sort controls that look like controls. */
+    .cards thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.375rem;
+      padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+      border-block-end: 1px solid var(--_border);
+      background: color-mix(in srgb, currentColor 3%, transparent);
+    }
+
+    .cards thead tr::before {
+      content: attr(data-label) / '';
+      margin-inline-end: 0.125rem;
+      color: var(--_muted);
+    }
+
+    .cards thead th {
+      display: block;
+      width: auto;
+      padding: 0;
+      border: 0;
+      color: inherit;
+      font-weight: 500;
+    }
+
+    .cards .sort-button {
+      min-height: 2rem;
+      margin: 0;
+      padding: 0.15em 0.75em;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      font-size: 0.925em;
+    }
+
+    .cards [aria-sort] .sort-button {
+      border-color: var(--_accent);
+      background: color-mix(in srgb, var(--_accent) 10%, transparent);
+    }
+
+    /*
    * A card: the name with the actions beside it where the name keeps room enough (else the actions
    * go on the next line), then the details flowing after them.
    */
-  .cards tbody tr {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.25rem var(--_space);
-    padding: calc(var(--_space) * 0.75);
-    border-block-end: 1px solid var(--_border);
-  }
+    .cards tbody tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.25rem var(--_space);
+      padding: calc(var(--_space) * 0.75);
+      border-block-end: 1px solid var(--_border);
+    }
 
-  /* Ends the line of the name and actions: the details start on a line of their own. */
-  .cards tbody tr::after {
-    content: '';
-    order: 2;
-    flex-basis: 100%;
-  }
+    /* Ends the line of the name and actions: the details start on a line of their own. */
+    .cards tbody tr::after {
+      content: '';
+      order: 2;
+      flex-basis: 100%;
+    }
 
-  .cards tbody tr > td:not([part~='actions-cell']) {
-    order: 3;
-  }
+    .cards tbody tr > td:not([part~='actions-cell']) {
+      order: 3;
+    }
 
-  .cards tbody tr:last-child {
-    border-block-end: 0;
-  }
+    .cards tbody tr:last-child {
+      border-block-end: 0;
+    }
 
-  .cards tbody th,
-  .cards tbody td {
-    width: auto;
-    min-width: 0;
-    padding: 0;
-    border: 0;
-    white-space: normal;
-  }
+    .cards tbody th,
+    .cards tbody td {
+      width: auto;
+      min-width: 0;
+      padding: 0;
+      border: 0;
+      white-space: normal;
+    }
 
-  .cards tbody .name-cell {
-    flex: 1 1 12em;
-    overflow-wrap: break-word;
-  }
+    .cards tbody .name-cell {
+      flex: 1 1 12em;
+      overflow-wrap: break-word;
+    }
 
-  /* Isolated, so a label and its value never run together in a page of the other direction. */
-  .cards tbody td[data-label]::before {
-    content: attr(data-label) / '';
-    margin-inline-end: 0.35em;
-    color: var(--_muted);
-    unicode-bidi: isolate;
-  }
+    /* Isolated, so a label and its value never run together in a page of the other direction. */
+    .cards tbody td[data-label]::before {
+      content: attr(data-label) / '';
+      margin-inline-end: 0.35em;
+      color: var(--_muted);
+      unicode-bidi: isolate;
+    }
 
-  .cards [part~='expires-cell'] .badge {
-    margin-inline-start: 0.35em;
-  }
+    .cards [part~='expires-cell'] .badge {
+      margin-inline-start: 0.35em;
+    }
 
-  .cards .scopes-cell {
-    min-width: 0;
-  }
+    .cards .scopes-cell {
+      min-width: 0;
+    }
 
-  .cards .actions-cell {
-    order: 1;
-    align-self: flex-start;
-    margin-inline-start: auto;
-    padding: 0;
-    white-space: nowrap;
-  }
+    .cards .actions-cell {
+      order: 1;
+      align-self: flex-start;
+      margin-inline-start: auto;
+      padding: 0;
+      white-space: nowrap;
+    }
 
-  /*
+    /*
    * On a phone the actions close the card (at the end of its last line, or on one of their own)
    * rather than come between the name and its details. A card's inner arrangement, not the choice
    * of cards, which is measured.
    */
-  @container pat-token-list (width < 36em) {
-    .cards .actions-cell {
-      order: 4;
+    @container pat-token-list (width < 36em) {
+      .cards .actions-cell {
+        order: 4;
+      }
     }
-  }
 
-  .cards .skeleton > :not(.name-cell) {
-    flex: 0 0 auto;
-  }
-
-  .cards .no-matches td {
-    display: block;
-  }
-
-  .cards tbody tr.spacer {
-    display: block;
-    padding: 0;
-    border: 0;
-  }
-
-  /* ——— Confirmation dialog ——— */
-
-  dialog {
-    max-width: min(30rem, calc(100vw - 2rem));
-    padding: calc(var(--_space) * 1.75);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 1.5);
-    background: var(--_surface);
-    color: var(--_surface-text);
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-
-  dialog h2 {
-    margin: 0 0 0.5rem;
-    font-size: 1.15em;
-    overflow-wrap: anywhere;
-  }
-
-  .confirm-actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: 0.5rem;
-    margin-block-start: calc(var(--_space) * 1.5);
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .bone {
-      animation: none;
+    .cards .skeleton > :not(.name-cell) {
+      flex: 0 0 auto;
     }
-  }
 
-  @media (forced-colors: active) {
-    /* Without colours, a borderless header button would read as plain text. */
-    .sort-button {
-      border: 1px solid ButtonText;
+    .cards .no-matches td {
+      display: block;
     }
-  }
-`,
+
+    .cards tbody tr.spacer {
+      display: block;
+      padding: 0;
+      border: 0;
+    }
+
+    /* ——— Confirmation dialog ——— */
+
+    dialog {
+      max-width: min(30rem, calc(100vw - 2rem));
+      padding: calc(var(--_space) * 1.75);
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 1.5);
+      background: var(--_surface);
+      color: var(--_surface-text);
+    }
+
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.45);
+    }
+
+    dialog h2 {
+      margin: 0 0 0.5rem;
+      font-size: 1.15em;
+      overflow-wrap: anywhere;
+    }
+
+    .confirm-actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-block-start: calc(var(--_space) * 1.5);
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .bone {
+        animation: none;
+      }
+    }
+
+    @media (forced-colors: active) {
+      /* Without colours, a borderless header button would read as plain text. */
+      .sort-button {
+        border: 1px solid ButtonText;
+      }
+    }
+  `,
 ];

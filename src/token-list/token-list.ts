@@ -171,7 +171,10 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
    * How long, in hours, the old token may keep working after a regenerate: the choices the dialog
    * offers (attribute: hours separated by commas or spaces, each 0–168). Unset leaves the dialog's.
    */
-  @property({ attribute: 'grace-periods', converter: { fromAttribute: parseHours, toAttribute: (hours: readonly number[]) => hours.join(' ') } })
+  @property({
+    attribute: 'grace-periods',
+    converter: { fromAttribute: parseHours, toAttribute: (hours: readonly number[]) => hours.join(' ') },
+  })
   gracePeriods: readonly number[] | undefined = undefined;
 
   @state() private filter = '';
@@ -236,7 +239,16 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const { localize } = this;
     // One context object per change of what every row shows, so unchanged rows skip rendering.
     const context = this.#contextFor(
-      [localize.strings, localize.lang, Math.floor(current.getTime() / 60_000), expiringSoonDays, columns.lastUsed, columns.scopes, scopeLabels, canRegenerate],
+      [
+        localize.strings,
+        localize.lang,
+        Math.floor(current.getTime() / 60_000),
+        expiringSoonDays,
+        columns.lastUsed,
+        columns.scopes,
+        scopeLabels,
+        canRegenerate,
+      ],
       () => ({ localize, now: current, expiringSoonDays, columns, scopeLabels, canRegenerate }),
     );
     // What the rows show changed: whether the table fits may have too.
@@ -260,24 +272,27 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     return html`
       <div part="toolbar" class="toolbar">
         <p part="count" class="count" aria-live="polite">${this.#renderCount(tokens, view)}</p>
-        ${this.#renderGenerateButton()}
-        ${(tokens ? tokens.length : failure === undefined) ? this.#renderFilter() : nothing}
+        ${this.#renderGenerateButton()} ${(tokens ? tokens.length : failure === undefined) ? this.#renderFilter() : nothing}
       </div>
       ${tokens && failure !== undefined ? this.#renderFailure('alert', strings.refreshFailed, failure) : nothing}
       ${tokens && this.#tokens.leftOut ? this.#renderLeftOut(this.#tokens.leftOut) : nothing}
       <div part="notice" class=${notice ? 'notice shown' : 'notice'}>
         <p role="status">${notice}</p>
-        ${notice
-          ? html`<button type="button" part="button dismiss-button" @click=${this.#dismissNotice}>${strings.dismissButton}</button>`
-          : nothing}
-      </div>
-      ${!tokens && failure !== undefined
-        ? this.#renderFailure('error', strings.loadFailed, failure)
-        : tokens?.length === 0
-          ? failure === undefined
-            ? this.#renderEmpty()
+        ${
+          notice
+            ? html`<button type="button" part="button dismiss-button" @click=${this.#dismissNotice}>${strings.dismissButton}</button>`
             : nothing
-          : this.#renderTable(tokens, view)}
+        }
+      </div>
+      ${
+        !tokens && failure !== undefined
+          ? this.#renderFailure('error', strings.loadFailed, failure)
+          : tokens?.length === 0
+            ? failure === undefined
+              ? this.#renderEmpty()
+              : nothing
+            : this.#renderTable(tokens, view)
+      }
       <dialog
         part="confirm-dialog"
         class="confirm"
@@ -383,7 +398,9 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
         @focusin=${this.#onTableFocus}
         @keydown=${this.#onTableKeydown}
       >
-        <caption part="caption" class="visually-hidden">${strings.tableCaption}</caption>
+        <caption part="caption" class="visually-hidden">
+          ${strings.tableCaption}
+        </caption>
         <thead>
           <tr part="header-row" data-label=${strings.sortBy} aria-rowindex=${windowed ? 1 : nothing}>
             ${this.#renderSortHeader('name', strings.columnName)}
@@ -395,13 +412,19 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
           </tr>
         </thead>
         <tbody>
-          ${!tokens || !view
-            ? [skeletonRow(columns), skeletonRow(columns), skeletonRow(columns)]
-            : !view.length
-              ? this.#renderNoMatches(count)
-              : windowed
-                ? this.#renderWindow(view)
-                : repeat(view, (token) => token.id, (token) => this.#renderRow(token, undefined))}
+          ${
+            !tokens || !view
+              ? [skeletonRow(columns), skeletonRow(columns), skeletonRow(columns)]
+              : !view.length
+                ? this.#renderNoMatches(count)
+                : windowed
+                  ? this.#renderWindow(view)
+                  : repeat(
+                      view,
+                      (token) => token.id,
+                      (token) => this.#renderRow(token, undefined),
+                    )
+          }
         </tbody>
       </table>
     </div>`;
@@ -463,9 +486,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     return html`<tr class="no-matches">
       <td colspan=${columns}>
         <p>${localize.term('noMatches', { filter: this.filter.trim() })}</p>
-        <button type="button" part="button clear-filter-button" data-action="clear-filter">
-          ${localize.strings.clearFilter}
-        </button>
+        <button type="button" part="button clear-filter-button" data-action="clear-filter">${localize.strings.clearFilter}</button>
       </td>
     </tr>`;
   }
@@ -501,13 +522,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
   #renderRetryButton() {
     const strings = this.localize.strings;
     const busy = this.#tokens.loading;
-    return html`<button
-      type="button"
-      part="button retry-button"
-     
-      aria-disabled=${busy ? 'true' : nothing}
-      @click=${this.#retry}
-    >
+    return html`<button type="button" part="button retry-button" aria-disabled=${busy ? 'true' : nothing} @click=${this.#retry}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>${strings.retryingButton}` : strings.retryButton}
     </button>`;
   }
@@ -761,7 +776,6 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 
   // ——— Errors ———
 
-
   // ——— Lookups ———
 
   get #confirmDialog(): HTMLDialogElement | null {
@@ -816,7 +830,11 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
 function sameFocusable(element: HTMLElement): string {
   const action = element.dataset.action;
   if (action) return `button[data-action="${action}"]`;
-  const cell = element.closest('[part~="cell"]')?.getAttribute('part')?.split(' ').find((part) => part.endsWith('-cell'));
+  const cell = element
+    .closest('[part~="cell"]')
+    ?.getAttribute('part')
+    ?.split(' ')
+    .find((part) => part.endsWith('-cell'));
   return cell ? `[part~="${cell}"] [tabindex="0"]` : 'button';
 }
 

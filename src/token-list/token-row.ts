@@ -68,39 +68,50 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   // one binding after its name, the rest only where they show.
   return html`<tr data-id=${token.id} part=${parts} aria-busy=${deleting} aria-rowindex=${state.rowIndex ?? nothing}>
     <th scope="row" part="cell name-cell" class="name-cell">
-      <span part="name" class="name">${token.name}</span>${state.isNew || replaced || state.deleteError !== undefined
-        ? html`${state.isNew ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>` : nothing}${replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing}${description}${state.deleteError === undefined
-            ? nothing
-            : deleteError(state.deleteError, context)}`
-        : description}
+      <span part="name" class="name">${token.name}</span>${
+        state.isNew || replaced || state.deleteError !== undefined
+          ? html`${state.isNew ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>` : nothing}${replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing}${description}${
+              state.deleteError === undefined ? nothing : deleteError(state.deleteError, context)
+            }`
+          : description
+      }
     </th>
     <td part="cell key-cell" class="key-cell" data-label=${s.columnKey}>
-      <span class="visually-hidden">${token.partialKey ? localize.term('keyStartingWith', { partialKey: token.partialKey }) : s.keyHidden}</span
+      <span class="visually-hidden"
+        >${token.partialKey ? localize.term('keyStartingWith', { partialKey: token.partialKey }) : s.keyHidden}</span
       ><span class="key" aria-hidden="true"><code part="key">${token.partialKey}</code><span part="mask" class="mask">••••</span></span>
     </td>
-    <td part="cell created-cell" data-label=${s.columnCreated}
-      ><time datetime=${token.createdAt} tabindex="0" title=${exact(token.createdAt, localize)}
+    <td part="cell created-cell" data-label=${s.columnCreated}>
+      <time datetime=${token.createdAt} tabindex="0" title=${exact(token.createdAt, localize)}
         >${localize.dateFormat(DATE).format(new Date(token.createdAt))}</time
-      ></td
-    >
+      >
+    </td>
     <td part="cell expires-cell" data-label=${s.columnExpires}>${expires(token, expiry, replaced, context)}</td>
     ${columns.lastUsed ? lastUsed(token, context) : nothing}${columns.scopes ? scopes(token, state, context) : nothing}
-    <td part="cell actions-cell" class="actions-cell">${context.canRegenerate && !replaced
-        ? html`<button
-            type="button"
-            part="button regenerate-button"
-            data-action="regenerate"
-            aria-label=${localize.term('regenerateButtonLabel', { name: token.name })}
-            aria-disabled=${deleting}
-          >${s.regenerateButton}</button>`
-        : nothing}<button
+    <td part="cell actions-cell" class="actions-cell">
+      ${
+        context.canRegenerate && !replaced
+          ? html`<button
+              type="button"
+              part="button regenerate-button"
+              data-action="regenerate"
+              aria-label=${localize.term('regenerateButtonLabel', { name: token.name })}
+              aria-disabled=${deleting}
+            >
+              ${s.regenerateButton}
+            </button>`
+          : nothing
+      }<button
         type="button"
         part="button delete-button"
         class="danger"
         data-action="delete"
         aria-label=${localize.term(state.deleting ? 'deletingButtonLabel' : 'deleteButtonLabel', { name: token.name })}
         aria-disabled=${deleting}
-      >${state.deleting ? html`<span class="spinner" aria-hidden="true"></span>${s.deletingButton}` : s.deleteButton}</button></td>
+      >
+        ${state.deleting ? html`<span class="spinner" aria-hidden="true"></span>${s.deletingButton}` : s.deleteButton}
+      </button>
+    </td>
   </tr>`;
 }
 
@@ -128,7 +139,9 @@ export function skeletonRow(columns: Columns): TemplateResult {
  * text drawn by the stylesheet), so it is never only a tooltip a keyboard cannot open.
  */
 function time(iso: string, options: Intl.DateTimeFormatOptions, localize: RowLocalize): TemplateResult {
-  return html`<time datetime=${iso} tabindex="0" title=${exact(iso, localize)}>${localize.dateFormat(options).format(new Date(iso))}</time>`;
+  return html`<time datetime=${iso} tabindex="0" title=${exact(iso, localize)}
+    >${localize.dateFormat(options).format(new Date(iso))}</time
+  >`;
 }
 
 const exact = (iso: string, localize: RowLocalize) => localize.dateFormat(EXACT).format(new Date(iso));
@@ -162,9 +175,9 @@ function lastUsed(token: Token, { localize, now }: RowContext): TemplateResult {
   if (!used) return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}><span class="muted">${s.lastUsedNever}</span></td>`;
   // A use "in the future" is clock skew between server and browser: it was just now.
   const date = new Date(Math.min(Date.parse(used), now.getTime()));
-  return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}
-    ><time datetime=${used} tabindex="0" title=${exact(used, localize)}>${localize.relative(date, now)}</time></td
-  >`;
+  return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}>
+    <time datetime=${used} tabindex="0" title=${exact(used, localize)}>${localize.relative(date, now)}</time>
+  </td>`;
 }
 
 function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowContext): TemplateResult {
@@ -177,18 +190,21 @@ function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowCon
     const shown = hidden > 0 && !state.scopesExpanded ? ids.slice(0, VISIBLE_SCOPES) : ids;
     content = html`<ul class="scopes">
         ${shown.map((id) => html`<li part="scope" class="scope">${scopeLabels.get(id) ?? id}</li>`)}
-      </ul>${hidden > 0
-        ? html`<button
-            type="button"
-            part="button scopes-button"
-            class="scopes-button"
-            data-action="scopes"
-            aria-expanded=${state.scopesExpanded ? 'true' : 'false'}
-            aria-label=${state.scopesExpanded ? nothing : localize.plural('scopesMoreLabel', hidden, { name: token.name })}
-          >
-            ${state.scopesExpanded ? s.scopesFewer : localize.term('scopesMore', { count: hidden })}
-          </button>`
-        : nothing}`;
+      </ul>
+      ${
+        hidden > 0
+          ? html`<button
+              type="button"
+              part="button scopes-button"
+              class="scopes-button"
+              data-action="scopes"
+              aria-expanded=${state.scopesExpanded ? 'true' : 'false'}
+              aria-label=${state.scopesExpanded ? nothing : localize.plural('scopesMoreLabel', hidden, { name: token.name })}
+            >
+              ${state.scopesExpanded ? s.scopesFewer : localize.term('scopesMore', { count: hidden })}
+            </button>`
+          : nothing
+      }`;
   }
   return html`<td part="cell scopes-cell" class="scopes-cell" data-label=${s.columnScopes}>${content}</td>`;
 }

@@ -39,10 +39,8 @@ export const defaultTokenRevealStrings: TokenRevealStrings = {
   revealCopyUsage: 'Copy example',
   revealCopiedStatus: 'Token copied to the clipboard.',
   revealUsageCopiedStatus: 'Example copied to the clipboard.',
-  revealCopyFailed:
-    "Couldn't copy to the clipboard. The token is selected: press Ctrl+C (⌘C on a Mac) to copy it yourself.",
-  revealUsageCopyFailed:
-    "Couldn't copy to the clipboard. The example is selected: press Ctrl+C (⌘C on a Mac) to copy it yourself.",
+  revealCopyFailed: "Couldn't copy to the clipboard. The token is selected: press Ctrl+C (⌘C on a Mac) to copy it yourself.",
+  revealUsageCopyFailed: "Couldn't copy to the clipboard. The example is selected: press Ctrl+C (⌘C on a Mac) to copy it yourself.",
   revealAcknowledge: 'I have stored this token somewhere safe',
   revealDone: 'Done',
   revealDoneHint: 'Copy the token, or tick the box once you have stored it, to finish.',

@@ -82,7 +82,13 @@ function expectContractError(error: unknown, operation: TokenOperation, field: s
   expect(contractError.expected).to.be.a('string').and.not.be.empty;
   if (field) expect(contractError.message).to.contain(`“${field}”`);
   // Neither the offending value nor any secret may leak through the error, whichever way it is read.
-  const everything = [contractError.message, contractError.expected, contractError.received, String(contractError), JSON.stringify(contractError)].join(' | ');
+  const everything = [
+    contractError.message,
+    contractError.expected,
+    contractError.received,
+    String(contractError),
+    JSON.stringify(contractError),
+  ].join(' | ');
   expect(everything).not.to.match(SECRET_PATTERN);
   for (const value of forbidden) expect(everything).not.to.contain(value);
 }
@@ -130,8 +136,7 @@ const cases: FaultCase[] = [
   {
     name: '404 with problem+json',
     arrange: fault('not-found'),
-    check: (error, op) =>
-      expectHttpError(error, op, { status: 404, title: 'Not Found', detail: 'The requested resource does not exist.' }),
+    check: (error, op) => expectHttpError(error, op, { status: 404, title: 'Not Found', detail: 'The requested resource does not exist.' }),
     revokeSucceeds: true,
   },
   {
@@ -190,7 +195,10 @@ const cases: FaultCase[] = [
     name: 'a problem body with blank title and detail',
     arrange: (_backend, op) =>
       answer(op, () =>
-        HttpResponse.json({ title: ' ', detail: '', status: 403 }, { status: 403, headers: { 'Content-Type': 'application/problem+json' } }),
+        HttpResponse.json(
+          { title: ' ', detail: '', status: 403 },
+          { status: 403, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
       ),
     check: (error, op) => expectHttpError(error, op, { status: 403, message: "You don't have permission to do this." }),
   },
@@ -246,7 +254,10 @@ const cases: FaultCase[] = [
   {
     name: 'an HTML page where JSON was expected',
     arrange: (_backend, op) =>
-      answer(op, () => new HttpResponse('<!doctype html><title>Sign in</title>', { status: created(op), headers: { 'Content-Type': 'text/html' } })),
+      answer(
+        op,
+        () => new HttpResponse('<!doctype html><title>Sign in</title>', { status: created(op), headers: { 'Content-Type': 'text/html' } }),
+      ),
     check: (error, op) => {
       expectContractError(error, op, '', ['Sign in', '<']);
       expect((error as ContractError).received).to.equal('it is text/html');
@@ -273,7 +284,9 @@ const cases: FaultCase[] = [
       const { partialKey: _dropped, ...broken } = seeded;
       const secret = 'pat_SECRETsecretSECRETsecretSECRETsecret12';
       return answer(op, () =>
-        HttpResponse.json(op === 'list' ? { tokens: [seeded, broken] } : { token: broken, secret, previous: null }, { status: created(op) }),
+        HttpResponse.json(op === 'list' ? { tokens: [seeded, broken] } : { token: broken, secret, previous: null }, {
+          status: created(op),
+        }),
       );
     },
     check: (error, op) => {
@@ -374,9 +387,7 @@ describe('RestTokenClient: faults', () => {
     await useMockBackend({ seed: [seeded] });
     const secret = 'pat_SECRETsecretSECRETsecretSECRETsecret12';
     await answer('rotate', () => HttpResponse.json({ token: seeded, secret }, { status: 201 }));
-    const error = await rejectionOf(
-      new RestTokenClient({ endpoint: '/api/tokens' }).rotate(seeded.id, { expiresInDays: 1 }, liveSignal()),
-    );
+    const error = await rejectionOf(new RestTokenClient({ endpoint: '/api/tokens' }).rotate(seeded.id, { expiresInDays: 1 }, liveSignal()));
     expectContractError(error, 'rotate', 'previous', ['SECRETsecret']);
     expect((error as ContractError).received).to.equal('it is missing');
   });
@@ -384,9 +395,7 @@ describe('RestTokenClient: faults', () => {
   it('create: a 201 without the secret names it', async () => {
     await useMockBackend();
     await answer('create', () => HttpResponse.json({ token: seeded }, { status: 201 }));
-    const error = await rejectionOf(
-      new RestTokenClient({ endpoint: '/api/tokens' }).create({ name: 'x', expiresInDays: 1 }, liveSignal()),
-    );
+    const error = await rejectionOf(new RestTokenClient({ endpoint: '/api/tokens' }).create({ name: 'x', expiresInDays: 1 }, liveSignal()));
     expectContractError(error, 'create', 'secret', []);
     expect((error as ContractError).received).to.equal('it is missing');
   });

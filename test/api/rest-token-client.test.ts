@@ -146,16 +146,17 @@ describe('RestTokenClient: the contract', () => {
     await client.revoke('a/b c', liveSignal());
     await client.revoke('x?y#z%', liveSignal());
 
-    expect(backend.requests.map((r) => new URL(r.url).pathname)).to.deep.equal([
-      '/api/tokens/a%2Fb%20c',
-      '/api/tokens/x%3Fy%23z%25',
-    ]);
+    expect(backend.requests.map((r) => new URL(r.url).pathname)).to.deep.equal(['/api/tokens/a%2Fb%20c', '/api/tokens/x%3Fy%23z%25']);
     expect(backend.tokens()).to.deep.equal([]);
   });
 
   it('URL-encodes the id of a rotate, before `/rotate`', async () => {
     const backend = await useMockBackend({ seed: [token('a/b c?', 'Odd id')] });
-    const { previous } = await new RestTokenClient({ endpoint: '/api/tokens' }).rotate('a/b c?', { expiresInDays: 1, gracePeriodHours: 1 }, liveSignal());
+    const { previous } = await new RestTokenClient({ endpoint: '/api/tokens' }).rotate(
+      'a/b c?',
+      { expiresInDays: 1, gracePeriodHours: 1 },
+      liveSignal(),
+    );
     expect(new URL(backend.requests[0]!.url).pathname).to.equal('/api/tokens/a%2Fb%20c%3F/rotate');
     expect(previous?.id).to.equal('a/b c?');
   });
@@ -349,16 +350,70 @@ describe('RestTokenClient: requests are checked before they are sent', () => {
   // The casts are the point: a host's code or an adapter may be untyped JavaScript.
   const createCases: { name: string; request: unknown; field: string; expected: string; received: string }[] = [
     { name: 'a missing name', request: { expiresInDays: 30 }, field: 'name', expected: 'a string', received: 'it is missing' },
-    { name: 'a blank name', request: { name: '   ', expiresInDays: 30 }, field: 'name', expected: 'a non-empty string', received: 'it is empty' },
-    { name: 'a name over 100 characters', request: { name: 'n'.repeat(101), expiresInDays: 30 }, field: 'name', expected: 'at most 100 characters', received: 'it is out of range' },
-    { name: 'a description over 500 characters', request: { name: 'ok', description: 'd'.repeat(501), expiresInDays: 30 }, field: 'description', expected: 'at most 500 characters', received: 'it is out of range' },
+    {
+      name: 'a blank name',
+      request: { name: '   ', expiresInDays: 30 },
+      field: 'name',
+      expected: 'a non-empty string',
+      received: 'it is empty',
+    },
+    {
+      name: 'a name over 100 characters',
+      request: { name: 'n'.repeat(101), expiresInDays: 30 },
+      field: 'name',
+      expected: 'at most 100 characters',
+      received: 'it is out of range',
+    },
+    {
+      name: 'a description over 500 characters',
+      request: { name: 'ok', description: 'd'.repeat(501), expiresInDays: 30 },
+      field: 'description',
+      expected: 'at most 500 characters',
+      received: 'it is out of range',
+    },
     { name: 'a missing lifetime', request: { name: 'ok' }, field: 'expiresInDays', expected: 'a number', received: 'it is missing' },
-    { name: 'a lifetime of 0 days', request: { name: 'ok', expiresInDays: 0 }, field: 'expiresInDays', expected: 'more than 0', received: 'it is out of range' },
-    { name: 'a fractional lifetime', request: { name: 'ok', expiresInDays: 1.5 }, field: 'expiresInDays', expected: 'a whole number', received: 'it is a fractional number' },
-    { name: 'a lifetime as text', request: { name: 'ok', expiresInDays: '30' }, field: 'expiresInDays', expected: 'a number', received: 'it is a string' },
-    { name: 'an empty scope list', request: { name: 'ok', expiresInDays: 30, scopes: [] }, field: 'scopes', expected: 'a non-empty list', received: 'it is empty' },
-    { name: 'a scope that is not text', request: { name: 'ok', expiresInDays: 30, scopes: ['repo:read', 7] }, field: 'scopes[1]', expected: 'a string', received: 'it is a number' },
-    { name: 'scopes that are one string', request: { name: 'ok', expiresInDays: 30, scopes: 'repo:read' }, field: 'scopes', expected: 'a list', received: 'it is a string' },
+    {
+      name: 'a lifetime of 0 days',
+      request: { name: 'ok', expiresInDays: 0 },
+      field: 'expiresInDays',
+      expected: 'more than 0',
+      received: 'it is out of range',
+    },
+    {
+      name: 'a fractional lifetime',
+      request: { name: 'ok', expiresInDays: 1.5 },
+      field: 'expiresInDays',
+      expected: 'a whole number',
+      received: 'it is a fractional number',
+    },
+    {
+      name: 'a lifetime as text',
+      request: { name: 'ok', expiresInDays: '30' },
+      field: 'expiresInDays',
+      expected: 'a number',
+      received: 'it is a string',
+    },
+    {
+      name: 'an empty scope list',
+      request: { name: 'ok', expiresInDays: 30, scopes: [] },
+      field: 'scopes',
+      expected: 'a non-empty list',
+      received: 'it is empty',
+    },
+    {
+      name: 'a scope that is not text',
+      request: { name: 'ok', expiresInDays: 30, scopes: ['repo:read', 7] },
+      field: 'scopes[1]',
+      expected: 'a string',
+      received: 'it is a number',
+    },
+    {
+      name: 'scopes that are one string',
+      request: { name: 'ok', expiresInDays: 30, scopes: 'repo:read' },
+      field: 'scopes',
+      expected: 'a list',
+      received: 'it is a string',
+    },
   ];
 
   for (const { name, request, field, expected, received } of createCases) {
@@ -378,10 +433,30 @@ describe('RestTokenClient: requests are checked before they are sent', () => {
   }
 
   const rotateCases: { name: string; request: unknown; field: string; expected: string }[] = [
-    { name: 'a grace period over 168 hours', request: { expiresInDays: 30, gracePeriodHours: 169 }, field: 'gracePeriodHours', expected: 'at most 168' },
-    { name: 'a negative grace period', request: { expiresInDays: 30, gracePeriodHours: -1 }, field: 'gracePeriodHours', expected: 'at least 0' },
-    { name: 'a fractional grace period', request: { expiresInDays: 30, gracePeriodHours: 1.5 }, field: 'gracePeriodHours', expected: 'a whole number' },
-    { name: 'a grace period of null', request: { expiresInDays: 30, gracePeriodHours: null }, field: 'gracePeriodHours', expected: 'a number' },
+    {
+      name: 'a grace period over 168 hours',
+      request: { expiresInDays: 30, gracePeriodHours: 169 },
+      field: 'gracePeriodHours',
+      expected: 'at most 168',
+    },
+    {
+      name: 'a negative grace period',
+      request: { expiresInDays: 30, gracePeriodHours: -1 },
+      field: 'gracePeriodHours',
+      expected: 'at least 0',
+    },
+    {
+      name: 'a fractional grace period',
+      request: { expiresInDays: 30, gracePeriodHours: 1.5 },
+      field: 'gracePeriodHours',
+      expected: 'a whole number',
+    },
+    {
+      name: 'a grace period of null',
+      request: { expiresInDays: 30, gracePeriodHours: null },
+      field: 'gracePeriodHours',
+      expected: 'a number',
+    },
     { name: 'a missing lifetime', request: { gracePeriodHours: 24 }, field: 'expiresInDays', expected: 'a number' },
     { name: 'a negative lifetime', request: { expiresInDays: -7 }, field: 'expiresInDays', expected: 'more than 0' },
     { name: 'no request at all', request: undefined, field: '', expected: 'an object' },
@@ -414,7 +489,9 @@ describe('RestTokenClient: requests are checked before they are sent', () => {
         await rejectionOf(client.revoke(id as string, liveSignal())),
       ];
 
-      expect(errors.map((e) => [e instanceof InvalidRequestError, (e as InvalidRequestError).field, (e as PatError).operation])).to.deep.equal([
+      expect(
+        errors.map((e) => [e instanceof InvalidRequestError, (e as InvalidRequestError).field, (e as PatError).operation]),
+      ).to.deep.equal([
         [true, 'id', 'rotate'],
         [true, 'id', 'revoke'],
       ]);
@@ -440,7 +517,10 @@ describe('RestTokenClient: requests are checked before they are sent', () => {
     await useMockBackend();
     const name = 'x'.repeat(95) + 'LEAKY';
     const error = await rejectionOf(
-      new RestTokenClient({ endpoint: '/api/tokens' }).create({ name: name + '!', expiresInDays: 1, scopes: ['LEAKY_SCOPE', ''] }, liveSignal()),
+      new RestTokenClient({ endpoint: '/api/tokens' }).create(
+        { name: name + '!', expiresInDays: 1, scopes: ['LEAKY_SCOPE', ''] },
+        liveSignal(),
+      ),
     );
     const everything = [String(error), JSON.stringify(error), (error as InvalidRequestError).received].join(' | ');
     expect(everything).not.to.contain('LEAKY');

@@ -49,8 +49,19 @@ describe('validatingClient', () => {
   const listCases: { name: string; list: unknown; field: string; expected: string; forbidden?: string[] }[] = [
     { name: 'a list that is not an array', list: { tokens: [valid] }, field: 'tokens', expected: 'a list' },
     { name: 'a token missing its name', list: [valid, { ...valid, name: undefined }], field: 'tokens[1].name', expected: 'a string' },
-    { name: 'a date that is not ISO 8601', list: [{ ...valid, createdAt: 'yesterday at noon' }], field: 'tokens[0].createdAt', expected: 'an ISO 8601 date-time', forbidden: ['yesterday'] },
-    { name: 'a Date object instead of a string', list: [{ ...valid, expiresAt: new Date() }], field: 'tokens[0].expiresAt', expected: 'a string' },
+    {
+      name: 'a date that is not ISO 8601',
+      list: [{ ...valid, createdAt: 'yesterday at noon' }],
+      field: 'tokens[0].createdAt',
+      expected: 'an ISO 8601 date-time',
+      forbidden: ['yesterday'],
+    },
+    {
+      name: 'a Date object instead of a string',
+      list: [{ ...valid, expiresAt: new Date() }],
+      field: 'tokens[0].expiresAt',
+      expected: 'a string',
+    },
     { name: 'a numeric id', list: [{ ...valid, id: 1234567 }], field: 'tokens[0].id', expected: 'a string', forbidden: ['1234567'] },
     { name: 'an empty id', list: [{ ...valid, id: '' }], field: 'tokens[0].id', expected: 'a non-empty string' },
     { name: 'a token that is null', list: [null], field: 'tokens[0]', expected: 'an object' },
@@ -110,7 +121,7 @@ describe('validatingClient', () => {
     expect(client.rotate).to.equal(undefined);
   });
 
-  it("has `rotate` when the adapter has it, and calls it with the adapter as `this`", async () => {
+  it('has `rotate` when the adapter has it, and calls it with the adapter as `this`', async () => {
     const calls: unknown[][] = [];
     const signal = liveSignal();
     const answer = { token: valid, secret: 'pat_x', previous: null };
@@ -132,10 +143,25 @@ describe('validatingClient', () => {
 
   const rotateCases: { name: string; rotate: unknown; field: string; expected: string }[] = [
     { name: 'an answer without `previous`', rotate: { token: valid, secret: 'pat_x' }, field: 'previous', expected: 'an object' },
-    { name: 'a `previous` that is not a token', rotate: { token: valid, secret: 'pat_x', previous: { ...valid, createdAt: 5 } }, field: 'previous.createdAt', expected: 'a string' },
-    { name: 'a new token without its id', rotate: { token: { ...valid, id: undefined }, secret: 'pat_x', previous: null }, field: 'token.id', expected: 'a string' },
+    {
+      name: 'a `previous` that is not a token',
+      rotate: { token: valid, secret: 'pat_x', previous: { ...valid, createdAt: 5 } },
+      field: 'previous.createdAt',
+      expected: 'a string',
+    },
+    {
+      name: 'a new token without its id',
+      rotate: { token: { ...valid, id: undefined }, secret: 'pat_x', previous: null },
+      field: 'token.id',
+      expected: 'a string',
+    },
     { name: 'an empty secret', rotate: { token: valid, secret: '', previous: null }, field: 'secret', expected: 'a non-empty string' },
-    { name: 'scopes that are not a list', rotate: { token: { ...valid, scopes: 'repo:read' }, secret: 'pat_x', previous: null }, field: 'token.scopes', expected: 'a list' },
+    {
+      name: 'scopes that are not a list',
+      rotate: { token: { ...valid, scopes: 'repo:read' }, secret: 'pat_x', previous: null },
+      field: 'token.scopes',
+      expected: 'a list',
+    },
   ];
 
   for (const { name, rotate, field, expected } of rotateCases) {

@@ -7,11 +7,28 @@ import { DEFAULT_CHECK_TIMEOUT_MS } from '../../src/check/check-contract.js';
 const ENDPOINT = 'https://example.com/api/tokens';
 
 test('an endpoint alone: every clause, no headers, the default timeout, text output', () => {
-  assert.deepEqual(parseCheckArgs(['check', ENDPOINT]), { endpoint: ENDPOINT, headers: {}, write: true, timeoutMs: DEFAULT_CHECK_TIMEOUT_MS, json: false });
+  assert.deepEqual(parseCheckArgs(['check', ENDPOINT]), {
+    endpoint: ENDPOINT,
+    headers: {},
+    write: true,
+    timeoutMs: DEFAULT_CHECK_TIMEOUT_MS,
+    json: false,
+  });
 });
 
 test('every option, -H repeated and in both spellings, options before or after the endpoint', () => {
-  const args = parseCheckArgs(['check', '-H', 'Authorization: Bearer a:b', ENDPOINT, '--header', 'X-CSRF-Token:  t0k  ', '--no-write', '--timeout', '2500', '--json']);
+  const args = parseCheckArgs([
+    'check',
+    '-H',
+    'Authorization: Bearer a:b',
+    ENDPOINT,
+    '--header',
+    'X-CSRF-Token:  t0k  ',
+    '--no-write',
+    '--timeout',
+    '2500',
+    '--json',
+  ]);
   assert.deepEqual(args, {
     endpoint: ENDPOINT,
     headers: { Authorization: 'Bearer a:b', 'X-CSRF-Token': 't0k' },

@@ -15,7 +15,10 @@ test('a fault of the checker itself (here: its output failing) still deletes wha
       },
     });
     await assert.rejects(run, /stdout is gone/);
-    assert.ok(backend.mock.requests.some((request) => request.operation === 'create'), 'the run made a token');
+    assert.ok(
+      backend.mock.requests.some((request) => request.operation === 'create'),
+      'the run made a token',
+    );
     assert.deepEqual(await backend.tokens(), []);
   } finally {
     await backend.close();

@@ -72,7 +72,10 @@ describe('pat-elements check, the command', () => {
     const report = JSON.parse(stdout);
     assert.equal(report.ok, true);
     assert.equal(report.endpoint, endpoint);
-    assert.deepEqual(report.clauses.map((clause: { id: string }) => clause.id), CLAUSES.map((clause) => clause.id));
+    assert.deepEqual(
+      report.clauses.map((clause: { id: string }) => clause.id),
+      CLAUSES.map((clause) => clause.id),
+    );
     assert.equal(report.counts.fail, 0);
     assert.deepEqual(report.cleanup.left, []);
   });
@@ -220,7 +223,8 @@ describe('pat-elements check, interrupted', () => {
         return hang(request);
       }
       const response = await handler(request);
-      if (routeOf(request).kind === 'create' && response.status === 201) created = ((await response.clone().json()) as { token: { id: string } }).token.id;
+      if (routeOf(request).kind === 'create' && response.status === 201)
+        created = ((await response.clone().json()) as { token: { id: string } }).token.id;
       return response;
     };
     const started = await backend(stuckAfterCreate);

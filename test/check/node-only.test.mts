@@ -18,7 +18,9 @@ test('the CLI bundles for Node from src/check, src/api and zod alone', async () 
     logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs);
-  const strays = inputs.filter((input) => !/^(src\/check\/|src\/api\/(schemas|parse|errors|error-strings)\.ts$|node_modules\/zod\/)/.test(input));
+  const strays = inputs.filter(
+    (input) => !/^(src\/check\/|src\/api\/(schemas|parse|errors|error-strings)\.ts$|node_modules\/zod\/)/.test(input),
+  );
   assert.deepEqual(strays, []);
   assert.ok(inputs.includes('src/api/schemas.ts'), 'it validates with the contract schemas');
 });

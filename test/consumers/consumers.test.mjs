@@ -21,15 +21,24 @@ const CSRF = 'csrf-from-host';
 const DAY = 86_400_000;
 const TOKENS = [
   { id: 'tok_ci', name: 'CI deploy', partialKey: 'pat_7Qm2', createdAt: new Date(Date.now() - 5 * DAY).toISOString(), expiresAt: null },
-  { id: 'tok_tf', name: 'terraform', partialKey: 'pat_Kx9d', createdAt: new Date(Date.now() - 9 * DAY).toISOString(), expiresAt: new Date(Date.now() + 30 * DAY).toISOString() },
+  {
+    id: 'tok_tf',
+    name: 'terraform',
+    partialKey: 'pat_Kx9d',
+    createdAt: new Date(Date.now() - 9 * DAY).toISOString(),
+    expiresAt: new Date(Date.now() + 30 * DAY).toISOString(),
+  },
 ];
 
 let tarball;
 let browser;
 
-before(async () => {
-  tarball = await packTarball();
-}, { timeout: TIMEOUT });
+before(
+  async () => {
+    tarball = await packTarball();
+  },
+  { timeout: TIMEOUT },
+);
 
 after(async () => {
   await browser?.close();
@@ -59,9 +68,11 @@ async function openSite({ siteDir, pages = {}, path = '/' }) {
       if (request.method() === 'DELETE') return route.fulfill({ status: 204 });
       return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ tokens: TOKENS }) });
     }
-    if (pages[pathname] !== undefined) return route.fulfill({ contentType: CONTENT_TYPES[extname(pathname) || '.html'], body: pages[pathname] });
+    if (pages[pathname] !== undefined)
+      return route.fulfill({ contentType: CONTENT_TYPES[extname(pathname) || '.html'], body: pages[pathname] });
     const file = siteDir && join(siteDir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-    if (file && existsSync(file)) return route.fulfill({ contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+    if (file && existsSync(file))
+      return route.fulfill({ contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
     return route.fulfill({ status: 404, body: 'not found' });
   });
   await page.goto(`${ORIGIN}${path}`);
@@ -79,7 +90,11 @@ async function waitForRows(page, count = TOKENS.length) {
 
 /** Deletes the first row through the UI; the host's listener shows "Deleted <name>" somewhere. */
 async function deleteFirstRowAndHearIt(page) {
-  await page.locator('pat-token-list tbody tr[data-id]').first().getByRole('button', { name: /^Delete token/ }).click();
+  await page
+    .locator('pat-token-list tbody tr[data-id]')
+    .first()
+    .getByRole('button', { name: /^Delete token/ })
+    .click();
   await page.locator('pat-token-list [part~=confirm-dialog]').getByRole('button', { name: 'Delete token' }).click();
   await page.getByText(`Deleted ${TOKENS[0].name}`, { exact: true }).waitFor();
 }
@@ -93,7 +108,11 @@ function assertReportedExactly(dir, output, file, pattern) {
   const missed = expected.filter((line) => !reported.has(line));
   assert.deepEqual(missed, [], `no error reported for ${file} lines ${missed.join(', ')}:\n${output}`);
   const others = found.filter((d) => !d.file.endsWith(file));
-  assert.deepEqual(others.map((d) => d.text), [], 'errors outside the file of deliberate mistakes');
+  assert.deepEqual(
+    others.map((d) => d.text),
+    [],
+    'errors outside the file of deliberate mistakes',
+  );
 }
 
 /** The checks of one fixture, in order; `PAT_CONSUMERS=vue,ssr` runs only those fixtures. */
@@ -106,10 +125,13 @@ function fixtureSuite(fixture, title, checks) {
 describe('consumers of the packed package', { concurrency: 2 }, () => {
   fixtureSuite('vite', 'Vite + TypeScript', () => {
     let dir;
-    before(async () => {
-      dir = await createProject('vite', tarball);
-      writeSnippets(dir, { 'src/main.ts': ['With a bundler (Vite, webpack, esbuild, Rollup)', 'ts'] });
-    }, { timeout: TIMEOUT });
+    before(
+      async () => {
+        dir = await createProject('vite', tarball);
+        writeSnippets(dir, { 'src/main.ts': ['With a bundler (Vite, webpack, esbuild, Rollup)', 'ts'] });
+      },
+      { timeout: TIMEOUT },
+    );
 
     test('the README snippet type-checks (strict, skipLibCheck off)', { timeout: TIMEOUT }, async () => {
       const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
@@ -129,14 +151,16 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
       const result = await runBin(dir, 'vite', ['build', '--config', 'vite.client-only.config.ts', '--logLevel', 'warn']);
       assert.equal(result.status, 0, failure('vite build (client only)', result));
       const outDir = join(dir, 'dist-client-only');
-      const code = readdirSync(outDir).map((file) => readFileSync(join(outDir, file), 'utf8')).join('\n');
+      const code = readdirSync(outDir)
+        .map((file) => readFileSync(join(outDir, file), 'utf8'))
+        .join('\n');
       assert.ok(/RestTokenClient = class|class RestTokenClient/.test(code), 'RestTokenClient is in the bundle');
       for (const leftover of ['pat-token-list', 'customElements', 'LitElement', 'lit-html', 'PatGenerateDialog']) {
         assert.ok(!code.includes(leftover), `the client-only bundle contains ${leftover}`);
       }
     });
 
-    test('editors: the README\'s VS Code settings and package.json\'s web-types point at shipped data', { timeout: TIMEOUT }, async () => {
+    test("editors: the README's VS Code settings and package.json's web-types point at shipped data", { timeout: TIMEOUT }, async () => {
       writeSnippets(dir, { '.vscode/settings.json': ['Editor support (VS Code, JetBrains)', 'json'] });
       const settings = JSON.parse(readFileSync(join(dir, '.vscode/settings.json'), 'utf8'));
       const html = JSON.parse(readFileSync(join(dir, settings['html.customData'][0]), 'utf8'));
@@ -151,31 +175,38 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
 
   fixtureSuite('vue', 'Vue 3 + vue-tsc (strict, strictTemplates)', () => {
     let dir;
-    before(async () => {
-      dir = await createProject('vue', tarball);
-      writeSnippets(dir, {
-        'vite.config.ts': ['Use with Vue 3', 'ts', 0],
-        'src/pat-elements.d.ts': ['Use with Vue 3', 'ts', 1],
-        'src/App.vue': ['Use with Vue 3', 'vue'],
-      });
-    }, { timeout: TIMEOUT });
+    before(
+      async () => {
+        dir = await createProject('vue', tarball);
+        writeSnippets(dir, {
+          'vite.config.ts': ['Use with Vue 3', 'ts', 0],
+          'src/pat-elements.d.ts': ['Use with Vue 3', 'ts', 1],
+          'src/App.vue': ['Use with Vue 3', 'vue'],
+        });
+      },
+      { timeout: TIMEOUT },
+    );
 
     test('the README snippet type-checks, and every wrong prop or listener is an error', { timeout: TIMEOUT }, async () => {
       const result = await runBin(dir, 'vue-tsc', ['-p', '.', '--pretty', 'false']);
       assertReportedExactly(dir, result.output, 'src/Wrong.vue', /<pat-/);
     });
 
-    test('vite build, and the page renders the tokens, sends the headers property, and hears the delete', { timeout: TIMEOUT }, async () => {
-      const result = await runBin(dir, 'vite', ['build', '--logLevel', 'warn']);
-      assert.equal(result.status, 0, failure('vite build', result));
-      const { page, problems, csrfHeaders } = await openSite({ siteDir: join(dir, 'dist') });
-      await waitForRows(page);
-      assert.equal(csrfHeaders[0], CSRF, 'the headers function reached the element as a property');
-      await deleteFirstRowAndHearIt(page);
-      assert.equal(await rowCount(page), TOKENS.length - 1);
-      assert.deepEqual(problems, []);
-      await page.close();
-    });
+    test(
+      'vite build, and the page renders the tokens, sends the headers property, and hears the delete',
+      { timeout: TIMEOUT },
+      async () => {
+        const result = await runBin(dir, 'vite', ['build', '--logLevel', 'warn']);
+        assert.equal(result.status, 0, failure('vite build', result));
+        const { page, problems, csrfHeaders } = await openSite({ siteDir: join(dir, 'dist') });
+        await waitForRows(page);
+        assert.equal(csrfHeaders[0], CSRF, 'the headers function reached the element as a property');
+        await deleteFirstRowAndHearIt(page);
+        assert.equal(await rowCount(page), TOKENS.length - 1);
+        assert.deepEqual(problems, []);
+        await page.close();
+      },
+    );
   });
 
   fixtureSuite('svelte', 'Svelte 5 + svelte-check', () => {
@@ -201,12 +232,15 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
 
   fixtureSuite('react18', 'React 18 + pat-elements/react', () => {
     let dir;
-    before(async () => {
-      dir = await createProject('react18', tarball);
-      writeSnippets(dir, { 'src/tokens-page.tsx': ['Use with React 18 and older', 'tsx'] });
-    }, { timeout: TIMEOUT });
+    before(
+      async () => {
+        dir = await createProject('react18', tarball);
+        writeSnippets(dir, { 'src/tokens-page.tsx': ['Use with React 18 and older', 'tsx'] });
+      },
+      { timeout: TIMEOUT },
+    );
 
-    test('the README snippet type-checks with React 18\'s types, and every wrong prop is an error', { timeout: TIMEOUT }, async () => {
+    test("the README snippet type-checks with React 18's types, and every wrong prop is an error", { timeout: TIMEOUT }, async () => {
       const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
       assertReportedExactly(dir, result.output, 'src/wrong.tsx', /^\s*<Pat/);
     });
@@ -242,11 +276,17 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
 
   fixtureSuite('ssr', 'Lit SSR + hydration', () => {
     let dir;
-    before(async () => {
-      dir = await createProject('ssr', tarball);
-      writeSnippets(dir, { 'server.js': ['Server-side rendering (Lit SSR)', 'js', 0], 'client.js': ['Server-side rendering (Lit SSR)', 'js', 1] });
-      writeFileSync(join(dir, 'server.js'), `${readFileSync(join(dir, 'server.js'), 'utf8')}\nprocess.stdout.write(section);\n`);
-    }, { timeout: TIMEOUT });
+    before(
+      async () => {
+        dir = await createProject('ssr', tarball);
+        writeSnippets(dir, {
+          'server.js': ['Server-side rendering (Lit SSR)', 'js', 0],
+          'client.js': ['Server-side rendering (Lit SSR)', 'js', 1],
+        });
+        writeFileSync(join(dir, 'server.js'), `${readFileSync(join(dir, 'server.js'), 'utf8')}\nprocess.stdout.write(section);\n`);
+      },
+      { timeout: TIMEOUT },
+    );
 
     test('pat-elements/bundle imports in Node, exports the API and registers the tags', { timeout: TIMEOUT }, async () => {
       const result = await run(process.execPath, ['bundle-in-node.js'], { cwd: dir });
@@ -270,14 +310,25 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
       for (const tag of ['pat-token-list', 'pat-generate-dialog', 'pat-token-reveal']) {
         assert.match(rendered.output, new RegExp(`<${tag}[^>]*><template shadowroot="open"`), `${tag} has a declarative shadow root`);
       }
-      const client = await esbuild.build({ entryPoints: [join(dir, 'client.js')], absWorkingDir: dir, bundle: true, format: 'esm', write: false, logLevel: 'silent' });
+      const client = await esbuild.build({
+        entryPoints: [join(dir, 'client.js')],
+        absWorkingDir: dir,
+        bundle: true,
+        format: 'esm',
+        write: false,
+        logLevel: 'silent',
+      });
       const { page, problems } = await openSite({ pages: { '/': rendered.output, '/client.js': client.outputFiles[0].text } });
       // Before any script: the server's shadow roots are there, and one of their nodes is marked.
       const before = await page.evaluate(() => {
         const list = document.querySelector('pat-token-list');
         const toolbar = list.shadowRoot?.querySelector('[part~=toolbar]');
         if (toolbar) toolbar.dataset.fromServer = 'yes';
-        return { defined: customElements.get('pat-token-list') !== undefined, toolbar: !!toolbar, skeleton: !!list.shadowRoot?.querySelector('[part~=skeleton]') };
+        return {
+          defined: customElements.get('pat-token-list') !== undefined,
+          toolbar: !!toolbar,
+          skeleton: !!list.shadowRoot?.querySelector('[part~=skeleton]'),
+        };
       });
       assert.deepEqual(before, { defined: false, toolbar: true, skeleton: true });
       await page.addScriptTag({ url: '/client.js', type: 'module' });
@@ -295,12 +346,13 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
 
   fixtureSuite('jsdom', 'Vitest + jsdom', () => {
     let dir;
-    before(async () => {
-      dir = await createProject('jsdom', tarball);
-      writeSnippets(dir, { 'src/tokens.test.ts': ['Unit tests in jsdom (Vitest, Jest)', 'ts'] });
-      writeFileSync(
-        join(dir, 'src/construct.test.ts'),
-        `import { expect, test } from 'vitest';
+    before(
+      async () => {
+        dir = await createProject('jsdom', tarball);
+        writeSnippets(dir, { 'src/tokens.test.ts': ['Unit tests in jsdom (Vitest, Jest)', 'ts'] });
+        writeFileSync(
+          join(dir, 'src/construct.test.ts'),
+          `import { expect, test } from 'vitest';
 import 'pat-elements/define';
 
 test('every tag constructs and renders in jsdom', async () => {
@@ -312,8 +364,10 @@ test('every tag constructs and renders in jsdom', async () => {
   }
 });
 `,
-      );
-    }, { timeout: TIMEOUT });
+        );
+      },
+      { timeout: TIMEOUT },
+    );
 
     test('the README test passes in Vitest with jsdom, and every tag renders there', { timeout: TIMEOUT }, async () => {
       const result = await runBin(dir, 'vitest', ['run', '--reporter=verbose']);

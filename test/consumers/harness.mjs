@@ -18,7 +18,18 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +190,7 @@ export function writeSnippets(dir, snippets) {
  * `{ file, line, text }`, with the file relative to the project.
  */
 export function diagnostics(output, dir) {
+  // eslint-disable-next-line no-control-regex -- terminal colour codes
   const plain = output.replace(/\x1b\[[\d;]*m/g, '');
   return [...plain.matchAll(/^(\S+?)(?:\((\d+),\d+\)|:(\d+):\d+):?\s*-?\s*error\b.*$/gm)].map((match) => ({
     file: match[1].replace(`${dir}/`, ''),

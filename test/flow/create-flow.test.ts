@@ -32,15 +32,13 @@ const existing: Token = {
 
 const dialogIn = (list: PatTokenList) => list.shadowRoot!.querySelector<PatGenerateDialog>('pat-generate-dialog')!;
 const nativeDialog = (list: PatTokenList) => dialogIn(list).shadowRoot!.querySelector('dialog')!;
-const revealIn = (list: PatTokenList) =>
-  dialogIn(list).shadowRoot!.querySelector<PatTokenReveal>('pat-token-reveal') ?? undefined;
-const rowIds = (list: PatTokenList) => [...list.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-id]')].map((row) => row.dataset.id);
+const revealIn = (list: PatTokenList) => dialogIn(list).shadowRoot!.querySelector<PatTokenReveal>('pat-token-reveal') ?? undefined;
+const rowIds = (list: PatTokenList) =>
+  [...list.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-id]')].map((row) => row.dataset.id);
 
 async function renderList(): Promise<PatTokenList> {
   // fixtureSync: `fixture` waits a frame for a plain root, and a background test page gets none.
-  const page = fixtureSync<HTMLDivElement>(html`
-    <div lang="en-GB"><pat-token-list endpoint=${ENDPOINT}></pat-token-list></div>
-  `);
+  const page = fixtureSync<HTMLDivElement>(html` <div lang="en-GB"><pat-token-list endpoint=${ENDPOINT}></pat-token-list></div> `);
   const list = page.querySelector('pat-token-list')!;
   await waitUntil(() => rowIds(list).length > 0, 'the list did not load', { timeout: LOAD_TIMEOUT_MS });
   return list;

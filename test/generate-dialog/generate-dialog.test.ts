@@ -493,9 +493,7 @@ describe('<pat-generate-dialog>', () => {
       submitButton(el).click();
       await failed;
       await el.updateComplete;
-      expect($(el, '[role="alert"]').textContent!.trim()).to.equal(
-        "Couldn't reach the server. Check your connection and try again.",
-      );
+      expect($(el, '[role="alert"]').textContent!.trim()).to.equal("Couldn't reach the server. Check your connection and try again.");
     });
 
     it('lists field errors it cannot place at the top', async () => {
@@ -526,7 +524,9 @@ describe('<pat-generate-dialog>', () => {
       submitButton(el).click();
       const event = await failed;
       await el.updateComplete;
-      expect($(el, '[role="alert"]').textContent).to.contain("The server's answer was not understood (it does not have the expected shape).");
+      expect($(el, '[role="alert"]').textContent).to.contain(
+        "The server's answer was not understood (it does not have the expected shape).",
+      );
       expect($(el, '[role="alert"]').textContent, 'no field path on the screen').not.to.contain('token.id');
       expect(event.detail.error.message, 'the event names the field').to.contain('token.id');
       expect(el.shadowRoot!.querySelector('pat-token-reveal')).to.equal(null);
@@ -748,7 +748,10 @@ describe('<pat-generate-dialog>', () => {
       document.head.append(style);
       try {
         const { el } = await openDialog(html`
-          <pat-generate-dialog endpoint=${ENDPOINT} .strings=${{ dialogHeading: 'Neues Token', revealDone: 'Fertig' }}></pat-generate-dialog>
+          <pat-generate-dialog
+            endpoint=${ENDPOINT}
+            .strings=${{ dialogHeading: 'Neues Token', revealDone: 'Fertig' }}
+          ></pat-generate-dialog>
         `);
         expect($(el, 'h2').textContent!.trim()).to.equal('Neues Token');
         await createToken(el);

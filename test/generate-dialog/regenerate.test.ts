@@ -62,11 +62,9 @@ const optionLabels = (select: HTMLSelectElement) => [...select.options].map((opt
 const rotateBodies = (backend: MockBackend) => backend.requests.filter((r) => r.operation === 'rotate').map((r) => r.body);
 
 function regenerateDialog(token: Token, lang = 'en-US') {
-  return openDialog(
-    html`<pat-generate-dialog endpoint=${ENDPOINT} .scopes=${CATALOGUE} allow-no-expiration></pat-generate-dialog>`,
-    lang,
-    { regenerate: token },
-  );
+  return openDialog(html`<pat-generate-dialog endpoint=${ENDPOINT} .scopes=${CATALOGUE} allow-no-expiration></pat-generate-dialog>`, lang, {
+    regenerate: token,
+  });
 }
 
 describe('<pat-generate-dialog> regenerating a token', () => {
@@ -118,7 +116,7 @@ describe('<pat-generate-dialog> regenerating a token', () => {
     expect(dialog.canRegenerate, 'an adapter without rotate').to.equal(false);
   });
 
-  it('says a token without scopes has all of the user\'s permissions', async () => {
+  it("says a token without scopes has all of the user's permissions", async () => {
     const unscoped = { ...ci, id: 'tok_all', scopes: null };
     const { el } = await regenerateDialog(unscoped);
     expect($(el, '[part~=summary]').textContent).to.contain('All of your permissions');
@@ -138,9 +136,13 @@ describe('<pat-generate-dialog> regenerating a token', () => {
       el.close();
     }
     // With a maximum lifetime, "never" is not allowed: the longest preset that is.
-    const { el } = await openDialog(html`<pat-generate-dialog endpoint=${ENDPOINT} max-lifetime-days="60"></pat-generate-dialog>`, 'en-US', {
-      regenerate: { ...ci, expiresAt: null },
-    });
+    const { el } = await openDialog(
+      html`<pat-generate-dialog endpoint=${ENDPOINT} max-lifetime-days="60"></pat-generate-dialog>`,
+      'en-US',
+      {
+        regenerate: { ...ci, expiresAt: null },
+      },
+    );
     expect(expirationSelect(el).value).to.equal('60');
   });
 
@@ -168,7 +170,12 @@ describe('<pat-generate-dialog> regenerating a token', () => {
       expect(token.name).to.equal('CI deploy');
       expect(token.scopes).to.deep.equal(ci.scopes);
       if (hours === 0) expect(previous === null).to.equal(true);
-      else expect(previous).to.include({ id: 'tok_ci', replacedBy: token.id, expiresAt: new Date(NOW.getTime() + hours * HOUR).toISOString() });
+      else
+        expect(previous).to.include({
+          id: 'tok_ci',
+          replacedBy: token.id,
+          expiresAt: new Date(NOW.getTime() + hours * HOUR).toISOString(),
+        });
       await waitForReveal(el);
       expect($(el, 'pat-token-reveal').shadowRoot!.querySelector('h2')!.textContent).to.contain('CI deploy');
     });

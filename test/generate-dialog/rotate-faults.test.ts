@@ -12,7 +12,17 @@ import '../../src/define.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import { setClock } from '../../src/internal/clock.js';
 import { MOCK_FAULTS, type MockBackend, type MockFault } from '../../src/mock/index.js';
-import { $, ENDPOINT, choose, expirationSelect, inDialog, openDialog, revealOf, submitButton, waitForReveal } from '../support/dialog-harness.js';
+import {
+  $,
+  ENDPOINT,
+  choose,
+  expirationSelect,
+  inDialog,
+  openDialog,
+  revealOf,
+  submitButton,
+  waitForReveal,
+} from '../support/dialog-harness.js';
 import { useMockBackend } from '../support/mock-backend.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');

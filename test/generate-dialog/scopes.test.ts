@@ -37,7 +37,9 @@ const boxByLabel = (el: PatGenerateDialog, label: string) => {
   return found.control as HTMLInputElement;
 };
 const checkedLabels = (el: PatGenerateDialog) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.scope:not(.select-all) input:checked')].map((box) => box.labels![0]!.textContent!.trim());
+  [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.scope:not(.select-all) input:checked')].map((box) =>
+    box.labels![0]!.textContent!.trim(),
+  );
 const createBodies = (backend: MockBackend) => backend.requests.filter((r) => r.operation === 'create').map((r) => r.body);
 
 async function toggle(el: PatGenerateDialog, box: HTMLInputElement) {
@@ -83,7 +85,9 @@ describe('<pat-generate-dialog> scopes', () => {
   it('offers "select all" only in groups of more than three, and it checks, clears and shows a mixed group', async () => {
     const { el } = await withCatalogue();
     const selectAll = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.select-all input')];
-    expect(selectAll.map((box) => box.closest('[part~=scope-group]')!.querySelector('legend')!.textContent)).to.deep.equal(['Repositories']);
+    expect(selectAll.map((box) => box.closest('[part~=scope-group]')!.querySelector('legend')!.textContent)).to.deep.equal([
+      'Repositories',
+    ]);
     const [all] = selectAll;
     expect(all!.indeterminate, 'one of four checked').to.equal(true);
     await toggle(el, all!);
@@ -138,7 +142,13 @@ describe('<pat-generate-dialog> scopes', () => {
 
   it(`shows ${XSS_PAYLOADS.length} hostile labels, descriptions, groups and ids as text, and sends the ids as they are`, async () => {
     delete window.__patPwned;
-    const hostile = XSS_PAYLOADS.map((payload, i) => ({ id: `${payload}#${i}`, label: `${payload} label`, description: payload, group: payload, default: i === 0 }));
+    const hostile = XSS_PAYLOADS.map((payload, i) => ({
+      id: `${payload}#${i}`,
+      label: `${payload} label`,
+      description: payload,
+      group: payload,
+      default: i === 0,
+    }));
     const { el } = await withCatalogue(hostile);
     const labels = [...el.shadowRoot!.querySelectorAll('.scope:not(.select-all) label')].map((label) => label.textContent);
     expect(labels).to.deep.equal(hostile.map((scope) => scope.label));

@@ -67,7 +67,9 @@ async function openStandaloneDialog(): Promise<PatGenerateDialog> {
 async function revealWith(state: 'shown' | 'hidden' | 'copied' | 'blocked' | 'copy-failed'): Promise<PatTokenReveal> {
   const clipboard = stubClipboard(state === 'copy-failed' ? 'fail' : 'succeed');
   const token = sampleTokens()[0];
-  const el = await fixture<PatTokenReveal>(html`<pat-token-reveal .token=${token} .secret=${SECRET} usage-template="curl -H 'Authorization: Bearer {token}'"></pat-token-reveal>`);
+  const el = await fixture<PatTokenReveal>(
+    html`<pat-token-reveal .token=${token} .secret=${SECRET} usage-template="curl -H 'Authorization: Bearer {token}'"></pat-token-reveal>`,
+  );
   const button = (selector: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(selector)!;
   if (state === 'hidden') button('[part~=toggle-button]').click();
   if (state === 'copied' || state === 'copy-failed') {
@@ -166,7 +168,9 @@ describe('accessibility, proven', function () {
           { expiresInDays: 30, gracePeriodHours: 24 },
           new AbortController().signal,
         );
-        (await generateDialog(el)).dispatchEvent(new CustomEvent('pat-token-rotated', { detail: { token: fresh, previous }, bubbles: true, composed: true }));
+        (await generateDialog(el)).dispatchEvent(
+          new CustomEvent('pat-token-rotated', { detail: { token: fresh, previous }, bubbles: true, composed: true }),
+        );
         await el.updateComplete;
         await expect(el, 'regenerated, the old token replaced').to.be.accessible();
 
@@ -180,10 +184,17 @@ describe('accessibility, proven', function () {
         el.remove();
 
         backend.reset([
-          ...sampleTokens().map((token, i) => ({ ...token, scopes: i % 2 ? ['repo:read', 'repo:write', 'issues:read', 'packages:read', 'unknown:scope'] : null })),
+          ...sampleTokens().map((token, i) => ({
+            ...token,
+            scopes: i % 2 ? ['repo:read', 'repo:write', 'issues:read', 'packages:read', 'unknown:scope'] : null,
+          })),
         ]);
         await useHandlers(
-          http.get('/api/tokens', () => HttpResponse.json({ tokens: [...backend.tokens(), { ...sampleTokens()[0], id: 'broken', createdAt: 'soon' }] }), { once: true }),
+          http.get(
+            '/api/tokens',
+            () => HttpResponse.json({ tokens: [...backend.tokens(), { ...sampleTokens()[0], id: 'broken', createdAt: 'soon' }] }),
+            { once: true },
+          ),
         );
         const warn = console.warn;
         console.warn = () => undefined;
@@ -292,7 +303,7 @@ describe('accessibility, proven', function () {
       await waitUntil(() => $(el, '[role=status]').textContent!.includes('Keyboard bot'), 'the deletion was not announced');
       expect(rowIds(el)).to.not.include(newId);
       await waitUntil(() => deepActive()?.matches('button[data-action=delete]') === true, `focus went to ${describe_(deepActive())}`);
-      expect(deepActive() === deleteButton(el, rowIds(el)[0]!), 'focus is on the next row\'s delete button').to.be.true;
+      expect(deepActive() === deleteButton(el, rowIds(el)[0]!), "focus is on the next row's delete button").to.be.true;
     } finally {
       clipboard.restore();
     }
@@ -340,7 +351,9 @@ describe('accessibility, proven', function () {
           const style = typeof pseudo === 'string' ? getComputedStyle(element, pseudo) : getComputedStyle(element);
           const animated = style.animationName !== 'none' && parseFloat(style.animationDuration) > 0.01;
           const transitioned = style.transitionDuration.split(',').some((d) => parseFloat(d) > 0.01);
-          return animated || transitioned ? `${describe_(element)}${typeof pseudo === 'string' ? pseudo : ''} ${style.animationName} ${style.transitionProperty}` : '';
+          return animated || transitioned
+            ? `${describe_(element)}${typeof pseudo === 'string' ? pseudo : ''} ${style.animationName} ${style.transitionProperty}`
+            : '';
         }),
       )
       .filter(Boolean);

@@ -29,7 +29,11 @@ const validDateTime = fc
   .map((date) => date.toISOString());
 
 /** A date-time the contract accepts, mostly realistic, sometimes at the edges. */
-export const dateTime = fc.oneof({ weight: 4, arbitrary: validDateTime }, { weight: 1, arbitrary: trickyDateTimes }, { weight: 1, arbitrary: generatedDateTimes });
+export const dateTime = fc.oneof(
+  { weight: 4, arbitrary: validDateTime },
+  { weight: 1, arbitrary: trickyDateTimes },
+  { weight: 1, arbitrary: generatedDateTimes },
+);
 
 /** Any text: plain, full unicode, control and bidi characters, markup. */
 export const anyText = fc.oneof(
@@ -59,7 +63,12 @@ const tokenWithExtras = fc.tuple(validToken, extras).map(([token, extra]) => ({ 
 
 /** A token with exactly one field removed or replaced by a value of any type. */
 export const nearValidToken = fc
-  .tuple(validToken, fc.constantFrom('id', 'name', 'description', 'partialKey', 'createdAt', 'expiresAt', 'lastUsedAt'), fc.boolean(), fc.jsonValue({ maxDepth: 1 }))
+  .tuple(
+    validToken,
+    fc.constantFrom('id', 'name', 'description', 'partialKey', 'createdAt', 'expiresAt', 'lastUsedAt'),
+    fc.boolean(),
+    fc.jsonValue({ maxDepth: 1 }),
+  )
   .map(([token, field, remove, value]) => {
     const copy: Record<string, unknown> = { ...token };
     if (remove) delete copy[field];
@@ -117,7 +126,9 @@ export const listResponse: fc.Arbitrary<GeneratedResponse> = fc.oneof(
   { weight: 2, arbitrary: errorResponse },
 );
 
-export const secret = fc.string({ minLength: 8, maxLength: 60, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') }).map((s) => `pat_${s}`);
+export const secret = fc
+  .string({ minLength: 8, maxLength: 60, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') })
+  .map((s) => `pat_${s}`);
 
 /** A create answer, with the secret it carries (if any) so a test can look for it afterwards. */
 export const createResponse: fc.Arbitrary<GeneratedResponse & { secret: string }> = fc
@@ -137,7 +148,10 @@ export const createResponse: fc.Arbitrary<GeneratedResponse & { secret: string }
     // A secret in the wrong place or of the wrong type: the answer is rejected, the value never echoed.
     if (shape === 'secret-mistyped') return fc.constant({ ...json(201, { ...payload, secret: [secretValue] }), secret: secretValue });
     if (shape === 'garbage') {
-      const response = typeof garbage === 'object' && garbage !== null && 'status' in garbage && 'body' in garbage ? (garbage as GeneratedResponse) : json(201, garbage);
+      const response =
+        typeof garbage === 'object' && garbage !== null && 'status' in garbage && 'body' in garbage
+          ? (garbage as GeneratedResponse)
+          : json(201, garbage);
       return fc.constant({ ...response, secret: secretValue });
     }
     return errorResponse.map((response) => ({ ...response, secret: secretValue }));
@@ -146,11 +160,19 @@ export const createResponse: fc.Arbitrary<GeneratedResponse & { secret: string }
 /** A DELETE answer: the body of a success is not part of the contract and must be ignored. */
 export const revokeResponse: fc.Arbitrary<GeneratedResponse> = fc.oneof(
   fc.constant({ status: 204, contentType: '', body: '' }),
-  fc.tuple(fc.constantFrom(200, 202, 204), fc.oneof(garbageJson.map((v) => JSON.stringify(v)), fc.string())).map(([status, body]) => ({
-    status,
-    contentType: 'application/json',
-    body: status === 204 ? '' : body,
-  })),
+  fc
+    .tuple(
+      fc.constantFrom(200, 202, 204),
+      fc.oneof(
+        garbageJson.map((v) => JSON.stringify(v)),
+        fc.string(),
+      ),
+    )
+    .map(([status, body]) => ({
+      status,
+      contentType: 'application/json',
+      body: status === 204 ? '' : body,
+    })),
   errorResponse,
   notJson.map((response) => ({ ...response, status: 500 })),
 );

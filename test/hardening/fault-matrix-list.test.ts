@@ -10,7 +10,19 @@ import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend, MockFault } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, confirmDialog, deleteButton, exists, NOW, renderList, row, rowIds, sampleTokens, settled, text } from '../token-list/fixtures.js';
+import {
+  $,
+  confirmDialog,
+  deleteButton,
+  exists,
+  NOW,
+  renderList,
+  row,
+  rowIds,
+  sampleTokens,
+  settled,
+  text,
+} from '../token-list/fixtures.js';
 import { shortTimeoutClient, type ShortTimeoutClient } from '../support/short-timeout-client.js';
 
 /** Each fault kind, and what the user reads for it on a list or delete request. */
@@ -59,7 +71,8 @@ describe('fault matrix through <pat-token-list>', () => {
   /** The list with the 4 sample tokens loaded; a failed first load is named, not taken for rows. */
   async function renderLoaded(): Promise<PatTokenList> {
     const el = await renderWithClient();
-    expect(exists(el.shadowRoot!, '[part~=error]'), `the first load failed: ${text(el.shadowRoot!.querySelector('[part~=error]') ?? el)}`).to.be.false;
+    expect(exists(el.shadowRoot!, '[part~=error]'), `the first load failed: ${text(el.shadowRoot!.querySelector('[part~=error]') ?? el)}`)
+      .to.be.false;
     expect(rowIds(el), 'the first load shows the tokens').to.have.length(4);
     return el;
   }
@@ -68,7 +81,9 @@ describe('fault matrix through <pat-token-list>', () => {
     describe(fault, () => {
       it('list: the first load shows the message with Retry, and Retry loads the tokens', async () => {
         failNext(fault, 'list');
-        const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('pat-error', (e) => resolve(e as CustomEvent), { once: true }));
+        const failed = new Promise<CustomEvent>((resolve) =>
+          document.addEventListener('pat-error', (e) => resolve(e as CustomEvent), { once: true }),
+        );
         const el = await renderWithClient();
         expect((await failed).detail.operation).to.equal('list');
         const alert = $(el, '[part~=error] [role=alert]');

@@ -47,7 +47,8 @@ function expectShowableError(error: unknown, answer: GeneratedResponse, secret?:
   if (!fromServer) expect(BAD_WORDS.test(message), `message reads well: ${message} (answer ${answer.body.slice(0, 80)})`).to.be.false;
   if (error instanceof ContractError) expect(BAD_WORDS.test(error.message), error.message).to.be.false;
   if (secret) {
-    expect(JSON.stringify({ message: error.message, describe: message, stack: error.stack }).includes(secret), 'no secret in the error').to.be.false;
+    expect(JSON.stringify({ message: error.message, describe: message, stack: error.stack }).includes(secret), 'no secret in the error').to
+      .be.false;
     if (error instanceof HttpError) expect(JSON.stringify(error.fieldErrors).includes(secret)).to.be.false;
   }
 }
@@ -101,7 +102,8 @@ describe('fuzzing what the client parses', () => {
         answerWith(generated);
         try {
           await client.revoke('tok_1', signal);
-          expect(generated.status >= 200 && generated.status < 300 || generated.status === 404, `resolved on ${generated.status}`).to.be.true;
+          expect((generated.status >= 200 && generated.status < 300) || generated.status === 404, `resolved on ${generated.status}`).to.be
+            .true;
         } catch (error) {
           expectShowableError(error, generated);
         }
@@ -127,7 +129,10 @@ describe('fuzzing what the client parses', () => {
           create: async () => parse(created) as never,
           revoke: async () => undefined,
         });
-        await adapter.list(signal).then((tokens) => tokens.forEach(expectRenderableToken), (error) => expectShowableError(error, listed));
+        await adapter.list(signal).then(
+          (tokens) => tokens.forEach(expectRenderableToken),
+          (error) => expectShowableError(error, listed),
+        );
         await adapter.create({ name: 'fuzz', expiresInDays: 1 }, signal).then(
           (result) => expectRenderableToken(result.token),
           (error) => expectShowableError(error, created, created.secret),

@@ -70,7 +70,8 @@ describe('fuzzing the rendering', () => {
             expect(rowIds(el)).to.have.length(tokens.length);
           }
           const shown = allText(root);
-          if (!BAD_WORDS.test(generated.body)) expect(BAD_WORDS.test(shown), `nothing garbled on screen: ${shown.slice(0, 300)}`).to.be.false;
+          if (!BAD_WORDS.test(generated.body))
+            expect(BAD_WORDS.test(shown), `nothing garbled on screen: ${shown.slice(0, 300)}`).to.be.false;
           expect(uncaught.errors).to.deep.equal([]);
         } finally {
           el.remove();
@@ -106,7 +107,8 @@ describe('fuzzing the rendering', () => {
             expect(rowError()!.textContent).to.contain("Couldn't delete this token.");
           }
           const shown = allText(el.shadowRoot!);
-          if (!BAD_WORDS.test(generated.body)) expect(BAD_WORDS.test(shown), `nothing garbled on screen: ${shown.slice(0, 300)}`).to.be.false;
+          if (!BAD_WORDS.test(generated.body))
+            expect(BAD_WORDS.test(shown), `nothing garbled on screen: ${shown.slice(0, 300)}`).to.be.false;
           expect(uncaught.errors).to.deep.equal([]);
         } finally {
           el.remove();
@@ -145,7 +147,8 @@ describe('fuzzing the rendering', () => {
             expect(revealOf(el), 'no reveal').to.equal(null);
           }
           const shown = allText(el.shadowRoot!);
-          if (!BAD_WORDS.test(generated.body)) expect(BAD_WORDS.test(shown), `nothing garbled on screen: ${shown.slice(0, 300)}`).to.be.false;
+          if (!BAD_WORDS.test(generated.body))
+            expect(BAD_WORDS.test(shown), `nothing garbled on screen: ${shown.slice(0, 300)}`).to.be.false;
           expect(uncaught.errors).to.deep.equal([]);
         } finally {
           el.remove();

@@ -49,59 +49,92 @@ export function spyOnLeaks(): LeakSpies {
   };
 
   const listeners: ListenerRecord[] = [];
-  for (const [name, target] of [['window', window], ['document', document]] as const) {
-    patch(target as EventTarget, 'addEventListener', (original) =>
-      function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
-        const capture = typeof options === 'boolean' ? options : !!options?.capture;
-        const once = typeof options === 'object' && !!options.once;
-        if (listener && !once && calledFromOurs()) listeners.push({ target: name, type, listener, capture });
-        return original.call(this, type, listener, options);
-      },
+  for (const [name, target] of [
+    ['window', window],
+    ['document', document],
+  ] as const) {
+    patch(
+      target as EventTarget,
+      'addEventListener',
+      (original) =>
+        function (
+          this: EventTarget,
+          type: string,
+          listener: EventListenerOrEventListenerObject | null,
+          options?: boolean | AddEventListenerOptions,
+        ) {
+          const capture = typeof options === 'boolean' ? options : !!options?.capture;
+          const once = typeof options === 'object' && !!options.once;
+          if (listener && !once && calledFromOurs()) listeners.push({ target: name, type, listener, capture });
+          return original.call(this, type, listener, options);
+        },
     );
-    patch(target as EventTarget, 'removeEventListener', (original) =>
-      function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
-        const capture = typeof options === 'boolean' ? options : !!options?.capture;
-        const index = listeners.findIndex((l) => l.target === name && l.type === type && l.listener === listener && l.capture === capture);
-        if (index >= 0) listeners.splice(index, 1);
-        return original.call(this, type, listener, options);
-      },
+    patch(
+      target as EventTarget,
+      'removeEventListener',
+      (original) =>
+        function (
+          this: EventTarget,
+          type: string,
+          listener: EventListenerOrEventListenerObject | null,
+          options?: boolean | EventListenerOptions,
+        ) {
+          const capture = typeof options === 'boolean' ? options : !!options?.capture;
+          const index = listeners.findIndex(
+            (l) => l.target === name && l.type === type && l.listener === listener && l.capture === capture,
+          );
+          if (index >= 0) listeners.splice(index, 1);
+          return original.call(this, type, listener, options);
+        },
     );
   }
 
   const timers = new Map<number, string>();
-  patch(window, 'setTimeout', (original) =>
-    ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
-      const ours = calledFromOurs();
-      const id: number = original(
-        (...a: unknown[]) => {
-          timers.delete(id);
-          if (typeof handler === 'function') handler(...a);
-        },
-        ms,
-        ...args,
-      );
-      if (ours) timers.set(id, `setTimeout(${ms ?? 0})`);
-      return id;
-    }) as typeof setTimeout,
+  patch(
+    window,
+    'setTimeout',
+    (original) =>
+      ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+        const ours = calledFromOurs();
+        const id: number = original(
+          (...a: unknown[]) => {
+            timers.delete(id);
+            if (typeof handler === 'function') handler(...a);
+          },
+          ms,
+          ...args,
+        );
+        if (ours) timers.set(id, `setTimeout(${ms ?? 0})`);
+        return id;
+      }) as typeof setTimeout,
   );
-  patch(window, 'setInterval', (original) =>
-    ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
-      const id: number = original(handler, ms, ...args);
-      if (calledFromOurs()) timers.set(id, `setInterval(${ms ?? 0})`);
-      return id;
-    }) as typeof setInterval,
+  patch(
+    window,
+    'setInterval',
+    (original) =>
+      ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+        const id: number = original(handler, ms, ...args);
+        if (calledFromOurs()) timers.set(id, `setInterval(${ms ?? 0})`);
+        return id;
+      }) as typeof setInterval,
   );
-  patch(window, 'clearTimeout', (original) =>
-    ((id?: number) => {
-      if (id !== undefined) timers.delete(id);
-      original(id);
-    }) as typeof clearTimeout,
+  patch(
+    window,
+    'clearTimeout',
+    (original) =>
+      ((id?: number) => {
+        if (id !== undefined) timers.delete(id);
+        original(id);
+      }) as typeof clearTimeout,
   );
-  patch(window, 'clearInterval', (original) =>
-    ((id?: number) => {
-      if (id !== undefined) timers.delete(id);
-      original(id);
-    }) as typeof clearInterval,
+  patch(
+    window,
+    'clearInterval',
+    (original) =>
+      ((id?: number) => {
+        if (id !== undefined) timers.delete(id);
+        original(id);
+      }) as typeof clearInterval,
   );
   const frames = new Set<number>();
   patch(window, 'requestAnimationFrame', (original) => (callback: FrameRequestCallback) => {
@@ -121,17 +154,23 @@ export function spyOnLeaks(): LeakSpies {
   const observers = new Set<object>();
   for (const Observer of [MutationObserver, ResizeObserver, IntersectionObserver] as const) {
     const proto = Observer.prototype as unknown as { observe: (...a: unknown[]) => void; disconnect: () => void };
-    patch(proto, 'observe', (original) =>
-      function (this: object, ...args: unknown[]) {
-        if (calledFromOurs()) observers.add(this);
-        return original.apply(this, args);
-      },
+    patch(
+      proto,
+      'observe',
+      (original) =>
+        function (this: object, ...args: unknown[]) {
+          if (calledFromOurs()) observers.add(this);
+          return original.apply(this, args);
+        },
     );
-    patch(proto, 'disconnect', (original) =>
-      function (this: object) {
-        observers.delete(this);
-        return original.call(this);
-      },
+    patch(
+      proto,
+      'disconnect',
+      (original) =>
+        function (this: object) {
+          observers.delete(this);
+          return original.call(this);
+        },
     );
   }
 

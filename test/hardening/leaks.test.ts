@@ -84,7 +84,9 @@ describe('no leaks after removal', () => {
   it('<pat-token-reveal> removed after a copy and with a copy pending', async () => {
     const clipboard = stubClipboard('pending');
     try {
-      const el = await fixture<PatTokenReveal>(html`<pat-token-reveal .secret=${'pat_LeakTestSecret0123456789abcdefghijklm'}></pat-token-reveal>`);
+      const el = await fixture<PatTokenReveal>(
+        html`<pat-token-reveal .secret=${'pat_LeakTestSecret0123456789abcdefghijklm'}></pat-token-reveal>`,
+      );
       el.shadowRoot!.querySelector<HTMLButtonElement>('#copy')!.click();
       await clipboard.settle(true);
       await el.updateComplete;
@@ -110,7 +112,10 @@ describe('no leaks after removal', () => {
     el.show();
     await waitUntil(() => inDialog<HTMLDialogElement>(el, 'dialog')?.open === true);
     await submitForm(el, 'Never answered');
-    await waitUntil(() => spies.fetches.some((f) => f.url.endsWith('/api/tokens') && backend.requests.some((r) => r.operation === 'create')), 'the POST was not sent');
+    await waitUntil(
+      () => spies.fetches.some((f) => f.url.endsWith('/api/tokens') && backend.requests.some((r) => r.operation === 'create')),
+      'the POST was not sent',
+    );
     el.remove();
     expect(spies.fetches.at(-1)!.signal?.aborted, 'the POST was aborted').to.be.true;
     await expectNothingLeft(spies);

@@ -73,7 +73,9 @@ describe('secret hygiene through the whole feature', () => {
   });
 
   it('a broken create answer that carries the secret: the event names the field, the screen says it was not understood, neither shows the value', async () => {
-    await useHandlers(http.post('/api/tokens', () => HttpResponse.json({ token: { ...created, id: 42 }, secret: KNOWN_SECRET }, { status: 201 })));
+    await useHandlers(
+      http.post('/api/tokens', () => HttpResponse.json({ token: { ...created, id: 42 }, secret: KNOWN_SECRET }, { status: 201 })),
+    );
     const list = await renderList(html`<pat-token-list endpoint="/api/tokens"></pat-token-list>`);
     list.shadowRoot!.querySelector<HTMLButtonElement>('#generate-button')!.click();
     const dialog = dialogOf(list);
@@ -89,7 +91,10 @@ describe('secret hygiene through the whole feature', () => {
     expect(detail.error.message).to.contain('token.id');
     expect(dialog.shadowRoot!.querySelector('[part~=error]')!.textContent).to.contain('does not have the expected shape');
     const warned = watch.consoleCalls.map((args) => String(args[0]));
-    expect(warned.some((line) => line.startsWith('<pat-generate-dialog>: ') && line.includes('token.id')), `the console names the field for the developer: ${warned.join(' | ')}`).to.be.true;
+    expect(
+      warned.some((line) => line.startsWith('<pat-generate-dialog>: ') && line.includes('token.id')),
+      `the console names the field for the developer: ${warned.join(' | ')}`,
+    ).to.be.true;
     expectNoSecretAnywhere(KNOWN_SECRET, watch, [list, dialog]);
   });
 });

@@ -38,4 +38,3 @@ export const XSS_PAYLOADS: readonly string[] = [
   `</textarea><img src=x onerror=${pwn('textarea')}>`,
   `</title></style></script><img src=x onerror=${pwn('closers')}>`,
 ];
-

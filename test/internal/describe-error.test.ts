@@ -28,7 +28,9 @@ describe('describeError', () => {
   });
 
   it("prefers the server's problem detail, then title, then a status sentence", () => {
-    expect(describeError(new HttpError({ status: 409, title: 'Conflict', detail: 'Name taken' }), defaultErrorStrings)).to.equal('Name taken');
+    expect(describeError(new HttpError({ status: 409, title: 'Conflict', detail: 'Name taken' }), defaultErrorStrings)).to.equal(
+      'Name taken',
+    );
     expect(describeError(new HttpError({ status: 409, title: 'Conflict' }), defaultErrorStrings)).to.equal('Conflict');
     expect(describeError(new HttpError({ status: 503 }), defaultErrorStrings)).to.equal(
       'The server ran into a problem (HTTP 503). Try again in a moment.',

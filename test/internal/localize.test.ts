@@ -110,7 +110,14 @@ describe('LocalizeController', () => {
     const el = await reveal('ar');
     const localize = (el as unknown as { localize: import('../../src/internal/localize.js').LocalizeController }).localize;
     el.strings = {
-      tokenCount: { zero: 'zero {count}', one: 'one {count}', two: 'two {count}', few: 'few {count}', many: 'many {count}', other: 'other {count}' },
+      tokenCount: {
+        zero: 'zero {count}',
+        one: 'one {count}',
+        two: 'two {count}',
+        few: 'few {count}',
+        many: 'many {count}',
+        other: 'other {count}',
+      },
     };
     const digits = new Intl.NumberFormat('ar');
     const forms = [0, 1, 2, 3, 11, 100].map((count) => localize.plural('tokenCount', count));

@@ -23,7 +23,8 @@ export function layoutCommandsPlugin() {
         return true;
       }
       const path = resolve(screenshots, payload.name);
-      if (relative(screenshots, path).startsWith('..') || !path.endsWith('.png')) throw new Error(`not a PNG under docs/screenshots: ${payload.name}`);
+      if (relative(screenshots, path).startsWith('..') || !path.endsWith('.png'))
+        throw new Error(`not a PNG under docs/screenshots: ${payload.name}`);
       mkdirSync(dirname(path), { recursive: true });
       await page.screenshot({ path, fullPage: payload.fullPage ?? false, clip: payload.clip });
       return true;

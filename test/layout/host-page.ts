@@ -68,12 +68,65 @@ const HOST_TEXT = {
  */
 export function realisticTokens(): Token[] {
   return [
-    token({ id: 'tok_ci', name: 'CI deploy', description: 'Release builds on main', partialKey: 'pat_7Qm2', createdAt: at(0, -3), expiresAt: at(90, -3), lastUsedAt: null, scopes: ['repo:read', 'repo:write', 'packages:write'] }),
-    token({ id: 'tok_ci_old', name: 'CI deploy', description: 'Release builds on main', partialKey: 'pat_Lw5c', createdAt: at(-64), expiresAt: at(0, 21), lastUsedAt: at(0, -0.5), scopes: ['repo:read', 'repo:write', 'packages:write'], replacedBy: 'tok_ci' }),
-    token({ id: 'tok_tf', name: 'terraform-prod state sync', description: 'Infrastructure state in the eu-west account', partialKey: 'pat_Kx9d', createdAt: at(-20), expiresAt: at(3), lastUsedAt: at(-3), scopes: ['repo:read', 'packages:read', 'issues:read', 'account:read', 'repo:hooks'] }),
-    token({ id: 'tok_graf', name: 'Grafana Cloud dashboards', partialKey: 'pat_b41Z', createdAt: at(-40), expiresAt: null, lastUsedAt: null, scopes: ['metrics:read'] }),
-    token({ id: 'tok_laptop', name: 'Laptop CLI', description: 'gh-like command line on my work machine', partialKey: 'pat_P0a8', createdAt: at(-62), expiresAt: at(120), lastUsedAt: at(-1) }),
-    token({ id: 'tok_old', name: 'Backup script', description: 'Replaced by the new backup service', partialKey: 'pat_Ue8s', createdAt: at(-120), expiresAt: at(-30), lastUsedAt: at(-31), scopes: ['repo:read'] }),
+    token({
+      id: 'tok_ci',
+      name: 'CI deploy',
+      description: 'Release builds on main',
+      partialKey: 'pat_7Qm2',
+      createdAt: at(0, -3),
+      expiresAt: at(90, -3),
+      lastUsedAt: null,
+      scopes: ['repo:read', 'repo:write', 'packages:write'],
+    }),
+    token({
+      id: 'tok_ci_old',
+      name: 'CI deploy',
+      description: 'Release builds on main',
+      partialKey: 'pat_Lw5c',
+      createdAt: at(-64),
+      expiresAt: at(0, 21),
+      lastUsedAt: at(0, -0.5),
+      scopes: ['repo:read', 'repo:write', 'packages:write'],
+      replacedBy: 'tok_ci',
+    }),
+    token({
+      id: 'tok_tf',
+      name: 'terraform-prod state sync',
+      description: 'Infrastructure state in the eu-west account',
+      partialKey: 'pat_Kx9d',
+      createdAt: at(-20),
+      expiresAt: at(3),
+      lastUsedAt: at(-3),
+      scopes: ['repo:read', 'packages:read', 'issues:read', 'account:read', 'repo:hooks'],
+    }),
+    token({
+      id: 'tok_graf',
+      name: 'Grafana Cloud dashboards',
+      partialKey: 'pat_b41Z',
+      createdAt: at(-40),
+      expiresAt: null,
+      lastUsedAt: null,
+      scopes: ['metrics:read'],
+    }),
+    token({
+      id: 'tok_laptop',
+      name: 'Laptop CLI',
+      description: 'gh-like command line on my work machine',
+      partialKey: 'pat_P0a8',
+      createdAt: at(-62),
+      expiresAt: at(120),
+      lastUsedAt: at(-1),
+    }),
+    token({
+      id: 'tok_old',
+      name: 'Backup script',
+      description: 'Replaced by the new backup service',
+      partialKey: 'pat_Ue8s',
+      createdAt: at(-120),
+      expiresAt: at(-30),
+      lastUsedAt: at(-31),
+      scopes: ['repo:read'],
+    }),
   ];
 }
 
@@ -90,7 +143,15 @@ export const LONG_NAMES = [
 
 export function longNameTokens(): Token[] {
   return [
-    token({ id: 'tok_long1', name: LONG_NAMES[0]!, description: 'Owned by the platform team; rotate before the quarterly audit', partialKey: 'pat_L0ng', createdAt: at(-3), expiresAt: at(2), lastUsedAt: at(0, -1) }),
+    token({
+      id: 'tok_long1',
+      name: LONG_NAMES[0]!,
+      description: 'Owned by the platform team; rotate before the quarterly audit',
+      partialKey: 'pat_L0ng',
+      createdAt: at(-3),
+      expiresAt: at(2),
+      lastUsedAt: at(0, -1),
+    }),
     token({ id: 'tok_long2', name: LONG_NAMES[1]!, partialKey: 'pat_R3ls', createdAt: at(-9), expiresAt: at(-1), lastUsedAt: at(-2) }),
     ...realisticTokens().slice(0, 3),
   ];
@@ -136,9 +197,9 @@ export async function mountHostPage({
   page.innerHTML = `
     <header class="host-header">Nimbus</header>
     <div class="host-body">
-      <nav class="host-nav" aria-label="Settings"><ul>${text.nav.map(
-        (item, i) => `<li><a href="#"${i === 4 ? ' aria-current="page"' : ''}>${item}</a></li>`,
-      ).join('')}</ul></nav>
+      <nav class="host-nav" aria-label="Settings"><ul>${text.nav
+        .map((item, i) => `<li><a href="#"${i === 4 ? ' aria-current="page"' : ''}>${item}</a></li>`)
+        .join('')}</ul></nav>
       <main class="host-content">
         <h1>${text.heading}</h1>
         <p>${text.intro}</p>

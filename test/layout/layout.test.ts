@@ -57,7 +57,10 @@ function checkLayout(host: HostPage, label: string): void {
   expect(document.documentElement.scrollWidth, `${label}: the page does not scroll sideways`).to.be.at.most(window.innerWidth);
   for (const { element, rect } of boxes(list)) {
     const inside = rect.left >= box.left - 0.5 && rect.right <= box.right + 0.5;
-    expect(inside, `${label}: ${describeElement(element)} (${Math.round(rect.left)}–${Math.round(rect.right)}) inside the list (${Math.round(box.left)}–${Math.round(box.right)})`).to.be.true;
+    expect(
+      inside,
+      `${label}: ${describeElement(element)} (${Math.round(rect.left)}–${Math.round(rect.right)}) inside the list (${Math.round(box.left)}–${Math.round(box.right)})`,
+    ).to.be.true;
   }
 
   const actions = [...list.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-id] button')];
@@ -68,7 +71,10 @@ function checkLayout(host: HostPage, label: string): void {
     const name = action.getAttribute('aria-label') ?? action.textContent!.trim();
     expect(rect.left >= box.left - 0.5 && rect.right <= box.right + 0.5, `${label}: "${name}" fully inside the list`).to.be.true;
     const hit = list.shadowRoot!.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
-    expect(!!hit && action.contains(hit), `${label}: a click at the centre of "${name}" reaches it (hit ${hit ? describeElement(hit) : 'nothing'})`).to.be.true;
+    expect(
+      !!hit && action.contains(hit),
+      `${label}: a click at the centre of "${name}" reaches it (hit ${hit ? describeElement(hit) : 'nothing'})`,
+    ).to.be.true;
   }
 
   for (const name of list.shadowRoot!.querySelectorAll('tbody [part~=name]')) {
@@ -83,7 +89,7 @@ async function frames(count = 2): Promise<void> {
 /** Waits until the page stops scrolling (a wheel turn scrolls over a few frames). */
 async function scrollSettled(): Promise<void> {
   let last = -1;
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0; stable < 3;) {
     await frames(1);
     stable = window.scrollY === last ? stable + 1 : 0;
     last = window.scrollY;
@@ -137,7 +143,8 @@ describe('layout in a host page', () => {
       const at = { x: Math.round(listBox.left + listBox.width / 2), y: Math.round(HEIGHT / 2) };
       const heights = new Map<string, number>();
       const record = () => {
-        for (const row of list.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-id]')) heights.set(row.dataset.id!, row.getBoundingClientRect().height);
+        for (const row of list.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-id]'))
+          heights.set(row.dataset.id!, row.getBoundingClientRect().height);
       };
       record();
       for (let turns = 0; window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 1; turns++) {

@@ -14,7 +14,16 @@ import type { MockBackend } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { NOW, settled } from '../token-list/fixtures.js';
-import { longNameTokens, manyTokens, mountHostPage, realisticTokens, tokensWithoutScopes, type HostPage, type Language, type Scheme } from './host-page.js';
+import {
+  longNameTokens,
+  manyTokens,
+  mountHostPage,
+  realisticTokens,
+  tokensWithoutScopes,
+  type HostPage,
+  type Language,
+  type Scheme,
+} from './host-page.js';
 
 interface Shot {
   width: number;
@@ -88,7 +97,9 @@ const STATES: State[] = [
     name: 'tokens-left-out',
     before: async () => {
       const [first, second, ...rest] = realisticTokens();
-      await useHandlers(http.get('/api/tokens', () => HttpResponse.json({ tokens: [first, { ...second, createdAt: 'yesterday' }, ...rest] })));
+      await useHandlers(
+        http.get('/api/tokens', () => HttpResponse.json({ tokens: [first, { ...second, createdAt: 'yesterday' }, ...rest] })),
+      );
     },
   },
   {

@@ -37,7 +37,8 @@ async function arabicList(tokens: readonly Token[], configure: (list: PatTokenLi
 }
 
 const pages: HTMLElement[] = [];
-const tokensExpiringIn = (days: readonly number[]) => days.map((day) => token({ id: `in-${day}`, name: `Token ${day}`, expiresAt: at(day) }));
+const tokensExpiringIn = (days: readonly number[]) =>
+  days.map((day) => token({ id: `in-${day}`, name: `Token ${day}`, expiresAt: at(day) }));
 
 describe('Arabic strings (pat-elements/locales/ar)', () => {
   checkLocaleStrings('ar', ar);

@@ -36,7 +36,8 @@ export function checkLocaleStrings(tag: string, strings: PatStrings, sameAsEngli
   it(`has exactly the plural forms ${tag} uses`, () => {
     const categories = [...new Intl.PluralRules(tag).resolvedOptions().pluralCategories].sort();
     const wrong = entries.filter(
-      ([key, value]) => typeof english[key] !== 'string' && (typeof value === 'string' || Object.keys(value).sort().join() !== categories.join()),
+      ([key, value]) =>
+        typeof english[key] !== 'string' && (typeof value === 'string' || Object.keys(value).sort().join() !== categories.join()),
     );
     expect(wrong.map(([key]) => key)).to.deep.equal([]);
   });

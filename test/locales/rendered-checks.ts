@@ -49,7 +49,18 @@ const SCOPES: Scope[] = [
   { id: 'zeta', label: 'Zeta' },
 ];
 
-const ATTRIBUTES = ['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'aria-placeholder', 'placeholder', 'title', 'alt', 'label', 'data-label'];
+const ATTRIBUTES = [
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'aria-placeholder',
+  'placeholder',
+  'title',
+  'alt',
+  'label',
+  'data-label',
+];
 const USAGE = 'curl -H "Authorization: Bearer {token}" https://api.example.com/me';
 const DAY = 86_400_000;
 
@@ -401,7 +412,11 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
 
     // An answer with one broken token: the others are shown, and the broken one is counted.
     const [first, second, ...others] = seed();
-    await useHandlers(http.get('/api/tokens', () => HttpResponse.json({ tokens: [first, { ...second, createdAt: 'yesterday' }, ...others] }), { once: true }));
+    await useHandlers(
+      http.get('/api/tokens', () => HttpResponse.json({ tokens: [first, { ...second, createdAt: 'yesterday' }, ...others] }), {
+        once: true,
+      }),
+    );
     const partial = mountList(page);
     await waitUntil(() => settled(partial), 'the partly broken list did not settle');
     collect();
@@ -573,13 +588,17 @@ export function checkRenderedLocale(
       expect(visit.count).to.equal(normalize(fillTemplate(five, { count: new Intl.NumberFormat(lang).format(5) })));
 
       const expiry = new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-      expect(visit.expirySummary).to.equal(normalize(fillTemplate(strings.dialogExpiresOn, { date: expiry.format(new Date(NOW.getTime() + 30 * DAY)) })));
+      expect(visit.expirySummary).to.equal(
+        normalize(fillTemplate(strings.dialogExpiresOn, { date: expiry.format(new Date(NOW.getTime() + 30 * DAY)) })),
+      );
 
       const { min, max } = customDateBounds(NOW, 30);
       const range = { min: medium.format(min), max: medium.format(max!) };
       expect(visit.outOfRange).to.equal(normalize(fillTemplate(strings.dialogDateOutOfRange, range)));
 
-      const graceEnds = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(graceEnd(NOW, 24, { expiresAt: at(3) }));
+      const graceEnds = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(
+        graceEnd(NOW, 24, { expiresAt: at(3) }),
+      );
       expect(visit.graceSummary).to.equal(normalize(fillTemplate(strings.dialogGraceUntil, { date: graceEnds })));
     });
   });

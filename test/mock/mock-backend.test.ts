@@ -121,7 +121,11 @@ describe('mock backend: create validation', () => {
     { name: 'a name that is not text', body: { name: 42, expiresInDays: 30 }, field: 'name' },
     { name: 'a name over 100 characters', body: { name: 'x'.repeat(101), expiresInDays: 30 }, field: 'name' },
     { name: 'a description that is not text', body: { name: 'ok', description: 5, expiresInDays: 30 }, field: 'description' },
-    { name: 'a description over 500 characters', body: { name: 'ok', description: 'd'.repeat(501), expiresInDays: 30 }, field: 'description' },
+    {
+      name: 'a description over 500 characters',
+      body: { name: 'ok', description: 'd'.repeat(501), expiresInDays: 30 },
+      field: 'description',
+    },
     { name: 'a missing duration', body: { name: 'ok' }, field: 'expiresInDays' },
     { name: 'a duration of 0 days', body: { name: 'ok', expiresInDays: 0 }, field: 'expiresInDays' },
     { name: 'a negative duration', body: { name: 'ok', expiresInDays: -3 }, field: 'expiresInDays' },
@@ -242,7 +246,12 @@ describe('mock backend: scopes', () => {
   });
 
   const invalid: { name: string; scopes: unknown; message: RegExp; options?: MockBackendOptions }[] = [
-    { name: 'an unknown id', scopes: ['repo:read', 'repo:delete'], message: /^Unknown scope: repo:delete\.$/, options: { scopes: catalogue } },
+    {
+      name: 'an unknown id',
+      scopes: ['repo:read', 'repo:delete'],
+      message: /^Unknown scope: repo:delete\.$/,
+      options: { scopes: catalogue },
+    },
     { name: 'two unknown ids', scopes: ['admin', 'root'], message: /^Unknown scopes: admin, root\.$/, options: { scopes: catalogue } },
     { name: 'an empty list', scopes: [], message: /at least one scope/, options: { scopes: catalogue } },
     { name: 'an empty list, without a catalogue', scopes: [], message: /at least one scope/ },
@@ -284,10 +293,22 @@ describe('mock backend: scopes', () => {
     const sizes = new Map<string, number>();
     for (const { group } of demoScopes) sizes.set(group!, (sizes.get(group!) ?? 0) + 1);
     expect([...sizes.keys()]).to.include.members(['Repositories', 'Issues', 'Packages', 'Account']);
-    expect([...sizes.values()].filter((n) => n > 3), 'groups with more than three scopes').to.have.length.at.least(2);
-    expect([...sizes.values()].filter((n) => n <= 3), 'groups with three or fewer').to.have.length.at.least(1);
-    expect(demoScopes.filter((s) => s.default), 'checked by default').to.have.length.at.least(2);
-    expect(demoScopes.filter((s) => !s.default), 'not checked by default').to.have.length.at.least(2);
+    expect(
+      [...sizes.values()].filter((n) => n > 3),
+      'groups with more than three scopes',
+    ).to.have.length.at.least(2);
+    expect(
+      [...sizes.values()].filter((n) => n <= 3),
+      'groups with three or fewer',
+    ).to.have.length.at.least(1);
+    expect(
+      demoScopes.filter((s) => s.default),
+      'checked by default',
+    ).to.have.length.at.least(2);
+    expect(
+      demoScopes.filter((s) => !s.default),
+      'not checked by default',
+    ).to.have.length.at.least(2);
   });
 });
 
@@ -361,7 +382,10 @@ describe('mock backend: rotate', () => {
 
   for (const request of [{ expiresInDays: 30, gracePeriodHours: 0 }, { expiresInDays: 30 }]) {
     it(`revokes the old token at once ${'gracePeriodHours' in request ? 'with a grace period of 0' : 'without a grace period'}: \`previous\` is null`, async () => {
-      const backend = await useMockBackend({ now: () => NOW, seed: [scoped(inDays(30)), token('tok_other', 'Other', '2025-01-01T00:00:00Z')] });
+      const backend = await useMockBackend({
+        now: () => NOW,
+        seed: [scoped(inDays(30)), token('tok_other', 'Other', '2025-01-01T00:00:00Z')],
+      });
       const { status, body } = await rotate('tok_old', request);
       expect(status).to.equal(201);
       expect(body.previous).to.equal(null);
@@ -430,9 +454,23 @@ describe('mock backend: rotate', () => {
     { name: 'a missing lifetime', body: { gracePeriodHours: 1 }, fields: ['expiresInDays'] },
     { name: 'a fractional lifetime', body: { expiresInDays: 2.5 }, fields: ['expiresInDays'] },
     { name: 'a lifetime of 0 days', body: { expiresInDays: 0 }, fields: ['expiresInDays'] },
-    { name: 'a lifetime over a configured maximum', body: { expiresInDays: 31 }, fields: ['expiresInDays'], options: { maxLifetimeDays: 30 } },
-    { name: 'no expiration where it is not allowed', body: { expiresInDays: null }, fields: ['expiresInDays'], options: { allowNoExpiration: false } },
-    { name: 'a bad lifetime and a bad grace period', body: { expiresInDays: -1, gracePeriodHours: 500 }, fields: ['expiresInDays', 'gracePeriodHours'] },
+    {
+      name: 'a lifetime over a configured maximum',
+      body: { expiresInDays: 31 },
+      fields: ['expiresInDays'],
+      options: { maxLifetimeDays: 30 },
+    },
+    {
+      name: 'no expiration where it is not allowed',
+      body: { expiresInDays: null },
+      fields: ['expiresInDays'],
+      options: { allowNoExpiration: false },
+    },
+    {
+      name: 'a bad lifetime and a bad grace period',
+      body: { expiresInDays: -1, gracePeriodHours: 500 },
+      fields: ['expiresInDays', 'gracePeriodHours'],
+    },
   ];
 
   for (const { name, body, fields, options } of invalid) {
@@ -455,7 +493,11 @@ describe('mock backend: rotate', () => {
 
   it('rejects a body that is not JSON with 400 problem+json', async () => {
     const backend = await useMockBackend({ seed: [scoped(null)] });
-    const response = await fetch('/api/tokens/tok_old/rotate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{' });
+    const response = await fetch('/api/tokens/tok_old/rotate', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{',
+    });
     expect(response.status).to.equal(400);
     expect(response.headers.get('content-type')).to.equal('application/problem+json');
     expect(backend.tokens()).to.deep.equal([scoped(null)]);
@@ -469,14 +511,38 @@ describe('mock backend: seed', () => {
     const expiresIn = (t: Token) => (t.expiresAt === null ? Infinity : (Date.parse(t.expiresAt) - NOW.getTime()) / DAY);
 
     expect(tokens.length).to.be.at.least(5);
-    expect(tokens.filter((t) => expiresIn(t) === 3), 'expiring in 3 days').to.have.length(1);
-    expect(tokens.filter((t) => expiresIn(t) < 0), 'expired').to.have.length.at.least(1);
-    expect(tokens.filter((t) => t.expiresAt === null), 'never expires').to.have.length.at.least(1);
-    expect(tokens.filter((t) => expiresIn(t) > 7 && expiresIn(t) !== Infinity), 'plainly active').to.have.length.at.least(1);
-    expect(tokens.filter((t) => t.lastUsedAt), 'used').to.have.length.at.least(1);
-    expect(tokens.filter((t) => t.lastUsedAt === null), 'never used').to.have.length.at.least(1);
-    expect(tokens.filter((t) => t.description), 'with a description').to.have.length.at.least(1);
-    expect(tokens.filter((t) => !t.description), 'without a description').to.have.length.at.least(1);
+    expect(
+      tokens.filter((t) => expiresIn(t) === 3),
+      'expiring in 3 days',
+    ).to.have.length(1);
+    expect(
+      tokens.filter((t) => expiresIn(t) < 0),
+      'expired',
+    ).to.have.length.at.least(1);
+    expect(
+      tokens.filter((t) => t.expiresAt === null),
+      'never expires',
+    ).to.have.length.at.least(1);
+    expect(
+      tokens.filter((t) => expiresIn(t) > 7 && expiresIn(t) !== Infinity),
+      'plainly active',
+    ).to.have.length.at.least(1);
+    expect(
+      tokens.filter((t) => t.lastUsedAt),
+      'used',
+    ).to.have.length.at.least(1);
+    expect(
+      tokens.filter((t) => t.lastUsedAt === null),
+      'never used',
+    ).to.have.length.at.least(1);
+    expect(
+      tokens.filter((t) => t.description),
+      'with a description',
+    ).to.have.length.at.least(1);
+    expect(
+      tokens.filter((t) => !t.description),
+      'without a description',
+    ).to.have.length.at.least(1);
     for (const t of tokens) {
       if (t.lastUsedAt) expect(Date.parse(t.lastUsedAt), `${t.id} used in the past`).to.be.at.most(NOW.getTime());
       expect(Date.parse(t.createdAt), `${t.id} created in the past`).to.be.below(NOW.getTime());
@@ -501,8 +567,14 @@ describe('mock backend: seed', () => {
     const tokens = backend.tokens();
     const known = new Set(demoScopes.map((scope) => scope.id));
 
-    expect(tokens.filter((t) => t.scopes?.length), 'limited to scopes').to.have.length.at.least(4);
-    expect(tokens.filter((t) => !t.scopes), 'all permissions').to.have.length.at.least(1);
+    expect(
+      tokens.filter((t) => t.scopes?.length),
+      'limited to scopes',
+    ).to.have.length.at.least(4);
+    expect(
+      tokens.filter((t) => !t.scopes),
+      'all permissions',
+    ).to.have.length.at.least(1);
     expect(new Set(tokens.flatMap((t) => t.scopes ?? [])).size, 'several different scopes').to.be.at.least(5);
     for (const id of tokens.flatMap((t) => t.scopes ?? [])) expect(known.has(id), `${id} is in the catalogue`).to.equal(true);
   });
@@ -520,7 +592,9 @@ describe('mock backend: seed', () => {
     expect(Date.parse(successor.createdAt)).to.be.above(Date.parse(old!.createdAt));
     const graceLeft = Date.parse(old!.expiresAt!) - NOW.getTime();
     expect(graceLeft, 'still working').to.be.above(0);
-    expect(graceLeft, 'within a grace period from the rotation').to.be.at.most(Date.parse(successor.createdAt) + 168 * 3_600_000 - NOW.getTime());
+    expect(graceLeft, 'within a grace period from the rotation').to.be.at.most(
+      Date.parse(successor.createdAt) + 168 * 3_600_000 - NOW.getTime(),
+    );
   });
 
   it('is the demo account by default', async () => {
@@ -592,7 +666,9 @@ describe('mock backend: latency', () => {
   it("the 'timeout' fault never answers", async () => {
     const backend = await useMockBackend();
     backend.failNext('timeout');
-    const error = await new RestTokenClient({ endpoint: '/api/tokens', timeoutMs: 200 }).list(new AbortController().signal).catch((e: unknown) => e);
+    const error = await new RestTokenClient({ endpoint: '/api/tokens', timeoutMs: 200 })
+      .list(new AbortController().signal)
+      .catch((e: unknown) => e);
     expect(error).to.be.instanceOf(TimeoutError);
   });
 });
@@ -706,8 +782,20 @@ describe('mock backend: failNext', () => {
   it('offers every documented fault kind', () => {
     expect([...MOCK_FAULTS].sort()).to.deep.equal(
       [
-        'server-error', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'validation', 'non-json-error',
-        'network', 'timeout', 'slow', 'malformed-json', 'schema-violation', 'extra-fields', 'empty-list',
+        'server-error',
+        'unauthorized',
+        'forbidden',
+        'not-found',
+        'conflict',
+        'validation',
+        'non-json-error',
+        'network',
+        'timeout',
+        'slow',
+        'malformed-json',
+        'schema-violation',
+        'extra-fields',
+        'empty-list',
       ].sort(),
     );
   });
@@ -742,7 +830,10 @@ describe('mock backend: failNext', () => {
           expect(await response.json()).to.include({ status, type: 'about:blank' });
         }
       }
-      expect(backend.tokens().map((t) => t.id), 'a fault changes nothing').to.deep.equal(['tok_1']);
+      expect(
+        backend.tokens().map((t) => t.id),
+        'a fault changes nothing',
+      ).to.deep.equal(['tok_1']);
     });
   }
 });
@@ -756,11 +847,23 @@ describe('mock backend: records requests', () => {
     await fetch('/api/tokens/tok_1', { method: 'DELETE', credentials: 'omit' });
 
     expect(
-      backend.requests.map(({ operation, method, url, credentials, body }) => ({ operation, method, path: new URL(url).pathname, credentials, body })),
+      backend.requests.map(({ operation, method, url, credentials, body }) => ({
+        operation,
+        method,
+        path: new URL(url).pathname,
+        credentials,
+        body,
+      })),
     ).to.deep.equal([
       { operation: 'list', method: 'GET', path: '/api/tokens', credentials: 'same-origin', body: undefined },
       { operation: 'create', method: 'POST', path: '/api/tokens', credentials: 'include', body: { name: 'New', expiresInDays: 2 } },
-      { operation: 'rotate', method: 'POST', path: '/api/tokens/tok_1/rotate', credentials: 'same-origin', body: { expiresInDays: 2, gracePeriodHours: 1 } },
+      {
+        operation: 'rotate',
+        method: 'POST',
+        path: '/api/tokens/tok_1/rotate',
+        credentials: 'same-origin',
+        body: { expiresInDays: 2, gracePeriodHours: 1 },
+      },
       { operation: 'revoke', method: 'DELETE', path: '/api/tokens/tok_1', credentials: 'omit', body: undefined },
     ]);
     expect(backend.requests[0]?.headers['x-trace']).to.equal('a');

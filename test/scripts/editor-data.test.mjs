@@ -31,8 +31,10 @@ test('VS Code HTML data: every tag with every attribute; booleans take no value,
   for (const element of elements) {
     const tag = data.tags.find((t) => t.name === element.tagName);
     assert.deepEqual(names(tag.attributes), names(element.attributes), `${element.tagName} attributes`);
-    for (const event of element.events ?? []) assert.match(tag.description.value, new RegExp(`\`${event.name}\``), `${element.tagName} documents ${event.name}`);
-    for (const part of element.cssParts ?? []) assert.ok(tag.description.value.includes(`\`${part.name}\``), `${element.tagName} documents part ${part.name}`);
+    for (const event of element.events ?? [])
+      assert.match(tag.description.value, new RegExp(`\`${event.name}\``), `${element.tagName} documents ${event.name}`);
+    for (const part of element.cssParts ?? [])
+      assert.ok(tag.description.value.includes(`\`${part.name}\``), `${element.tagName} documents part ${part.name}`);
     assert.ok(tag.references[0].url.startsWith('https://'), 'a documentation link');
   }
   const list = data.tags.find((t) => t.name === 'pat-token-list');
@@ -51,7 +53,8 @@ test('VS Code CSS data: each custom property and ::part() once, naming every ele
   assert.deepEqual(names(data.properties), [...properties].sort());
   assert.deepEqual(names(data.pseudoElements), [...parts].sort());
   const accent = data.properties.find((p) => p.name === '--pat-accent-color').description.value;
-  for (const tag of ['pat-token-list', 'pat-generate-dialog', 'pat-token-reveal']) assert.ok(accent.includes(`<${tag}>`), `--pat-accent-color names ${tag}`);
+  for (const tag of ['pat-token-list', 'pat-generate-dialog', 'pat-token-reveal'])
+    assert.ok(accent.includes(`<${tag}>`), `--pat-accent-color names ${tag}`);
 });
 
 test('web-types: attributes, properties, events, slots, parts and custom properties per element', () => {
@@ -73,7 +76,10 @@ test('web-types: attributes, properties, events, slots, parts and custom propert
     assert.deepEqual(names(entry.css.properties), names(element.cssProperties), `${element.tagName} custom properties`);
   }
   const list = html.find((e) => e.name === 'pat-token-list');
-  assert.ok(list.js.properties.some((p) => p.name === 'client' && /TokenClient/.test(p.type)), 'the client property is listed with its type');
+  assert.ok(
+    list.js.properties.some((p) => p.name === 'client' && /TokenClient/.test(p.type)),
+    'the client property is listed with its type',
+  );
   assert.equal(list.attributes.find((a) => a.name === 'credentials').value.type, "'include' | 'omit' | 'same-origin'");
 });
 

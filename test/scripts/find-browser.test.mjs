@@ -33,7 +33,10 @@ test('the first executable candidate is used', () => {
 });
 
 test('with no browser and no way to install one, it says what to install', () => {
-  assert.throws(() => findBrowser(hidden), (error) => error.message === INSTALL_HINT);
+  assert.throws(
+    () => findBrowser(hidden),
+    (error) => error.message === INSTALL_HINT,
+  );
 });
 
 test('the finder script prints exactly one line and exits 1 when hidden from the browser', () => {
@@ -66,11 +69,17 @@ test('as root with apt-get, a missing browser is installed with apt-get (a stand
   const lines = [];
   const isRoot = process.getuid?.() === 0;
   if (isRoot) {
-    assert.equal(findBrowser(env, (line) => lines.push(line)), browser);
+    assert.equal(
+      findBrowser(env, (line) => lines.push(line)),
+      browser,
+    );
     assert.match(spawnSync('cat', [log], { encoding: 'utf8' }).stdout, /^install -y -qq chromium$/m);
     assert.equal(lines.length, 1);
   } else {
     // Not root: apt-get cannot be used, so the finder must not try it.
-    assert.throws(() => findBrowser(env), (error) => error.message === INSTALL_HINT);
+    assert.throws(
+      () => findBrowser(env),
+      (error) => error.message === INSTALL_HINT,
+    );
   }
 });

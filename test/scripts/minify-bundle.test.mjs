@@ -12,7 +12,13 @@ const root = new URL('../..', import.meta.url).pathname;
 
 test('the notice names each bundled package once, grouped by copyright and license', async () => {
   const notice = await licenseNotice(
-    ['node_modules/lit-html/lit-html.js', 'node_modules/lit-html/directives/repeat.js', 'node_modules/@lit/task/task.js', 'node_modules/zod/v4/core/schemas.js', 'src/api/parse.ts'],
+    [
+      'node_modules/lit-html/lit-html.js',
+      'node_modules/lit-html/directives/repeat.js',
+      'node_modules/@lit/task/task.js',
+      'node_modules/zod/v4/core/schemas.js',
+      'src/api/parse.ts',
+    ],
     root,
   );
   assert.match(
@@ -40,7 +46,14 @@ test('the shipped bundle has one license notice, for Lit and zod, at its end, an
 test('terser runs after esbuild, on builds written to a file and in memory alike', async () => {
   // esbuild's minifier keeps both functions; terser's compressor folds the one called once.
   const source = 'function g(a) { return a + 1; }\nexport function f(x) { return g(x) * 2; }\n';
-  const options = { stdin: { contents: source, loader: 'js' }, bundle: true, format: 'esm', minify: true, plugins: [minifyBundlePlugin()], logLevel: 'silent' };
+  const options = {
+    stdin: { contents: source, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    plugins: [minifyBundlePlugin()],
+    logLevel: 'silent',
+  };
   const plain = await esbuild.build({ ...options, plugins: [], write: false });
   assert.equal(plain.outputFiles[0].text.match(/function \w\(/g)?.length, 2, plain.outputFiles[0].text);
   const inMemory = await esbuild.build({ ...options, write: false });

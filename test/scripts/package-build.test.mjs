@@ -74,7 +74,12 @@ test('the pat-elements command is the built, executable CLI, and runs from dist'
 test('dist holds ES modules, declarations and editor data only: no sources, tests or maps', () => {
   const files = filesUnder(dist);
   const editorData = new Set(EDITOR_DATA_FILES.map((name) => `dist/${name}`));
-  const strays = files.filter((file) => (!/\.(js|d\.ts)$/.test(file) && !editorData.has(file)) || /\.test\.|\/test\//.test(file) || (/\.ts$/.test(file) && !/\.d\.ts$/.test(file)));
+  const strays = files.filter(
+    (file) =>
+      (!/\.(js|d\.ts)$/.test(file) && !editorData.has(file)) ||
+      /\.test\.|\/test\//.test(file) ||
+      (/\.ts$/.test(file) && !/\.d\.ts$/.test(file)),
+  );
   assert.deepEqual(strays, []);
   assert.ok(files.includes('dist/index.js') && files.includes('dist/define.d.ts') && files.includes('dist/mock/index.js'));
 });
@@ -99,7 +104,7 @@ test('the bundle is minified production code with nothing that needs eval', () =
   const has = (pattern) => pattern.test(bundle);
   for (const { pattern, reason } of FORBIDDEN_IN_BUNDLE) assert.ok(!has(pattern), `the bundle contains ${reason}`);
   // Lit's development build warns "Lit is in dev mode"; its production build has no such text.
-  assert.ok(!has(/dev mode|litIssuedWarnings/), 'the bundle has Lit\'s development build');
+  assert.ok(!has(/dev mode|litIssuedWarnings/), "the bundle has Lit's development build");
   assert.ok(!has(/mockServiceWorker|msw/), 'the mock backend (msw) is in the bundle');
   // Minified: no indented statements (newlines left are inside template literals) and local
   // names mangled (the source's `function mergeStrings(` is gone).
@@ -112,7 +117,7 @@ test('the bundle is minified production code with nothing that needs eval', () =
  * A page served from memory under a strict CSP with Trusted Types enforced, loading only the
  * bundle. Returns what the page requested and every violation, error and console error.
  */
-async function openBundlePage(body, { trustedTypes = "trusted-types lit-html pat-elements" } = {}) {
+async function openBundlePage(body, { trustedTypes = 'trusted-types lit-html pat-elements' } = {}) {
   browser ??= await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   const requests = [];
@@ -161,7 +166,10 @@ test('the bundle alone registers the tags and runs under a strict CSP with Trust
   }, TAGS);
   assert.deepEqual(state, { defined: [true, true, true], upgraded: true, shadow: true });
   // Self-contained: the page, the bundle and the API; no other module was fetched.
-  assert.deepEqual(requests.filter((r) => !r.endsWith('/api/tokens')), ['GET /', 'GET /pat-elements.bundle.js']);
+  assert.deepEqual(
+    requests.filter((r) => !r.endsWith('/api/tokens')),
+    ['GET /', 'GET /pat-elements.bundle.js'],
+  );
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -197,8 +205,13 @@ test('npm pack lists only what a consumer needs', () => {
   assert.equal(result.status, 0, result.stderr);
   const [{ files }] = JSON.parse(result.stdout);
   const paths = files.map((file) => file.path).sort();
-  const allowed = /^(dist\/.+\.(js|d\.ts)|dist\/(web-types|vscode\.(html|css)-custom-data)\.json|custom-elements\.json|openapi\/[\w.-]+\.json|README\.md|LICENSE|package\.json)$/;
-  assert.deepEqual(paths.filter((path) => !allowed.test(path)), [], 'unexpected files in the package');
+  const allowed =
+    /^(dist\/.+\.(js|d\.ts)|dist\/(web-types|vscode\.(html|css)-custom-data)\.json|custom-elements\.json|openapi\/[\w.-]+\.json|README\.md|LICENSE|package\.json)$/;
+  assert.deepEqual(
+    paths.filter((path) => !allowed.test(path)),
+    [],
+    'unexpected files in the package',
+  );
   for (const required of [
     'package.json',
     'README.md',
@@ -223,7 +236,10 @@ test('npm pack lists only what a consumer needs', () => {
   ]) {
     assert.ok(paths.includes(required), `${required} is not in the package`);
   }
-  assert.deepEqual(paths.filter((path) => /^(src|test|demo|scripts|bench)\//.test(path)), []);
+  assert.deepEqual(
+    paths.filter((path) => /^(src|test|demo|scripts|bench)\//.test(path)),
+    [],
+  );
 });
 
 /**
@@ -254,7 +270,9 @@ function typeCheckConsumer(files) {
     }),
   );
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir, '--pretty', 'false'], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir, '--pretty', 'false'], {
+    encoding: 'utf8',
+  });
   return [...result.stdout.matchAll(/^(\S+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)].map(([, file, line, code, message]) => ({
     at: `${file.replace(/^.*\//, '')}:${line}`,
     code,
@@ -291,7 +309,7 @@ void endpoint;
   }
 });
 
-test('the React 19 typings accept the elements\' real props and events, and reject wrong ones', () => {
+test("the React 19 typings accept the elements' real props and events, and reject wrong ones", () => {
   const elements = customElements(manifest);
   const valid = `import type {} from 'pat-elements/types/react';
 import type { PatEventMap, PatTokenList, TokenClient } from 'pat-elements';
@@ -325,9 +343,15 @@ ${invalidLines.map((line) => `    ${line}`).join('\n')}
 );
 `;
   const errors = typeCheckConsumer({ 'valid.tsx': valid, 'invalid.tsx': invalid });
-  assert.deepEqual(errors.filter((e) => e.at.startsWith('valid.tsx')), [], 'valid usage must type-check');
+  assert.deepEqual(
+    errors.filter((e) => e.at.startsWith('valid.tsx')),
+    [],
+    'valid usage must type-check',
+  );
   const lines = new Set(errors.filter((e) => e.at.startsWith('invalid.tsx')).map((e) => e.at));
-  invalidLines.forEach((line, i) => assert.ok(lines.has(`invalid.tsx:${4 + i}`), `no error for ${line}\n${JSON.stringify(errors, null, 2)}`));
+  invalidLines.forEach((line, i) =>
+    assert.ok(lines.has(`invalid.tsx:${4 + i}`), `no error for ${line}\n${JSON.stringify(errors, null, 2)}`),
+  );
 });
 
 test('generated typings: events by PatEventMap, renamed attributes by field type, no protected or readonly props', () => {
@@ -388,7 +412,13 @@ ${invalidLines.map((line) => `    ${line}`).join('\n')}
 );
 `;
   const errors = typeCheckConsumer({ 'pat-jsx.d.ts': typings, 'valid.tsx': valid, 'invalid.tsx': invalid });
-  assert.deepEqual(errors.filter((e) => !e.at.startsWith('invalid.tsx')), [], 'the typings and valid usage must type-check');
+  assert.deepEqual(
+    errors.filter((e) => !e.at.startsWith('invalid.tsx')),
+    [],
+    'the typings and valid usage must type-check',
+  );
   const lines = new Set(errors.map((e) => e.at));
-  invalidLines.forEach((line, i) => assert.ok(lines.has(`invalid.tsx:${3 + i}`), `no error for ${line}\n${JSON.stringify(errors, null, 2)}`));
+  invalidLines.forEach((line, i) =>
+    assert.ok(lines.has(`invalid.tsx:${3 + i}`), `no error for ${line}\n${JSON.stringify(errors, null, 2)}`),
+  );
 });

@@ -161,7 +161,10 @@ test('tags come from module-level defineElement calls, not from one inside a met
   ]);
   assert.equal(declaration('PatA').tagName, 'pat-a');
   assert.equal(declaration('PatA').customElement, true);
-  assert.equal(manifest.modules.find((m) => m.path === 'dist/b/b.js').exports.some((e) => e.kind === 'custom-element-definition'), false);
+  assert.equal(
+    manifest.modules.find((m) => m.path === 'dist/b/b.js').exports.some((e) => e.kind === 'custom-element-definition'),
+    false,
+  );
 });
 
 test('a base class is listed for inheritance but is not an element', () => {
@@ -169,25 +172,31 @@ test('a base class is listed for inheritance but is not an element', () => {
   assert.deepEqual(declaration('PatA').superclass, { name: 'PatElement', module: 'dist/internal/pat-element.js' });
 });
 
-test('this.emit() events get the PatEventMap type and the detail JSDoc; the base class\'s dynamic name is dropped', () => {
+test("this.emit() events get the PatEventMap type and the detail JSDoc; the base class's dynamic name is dropped", () => {
   assert.deepEqual(declaration('PatA').events, [
     { name: 'pat-a-happened', type: { text: 'CustomEvent<ADetail>' }, description: 'Something happened to an A.' },
   ]);
   assert.equal(declaration('PatElement').events, undefined);
 });
 
-test('a @fires tag keeps its description and gains the type; composed elements\' events bubble out', () => {
+test("a @fires tag keeps its description and gains the type; composed elements' events bubble out", () => {
   const events = declaration('PatB').events;
-  assert.deepEqual(events.find((e) => e.name === 'pat-b-done'), {
-    name: 'pat-b-done',
-    type: { text: 'CustomEvent<BDetail>' },
-    description: 'B finished its work.',
-  });
-  assert.deepEqual(events.find((e) => e.name === 'pat-a-happened'), {
-    name: 'pat-a-happened',
-    type: { text: 'CustomEvent<ADetail>' },
-    description: 'Something happened to an A. (From the composed `<pat-a>`.)',
-  });
+  assert.deepEqual(
+    events.find((e) => e.name === 'pat-b-done'),
+    {
+      name: 'pat-b-done',
+      type: { text: 'CustomEvent<BDetail>' },
+      description: 'B finished its work.',
+    },
+  );
+  assert.deepEqual(
+    events.find((e) => e.name === 'pat-a-happened'),
+    {
+      name: 'pat-a-happened',
+      type: { text: 'CustomEvent<ADetail>' },
+      description: 'Something happened to an A. (From the composed `<pat-a>`.)',
+    },
+  );
   assert.equal(events.length, 2);
 });
 

@@ -37,7 +37,10 @@ before(async () => {
 function resolver(rootDoc) {
   return (ref) => {
     assert.match(ref, /^#\//, `only local references: ${ref}`);
-    const target = ref.slice(2).split('/').reduce((node, key) => node?.[key], rootDoc);
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce((node, key) => node?.[key], rootDoc);
     assert.ok(target, `${ref} does not resolve`);
     return target;
   };
@@ -138,7 +141,8 @@ test('the comparison catches drift: nullability, a required field, a format, a t
     (d) => (d.components.schemas.RotateTokenRequest.properties.gracePeriodHours.type = 'number'),
     (d) => d.components.schemas.RotateTokenRequest.required.push('gracePeriodHours'),
     (d) => (d.components.schemas.RotateTokenResponse.properties.previous = { $ref: '#/components/schemas/Token' }),
-    (d) => d.components.schemas.RotateTokenResponse.required.splice(d.components.schemas.RotateTokenResponse.required.indexOf('previous'), 1),
+    (d) =>
+      d.components.schemas.RotateTokenResponse.required.splice(d.components.schemas.RotateTokenResponse.required.indexOf('previous'), 1),
   ];
   for (const drift of drifts) {
     const drifted = structuredClone(doc);
@@ -163,7 +167,7 @@ const idParameter = (operation) => {
   return { name: id.name, in: id.in, required: id.required, schema: id.schema };
 };
 
-test('GET and POST on the collection, DELETE on an item and POST on its rotate path, with the contract\'s bodies', () => {
+test("GET and POST on the collection, DELETE on an item and POST on its rotate path, with the contract's bodies", () => {
   const collection = doc.paths[COLLECTION];
   const item = doc.paths[`${COLLECTION}/{id}`];
   const rotate = doc.paths[`${COLLECTION}/{id}/rotate`];

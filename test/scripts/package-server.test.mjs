@@ -14,10 +14,14 @@ mkdirSync(join(root, '.scratch'), { recursive: true });
 const outDir = mkdtempSync(join(root, '.scratch/package-server-'));
 after(() => rmSync(outDir, { recursive: true, force: true }));
 
-const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], {
-  cwd: root,
-  encoding: 'utf8',
-});
+const build = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
+  {
+    cwd: root,
+    encoding: 'utf8',
+  },
+);
 
 test('package.json exports ./server as types and an ES module that the build emits', () => {
   assert.equal(build.status, 0, build.stdout + build.stderr);

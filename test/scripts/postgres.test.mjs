@@ -52,7 +52,10 @@ test('the first directory holding initdb and postgres is used', () => {
 });
 
 test('with no server and no way to install one, it says what to install in one line', () => {
-  assert.throws(() => findPostgres(hidden), (error) => error.message === PG_INSTALL_HINT);
+  assert.throws(
+    () => findPostgres(hidden),
+    (error) => error.message === PG_INSTALL_HINT,
+  );
   const { PG_BIN: _ignored, ...env } = process.env;
   const result = spawnSync('node', ['scripts/postgres.mjs'], { cwd: root, encoding: 'utf8', env: { ...env, ...hidden } });
   assert.equal(result.status, 1);
@@ -73,14 +76,20 @@ test('as root with apt-get, a missing server is installed with apt-get (a stand-
   const env = { PATH: `${dir}:${process.env.PATH}`, PAT_PG_CANDIDATES: bin };
   const lines = [];
   if (process.getuid?.() === 0) {
-    assert.equal(findPostgres(env, (line) => lines.push(line)), bin);
+    assert.equal(
+      findPostgres(env, (line) => lines.push(line)),
+      bin,
+    );
     const calls = spawnSync('cat', [log], { encoding: 'utf8' }).stdout;
     assert.match(calls, /^update -qq$/m, 'the package lists are updated first');
     assert.match(calls, /^install -y -qq postgresql$/m);
     assert.equal(lines.length, 1);
   } else {
     // Not root: apt-get cannot be used, so the finder must not try it.
-    assert.throws(() => findPostgres(env), (error) => error.message === PG_INSTALL_HINT);
+    assert.throws(
+      () => findPostgres(env),
+      (error) => error.message === PG_INSTALL_HINT,
+    );
   }
 });
 
@@ -115,6 +124,9 @@ test('a server that cannot start is reported with its own output, and its data d
   chmodSync(join(dir, 'postgres'), 0o755);
   const temp = tempDir('pat-pgtmp-');
   chmodSync(temp, 0o755);
-  await assert.rejects(startPostgres({ env: { ...process.env, PG_BIN: dir, TMPDIR: temp } }), /initdb failed \(exit 1\):\s+initdb: stand-in refuses/);
+  await assert.rejects(
+    startPostgres({ env: { ...process.env, PG_BIN: dir, TMPDIR: temp } }),
+    /initdb failed \(exit 1\):\s+initdb: stand-in refuses/,
+  );
   assert.deepEqual(readdirSync(temp), []);
 });

@@ -35,7 +35,12 @@ test('package.json names the repository, its home page and its issues', () => {
 });
 
 test('every README link works on the npm page: absolute, or an anchor of a heading', () => {
-  const anchors = new Set(readme.split('\n').filter((line) => /^#{1,6} /.test(line)).map((line) => slug(line.replace(/^#+ /, ''))));
+  const anchors = new Set(
+    readme
+      .split('\n')
+      .filter((line) => /^#{1,6} /.test(line))
+      .map((line) => slug(line.replace(/^#+ /, ''))),
+  );
   const found = links(readme);
   assert.ok(found.length > 5, 'the README has links');
   for (const link of found) {

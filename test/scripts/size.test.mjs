@@ -39,7 +39,10 @@ test('each size is also compared with its target, met or not, without failing th
   const result = checkSize('--bundle-kb=10000', '--own-kb=10000');
   assert.equal(result.status, 0, result.stderr);
   const sizes = reportedKb(result.stdout);
-  for (const [label, targetKb] of [['self-contained bundle', TARGETS_KB.bundle], ['own code (dependencies external)', TARGETS_KB.own]]) {
+  for (const [label, targetKb] of [
+    ['self-contained bundle', TARGETS_KB.bundle],
+    ['own code (dependencies external)', TARGETS_KB.own],
+  ]) {
     const line = result.stdout.split('\n').find((l) => l.startsWith(`✓ ${label}:`));
     const [, verdict, difference] = /; target [\d.]+ KB (met|not met), ([\d.]+) KB (?:under|over)$/.exec(line) ?? [];
     assert.equal(verdict, sizes[label] <= targetKb ? 'met' : 'not met', line);
@@ -64,7 +67,10 @@ test('a bundle over its budget fails with a message naming it, its size and the 
   assert.equal(result.status, 1);
   assert.match(result.stdout, /^✗ self-contained bundle: [\d.]+ KB minified \+ gzipped .*budget 1 KB, [\d.]+ KB over;/m);
   assert.match(result.stdout, /^✓ own code/m);
-  assert.match(result.stderr, /Size budget exceeded: the self-contained bundle is [\d.]+ KB minified \+ gzipped, [\d.]+ KB over its 1 KB budget/);
+  assert.match(
+    result.stderr,
+    /Size budget exceeded: the self-contained bundle is [\d.]+ KB minified \+ gzipped, [\d.]+ KB over its 1 KB budget/,
+  );
   // What to look at first: the heaviest inputs, Lit among them.
   assert.match(result.stderr, /node_modules\/lit-html\//);
 });
@@ -111,7 +117,10 @@ test('a source map segment owns the characters up to the next one; the export li
   const code = 'abcd\nef;export{x};/*! notice */';
   const owners = [...sourceOfEachChar(code, { mappings: 'AAAA,ECAA,C;ADAA' })];
   assert.deepEqual(owners.slice(0, 8), [0, 0, 1, -1, -1, 0, 0, 0]);
-  assert.ok(owners.slice(8).every((owner) => owner === -1), owners.join());
+  assert.ok(
+    owners.slice(8).every((owner) => owner === -1),
+    owners.join(),
+  );
 });
 
 test('the breakdown covers the whole bundle: every group is in it, Lit, zod, the api and each element weigh', async () => {
@@ -121,7 +130,11 @@ test('the breakdown covers the whole bundle: every group is in it, Lit, zod, the
     result.rows.map((row) => row.label),
     [...MODULE_GROUPS.map((group) => group.label), 'bundler glue, export list, license notice'],
   );
-  assert.equal(result.rows.reduce((sum, row) => sum + row.minified, 0), result.total.minified, 'each byte in exactly one group');
+  assert.equal(
+    result.rows.reduce((sum, row) => sum + row.minified, 0),
+    result.total.minified,
+    'each byte in exactly one group',
+  );
   for (const label of ['Lit', 'zod', 'our api', '<pat-token-list>', '<pat-generate-dialog>', '<pat-token-reveal>', 'styles', 'strings']) {
     const row = result.rows.find((candidate) => candidate.label.includes(label));
     assert.ok(row.minified > 500 && row.gzipped > 100, `${label}: ${JSON.stringify(row)}`);

@@ -13,7 +13,11 @@ const read = (path) => readFileSync(join(root, path), 'utf8');
 const readme = read('README.md');
 const manifest = JSON.parse(read('custom-elements.json'));
 
-const ELEMENT_FOLDERS = { 'pat-token-list': 'src/token-list', 'pat-generate-dialog': 'src/generate-dialog', 'pat-token-reveal': 'src/token-reveal' };
+const ELEMENT_FOLDERS = {
+  'pat-token-list': 'src/token-list',
+  'pat-generate-dialog': 'src/generate-dialog',
+  'pat-token-reveal': 'src/token-reveal',
+};
 
 const elements = manifest.modules
   .flatMap((module) => module.declarations ?? [])
@@ -37,9 +41,17 @@ function readmeTable(heading) {
   const lines = readme.slice(start).split('\n').slice(2);
   const table = lines.slice(lines.findIndex((line) => line.startsWith('|')));
   return table
-    .slice(0, table.findIndex((line) => !line.startsWith('|')))
+    .slice(
+      0,
+      table.findIndex((line) => !line.startsWith('|')),
+    )
     .slice(2)
-    .map((line) => line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 }
 
 const codeSpans = (text) => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
@@ -77,7 +89,9 @@ function exportedParts(source, constant) {
   const start = source.indexOf(`const ${constant} =`);
   assert.notEqual(start, -1, `${constant} is defined`);
   const statement = source.slice(start, source.indexOf(';', start));
-  return [...statement.matchAll(/'([^']*)'/g)].flatMap(([, quoted]) => quoted.split(',').map((entry) => entry.split(':')[0].trim())).filter(Boolean);
+  return [...statement.matchAll(/'([^']*)'/g)]
+    .flatMap(([, quoted]) => quoted.split(',').map((entry) => entry.split(':')[0].trim()))
+    .filter(Boolean);
 }
 
 test("every part an element's templates set is documented, and every documented part exists", () => {
@@ -108,10 +122,18 @@ test("every part an element's templates set is documented, and every documented 
   }
 });
 
-test('parts pass through composition: the list exports the dialog\'s, the dialog the reveal\'s', () => {
+test("parts pass through composition: the list exports the dialog's, the dialog the reveal's", () => {
   const parts = (tag) => (elements.find((element) => element.tagName === tag)?.cssParts ?? []).map((part) => part.name);
   const dialogExports = exportedParts(read('src/token-list/token-list.ts'), 'DIALOG_EXPORTPARTS');
-  assert.deepEqual(parts('pat-generate-dialog').filter((name) => !dialogExports.includes(name)), [], 'dialog parts the list does not export');
+  assert.deepEqual(
+    parts('pat-generate-dialog').filter((name) => !dialogExports.includes(name)),
+    [],
+    'dialog parts the list does not export',
+  );
   const revealExports = exportedParts(read('src/generate-dialog/generate-dialog.ts'), 'REVEAL_PARTS');
-  assert.deepEqual(parts('pat-token-reveal').filter((name) => !revealExports.includes(name)), [], 'reveal parts the dialog does not export');
+  assert.deepEqual(
+    parts('pat-token-reveal').filter((name) => !revealExports.includes(name)),
+    [],
+    'reveal parts the dialog does not export',
+  );
 });

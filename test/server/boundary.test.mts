@@ -26,7 +26,10 @@ describe('the server’s boundary', () => {
     });
     const ours = inputs.filter((path) => !path.startsWith('node_modules/'));
     const theirs = inputs.filter((path) => path.startsWith('node_modules/'));
-    assert.ok(ours.some((path) => path === 'src/server/token-service.ts'), 'the bundle is the server');
+    assert.ok(
+      ours.some((path) => path === 'src/server/token-service.ts'),
+      'the bundle is the server',
+    );
     assert.deepEqual(
       ours.filter((path) => !path.startsWith('src/server/')).sort(),
       ['src/api/schemas.ts', 'src/api/scopes.ts'],
@@ -45,7 +48,13 @@ describe('the server’s boundary', () => {
 
   it('the browser bundle holds nothing of the server', async () => {
     const { inputs } = await inputsOf(bundleOptions());
-    assert.ok(inputs.some((path) => path.includes('src/token-list/')), 'the bundle is the elements');
-    assert.deepEqual(inputs.filter((path) => path.includes('src/server/')), []);
+    assert.ok(
+      inputs.some((path) => path.includes('src/token-list/')),
+      'the bundle is the elements',
+    );
+    assert.deepEqual(
+      inputs.filter((path) => path.includes('src/server/')),
+      [],
+    );
   });
 });

@@ -41,7 +41,10 @@ describe('toNodeListener', () => {
     assert.equal(created.headers.get('cache-control'), 'no-store');
     const { token } = parseCreateResponse(await created.json());
     const listed = await fetch(`${url}/api/tokens`, { headers: session });
-    assert.deepEqual(parseListResponse(await listed.json()).map((t) => t.id), [token.id]);
+    assert.deepEqual(
+      parseListResponse(await listed.json()).map((t) => t.id),
+      [token.id],
+    );
     const anonymous = await fetch(`${url}/api/tokens`);
     assert.equal(anonymous.status, 401);
     assert.equal(anonymous.headers.get('content-type'), 'application/problem+json');

@@ -40,7 +40,10 @@ function prelude(block: string): string {
 it('has the examples it promises: plain Node, verify, Express, Hono, Next.js', () => {
   assert.ok(blocks.length >= 5, `found ${blocks.length} blocks`);
   for (const needle of ['postgresStore', 'tokens.verify', "from 'express'", "from 'hono'", 'as GET']) {
-    assert.ok(blocks.some((block) => block.includes(needle)), needle);
+    assert.ok(
+      blocks.some((block) => block.includes(needle)),
+      needle,
+    );
   }
 });
 

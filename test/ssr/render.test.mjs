@@ -12,7 +12,16 @@ import { tsImport } from 'tsx/esm/api';
 
 await tsImport('../../src/define.ts', import.meta.url);
 
-const DOM_GLOBALS = ['document', 'window', 'Element', 'ShadowRoot', 'ResizeObserver', 'MutationObserver', 'IntersectionObserver', 'navigator'];
+const DOM_GLOBALS = [
+  'document',
+  'window',
+  'Element',
+  'ShadowRoot',
+  'ResizeObserver',
+  'MutationObserver',
+  'IntersectionObserver',
+  'navigator',
+];
 const missingBefore = DOM_GLOBALS.filter((name) => !(name in globalThis));
 
 /** Server-rendered HTML with Lit's markers left out. */

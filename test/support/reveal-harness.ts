@@ -29,4 +29,3 @@ export async function revealWith(secret: string, options: { token?: Token; usage
   await el.updateComplete;
   return el;
 }
-

@@ -39,7 +39,10 @@ export function findSecretInPage(secret: string): string[] {
     }
     if ('value' in element && String((element as HTMLInputElement).value).includes(secret)) places.push(`${name}.value`);
   }
-  for (const [label, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
+  for (const [label, storage] of [
+    ['localStorage', localStorage],
+    ['sessionStorage', sessionStorage],
+  ] as const) {
     for (let i = 0; i < storage.length; i += 1) {
       const key = storage.key(i) ?? '';
       if (key.includes(secret) || (storage.getItem(key) ?? '').includes(secret)) places.push(label);
@@ -129,7 +132,10 @@ export function expectNoSecretAnywhere(secret: string, watch: SecretWatch, eleme
   const leakingEvents = watch.events.filter((event) => containsSecret(event.detail, secret)).map((event) => event.type);
   expect(leakingEvents, 'pat-* events whose detail (errors included) holds the secret').to.deep.equal([]);
   for (const element of elements) {
-    expect(enumerableValues(element).some((value) => containsSecret(value, secret)), `${element.localName}'s enumerable properties`).to.be.false;
+    expect(
+      enumerableValues(element).some((value) => containsSecret(value, secret)),
+      `${element.localName}'s enumerable properties`,
+    ).to.be.false;
     expect(containsSecret(element, secret), `${element.localName}'s own properties`).to.be.false;
   }
 }

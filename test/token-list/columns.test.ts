@@ -7,7 +7,21 @@ import { sendKeys } from '@web/test-runner-commands';
 import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import { setClock } from '../../src/internal/clock.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $$, at, cell, exists, expectFocusOn, NOW, renderList, row, rowIds, sampleTokens, text, token, generateDialog } from './fixtures.js';
+import {
+  $$,
+  at,
+  cell,
+  exists,
+  expectFocusOn,
+  NOW,
+  renderList,
+  row,
+  rowIds,
+  sampleTokens,
+  text,
+  token,
+  generateDialog,
+} from './fixtures.js';
 
 /** The text assistive technology reads from a subtree: everything outside `aria-hidden` parts. */
 function exposedText(node: Node): string {
@@ -32,10 +46,7 @@ describe('<pat-token-list> columns', () => {
   describe('partial key', () => {
     it('shows the partial key as sent, then a mask whose length does not depend on the token', async () => {
       await useMockBackend({
-        seed: [
-          token({ id: 'a', name: 'Short', partialKey: 'x7Q1' }),
-          token({ id: 'b', name: 'Long', partialKey: 'pat_AbCdEfGh' }),
-        ],
+        seed: [token({ id: 'a', name: 'Short', partialKey: 'x7Q1' }), token({ id: 'b', name: 'Long', partialKey: 'pat_AbCdEfGh' })],
       });
       const el = await renderList();
 
@@ -90,7 +101,9 @@ describe('<pat-token-list> columns', () => {
     expect((window as { __patXss?: number }).__patXss).to.equal(undefined);
     // The name also reaches attributes (the buttons' labels) only as an attribute value.
     expect(row(el, 'evil').querySelector('button[data-action=delete]')!.getAttribute('aria-label')).to.equal(`Delete token “${name}”`);
-    expect(row(el, 'evil').querySelector('button[data-action=regenerate]')!.getAttribute('aria-label')).to.equal(`Regenerate token “${name}”`);
+    expect(row(el, 'evil').querySelector('button[data-action=regenerate]')!.getAttribute('aria-label')).to.equal(
+      `Regenerate token “${name}”`,
+    );
   });
 
   it('shows the description as a secondary line only when there is one', async () => {
@@ -158,7 +171,9 @@ describe('<pat-token-list> columns', () => {
     });
 
     it('uses the expiring-soon-days threshold', async () => {
-      await useMockBackend({ seed: [token({ id: 'ten', name: 'Ten', expiresAt: at(10) }), token({ id: 'twenty', name: 'Twenty', expiresAt: at(20) })] });
+      await useMockBackend({
+        seed: [token({ id: 'ten', name: 'Ten', expiresAt: at(10) }), token({ id: 'twenty', name: 'Twenty', expiresAt: at(20) })],
+      });
       const el = await renderList(html`<pat-token-list endpoint="/api/tokens" expiring-soon-days="14"></pat-token-list>`);
       expect(text(cell(el, 'ten', 'expires-cell'))).to.contain('Expires in 10 days');
       expect(exists(cell(el, 'twenty', 'expires-cell'), '[part~=badge]'), '[part~=badge] is rendered').to.be.false;
@@ -202,10 +217,20 @@ describe('<pat-token-list> columns', () => {
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     const labels = $$(el, 'button[data-action=delete]').map((b) => b.getAttribute('aria-label'));
-    expect(labels).to.deep.equal(['Delete token “CI deploy”', 'Delete token “terraform”', 'Delete token “Grafana”', 'Delete token “Backup script”']);
+    expect(labels).to.deep.equal([
+      'Delete token “CI deploy”',
+      'Delete token “terraform”',
+      'Delete token “Grafana”',
+      'Delete token “Backup script”',
+    ]);
     expect(text(row(el, 'tok_ci').querySelector('button[data-action=delete]')!)).to.equal('Delete');
     const regenerate = $$(el, 'button[data-action=regenerate]').map((b) => b.getAttribute('aria-label'));
-    expect(regenerate).to.deep.equal(['Regenerate token “CI deploy”', 'Regenerate token “terraform”', 'Regenerate token “Grafana”', 'Regenerate token “Backup script”']);
+    expect(regenerate).to.deep.equal([
+      'Regenerate token “CI deploy”',
+      'Regenerate token “terraform”',
+      'Regenerate token “Grafana”',
+      'Regenerate token “Backup script”',
+    ]);
     expect(text(row(el, 'tok_ci').querySelector('button[data-action=regenerate]')!)).to.equal('Regenerate');
   });
 });

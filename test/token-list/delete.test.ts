@@ -8,7 +8,20 @@ import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, confirmDialog, deleteButton, exists, expectFocusOn, NOW, renderList, row, rowIds, sampleTokens, text, waitForFocusOn } from './fixtures.js';
+import {
+  $,
+  confirmDialog,
+  deleteButton,
+  exists,
+  expectFocusOn,
+  NOW,
+  renderList,
+  row,
+  rowIds,
+  sampleTokens,
+  text,
+  waitForFocusOn,
+} from './fixtures.js';
 
 async function askToDelete(el: PatTokenList, id: string): Promise<HTMLDialogElement> {
   deleteButton(el, id).focus();
@@ -43,7 +56,7 @@ describe('<pat-token-list> delete', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('sends nothing on Cancel or Escape, and returns focus to the row\'s delete button', async () => {
+  it("sends nothing on Cancel or Escape, and returns focus to the row's delete button", async () => {
     const backend = await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
 
@@ -135,7 +148,9 @@ describe('<pat-token-list> delete', () => {
     expect(rowIds(el)).to.include('tok_tf');
     expect(deleteButton(el, 'tok_tf').hasAttribute('aria-disabled')).to.be.false;
     const rowError = row(el, 'tok_tf').querySelector('[part~=row-error]')!;
-    expect(text(rowError.querySelector('[role=alert]')!)).to.equal("Couldn't delete this token. Something went wrong on our side. Please try again.");
+    expect(text(rowError.querySelector('[role=alert]')!)).to.equal(
+      "Couldn't delete this token. Something went wrong on our side. Please try again.",
+    );
     expect(exists(el.shadowRoot!, '[part~=alert]'), 'no message far from the row').to.be.false;
     expectFocusOn(el, deleteButton(el, 'tok_tf'), 'focus stays on the row');
     await expect(el).to.be.accessible();
@@ -198,7 +213,7 @@ describe('<pat-token-list> delete', () => {
   });
 
   describe('focus after the row is gone', () => {
-    it('moves to the next row\'s delete button', async () => {
+    it("moves to the next row's delete button", async () => {
       await useMockBackend({ seed: sampleTokens() });
       const el = await renderList();
       await askToDelete(el, 'tok_tf');
@@ -208,7 +223,7 @@ describe('<pat-token-list> delete', () => {
       await waitForFocusOn(el, () => deleteButton(el, 'tok_graf'), 'the next row');
     });
 
-    it('moves to the previous row\'s delete button when the last row goes', async () => {
+    it("moves to the previous row's delete button when the last row goes", async () => {
       await useMockBackend({ seed: sampleTokens() });
       const el = await renderList();
       await askToDelete(el, 'tok_old');
@@ -229,7 +244,7 @@ describe('<pat-token-list> delete', () => {
       expect(exists(el.shadowRoot!, '[part~=empty]'), '[part~=empty] is rendered').to.be.true;
     });
 
-    it('moves to the empty state\'s heading without a generate button', async () => {
+    it("moves to the empty state's heading without a generate button", async () => {
       await useMockBackend({ seed: sampleTokens().slice(0, 1) });
       const el = await renderList(html`<pat-token-list endpoint="/api/tokens" no-generate></pat-token-list>`);
       await askToDelete(el, 'tok_ci');

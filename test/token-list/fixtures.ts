@@ -28,10 +28,42 @@ export function token(overrides: Partial<Token> & Pick<Token, 'id' | 'name'>): T
 /** A realistic account relative to `NOW`, newest first. */
 export function sampleTokens(): Token[] {
   return [
-    token({ id: 'tok_ci', name: 'CI deploy', description: 'Release builds', partialKey: 'pat_7Qm2', createdAt: at(-5), expiresAt: at(25), lastUsedAt: at(0, -2) }),
-    token({ id: 'tok_tf', name: 'terraform', description: 'Infrastructure state sync', partialKey: 'pat_Kx9d', createdAt: at(-20), expiresAt: at(3), lastUsedAt: at(-3) }),
-    token({ id: 'tok_graf', name: 'Grafana', description: null, partialKey: 'x7Q1', createdAt: at(-40), expiresAt: null, lastUsedAt: null }),
-    token({ id: 'tok_old', name: 'Backup script', description: 'Replaced', partialKey: 'pat_Ue8s', createdAt: at(-120), expiresAt: at(-30), lastUsedAt: at(-31) }),
+    token({
+      id: 'tok_ci',
+      name: 'CI deploy',
+      description: 'Release builds',
+      partialKey: 'pat_7Qm2',
+      createdAt: at(-5),
+      expiresAt: at(25),
+      lastUsedAt: at(0, -2),
+    }),
+    token({
+      id: 'tok_tf',
+      name: 'terraform',
+      description: 'Infrastructure state sync',
+      partialKey: 'pat_Kx9d',
+      createdAt: at(-20),
+      expiresAt: at(3),
+      lastUsedAt: at(-3),
+    }),
+    token({
+      id: 'tok_graf',
+      name: 'Grafana',
+      description: null,
+      partialKey: 'x7Q1',
+      createdAt: at(-40),
+      expiresAt: null,
+      lastUsedAt: null,
+    }),
+    token({
+      id: 'tok_old',
+      name: 'Backup script',
+      description: 'Replaced',
+      partialKey: 'pat_Ue8s',
+      createdAt: at(-120),
+      expiresAt: at(-30),
+      lastUsedAt: at(-31),
+    }),
   ];
 }
 

@@ -110,7 +110,7 @@ describe('<pat-token-list> layout', () => {
     expect(longWord, 'a name is never broken inside a word to fit a table').to.be.above(english);
   });
 
-  it('inherits the host page\'s font and text colour', async () => {
+  it("inherits the host page's font and text colour", async () => {
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     el.style.fontFamily = 'Georgia, serif';

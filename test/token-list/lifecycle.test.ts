@@ -139,7 +139,7 @@ describe('<pat-token-list> lifecycle', () => {
     watch.stop();
   });
 
-  it('stops observing the page\'s lang when removed', async () => {
+  it("stops observing the page's lang when removed", async () => {
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     const original = document.documentElement.getAttribute('lang');

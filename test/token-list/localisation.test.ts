@@ -62,21 +62,23 @@ describe('<pat-token-list> localisation', () => {
 
   it('applies partial strings overrides to the table, badges, count and buttons', async () => {
     await useMockBackend({ seed });
-    const el = await renderList(html`<pat-token-list
-      endpoint="/api/tokens"
-      .strings=${{
-        tableCaption: 'Zugriffstoken',
-        columnName: 'Bezeichnung',
-        tokenCount: { one: '{count} Token', other: '{count} Token' },
-        expiresNever: 'Nie',
-        expiresInDays: { one: 'Läuft in {days} Tag ab', other: 'Läuft in {days} Tagen ab' },
-        lastUsedNever: 'Nie benutzt',
-        keyStartingWith: 'Schlüssel beginnt mit {partialKey}',
-        deleteButton: 'Löschen',
-        deleteButtonLabel: 'Token „{name}“ löschen',
-        generateButton: 'Neues Token',
-      }}
-    ></pat-token-list>`);
+    const el = await renderList(
+      html`<pat-token-list
+        endpoint="/api/tokens"
+        .strings=${{
+          tableCaption: 'Zugriffstoken',
+          columnName: 'Bezeichnung',
+          tokenCount: { one: '{count} Token', other: '{count} Token' },
+          expiresNever: 'Nie',
+          expiresInDays: { one: 'Läuft in {days} Tag ab', other: 'Läuft in {days} Tagen ab' },
+          lastUsedNever: 'Nie benutzt',
+          keyStartingWith: 'Schlüssel beginnt mit {partialKey}',
+          deleteButton: 'Löschen',
+          deleteButtonLabel: 'Token „{name}“ löschen',
+          generateButton: 'Neues Token',
+        }}
+      ></pat-token-list>`,
+    );
 
     expect(text($(el, 'caption'))).to.equal('Zugriffstoken');
     expect(text($(el, 'thead th'))).to.equal('Bezeichnung');
@@ -101,4 +103,3 @@ describe('<pat-token-list> localisation', () => {
     expect((await generateDialog(el)).strings).to.equal(strings);
   });
 });
-

@@ -101,7 +101,11 @@ describe('<pat-token-list> regenerate', () => {
 
     // Other failures of a regenerate are the dialog's to show: no reload.
     dialog.dispatchEvent(
-      new CustomEvent('pat-error', { detail: { operation: 'rotate', error: new HttpError({ status: 500 }) }, bubbles: true, composed: true }),
+      new CustomEvent('pat-error', {
+        detail: { operation: 'rotate', error: new HttpError({ status: 500 }) },
+        bubbles: true,
+        composed: true,
+      }),
     );
     await el.updateComplete;
     expect($(el, 'table').getAttribute('aria-busy'), 'no reload started').to.equal('false');
@@ -124,7 +128,8 @@ describe('<pat-token-list> regenerate', () => {
 
   describe('through the dialog', () => {
     const dialogOf = (el: PatTokenList) => $<PatGenerateDialog>(el, 'pat-generate-dialog');
-    const regenerateButton = (el: PatTokenList, id: string) => row(el, id).querySelector<HTMLButtonElement>('button[data-action=regenerate]');
+    const regenerateButton = (el: PatTokenList, id: string) =>
+      row(el, id).querySelector<HTMLButtonElement>('button[data-action=regenerate]');
 
     it('keyboard only: Regenerate on a row, a grace period, the reveal, Done; focus comes back to the new token', async () => {
       const backend = await useMockBackend({ seed: sampleTokens(), now: () => NOW });
@@ -160,7 +165,10 @@ describe('<pat-token-list> regenerate', () => {
         await dismissed;
 
         const fresh = detail.token.id;
-        await waitUntil(() => deepActive() === regenerateButton(el, fresh), `focus went to ${describeFocus()}, not the new token's Regenerate`);
+        await waitUntil(
+          () => deepActive() === regenerateButton(el, fresh),
+          `focus went to ${describeFocus()}, not the new token's Regenerate`,
+        );
         expect(rowIds(el)[0]).to.equal(fresh);
         expect(text(cell(el, fresh, 'name-cell'))).to.contain('New');
         expect(text(cell(el, 'tok_tf', 'name-cell'))).to.contain('Replaced');
@@ -183,7 +191,10 @@ describe('<pat-token-list> regenerate', () => {
       // Rendered by the click, on first use: its own first render is the next microtask.
       await dialog.updateComplete;
       await waitUntil(() => nativeDialog(dialog).open, 'the dialog did not open');
-      expect([...dialog.shadowRoot!.querySelectorAll<HTMLOptionElement>('#grace option')].map((option) => option.value)).to.deep.equal(['0', '24']);
+      expect([...dialog.shadowRoot!.querySelectorAll<HTMLOptionElement>('#grace option')].map((option) => option.value)).to.deep.equal([
+        '0',
+        '24',
+      ]);
       const rotated = oneEvent(el, 'pat-token-rotated');
       submitButton(dialog).click();
       const { detail } = await rotated;

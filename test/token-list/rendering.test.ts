@@ -46,7 +46,7 @@ describe('<pat-token-list> rendering', () => {
     expect(many).to.equal(few);
   });
 
-  it('keeps each row\'s element when the order changes (keyed by id)', async () => {
+  it("keeps each row's element when the order changes (keyed by id)", async () => {
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     const before = row(el, 'tok_graf');

@@ -38,7 +38,11 @@ describe('<pat-token-list> states', () => {
     const headers = $$(el, 'thead th');
     expect(headers.every((th) => th.getAttribute('scope') === 'col')).to.be.true;
     expect(headers.map(text)).to.deep.equal(['Name', 'Key', 'Created', 'Expires', 'Last used', 'Actions']);
-    expect($$(el, 'tbody th[scope=row]').map(text).map((t) => t.split(' ')[0])).to.deep.equal(['CI', 'terraform', 'Grafana', 'Backup']);
+    expect(
+      $$(el, 'tbody th[scope=row]')
+        .map(text)
+        .map((t) => t.split(' ')[0]),
+    ).to.deep.equal(['CI', 'terraform', 'Grafana', 'Backup']);
     expect(text($(el, '[part~=count]'))).to.equal('4 tokens');
     await expect(el).to.be.accessible();
   });
@@ -114,7 +118,11 @@ describe('<pat-token-list> states', () => {
   it('shows the valid tokens of an answer with a broken one, and says how many were left out', async () => {
     await useMockBackend({ seed: sampleTokens() });
     await useHandlers(
-      http.get('/api/tokens', () => HttpResponse.json({ tokens: [sampleTokens()[0], { ...sampleTokens()[1], expiresAt: 'soon' }, sampleTokens()[2]] }), { once: true }),
+      http.get(
+        '/api/tokens',
+        () => HttpResponse.json({ tokens: [sampleTokens()[0], { ...sampleTokens()[1], expiresAt: 'soon' }, sampleTokens()[2]] }),
+        { once: true },
+      ),
     );
     const warn = console.warn;
     console.warn = () => undefined;
@@ -127,7 +135,9 @@ describe('<pat-token-list> states', () => {
       await waitUntil(() => settled(el));
       expect(rowIds(el)).to.deep.equal(['tok_ci', 'tok_graf']);
       const alert = $(el, '[part~=alert]');
-      expect(text(alert.querySelector('[role=alert]')!)).to.equal("1 token couldn't be shown: the server's answer for it was not understood.");
+      expect(text(alert.querySelector('[role=alert]')!)).to.equal(
+        "1 token couldn't be shown: the server's answer for it was not understood.",
+      );
       expect(text(alert)).not.to.contain('expiresAt');
       await expect(el).to.be.accessible();
 
@@ -218,7 +228,7 @@ describe('<pat-token-list> states', () => {
     expect(skeletonHeight).to.be.within(realHeight * 0.75, realHeight * 1.25);
   });
 
-  it('reloads when the endpoint changes and forgets the other endpoint\'s tokens', async () => {
+  it("reloads when the endpoint changes and forgets the other endpoint's tokens", async () => {
     const backend = await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     backend.failNext('empty-list', { operation: 'list' });

@@ -45,7 +45,12 @@ function context(overrides: Partial<RowContext> = {}): RowContext {
 /** Renders one row into a fresh table; returns the `<tr>`. */
 function rowOf(subject: Token, state: Partial<RowState> = {}, shared: RowContext = context()): HTMLTableRowElement {
   const table = document.createElement('table');
-  render(html`<tbody>${tokenRow(subject, { ...STATE, ...state }, shared)}</tbody>`, table);
+  render(
+    html`<tbody>
+      ${tokenRow(subject, { ...STATE, ...state }, shared)}
+    </tbody>`,
+    table,
+  );
   return table.querySelector('tr')!;
 }
 
@@ -55,7 +60,14 @@ const markup = (row: Element) => row.outerHTML.replace(/<!--[^>]*-->/g, '');
 const part = (row: Element, name: string) => row.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 describe('tokenRow', () => {
-  const subject = token({ id: 'tok_1', name: 'CI deploy', description: 'Release builds', expiresAt: at(3), lastUsedAt: at(-2), scopes: ['repo:read'] });
+  const subject = token({
+    id: 'tok_1',
+    name: 'CI deploy',
+    description: 'Release builds',
+    expiresAt: at(3),
+    lastUsedAt: at(-2),
+    scopes: ['repo:read'],
+  });
 
   it('is a pure function: the same inputs give the same row', () => {
     const shared = context();
@@ -120,7 +132,11 @@ describe('tokenRow', () => {
   it('says "All permissions" for a token without scopes, and renders hostile labels and ids as text', () => {
     expect(text(part(rowOf(token({ id: 'all', name: 'All' })), 'scopes-cell')!)).to.equal('All permissions');
     const hostile = '<img src=x onerror="window.__patRowXss=1">';
-    const row = rowOf(token({ id: 'x', name: 'X', scopes: ['known', hostile] }), {}, context({ scopeLabels: new Map([['known', hostile]]) }));
+    const row = rowOf(
+      token({ id: 'x', name: 'X', scopes: ['known', hostile] }),
+      {},
+      context({ scopeLabels: new Map([['known', hostile]]) }),
+    );
     expect([...row.querySelectorAll('[part~=scope]')].map((chip) => chip.textContent)).to.deep.equal([hostile, hostile]);
     expect(row.querySelector('img')).to.equal(null);
     expect((window as { __patRowXss?: number }).__patRowXss).to.equal(undefined);
@@ -147,8 +163,19 @@ describe('tokenRow', () => {
   });
 
   it('follows the locale and the strings it is given', () => {
-    const row = rowOf(subject, {}, context({ localize: localize('de', { deleteButton: 'Löschen', expiresInDays: { one: 'Läuft in {days} Tag ab', other: 'Läuft in {days} Tagen ab' } }) }));
-    expect(text(part(row, 'created-cell')!.querySelector('time')!)).to.equal(new Intl.DateTimeFormat('de', { dateStyle: 'medium' }).format(new Date(subject.createdAt)));
+    const row = rowOf(
+      subject,
+      {},
+      context({
+        localize: localize('de', {
+          deleteButton: 'Löschen',
+          expiresInDays: { one: 'Läuft in {days} Tag ab', other: 'Läuft in {days} Tagen ab' },
+        }),
+      }),
+    );
+    expect(text(part(row, 'created-cell')!.querySelector('time')!)).to.equal(
+      new Intl.DateTimeFormat('de', { dateStyle: 'medium' }).format(new Date(subject.createdAt)),
+    );
     expect(text(part(row, 'badge-expiring')!)).to.equal('Läuft in 3 Tagen ab');
     expect(text(row.querySelector('[data-action=delete]')!)).to.equal('Löschen');
   });

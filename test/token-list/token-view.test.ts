@@ -11,8 +11,13 @@ function input(overrides: Partial<TokenViewInput> = {}): TokenViewInput {
 }
 
 describe('token view', () => {
-  it('sorts names with the locale\'s collation and numbers in order', () => {
-    const tokens = [token({ id: '10', name: 'Key 10' }), token({ id: '2', name: 'key 2' }), token({ id: 'a', name: 'Äpfel' }), token({ id: 'z', name: 'Zebra' })];
+  it("sorts names with the locale's collation and numbers in order", () => {
+    const tokens = [
+      token({ id: '10', name: 'Key 10' }),
+      token({ id: '2', name: 'key 2' }),
+      token({ id: 'a', name: 'Äpfel' }),
+      token({ id: 'z', name: 'Zebra' }),
+    ];
     const view = deriveTokenView(input({ tokens, sort: { key: 'name', direction: 'ascending' }, locale: 'de' }));
     expect(ids(view)).to.deep.equal(['a', '2', '10', 'z']);
   });
@@ -65,4 +70,3 @@ describe('expiryStatus', () => {
     expect(expiryStatus(at(3), NOW, 0)).to.deep.equal({ kind: 'active' });
   });
 });
-

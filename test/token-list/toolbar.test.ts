@@ -154,7 +154,9 @@ describe('<pat-token-list> toolbar', () => {
 
     it('can be replaced through the generate-button slot, which still opens the dialog', async () => {
       await useMockBackend({ seed: sampleTokens() });
-      const el = await renderList(html`<pat-token-list endpoint="/api/tokens"><button slot="generate-button">New token</button></pat-token-list>`);
+      const el = await renderList(
+        html`<pat-token-list endpoint="/api/tokens"><button slot="generate-button">New token</button></pat-token-list>`,
+      );
       const slot = $<HTMLSlotElement>(el, 'slot[name=generate-button]');
       expect(slot.assignedElements().map(text)).to.deep.equal(['New token']);
 
@@ -175,15 +177,17 @@ describe('<pat-token-list> toolbar', () => {
     it('forwards the client configuration, strings and create policy to the dialog', async () => {
       await useMockBackend({ seed: [] });
       const headers = { 'X-CSRF-Token': 'abc' };
-      const el = await renderList(html`<pat-token-list
-        endpoint="/api/tokens"
-        credentials="include"
-        allow-no-expiration
-        max-lifetime-days="90"
-        usage-template="curl -H 'Authorization: Bearer {token}' https://api.example.test/me"
-        .headers=${headers}
-        .presets=${[1, 14]}
-      ></pat-token-list>`);
+      const el = await renderList(
+        html`<pat-token-list
+          endpoint="/api/tokens"
+          credentials="include"
+          allow-no-expiration
+          max-lifetime-days="90"
+          usage-template="curl -H 'Authorization: Bearer {token}' https://api.example.test/me"
+          .headers=${headers}
+          .presets=${[1, 14]}
+        ></pat-token-list>`,
+      );
       const dialog = await generateDialog(el);
       expect(dialog.endpoint).to.equal('/api/tokens');
       expect(dialog.credentials).to.equal('include');
@@ -204,7 +208,14 @@ describe('<pat-token-list> toolbar', () => {
   });
 
   describe('a token created through the dialog', () => {
-    const fresh = token({ id: 'tok_new', name: 'Fresh token', partialKey: 'pat_N3w0', createdAt: NOW.toISOString(), expiresAt: at(30), lastUsedAt: null });
+    const fresh = token({
+      id: 'tok_new',
+      name: 'Fresh token',
+      partialKey: 'pat_N3w0',
+      createdAt: NOW.toISOString(),
+      expiresAt: at(30),
+      lastUsedAt: null,
+    });
 
     it('appears at the top, marked new, without reloading the list or re-mounting the table', async () => {
       const backend = await useMockBackend({ seed: sampleTokens() });
@@ -217,7 +228,10 @@ describe('<pat-token-list> toolbar', () => {
       expect(rowIds(el)).to.deep.equal(['tok_new', 'tok_ci', 'tok_tf', 'tok_graf', 'tok_old']);
       expect(row(el, 'tok_new').getAttribute('part')).to.contain('row-new');
       expect(text(row(el, 'tok_new').querySelector('[part~=badge-new]')!)).to.equal('New');
-      expect(backend.requests.filter((r) => r.operation === 'list'), 'no reload').to.have.length(1);
+      expect(
+        backend.requests.filter((r) => r.operation === 'list'),
+        'no reload',
+      ).to.have.length(1);
       expect($(el, 'table') === table, 'the same table').to.be.true;
       expect(row(el, 'tok_ci') === firstRow, 'existing rows are kept, not re-rendered from scratch').to.be.true;
       expect(text($(el, '[part~=count]'))).to.equal('5 tokens');

@@ -46,7 +46,12 @@ function setUp(heights: number[], { top = 0, box }: { top?: number; box?: number
   scroller.append(host);
   document.body.append(scroller);
   const keys = heights.map((_, i) => `row-${i}`);
-  const controller = new WindowController(host, { container: () => container, keyAttribute: 'data-key', overscan: OVERSCAN, estimatedHeight: 50 });
+  const controller = new WindowController(host, {
+    container: () => container,
+    keyAttribute: 'data-key',
+    overscan: OVERSCAN,
+    estimatedHeight: 50,
+  });
   const update = (keep: number[] = []) => {
     const slots = controller.layout(keys, keep);
     render(
@@ -123,7 +128,10 @@ describe('WindowController', () => {
     expect(rendered[0]).to.equal(firstVisible - OVERSCAN);
     expect(rendered.at(-1)).to.be.at.least(firstVisible + viewportRows(40) - 1);
     const row = fixture.container.querySelector<HTMLElement>(`[data-key="row-${firstVisible}"]`)!;
-    expect(row.getBoundingClientRect().top, 'the row is where rows of 40 px put it').to.be.closeTo(containerTop + firstVisible * 40 - 20_000, 1);
+    expect(row.getBoundingClientRect().top, 'the row is where rows of 40 px put it').to.be.closeTo(
+      containerTop + firstVisible * 40 - 20_000,
+      1,
+    );
     expect(fixture.container.querySelectorAll(`[${GAP_ATTRIBUTE}]`)).to.have.length(2);
   });
 

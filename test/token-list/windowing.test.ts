@@ -12,7 +12,21 @@ import type { Token } from '../../src/api/schemas.js';
 import { setClock } from '../../src/internal/clock.js';
 import { WINDOWING_THRESHOLD, type PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, confirmDialog, deleteButton, expectFocusOn, NOW, at, renderList, row, rowIds, text, token, waitForFocusOn } from './fixtures.js';
+import {
+  $,
+  $$,
+  confirmDialog,
+  deleteButton,
+  expectFocusOn,
+  NOW,
+  at,
+  renderList,
+  row,
+  rowIds,
+  text,
+  token,
+  waitForFocusOn,
+} from './fixtures.js';
 
 /** `tok_0` … newest first, so the default sort puts `tok_i` at index i (aria-rowindex i + 2). */
 function manyTokens(count: number): Token[] {
@@ -47,7 +61,10 @@ function estimatedPitch(el: PatTokenList): number {
  */
 async function scrollToRow(el: PatTokenList, index: number): Promise<void> {
   for (let attempt = 0; attempt < 5 && !rowIds(el).includes(`tok_${index}`); attempt++) {
-    const rendered = $$(el, 'tbody tr[data-id]').map((tr) => ({ index: Number(tr.dataset.id!.slice(4)), top: tr.getBoundingClientRect().top }));
+    const rendered = $$(el, 'tbody tr[data-id]').map((tr) => ({
+      index: Number(tr.dataset.id!.slice(4)),
+      top: tr.getBoundingClientRect().top,
+    }));
     const nearest = rendered.reduce((best, r) => (Math.abs(r.index - index) < Math.abs(best.index - index) ? r : best));
     window.scrollBy(0, nearest.top + (index - nearest.index) * estimatedPitch(el));
     window.dispatchEvent(new Event('scroll'));
@@ -212,18 +229,28 @@ describe('<pat-token-list> windowing', () => {
 
     const focusedCell = el.shadowRoot!.activeElement!.closest('[part~=cell]')!.getAttribute('part');
     await sendKeys({ press: 'Home' });
-    await waitForFocusOn(el, () => row(el, 'tok_0').querySelector(`[part="${focusedCell}"] [tabindex="0"], [part="${focusedCell}"] button`), 'Home: the same control of the first row');
+    await waitForFocusOn(
+      el,
+      () => row(el, 'tok_0').querySelector(`[part="${focusedCell}"] [tabindex="0"], [part="${focusedCell}"] button`),
+      'Home: the same control of the first row',
+    );
 
     deleteButton(el, 'tok_0').focus();
     await sendKeys({ press: 'PageDown' });
-    await waitUntil(() => Number(el.shadowRoot!.activeElement?.closest<HTMLElement>('tr[data-id]')?.dataset.id?.slice(4)) > 3, 'PageDown moved a page');
+    await waitUntil(
+      () => Number(el.shadowRoot!.activeElement?.closest<HTMLElement>('tr[data-id]')?.dataset.id?.slice(4)) > 3,
+      'PageDown moved a page',
+    );
     const paged = Number(el.shadowRoot!.activeElement!.closest<HTMLElement>('tr[data-id]')!.dataset.id!.slice(4));
     expect(el.shadowRoot!.activeElement!.getAttribute('data-action')).to.equal('delete');
     await sendKeys({ press: 'Tab' });
     const after = Number(el.shadowRoot!.activeElement?.closest<HTMLElement>('tr[data-id]')?.dataset.id?.slice(4));
     expect(after, 'Tab goes on to the next row').to.equal(paged + 1);
     await sendKeys({ press: 'PageUp' });
-    await waitUntil(() => Number(el.shadowRoot!.activeElement?.closest<HTMLElement>('tr[data-id]')?.dataset.id?.slice(4)) < paged, 'PageUp moved back');
+    await waitUntil(
+      () => Number(el.shadowRoot!.activeElement?.closest<HTMLElement>('tr[data-id]')?.dataset.id?.slice(4)) < paged,
+      'PageUp moved back',
+    );
   });
 
   it('deletes a row far down the list and moves focus to its neighbour', async () => {

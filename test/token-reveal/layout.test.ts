@@ -10,7 +10,18 @@ import { http, HttpResponse } from 'msw';
 import type { Token } from '../../src/api/schemas.js';
 import '../../src/define.js';
 import { setClock } from '../../src/internal/clock.js';
-import { ENDPOINT, choose, createToken, inDarkMode, inReveal, nameInput, nativeDialog, openDialog, revealOf, submitButton } from '../support/dialog-harness.js';
+import {
+  ENDPOINT,
+  choose,
+  createToken,
+  inDarkMode,
+  inReveal,
+  nameInput,
+  nativeDialog,
+  openDialog,
+  revealOf,
+  submitButton,
+} from '../support/dialog-harness.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { stubClipboard, type ClipboardStub } from '../support/secret-hygiene.js';
 
@@ -141,11 +152,18 @@ describe('the reveal and its dialog, laid out', () => {
     const { el, page } = await openDialog();
     const measure = () => {
       const surface = getComputedStyle(nativeDialog(el)).backgroundColor;
-      return [nameInput(el), el.shadowRoot!.querySelector('#expiration')!].map((field) => contrast(getComputedStyle(field).borderTopColor, surface));
+      return [nameInput(el), el.shadowRoot!.querySelector('#expiration')!].map((field) =>
+        contrast(getComputedStyle(field).borderTopColor, surface),
+      );
     };
     for (const ratio of measure()) expect(ratio, 'light').to.be.at.least(3);
     await inDarkMode(page, async () => {
-      expect(parseColor(getComputedStyle(nativeDialog(el)).backgroundColor).slice(0, 3).every((c) => c < 0.3), 'a dark surface').to.equal(true);
+      expect(
+        parseColor(getComputedStyle(nativeDialog(el)).backgroundColor)
+          .slice(0, 3)
+          .every((c) => c < 0.3),
+        'a dark surface',
+      ).to.equal(true);
       for (const ratio of measure()) expect(ratio, 'dark').to.be.at.least(3);
     });
   });

@@ -14,7 +14,18 @@ import {
   type ClipboardStub,
 } from '../support/secret-hygiene.js';
 import { expectSame } from '../support/focus.js';
-import { acknowledgeBox, copyButton, doneButton, part, revealWith, secretField, statusText, toggleButton, usageCopyButton, usageField } from '../support/reveal-harness.js';
+import {
+  acknowledgeBox,
+  copyButton,
+  doneButton,
+  part,
+  revealWith,
+  secretField,
+  statusText,
+  toggleButton,
+  usageCopyButton,
+  usageField,
+} from '../support/reveal-harness.js';
 
 const token: Token = {
   id: 'tok_new',

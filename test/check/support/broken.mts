@@ -16,9 +16,7 @@ export interface Breakage {
 
 type Json = Record<string, any>;
 
-export type Route =
-  | { kind: 'list' | 'create' | 'other' }
-  | { kind: 'revoke' | 'rotate'; id: string };
+export type Route = { kind: 'list' | 'create' | 'other' } | { kind: 'revoke' | 'rotate'; id: string };
 
 /** Which operation of the contract a request is. */
 export function routeOf(request: Request): Route {
@@ -33,7 +31,11 @@ export function routeOf(request: Request): Route {
 }
 
 /** The same answer with its JSON body edited (and optionally another status or content type). */
-async function editJson(response: Response, edit: (json: Json) => unknown, init: { status?: number; contentType?: string } = {}): Promise<Response> {
+async function editJson(
+  response: Response,
+  edit: (json: Json) => unknown,
+  init: { status?: number; contentType?: string } = {},
+): Promise<Response> {
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   if (init.contentType) headers.set('content-type', init.contentType);
@@ -43,7 +45,9 @@ async function editJson(response: Response, edit: (json: Json) => unknown, init:
 
 /** Every token object in a list, create or rotate body. */
 function tokensIn(json: Json): Json[] {
-  return [...(Array.isArray(json.tokens) ? json.tokens : []), json.token, json.previous].filter((token) => token && typeof token === 'object');
+  return [...(Array.isArray(json.tokens) ? json.tokens : []), json.token, json.previous].filter(
+    (token) => token && typeof token === 'object',
+  );
 }
 
 /** Remembers the secret of every token created through it, by id. */
@@ -106,7 +110,9 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
       what: 'create answers 200 instead of 201',
       wrap: (handler) => async (request) => {
         const response = await handler(request);
-        return routeOf(request).kind === 'create' && response.status === 201 ? editJson(response, (json) => json, { status: 200 }) : response;
+        return routeOf(request).kind === 'create' && response.status === 201
+          ? editJson(response, (json) => json, { status: 200 })
+          : response;
       },
       reason: /^POST answered 200; expected 201$/,
     },
@@ -186,7 +192,8 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
           const route = routeOf(request);
           if (route.kind === 'revoke' && made.delete(route.id)) return new Response(null, { status: 204 });
           const response = await handler(request);
-          if ((route.kind === 'create' || route.kind === 'rotate') && response.status === 201) made.add(((await response.clone().json()) as Json).token.id);
+          if ((route.kind === 'create' || route.kind === 'rotate') && response.status === 201)
+            made.add(((await response.clone().json()) as Json).token.id);
           return response;
         };
       },
@@ -215,7 +222,9 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
       what: 'rotate answers "previous": null although a grace period was asked',
       wrap: (handler) => async (request) => {
         const response = await handler(request);
-        return routeOf(request).kind === 'rotate' && response.status === 201 ? editJson(response, (json) => ({ ...json, previous: null })) : response;
+        return routeOf(request).kind === 'rotate' && response.status === 201
+          ? editJson(response, (json) => ({ ...json, previous: null }))
+          : response;
       },
       reason: /“previous” is null, but "gracePeriodHours": 1 should keep the old token$/,
     },
@@ -276,7 +285,9 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
       what: 'the list is sent as text/plain',
       wrap: (handler) => async (request) => {
         const response = await handler(request);
-        return routeOf(request).kind === 'list' && response.ok ? editJson(response, (json) => json, { contentType: 'text/plain' }) : response;
+        return routeOf(request).kind === 'list' && response.ok
+          ? editJson(response, (json) => json, { contentType: 'text/plain' })
+          : response;
       },
       reason: /^GET answered 200 with Content-Type text\/plain; expected application\/json$/,
     },

@@ -16,6 +16,7 @@ export interface Served {
 
 /** `handlerFor(origin)` builds the handler once the port is known (msw matches absolute URLs). */
 export async function serve(handlerFor: (origin: string) => FetchHandler): Promise<Served> {
+  // eslint-disable-next-line prefer-const -- assigned once the port is known, after the listener closes over it
   let handler: FetchHandler | undefined;
   const server = createServer(async (incoming, outgoing) => {
     const controller = new AbortController();

@@ -54,7 +54,11 @@ export function describeContractChecks(name: string, start: StartBackend): void 
   describe(`pat-elements check against ${name}`, () => {
     test('every clause passes', async () => {
       const report = await checkBackend(start);
-      assert.deepEqual(statuses(report), Object.fromEntries(CLAUSES.map((clause) => [clause.id, 'pass'])), JSON.stringify(report.results, null, 2));
+      assert.deepEqual(
+        statuses(report),
+        Object.fromEntries(CLAUSES.map((clause) => [clause.id, 'pass'])),
+        JSON.stringify(report.results, null, 2),
+      );
       assert.equal(report.interrupted, false);
     });
 

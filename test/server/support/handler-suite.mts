@@ -88,7 +88,10 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
       assert.equal(listed.status, 200);
       const listText = await listed.text();
       assert.ok(!listText.includes(secret), 'the list never carries a secret');
-      assert.deepEqual(parseListResponse(JSON.parse(listText)).map((t) => t.id), [token.id]);
+      assert.deepEqual(
+        parseListResponse(JSON.parse(listText)).map((t) => t.id),
+        [token.id],
+      );
 
       const rotated = await call(handler, 'POST', `/api/tokens/${token.id}/rotate`, { body: { expiresInDays: 7, gracePeriodHours: 1 } });
       assert.equal(rotated.status, 201);
@@ -145,7 +148,10 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
         const problem = await expectProblem(await call(handler, method, path, { user: null, body }), 401);
         assert.equal(problem.detail, 'Sign in to manage your tokens.');
       }
-      assert.deepEqual((await service.list('ada')).map((t) => [t.id, t.replacedBy]), [[token.id, null]]);
+      assert.deepEqual(
+        (await service.list('ada')).map((t) => [t.id, t.replacedBy]),
+        [[token.id, null]],
+      );
     });
 
     it('404 outside the collection', async () => {
@@ -198,17 +204,32 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
           controller.enqueue(new Uint8Array(1024).fill(32));
         },
       });
-      await expectProblem(await call(handler, 'POST', '/api/tokens', { raw: endless, headers: { 'content-type': 'application/json' } }), 413);
+      await expectProblem(
+        await call(handler, 'POST', '/api/tokens', { raw: endless, headers: { 'content-type': 'application/json' } }),
+        413,
+      );
       assert.ok(sent <= MAX_BODY_BYTES + 64 * 1024, `read ${sent} bytes of an endless body`);
 
       const exactly = JSON.stringify({ name: 'x', expiresInDays: 1 }).padEnd(MAX_BODY_BYTES, ' ');
-      assert.equal((await call(handler, 'POST', '/api/tokens', { raw: exactly, headers: { 'content-type': 'application/json' } })).status, 201);
+      assert.equal(
+        (await call(handler, 'POST', '/api/tokens', { raw: exactly, headers: { 'content-type': 'application/json' } })).status,
+        201,
+      );
       assert.equal((await service.list('ada')).length, 1);
     });
 
     it('400 for a body that is not JSON or not UTF-8', async () => {
-      await expectProblem(await call(handler, 'POST', '/api/tokens', { raw: '{"name": "x",', headers: { 'content-type': 'application/json' } }), 400);
-      await expectProblem(await call(handler, 'POST', '/api/tokens', { raw: new Uint8Array([0x7b, 0xff, 0x7d]), headers: { 'content-type': 'application/json' } }), 400);
+      await expectProblem(
+        await call(handler, 'POST', '/api/tokens', { raw: '{"name": "x",', headers: { 'content-type': 'application/json' } }),
+        400,
+      );
+      await expectProblem(
+        await call(handler, 'POST', '/api/tokens', {
+          raw: new Uint8Array([0x7b, 0xff, 0x7d]),
+          headers: { 'content-type': 'application/json' },
+        }),
+        400,
+      );
     });
 
     it('422 with one message per field, which never echoes the submitted value', async () => {
@@ -230,8 +251,14 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
       const full = await expectProblem(await call(handler, 'POST', '/api/tokens', { body: { name: 'more', expiresInDays: 1 } }), 409);
       assert.match(full.detail ?? '', /3 tokens/);
       const id = made[0]!.token.id;
-      assert.equal((await call(handler, 'POST', `/api/tokens/${id}/rotate`, { body: { expiresInDays: 1, gracePeriodHours: 1 } })).status, 201);
-      await expectProblem(await call(handler, 'POST', `/api/tokens/${id}/rotate`, { body: { expiresInDays: 1, gracePeriodHours: 1 } }), 409);
+      assert.equal(
+        (await call(handler, 'POST', `/api/tokens/${id}/rotate`, { body: { expiresInDays: 1, gracePeriodHours: 1 } })).status,
+        201,
+      );
+      await expectProblem(
+        await call(handler, 'POST', `/api/tokens/${id}/rotate`, { body: { expiresInDays: 1, gracePeriodHours: 1 } }),
+        409,
+      );
     });
 
     it('500 with nothing internal in it when the store or authenticate throws; the host hears the error', async () => {
@@ -249,7 +276,8 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
       const response = await call(failing, 'GET', '/api/tokens');
       const problem = await expectProblem(response, 500);
       const text = JSON.stringify(problem);
-      for (const leak of ['ECONNREFUSED', '10.0.0.7', 'node_modules', 'pool.js', ' at ']) assert.ok(!text.includes(leak), `the answer holds "${leak}"`);
+      for (const leak of ['ECONNREFUSED', '10.0.0.7', 'node_modules', 'pool.js', ' at '])
+        assert.ok(!text.includes(leak), `the answer holds "${leak}"`);
       assert.equal(failures.length, 1);
       assert.match(String(failures[0]), /ECONNREFUSED/);
 

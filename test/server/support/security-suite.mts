@@ -14,7 +14,15 @@ import { rejectsWith } from './service-suite.mjs';
 function encodings(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
   const random = secret.slice(secret.indexOf('_') + 1);
-  return [secret, random, bytes.toString('hex'), bytes.toString('base64'), bytes.toString('base64url'), Buffer.from(random).toString('hex'), Buffer.from(random).toString('base64')];
+  return [
+    secret,
+    random,
+    bytes.toString('hex'),
+    bytes.toString('base64'),
+    bytes.toString('base64url'),
+    Buffer.from(random).toString('hex'),
+    Buffer.from(random).toString('base64'),
+  ];
 }
 
 export function securitySuite(makeKit: () => Promise<StoreKit>): void {
@@ -59,7 +67,8 @@ export function securitySuite(makeKit: () => Promise<StoreKit>): void {
     assert.ok(stored.includes(createHash('sha256').update(graceful.secret).digest('hex')), 'the dump shows the stored hashes');
     assert.ok(stored.includes(graceful.token.partialKey.toLowerCase()), 'and the partial keys');
     for (const { secret } of [created, forever, graceful, immediate]) {
-      for (const encoded of encodings(secret)) assert.ok(!stored.includes(encoded.toLowerCase()), `a stored row holds ${encoded.length} characters of a secret`);
+      for (const encoded of encodings(secret))
+        assert.ok(!stored.includes(encoded.toLowerCase()), `a stored row holds ${encoded.length} characters of a secret`);
     }
   });
 

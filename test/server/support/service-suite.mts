@@ -123,7 +123,10 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
       const scoped = make({ scopes: SCOPES });
       const { token } = await scoped.create('ada', { name: 'ro', expiresInDays: 7, scopes: ['repo:read', 'deploy', 'repo:read'] });
       assert.deepEqual(token.scopes, ['repo:read', 'deploy']);
-      const error = await rejectsWith(scoped.create('ada', { name: 'x', expiresInDays: 7, scopes: ['repo:read', 'admin'] }), 'invalid-request');
+      const error = await rejectsWith(
+        scoped.create('ada', { name: 'x', expiresInDays: 7, scopes: ['repo:read', 'admin'] }),
+        'invalid-request',
+      );
       assert.deepEqual(Object.keys(error.fieldErrors!), ['scopes']);
       assert.ok(!error.fieldErrors!.scopes!.includes('admin'), 'the unknown value is not echoed');
       await rejectsWith(scoped.create('ada', { name: 'x', expiresInDays: 7, scopes: [] }), 'invalid-request');
@@ -166,15 +169,24 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
       await service.create('grace', { name: 'not hers', expiresInDays: 1 });
       clock.advance(MINUTE);
       await service.create('ada', { name: 'newer', expiresInDays: 1 });
-      assert.deepEqual((await service.list('ada')).map((t) => t.name), ['newer', 'older']);
-      assert.deepEqual((await service.list('grace')).map((t) => t.name), ['not hers']);
+      assert.deepEqual(
+        (await service.list('ada')).map((t) => t.name),
+        ['newer', 'older'],
+      );
+      assert.deepEqual(
+        (await service.list('grace')).map((t) => t.name),
+        ['not hers'],
+      );
       assert.deepEqual(await service.list('nobody'), []);
     });
 
     it('keeps expired tokens (the page shows them as expired)', async () => {
       await service.create('ada', { name: 'short', expiresInDays: 1 });
       clock.advance(3 * DAY);
-      assert.deepEqual((await service.list('ada')).map((t) => t.name), ['short']);
+      assert.deepEqual(
+        (await service.list('ada')).map((t) => t.name),
+        ['short'],
+      );
     });
   });
 
@@ -197,13 +209,20 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
       assert.equal(rotated.previous?.replacedBy, rotated.token.id);
       assert.equal(rotated.previous?.expiresAt, '2026-12-02T13:00:00.000Z', 'now + 24 h');
 
-      assert.deepEqual((await scoped.list('ada')).map((t) => t.id), [rotated.token.id, old.token.id]);
+      assert.deepEqual(
+        (await scoped.list('ada')).map((t) => t.id),
+        [rotated.token.id, old.token.id],
+      );
       clock.advance(23 * HOUR);
       assert.equal((await scoped.verify(old.secret))?.tokenId, old.token.id, 'the old secret works during the grace period');
       assert.equal((await scoped.verify(rotated.secret))?.tokenId, rotated.token.id);
       clock.advance(HOUR);
       assert.equal(await scoped.verify(old.secret), null, 'and stops when it ends');
-      assert.deepEqual((await scoped.list('ada')).map((t) => t.id), [rotated.token.id], 'the old token leaves the list with it');
+      assert.deepEqual(
+        (await scoped.list('ada')).map((t) => t.id),
+        [rotated.token.id],
+        'the old token leaves the list with it',
+      );
     });
 
     it('never lengthens the old token’s life: the grace ends at its own expiry if that comes first', async () => {
@@ -218,7 +237,10 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
       const rotated = await service.rotate('ada', old.token.id, { expiresInDays: 30 });
       assert.equal(rotated.previous, null);
       assert.equal(await service.verify(old.secret), null);
-      assert.deepEqual((await service.list('ada')).map((t) => t.id), [rotated.token.id]);
+      assert.deepEqual(
+        (await service.list('ada')).map((t) => t.id),
+        [rotated.token.id],
+      );
     });
 
     it('cannot rotate a token twice, an unknown token, or another user’s token', async () => {
@@ -236,7 +258,10 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
       const tooLong = await rejectsWith(service.rotate('ada', token.id, { expiresInDays: 30, gracePeriodHours: 169 }), 'invalid-request');
       assert.deepEqual(Object.keys(tooLong.fieldErrors!), ['gracePeriodHours']);
       const stricter = make({}, { maxGracePeriodHours: 12 });
-      const overPolicy = await rejectsWith(stricter.rotate('ada', token.id, { expiresInDays: 30, gracePeriodHours: 13 }), 'invalid-request');
+      const overPolicy = await rejectsWith(
+        stricter.rotate('ada', token.id, { expiresInDays: 30, gracePeriodHours: 13 }),
+        'invalid-request',
+      );
       assert.match(overPolicy.fieldErrors!.gracePeriodHours!, /at most 12 hours/);
       await rejectsWith(service.rotate('ada', token.id, { expiresInDays: null }), 'invalid-request');
       assert.equal((await service.list('ada'))[0]?.replacedBy, null, 'nothing was rotated');
@@ -318,7 +343,18 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
         assert.throws(() => createTokenService({ store, prefix: 'pat', policy }), TypeError, JSON.stringify(policy));
       }
       assert.throws(() => createTokenService({ store, prefix: 'pat', scopes: [{ id: 'a', label: '' }] }), TypeError);
-      assert.throws(() => createTokenService({ store, prefix: 'pat', scopes: [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }] }), TypeError);
+      assert.throws(
+        () =>
+          createTokenService({
+            store,
+            prefix: 'pat',
+            scopes: [
+              { id: 'a', label: 'A' },
+              { id: 'a', label: 'B' },
+            ],
+          }),
+        TypeError,
+      );
     });
 
     it('has the documented defaults', () => {
