@@ -1,8 +1,9 @@
-// The packed package (`npm pack`) in fresh host projects, one per host the README documents:
-// each README snippet is written into the project as it stands and type-checked by the host's
-// own tool (tsc, vue-tsc with strictTemplates, svelte-check, Angular's ngc with strictTemplates),
-// wrong usages are reported, and the pages that run are built and rendered in Chromium (Vite,
-// Vue, React 18 wrappers, Lit SSR with hydration), or run in Vitest with jsdom.
+// The packed package (`npm pack`) in fresh host projects, one per host the docs document: each
+// snippet of the README and docs/hosts.md is written into the project as it stands and
+// type-checked by the host's own tool (tsc, vue-tsc with strictTemplates, svelte-check, Angular's
+// ngc with strictTemplates), wrong usages are reported, and the pages that run are built and
+// rendered in Chromium (Vite, Vue, React 18 wrappers, Lit SSR with hydration), or run in Vitest
+// with jsdom.
 // Dependencies are cached between runs (see harness.mjs); the tarball is fresh every run.
 // `PAT_CONSUMERS=vue,ssr node --test test/consumers/consumers.test.mjs` runs only some fixtures;
 // `PAT_KEEP_CONSUMERS=1` keeps the projects (under the OS's temp dir) to look into.
@@ -128,12 +129,12 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
     before(
       async () => {
         dir = await createProject('vite', tarball);
-        writeSnippets(dir, { 'src/main.ts': ['With a bundler (Vite, webpack, esbuild, Rollup)', 'ts'] });
+        writeSnippets(dir, { 'src/main.ts': ['docs/hosts.md', 'With a bundler (Vite, webpack, esbuild, Rollup)', 'ts'] });
       },
       { timeout: TIMEOUT },
     );
 
-    test('the README snippet type-checks (strict, skipLibCheck off)', { timeout: TIMEOUT }, async () => {
+    test('the docs snippet type-checks (strict, skipLibCheck off)', { timeout: TIMEOUT }, async () => {
       const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
       assert.equal(result.status, 0, failure('tsc', result));
     });
@@ -160,8 +161,8 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
       }
     });
 
-    test("editors: the README's VS Code settings and package.json's web-types point at shipped data", { timeout: TIMEOUT }, async () => {
-      writeSnippets(dir, { '.vscode/settings.json': ['Editor support (VS Code, JetBrains)', 'json'] });
+    test("editors: the docs' VS Code settings and package.json's web-types point at shipped data", { timeout: TIMEOUT }, async () => {
+      writeSnippets(dir, { '.vscode/settings.json': ['docs/hosts.md', 'Editor support (VS Code, JetBrains)', 'json'] });
       const settings = JSON.parse(readFileSync(join(dir, '.vscode/settings.json'), 'utf8'));
       const html = JSON.parse(readFileSync(join(dir, settings['html.customData'][0]), 'utf8'));
       const css = JSON.parse(readFileSync(join(dir, settings['css.customData'][0]), 'utf8'));
@@ -179,9 +180,9 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
       async () => {
         dir = await createProject('vue', tarball);
         writeSnippets(dir, {
-          'vite.config.ts': ['Use with Vue 3', 'ts', 0],
-          'src/pat-elements.d.ts': ['Use with Vue 3', 'ts', 1],
-          'src/App.vue': ['Use with Vue 3', 'vue'],
+          'vite.config.ts': ['README.md', 'Vue', 'ts', 0],
+          'src/pat-elements.d.ts': ['README.md', 'Vue', 'ts', 1],
+          'src/App.vue': ['README.md', 'Vue', 'vue'],
         });
       },
       { timeout: TIMEOUT },
@@ -212,7 +213,7 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
   fixtureSuite('svelte', 'Svelte 5 + svelte-check', () => {
     test('the README snippet checks, and every wrong prop or listener is an error', { timeout: TIMEOUT }, async () => {
       const dir = await createProject('svelte', tarball);
-      writeSnippets(dir, { 'src/pat-elements.d.ts': ['Use with Svelte', 'ts'], 'src/App.svelte': ['Use with Svelte', 'svelte'] });
+      writeSnippets(dir, { 'src/pat-elements.d.ts': ['README.md', 'Svelte', 'ts'], 'src/App.svelte': ['README.md', 'Svelte', 'svelte'] });
       const result = await runBin(dir, 'svelte-check', ['--tsconfig', './tsconfig.json', '--output', 'machine', '--threshold', 'error']);
       // Machine output: `<time> ERROR "<file>" <line>:<col> "<message>"`, as diagnostics() reads tsc's.
       const output = result.output.replace(/^\d+ ERROR "([^"]+)" (\d+):(\d+) (.*)$/gm, '$1($2,$3): error $4');
@@ -224,7 +225,7 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
   fixtureSuite('angular', 'Angular + ngc (strictTemplates)', () => {
     test('the README component compiles; a listener of the wrong event type is an error', { timeout: TIMEOUT }, async () => {
       const dir = await createProject('angular', tarball);
-      writeSnippets(dir, { 'src/tokens.component.ts': ['Use with Angular', 'ts'] });
+      writeSnippets(dir, { 'src/tokens.component.ts': ['README.md', 'Angular', 'ts'] });
       const result = await runBin(dir, 'ngc', ['-p', 'tsconfig.json']);
       assertReportedExactly(dir, result.output, 'src/wrong.component.ts', /\(pat-token-deleted\)/);
     });
@@ -235,12 +236,12 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
     before(
       async () => {
         dir = await createProject('react18', tarball);
-        writeSnippets(dir, { 'src/tokens-page.tsx': ['Use with React 18 and older', 'tsx'] });
+        writeSnippets(dir, { 'src/tokens-page.tsx': ['docs/hosts.md', 'Use with React 18 and older', 'tsx'] });
       },
       { timeout: TIMEOUT },
     );
 
-    test("the README snippet type-checks with React 18's types, and every wrong prop is an error", { timeout: TIMEOUT }, async () => {
+    test("the docs snippet type-checks with React 18's types, and every wrong prop is an error", { timeout: TIMEOUT }, async () => {
       const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
       assertReportedExactly(dir, result.output, 'src/wrong.tsx', /^\s*<Pat/);
     });
@@ -268,7 +269,7 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
   fixtureSuite('react19', 'React 19 + pat-elements/types/react', () => {
     test('the README snippet and the wrappers type-check, and every wrong prop is an error', { timeout: TIMEOUT }, async () => {
       const dir = await createProject('react19', tarball);
-      writeSnippets(dir, { 'src/pat-elements.d.ts': ['Use with React 19', 'ts'], 'src/tokens-page.tsx': ['Use with React 19', 'tsx'] });
+      writeSnippets(dir, { 'src/pat-elements.d.ts': ['README.md', 'React', 'ts'], 'src/tokens-page.tsx': ['README.md', 'React', 'tsx'] });
       const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
       assertReportedExactly(dir, result.output, 'src/wrong.tsx', /^\s*<pat-/);
     });
@@ -280,8 +281,8 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
       async () => {
         dir = await createProject('ssr', tarball);
         writeSnippets(dir, {
-          'server.js': ['Server-side rendering (Lit SSR)', 'js', 0],
-          'client.js': ['Server-side rendering (Lit SSR)', 'js', 1],
+          'server.js': ['docs/hosts.md', 'Server-side rendering (Lit SSR)', 'js', 0],
+          'client.js': ['docs/hosts.md', 'Server-side rendering (Lit SSR)', 'js', 1],
         });
         writeFileSync(join(dir, 'server.js'), `${readFileSync(join(dir, 'server.js'), 'utf8')}\nprocess.stdout.write(section);\n`);
       },
@@ -297,7 +298,7 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
       });
     });
 
-    test('the README snippet renders the list as declarative shadow DOM in its loading state', { timeout: TIMEOUT }, async () => {
+    test('the docs snippet renders the list as declarative shadow DOM in its loading state', { timeout: TIMEOUT }, async () => {
       const result = await run(process.execPath, ['server.js'], { cwd: dir });
       assert.equal(result.status, 0, failure('node server.js', result));
       assert.match(result.output, /<pat-token-list[^>]*endpoint="\/api\/tokens"[^>]*><template shadowroot="open" shadowrootmode="open">/);
@@ -349,7 +350,7 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
     before(
       async () => {
         dir = await createProject('jsdom', tarball);
-        writeSnippets(dir, { 'src/tokens.test.ts': ['Unit tests in jsdom (Vitest, Jest)', 'ts'] });
+        writeSnippets(dir, { 'src/tokens.test.ts': ['docs/hosts.md', 'Unit tests in jsdom (Vitest, Jest)', 'ts'] });
         writeFileSync(
           join(dir, 'src/construct.test.ts'),
           `import { expect, test } from 'vitest';
@@ -369,7 +370,7 @@ test('every tag constructs and renders in jsdom', async () => {
       { timeout: TIMEOUT },
     );
 
-    test('the README test passes in Vitest with jsdom, and every tag renders there', { timeout: TIMEOUT }, async () => {
+    test('the docs test passes in Vitest with jsdom, and every tag renders there', { timeout: TIMEOUT }, async () => {
       const result = await runBin(dir, 'vitest', ['run', '--reporter=verbose']);
       assert.equal(result.status, 0, failure('vitest run', result));
       assert.match(result.output, /Tests\s+2 passed/);

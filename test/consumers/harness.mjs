@@ -3,10 +3,10 @@
  *
  * - `packTarball()`: `npm pack` of this repository (its `prepack` builds dist/), once per run.
  * - `createProject(fixture, tarball)`: a new directory under the OS's temp dir holding the
- *   fixture's files, the host app's helpers the README's snippets call (`host-globals.*`, in
+ *   fixture's files, the host app's helpers the docs' snippets call (`host-globals.*`, in
  *   `src/`), its dependencies, and the tarball unpacked as `node_modules/pat-elements`;
- * - `writeSnippets(dir, …)`: the README's code blocks written into it, so what is checked is
- *   exactly what the README tells a host to write.
+ * - `writeSnippets(dir, …)`: code blocks of the README and docs/hosts.md written into it, so
+ *   what is checked is exactly what the docs tell a host to write.
  *
  * A fixture's dependencies (its package.json, plus the package's own runtime `dependencies`) are
  * installed once into `node_modules/.cache/pat-consumers/<fixture>-<hash>/`, keyed by a hash of
@@ -33,6 +33,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { docSnippet } from '../support/markdown.mjs';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const fixturesDir = fileURLToPath(new URL('.', import.meta.url));
@@ -160,28 +161,14 @@ export function runBin(dir, name, args, options = {}) {
 }
 
 /**
- * The `index`-th code block in `lang` under the README heading `heading` (`##` or `###`), as a
- * host would copy it. Throws when there is none, so a renamed section fails loudly.
+ * Writes the docs' code blocks into a project, each as a host would copy it:
+ * `{ 'src/App.vue': ['README.md', 'Vue', 'vue'] }` (file, heading, language, and which block of
+ * that language under the heading, the first by default).
  */
-export function readmeSnippet(heading, lang, index = 0) {
-  const lines = readFileSync(join(root, 'README.md'), 'utf8').split('\n');
-  const isHeading = (line) => /^#{2,3} /.test(line);
-  const start = lines.findIndex((line) => isHeading(line) && line.replace(/^#+ /, '') === heading);
-  if (start < 0) throw new Error(`README.md has no section "${heading}"`);
-  const end = lines.findIndex((line, i) => i > start && isHeading(line));
-  const section = lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
-  const blocks = [...section.matchAll(/^( *)```(\w+)\n([\s\S]*?)^\1```$/gm)]
-    .filter(([, , language]) => language === lang)
-    .map(([, indent, , code]) => code.replace(new RegExp(`^ {${indent.length}}`, 'gm'), ''));
-  if (!blocks[index]) throw new Error(`README.md's "${heading}" has no ${lang} block #${index + 1}`);
-  return blocks[index];
-}
-
-/** Writes README snippets into a project: `{ 'src/App.vue': ['Use with Vue 3', 'vue'] }`. */
 export function writeSnippets(dir, snippets) {
-  for (const [file, [heading, lang, index]] of Object.entries(snippets)) {
+  for (const [file, [doc, heading, lang, index]] of Object.entries(snippets)) {
     mkdirSync(join(dir, file, '..'), { recursive: true });
-    writeFileSync(join(dir, file), readmeSnippet(heading, lang, index));
+    writeFileSync(join(dir, file), docSnippet(doc, heading, lang, index));
   }
 }
 

@@ -1,4 +1,4 @@
-// What the README's snippets call that belongs to the host app (a CSRF token, a toast…),
+// What the docs' snippets call that belongs to the host app (a CSRF token, a toast…),
 // declared for the type-checkers. Pages that run define them in `host-globals.js`.
 declare const csrfToken: string;
 declare function readCsrfToken(): string;

@@ -1,4 +1,4 @@
-// The host app's helpers the README's snippets call, for pages that run: messages go to
+// The host app's helpers the docs' snippets call, for pages that run: messages go to
 // #status, where the checks read them; the CSRF token is what the mock API expects.
 const status = () => document.querySelector('#status');
 globalThis.csrfToken = 'csrf-from-host';

@@ -1,5 +1,5 @@
 // The whole feature under a strict Content Security Policy with Trusted Types enforced, exactly as
-// the README's security model states it. The test runner's own page has inline scripts (which this policy blocks), so
+// docs/security.md states it. The test runner's own page has inline scripts (which this policy blocks), so
 // a tiny node:http server serves a page, the production bundle and the REST API, and playwright
 // drives the system's Chromium: list, create, reveal (and copy), dismiss and delete must work, and
 // no `securitypolicyviolation` fires. A classic script that loads first records violations from the
@@ -14,6 +14,7 @@ import * as esbuild from 'esbuild';
 import { getResponse } from 'msw';
 import { chromium } from 'playwright-core';
 import { bundleOptions } from '../../scripts/build.mjs';
+import { codeBlocks, readDoc, section } from '../support/markdown.mjs';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
 
 const CSP =
@@ -101,6 +102,14 @@ function send(res, status, type, body, headers = {}) {
   res.writeHead(status, { 'Content-Type': type, ...headers });
   res.end(body);
 }
+
+test('docs/security.md states the policy this test enforces', () => {
+  const stated = codeBlocks(section(readDoc('docs/security.md'), 'Security model', 'docs/security.md')).find((block) =>
+    block.startsWith('Content-Security-Policy:'),
+  );
+  assert.ok(stated, 'docs/security.md shows a Content-Security-Policy');
+  assert.equal(stated.replace(/\s+/g, ' ').trim(), `Content-Security-Policy: ${CSP}`);
+});
 
 test('list, create, reveal, copy, dismiss and delete work under a strict CSP with Trusted Types, with no violation', async () => {
   const context = await browser.newContext();

@@ -1,5 +1,5 @@
 /**
- * The public styling surface is the same in the README, in custom-elements.json and in the code:
+ * The public styling surface is the same in docs/theming.md, in custom-elements.json and in the code:
  * every `--pat-*` custom property, with its default, and every part of every element. A property
  * or part added, renamed or removed in one place and not the others fails here.
  */
@@ -7,10 +7,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { section } from '../support/markdown.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const read = (path) => readFileSync(join(root, path), 'utf8');
-const readme = read('README.md');
+const THEMING = 'docs/theming.md';
+const theming = read(THEMING);
 const manifest = JSON.parse(read('custom-elements.json'));
 
 const ELEMENT_FOLDERS = {
@@ -34,11 +36,9 @@ function elementSources() {
   );
 }
 
-/** The rows of the README table under `heading`, as arrays of cells. */
-function readmeTable(heading) {
-  const start = readme.indexOf(`\n${heading}\n`);
-  assert.notEqual(start, -1, `README has a "${heading}" section`);
-  const lines = readme.slice(start).split('\n').slice(2);
+/** The rows of the first table under the heading `heading` of docs/theming.md, as arrays of cells. */
+function docTable(heading) {
+  const lines = section(theming, heading, THEMING).split('\n');
   const table = lines.slice(lines.findIndex((line) => line.startsWith('|')));
   return table
     .slice(
@@ -56,12 +56,12 @@ function readmeTable(heading) {
 
 const codeSpans = (text) => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
 
-test('every --pat-* custom property is in the code, the manifest and the README, with one default', () => {
+test('every --pat-* custom property is in the code, the manifest and docs/theming.md, with one default', () => {
   const inCode = sorted(elementSources().flatMap((source) => [...source.matchAll(/--pat-[a-z-]+[a-z]/g)].map((match) => match[0])));
   const inManifest = sorted(elements.flatMap((element) => (element.cssProperties ?? []).map((property) => property.name)));
-  const rows = readmeTable('### Custom properties');
-  const inReadme = sorted(rows.map(([name]) => codeSpans(name)[0]));
-  assert.deepEqual(inReadme, inCode, 'README vs code');
+  const rows = docTable('Custom properties');
+  const inDocs = sorted(rows.map(([name]) => codeSpans(name)[0]));
+  assert.deepEqual(inDocs, inCode, 'docs vs code');
   assert.deepEqual(inManifest, inCode, 'manifest vs code');
 
   for (const [name, defaultCell] of rows) {
@@ -70,7 +70,7 @@ test('every --pat-* custom property is in the code, the manifest and the README,
       elements.flatMap((element) => (element.cssProperties ?? []).filter((p) => p.name === property).map((p) => p.default)),
     );
     assert.equal(defaults.length, 1, `${property} has one default in the manifest, not ${JSON.stringify(defaults)}`);
-    assert.equal(codeSpans(defaultCell)[0], defaults[0], `${property}: the README's default is the manifest's`);
+    assert.equal(codeSpans(defaultCell)[0], defaults[0], `${property}: the docs' default is the manifest's`);
   }
 });
 
@@ -95,7 +95,7 @@ function exportedParts(source, constant) {
 }
 
 test("every part an element's templates set is documented, and every documented part exists", () => {
-  const readmeParts = new Map(readmeTable('### Parts').map(([tag, parts]) => [codeSpans(tag)[0].slice(1, -1), parts]));
+  const docParts = new Map(docTable('Parts').map(([tag, parts]) => [codeSpans(tag)[0].slice(1, -1), parts]));
   const manifestParts = new Map(elements.map((element) => [element.tagName, sorted((element.cssParts ?? []).map((part) => part.name))]));
   for (const [tag, folder] of Object.entries(ELEMENT_FOLDERS)) {
     const sources = readdirSync(join(root, folder))
@@ -113,12 +113,12 @@ test("every part an element's templates set is documented, and every documented 
       `${tag}: @csspart tags naming a part its code never sets`,
     );
 
-    // The README row; "the reveal's parts" stands for the reveal's row.
-    const row = readmeParts.get(tag);
-    assert.ok(row, `README lists the parts of <${tag}>`);
+    // The docs' row; "the reveal's parts" stands for the reveal's row.
+    const row = docParts.get(tag);
+    assert.ok(row, `docs/theming.md lists the parts of <${tag}>`);
     const listed = codeSpans(row);
-    if (row.includes("the reveal's parts")) listed.push(...codeSpans(readmeParts.get('pat-token-reveal')));
-    assert.deepEqual(sorted(listed), documented, `${tag}: README vs manifest`);
+    if (row.includes("the reveal's parts")) listed.push(...codeSpans(docParts.get('pat-token-reveal')));
+    assert.deepEqual(sorted(listed), documented, `${tag}: docs vs manifest`);
   }
 });
 

@@ -1,16 +1,20 @@
-// The README's server examples type-check against the real API: every ```ts block of "The
-// server" section, compiled as its own module (host functions it only mentions are declared;
-// Hono and the Next.js alias are stubbed, Express has its real types).
+// The server's examples type-check against the real API: every ```ts block of docs/server.md and
+// of the README's Express, Hono and Next.js examples, each compiled as its own module (host
+// functions it only mentions are declared; Hono and the Next.js alias are stubbed, Express has
+// its real types).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
 import ts from 'typescript';
+import { codeBlocks, readDoc, section } from '../support/markdown.mjs';
 
 const root = join(import.meta.dirname, '../..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## The server'), readme.indexOf('\n## ', readme.indexOf('## The server') + 1));
-const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const README_HOSTS = ['Express', 'Hono', 'Next.js'];
+const serverDocBlocks = codeBlocks(readDoc('docs/server.md'), 'ts');
+const readme = readDoc('README.md');
+const hostBlocks = new Map(README_HOSTS.map((host) => [host, codeBlocks(section(readme, host, 'README.md'), 'ts')]));
+const blocks = [...serverDocBlocks, ...[...hostBlocks.values()].flat()];
 
 mkdirSync(join(root, '.scratch'), { recursive: true });
 const dir = mkdtempSync(join(root, '.scratch/readme-server-'));
@@ -18,32 +22,54 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 const STUBS = `
 declare module 'hono' {
-  export interface Context { req: { raw: Request } }
-  export class Hono { all(path: string, handler: (c: Context) => Response | Promise<Response>): this; }
+  export interface Context {
+    req: { raw: Request; header(name: string): string | undefined };
+    json(body: unknown, status?: number): Response;
+  }
+  type Handler = (c: Context) => Response | Promise<Response>;
+  export class Hono { all(path: string, handler: Handler): this; get(path: string, handler: Handler): this; }
 }
 declare module '@/lib/tokens' {
   export const handler: import('pat-elements/server').FetchHandler;
+  export const tokenApi: import('pat-elements/server').FetchHandler;
+  export const tokens: import('pat-elements/server').TokenService;
 }
 `;
 
-/** Declarations of what a block uses but leaves to the host (or to the README's first example). */
+/** Declarations of what a block uses but leaves to the host (or to the quick start / the page's first example). */
 function prelude(block: string): string {
-  const declares = (name: string) => new RegExp(`\\b(const|function|let|import[^;]*)\\s*\\{?[^;]*\\b${name}\\b`).test(block);
+  const declares = (name: string) =>
+    new RegExp(
+      `\\b(const|let|var|function|class)\\s+${name}\\b|\\bimport\\s*\\{[^}]*\\b${name}\\b[^}]*\\}|\\bexport\\s+const\\s+${name}\\b`,
+    ).test(block);
   const lines: string[] = [];
   if (!declares('toNodeListener') && block.includes('toNodeListener')) lines.push(`import { toNodeListener } from 'pat-elements/server';`);
-  if (!declares('tokens') && block.includes('tokens.')) lines.push(`declare const tokens: import('pat-elements/server').TokenService;`);
-  if (!declares('handler') && /\bhandler\b/.test(block)) lines.push(`declare const handler: import('pat-elements/server').FetchHandler;`);
+  if (!declares('tokens') && /\btokens\b[.,]/.test(block)) lines.push(`declare const tokens: import('pat-elements/server').TokenService;`);
+  for (const name of ['handler', 'tokenApi']) {
+    if (!declares(name) && new RegExp(`\\b${name}\\b`).test(block))
+      lines.push(`declare const ${name}: import('pat-elements/server').FetchHandler;`);
+  }
   lines.push('declare function sessionUserId(request: Request): Promise<string | null>;');
+  lines.push('declare function currentUserId(request: Request): string | null;');
   return `${lines.join('\n')}\n`;
 }
 
-it('has the examples it promises: plain Node, verify, Express, Hono, Next.js', () => {
-  assert.ok(blocks.length >= 5, `found ${blocks.length} blocks`);
+it('docs/server.md has the examples it promises: plain Node, verify, Express, Hono, Next.js', () => {
+  assert.ok(serverDocBlocks.length >= 5, `found ${serverDocBlocks.length} blocks`);
   for (const needle of ['postgresStore', 'tokens.verify', "from 'express'", "from 'hono'", 'as GET']) {
     assert.ok(
-      blocks.some((block) => block.includes(needle)),
+      serverDocBlocks.some((block) => block.includes(needle)),
       needle,
     );
+  }
+});
+
+it("the README's Express, Hono and Next.js examples each mount the token API and accept a token", () => {
+  for (const [host, found] of hostBlocks) {
+    assert.ok(found.length > 0, `the README has a ts example under "${host}"`);
+    const code = found.join('\n');
+    assert.match(code, /\/api\/tokens|tokenApi as GET/, `${host} mounts the token API`);
+    assert.match(code, /tokens\.verify\(secret\)/, `${host} has a route that accepts a token`);
   }
 });
 

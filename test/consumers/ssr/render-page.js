@@ -1,5 +1,5 @@
 // The whole page, rendered in Node: the three tags as declarative shadow DOM (the list in its
-// loading state), and the page's script (client.js, from the README) loaded last.
+// loading state), and the page's script (client.js, from docs/hosts.md) loaded last.
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
