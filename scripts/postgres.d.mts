@@ -7,10 +7,19 @@ export interface RunningPostgres {
   /** `postgres://pat@127.0.0.1:{port}/postgres` (trust authentication, local only). */
   url: string;
   port: number;
-  pid: number;
+  /** The running server's PID (a new one after each start). */
+  readonly pid: number;
   dataDir: string;
   /** Shuts the server down by its PID and deletes its data directory. */
   stop(): Promise<void>;
+  /** A fast shutdown (sessions ended, as `pg_ctl -m fast stop`); the data stays for `start()`. */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same port and data; `standby: true` as a hot standby (read-only). */
+  start(options?: { standby?: boolean }): Promise<void>;
+  /** `halt()`, then `start(options)`. */
+  restart(options?: { standby?: boolean }): Promise<void>;
+  /** A hot standby becomes a primary (writable again), without a restart: the end of a failover. */
+  promote(): Promise<void>;
 }
 
 export function startPostgres(options?: {

@@ -17,7 +17,7 @@
  * interrupted and prints its URL.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -94,22 +94,23 @@ function serverAccount() {
   throw new Error('Running as root, and neither a `postgres` nor a `nobody` account exists to run PostgreSQL as.');
 }
 
-/** Resolves once the server says it accepts connections; rejects with its output if it exits first. */
+/**
+ * Resolves once the server says it accepts connections (read-only ones, for a hot standby);
+ * rejects with its output if it exits first.
+ */
 function untilReady(child, timeoutMs) {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`PostgreSQL did not start within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
     const onData = (chunk) => {
       output += chunk;
-      if (/ready to accept connections/.test(output)) done();
+      if (/ready to accept (read-only )?connections/.test(output)) done();
     };
     const onExit = (code) => fail(new Error(`PostgreSQL exited (code ${code}) before it was ready:\n${output}`));
     function done() {
       clearTimeout(timer);
       child.stderr.off('data', onData);
       child.off('exit', onExit);
-      // Keep draining its log so a full pipe never blocks the server.
-      child.stderr.resume();
       resolve();
     }
     function fail(error) {
@@ -124,9 +125,33 @@ function untilReady(child, timeoutMs) {
   });
 }
 
+/** Resolves when the server's log shows `pattern` (its log is read from stderr as it comes). */
+function untilLogged(child, pattern, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      child.stderr.off('data', onData);
+      reject(new Error(`PostgreSQL did not log ${pattern} within ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk) => {
+      output += chunk;
+      if (!pattern.test(output)) return;
+      clearTimeout(timer);
+      child.stderr.off('data', onData);
+      resolve();
+    };
+    child.stderr.on('data', onData);
+  });
+}
+
 /**
  * Starts a fresh server; `stop()` shuts it down by its PID (fast shutdown) and deletes its data.
  * It is also stopped when this process exits, so a failed test run leaves nothing behind.
+ *
+ * For the fault tests, the same server can go through what production databases go through, on
+ * its own port and data: `halt()` (a fast shutdown, data kept) and `start()`, `restart()`,
+ * `restart({ standby: true })` (back as a hot standby: read-only, as after a failover to a
+ * replica) and `promote()` (the standby becomes a primary again, without a restart).
  */
 export async function startPostgres({ env = process.env, log, timeoutMs = 60_000 } = {}) {
   const bin = findPostgres(env, log);
@@ -135,6 +160,12 @@ export async function startPostgres({ env = process.env, log, timeoutMs = 60_000
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
   const asAccount = account ? { uid: account.uid, gid: account.gid } : {};
   if (account) chownSync(dataDir, account.uid, account.gid);
+  /** A file in the data directory the server reads (a signal file), owned by its account. */
+  const writeSignal = (name) => {
+    const file = join(dataDir, name);
+    writeFileSync(file, '');
+    if (account) chownSync(file, account.uid, account.gid);
+  };
 
   const user = 'pat';
   const initdb = spawnSync(join(bin, 'initdb'), ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], {
@@ -148,10 +179,9 @@ export async function startPostgres({ env = process.env, log, timeoutMs = 60_000
     throw new Error(`initdb failed (${why}):\n${initdb.stdout ?? ''}${initdb.stderr ?? ''}`);
   }
 
-  // A port found free can be taken before the server binds it: try a few.
-  for (let attempt = 1; ; attempt += 1) {
-    const port = await freePort();
-    const server = spawn(
+  /** Runs the server on `port` until it is ready; the child, or throws with its output. */
+  async function launch(port) {
+    const child = spawn(
       join(bin, 'postgres'),
       [
         '-D',
@@ -174,37 +204,83 @@ export async function startPostgres({ env = process.env, log, timeoutMs = 60_000
       ],
       { stdio: ['ignore', 'ignore', 'pipe'], ...asAccount, env: { ...env, LC_ALL: 'C' } },
     );
-    const killOnExit = () => server.kill('SIGKILL');
+    const killOnExit = () => child.kill('SIGKILL');
     process.once('exit', killOnExit);
+    child.once('exit', () => process.off('exit', killOnExit));
     try {
-      await untilReady(server, timeoutMs);
+      await untilReady(child, timeoutMs);
     } catch (error) {
-      process.off('exit', killOnExit);
-      server.kill('SIGKILL');
+      child.kill('SIGKILL');
+      throw error;
+    }
+    // Keep draining its log so a full pipe never blocks the server.
+    child.stderr.resume();
+    return child;
+  }
+
+  /** SIGINT: PostgreSQL's fast shutdown (ends sessions, no waiting for clients); resolves when it exited. */
+  function shutDown(child) {
+    return new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      process.kill(child.pid, 'SIGINT');
+    });
+  }
+
+  // A port found free can be taken before the server binds it: try a few.
+  let server;
+  let port;
+  for (let attempt = 1; ; attempt += 1) {
+    port = await freePort();
+    try {
+      server = await launch(port);
+      break;
+    } catch (error) {
       if (attempt < 3 && /could not bind|Address already in use/.test(error.message)) continue;
       removeData();
       throw error;
     }
-    process.once('exit', removeData);
-
-    let stopped;
-    const stop = () => {
-      stopped ??= new Promise((resolve) => {
-        process.off('exit', killOnExit);
-        const finish = () => {
-          removeData();
-          process.off('exit', removeData);
-          resolve();
-        };
-        if (server.exitCode !== null || server.signalCode !== null) return finish();
-        server.once('exit', finish);
-        // SIGINT: PostgreSQL's fast shutdown (ends sessions, no waiting for clients).
-        process.kill(server.pid, 'SIGINT');
-      });
-      return stopped;
-    };
-    return { url: `postgres://${user}@127.0.0.1:${port}/postgres`, port, pid: server.pid, dataDir, stop };
   }
+  process.once('exit', removeData);
+
+  let stopped;
+  const stop = () => {
+    stopped ??= shutDown(server).then(() => {
+      removeData();
+      process.off('exit', removeData);
+    });
+    return stopped;
+  };
+  const halt = () => shutDown(server);
+  const start = async ({ standby = false } = {}) => {
+    if (stopped) throw new Error('This PostgreSQL server was stopped for good.');
+    if (server.exitCode === null && server.signalCode === null) throw new Error('PostgreSQL is running: halt() it first.');
+    if (standby) writeSignal('standby.signal');
+    else rmSync(join(dataDir, 'standby.signal'), { force: true });
+    server = await launch(port);
+  };
+  return {
+    url: `postgres://${user}@127.0.0.1:${port}/postgres`,
+    port,
+    get pid() {
+      return server.pid;
+    },
+    dataDir,
+    stop,
+    halt,
+    start,
+    async restart(options) {
+      await halt();
+      await start(options);
+    },
+    async promote() {
+      // What `pg_ctl promote` does (it refuses to run as root): the signal file, then SIGUSR1.
+      const promoted = untilLogged(server, /database system is ready to accept connections/, timeoutMs);
+      writeSignal('promote');
+      process.kill(server.pid, 'SIGUSR1');
+      await promoted;
+    },
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

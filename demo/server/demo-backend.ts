@@ -92,7 +92,7 @@ async function open(dataDir: string) {
     }
     return notFound();
   };
-  return { db, faults, handler };
+  return { db, service, faults, handler };
 }
 
 export function createDemoBackend({ dataDir }: { dataDir: string }): DemoBackend {
@@ -123,8 +123,9 @@ export function createDemoBackend({ dataDir }: { dataDir: string }): DemoBackend
     },
     async close() {
       if (!opened) return;
-      const { db, faults } = await opened;
+      const { db, service, faults } = await opened;
       faults.disarm();
+      await service.flushUsage();
       await db.close();
     },
   };

@@ -2,7 +2,7 @@
  * `GET /api/whoami`: the host's own API, protected by personal access tokens. It is what a host
  * writes around `service.verify`: `Authorization: Bearer <secret>` → who the token acts for.
  */
-import type { FetchHandler, TokenService } from '../../src/server/index.js';
+import { RETRY_AFTER_SECONDS, TokenServiceError, type FetchHandler, type TokenService } from '../../src/server/index.js';
 
 export interface DemoUser {
   id: string;
@@ -19,10 +19,22 @@ export function whoamiHandler(service: TokenService, users: readonly DemoUser[])
   return async (request) => {
     if (request.method !== 'GET') return problem(405, 'Method Not Allowed', 'Use GET here.', { Allow: 'GET' });
     const secret = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const verified = secret ? await service.verify(secret) : null;
+    let verified;
+    try {
+      verified = secret ? await service.verify(secret) : null;
+    } catch (error) {
+      // The database cannot answer: say so, never "bad token".
+      if (error instanceof TokenServiceError && error.code === 'unavailable') {
+        return problem(503, 'Service Unavailable', 'Try again in a moment.', { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+      }
+      throw error;
+    }
     if (!verified) {
       return problem(401, 'Unauthorized', 'This token is not valid: it is unknown, expired or revoked.', { 'WWW-Authenticate': 'Bearer' });
     }
+    // The page refreshes the list right after this answer to show "Last used": write the use first.
+    // (An API of your own would not wait: the use is written within a second anyway.)
+    await service.flushUsage();
     const user = users.find((candidate) => candidate.id === verified.userId);
     const token = (await service.list(verified.userId)).find((candidate) => candidate.id === verified.tokenId);
     return Response.json(

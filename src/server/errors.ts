@@ -11,7 +11,13 @@ export type TokenServiceErrorCode =
   /** 409: the user already has as many tokens as the policy allows. */
   | 'token-limit'
   /** 409: a rotation already replaced this token. */
-  | 'already-replaced';
+  | 'already-replaced'
+  /**
+   * 503: the store cannot answer now (the database is down, restarting, read-only, or did not
+   * answer within its deadline). Never a verdict on the token: retry later. `cause` holds what
+   * the store saw.
+   */
+  | 'unavailable';
 
 export class TokenServiceError extends Error {
   override readonly name = 'TokenServiceError';
@@ -19,8 +25,8 @@ export class TokenServiceError extends Error {
   /** Per request field, a message a person can act on (`invalid-request` only). */
   readonly fieldErrors: Readonly<Record<string, string>> | undefined;
 
-  constructor(code: TokenServiceErrorCode, message: string, fieldErrors?: Record<string, string>) {
-    super(message);
+  constructor(code: TokenServiceErrorCode, message: string, fieldErrors?: Record<string, string>, options?: { cause?: unknown }) {
+    super(message, options);
     this.code = code;
     this.fieldErrors = fieldErrors;
   }

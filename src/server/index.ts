@@ -15,13 +15,15 @@
  */
 export { createTokenService, LAST_USED_RESOLUTION_MS } from './token-service.js';
 export type { TokenService, TokenServiceOptions, VerifiedToken } from './token-service.js';
+export type { UsageOptions } from './usage-recorder.js';
 export { TokenServiceError, type TokenServiceErrorCode } from './errors.js';
 export { DEFAULT_POLICY, type TokenPolicy } from './policy.js';
-export { createFetchHandler, type FetchHandler, type FetchHandlerOptions } from './fetch-handler.js';
+export { createFetchHandler, RETRY_AFTER_SECONDS, type FetchHandler, type FetchHandlerOptions } from './fetch-handler.js';
 export { MAX_BODY_BYTES } from './json-body.js';
 export { toNodeListener, type NodeListener, type NodeRequest, type NodeResponse } from './node-listener.js';
 export { memoryStore, type MemoryRecord, type MemoryStore } from './memory-store.js';
-export { postgresStore, type SqlClient } from './postgres-store.js';
-export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenStore } from './store.js';
+export { postgresStore, type PostgresStoreOptions, type SqlClient } from './postgres-store.js';
+export { DEFAULT_TIMEOUT_MS } from './database-guard.js';
+export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenStore, TokenUse } from './store.js';
 export type { Scope } from '../api/scopes.js';
 export type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';

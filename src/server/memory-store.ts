@@ -3,7 +3,7 @@
  * survives a restart. Each method does its whole job synchronously before its first `await`,
  * which is what makes it atomic under JavaScript's single thread.
  */
-import type { NewToken, RotateInput, RotateResult, StoredToken, TokenStore } from './store.js';
+import type { NewToken, RotateInput, RotateResult, StoredToken, TokenStore, TokenUse } from './store.js';
 
 /** A row as the memory store keeps it: the token and its secret's hash. */
 export interface MemoryRecord extends StoredToken {
@@ -104,9 +104,11 @@ export function memoryStore(): MemoryStore {
       return record ? copy(record) : null;
     },
 
-    async markUsed(id, at, unlessAfter) {
-      const record = byId.get(id);
-      if (record && (record.lastUsedAt === null || record.lastUsedAt <= unlessAfter)) record.lastUsedAt = at;
+    async recordUses(uses: readonly TokenUse[]) {
+      for (const { tokenId, at } of uses) {
+        const record = byId.get(tokenId);
+        if (record && (record.lastUsedAt === null || record.lastUsedAt < at)) record.lastUsedAt = at;
+      }
     },
 
     records() {

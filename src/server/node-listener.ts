@@ -6,8 +6,14 @@
  * It imports nothing from Node, not even types: the parts of `IncomingMessage` and
  * `ServerResponse` it uses are described below, so `pat-elements/server` type-checks and loads
  * anywhere (Workers, Deno, Bun) and a `node:http` listener accepts it as it is.
+ *
+ * The request's path reaches the handler as the client sent it: never resolved as a URL of its
+ * own (`//evil.example/api/tokens` is a path, not a host), and a path that URL parsing would
+ * rewrite (`/./`, `/../`, `\`, their encoded forms) answers 404 here. A client that hangs up
+ * aborts the request's `signal`, and nothing more is written or logged.
  */
 import type { FetchHandler } from './fetch-handler.js';
+import { problem } from './responses.js';
 
 /** What the adapter reads of Node's `IncomingMessage`. */
 export interface NodeRequest extends AsyncIterable<Uint8Array> {
@@ -21,6 +27,8 @@ export interface NodeRequest extends AsyncIterable<Uint8Array> {
 /** What the adapter writes to Node's `ServerResponse`. */
 export interface NodeResponse {
   readonly headersSent: boolean;
+  /** True once `end()` was called. */
+  readonly writableEnded?: boolean;
   writeHead(status: number, headers: Record<string, string | string[]>): unknown;
   write(chunk: Uint8Array): boolean;
   end(chunk?: string): unknown;
@@ -30,10 +38,12 @@ export interface NodeResponse {
 
 export type NodeListener = (request: NodeRequest, response: NodeResponse) => void;
 
-/** Whether the client sent a body, and whether the handler read all of it. */
+/** Whether the client sent a body, whether the handler read all of it, and whether the client left. */
 interface BodyState {
   sent: boolean;
   read: boolean;
+  /** Aborted when the client hangs up before the answer is complete. */
+  gone: AbortController;
 }
 
 /**
@@ -45,7 +55,15 @@ function bodyOf(request: NodeRequest, body: BodyState): ReadableStream<Uint8Arra
   const chunks = request[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const { value, done } = await chunks.next();
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        // Node's stream fails with "aborted" when the client hangs up mid-body.
+        body.gone.abort();
+        throw error;
+      }
+      const { value, done } = next;
       if (done) {
         body.read = true;
         controller.close();
@@ -59,18 +77,37 @@ function bodyOf(request: NodeRequest, body: BodyState): ReadableStream<Uint8Arra
   });
 }
 
-function toRequest(request: NodeRequest, body: BodyState): Request {
-  // Express rewrites `url` below its mount point and keeps the full path in `originalUrl`.
-  const path = (request as NodeRequest & { originalUrl?: string }).originalUrl ?? request.url ?? '/';
-  const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
-  const origin = `${encrypted ? 'https' : 'http'}://${String(request.headers.host ?? 'localhost')}`;
-  let url: URL;
+/**
+ * A path URL parsing would rewrite into another: dot segments (also percent-encoded), a
+ * backslash (read as `/`), control characters and spaces (dropped or encoded).
+ */
+const REWRITTEN_PATH = /(^|\/)(\.|%2e){1,2}(\/|$)|\\|[\p{Cc}\s]/iu;
+
+/**
+ * The request's URL with its path exactly as sent, or null when it has none we could serve as
+ * is. Origin-form (`/path`) is appended to the origin, never resolved against it (that would
+ * read `//host/path` as another host); absolute-form (`http://host/path`, from a proxy) keeps
+ * its own path.
+ */
+function urlOf(target: string, origin: string): URL | null {
+  const path = target.startsWith('/') ? target : /^https?:\/\/[^/?#]*(.*)$/i.exec(target)?.[1];
+  if (path === undefined) return null;
+  const pathOnly = path.split(/[?#]/, 1)[0]!;
+  if (REWRITTEN_PATH.test(pathOnly)) return null;
   try {
-    url = new URL(path, origin);
+    return new URL(`${origin}${path.startsWith('/') ? '' : '/'}${path}`);
   } catch {
     // A Host header that is no host name: the path is what routing needs.
-    url = new URL(path, 'http://localhost');
+    return new URL(`http://localhost${path.startsWith('/') ? '' : '/'}${path}`);
   }
+}
+
+function toRequest(request: NodeRequest, body: BodyState): Request | null {
+  // Express rewrites `url` below its mount point and keeps the full path in `originalUrl`.
+  const target = (request as NodeRequest & { originalUrl?: string }).originalUrl ?? request.url ?? '/';
+  const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
+  const url = urlOf(target, `${encrypted ? 'https' : 'http'}://${String(request.headers.host ?? 'localhost')}`);
+  if (!url) return null;
 
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -78,7 +115,7 @@ function toRequest(request: NodeRequest, body: BodyState): Request {
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   const method = request.method ?? 'GET';
-  const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal: body.gone.signal };
   // A message has a body when it says so (RFC 9112): a length above 0, or chunked.
   body.sent = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   if (body.sent && method !== 'GET' && method !== 'HEAD') {
@@ -91,7 +128,9 @@ function toRequest(request: NodeRequest, body: BodyState): Request {
 
 async function send(answer: Response, response: NodeResponse, body: BodyState): Promise<void> {
   // `Response.error()` is the Fetch standard's network error: the client sees the connection drop.
-  if (answer.type === 'error') {
+  // A client that left gets nothing: its socket is closed.
+  if (answer.type === 'error' || body.gone.signal.aborted) {
+    void answer.body?.cancel().catch(() => {});
     response.destroy();
     return;
   }
@@ -109,22 +148,34 @@ async function send(answer: Response, response: NodeResponse, body: BodyState): 
     return;
   }
   const reader = answer.body.getReader();
-  response.once('close', () => void reader.cancel().catch(() => {}));
+  // A client that leaves never drains: its leaving ends the wait, and the reading.
+  const left = new Promise<void>((resolve) => body.gone.signal.addEventListener('abort', () => resolve(), { once: true }));
+  void left.then(() => reader.cancel().catch(() => {}));
   for (;;) {
     const { value, done } = await reader.read();
-    if (done) break;
-    if (!response.write(value)) await new Promise<void>((resolve) => response.once('drain', () => resolve()));
+    if (done || body.gone.signal.aborted) break;
+    if (!response.write(value)) await Promise.race([new Promise<void>((resolve) => response.once('drain', resolve)), left]);
   }
-  response.end();
+  if (!body.gone.signal.aborted) response.end();
 }
 
 export function toNodeListener(handler: FetchHandler): NodeListener {
   return (request, response) => {
-    const body: BodyState = { sent: false, read: false };
+    const body: BodyState = { sent: false, read: false, gone: new AbortController() };
+    // 'close' before the answer ended: the client hung up.
+    response.once('close', () => {
+      if (!response.writableEnded) body.gone.abort();
+    });
     void (async () => {
       try {
-        await send(await handler(toRequest(request, body)), response, body);
+        const incoming = toRequest(request, body);
+        const answer = incoming ? await handler(incoming) : problem(404, { detail: 'There is nothing at this address.' });
+        await send(answer, response, body);
       } catch (error) {
+        if (body.gone.signal.aborted) {
+          response.destroy();
+          return;
+        }
         console.error('pat-elements/server: the Node adapter could not answer:', error);
         if (!response.headersSent) {
           response.writeHead(500, { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' });

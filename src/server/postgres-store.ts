@@ -5,10 +5,12 @@
  *
  * Every method is one SQL statement, so it is atomic without a transaction spanning calls (which
  * a Pool could not promise: each `query` may run on another connection). See postgres-schema.ts
- * for how the limits hold under concurrency.
+ * for how the limits hold under concurrency, and database-guard.ts for deadlines, outages and
+ * the replica.
  */
+import { guardDatabase, guarded, type DatabaseGuardOptions } from './database-guard.js';
 import { MIGRATION, ROTATED_FROM_KEY, TOKEN_COLUMNS } from './postgres-schema.js';
-import type { NewToken, RotateInput, RotateResult, StoredToken, TokenStore } from './store.js';
+import type { NewToken, RotateInput, RotateResult, StoredToken, TokenStore, TokenUse } from './store.js';
 
 /** What `postgresStore` needs of a database client: `pg`'s Pool and Client and PGlite have it. */
 export interface SqlClient {
@@ -99,16 +101,28 @@ WITH gone AS (
 )
 SELECT count(*)::int AS deleted FROM gone`;
 
-export function postgresStore(db: SqlClient): TokenStore {
-  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
+/** `postgresStore`'s options: a replica for reads, each call's deadline, and where database trouble is reported. */
+export type PostgresStoreOptions = DatabaseGuardOptions;
 
-  return {
+/** A batch of uses in one statement; `lastUsedAt` only moves forward. */
+const RECORD_USES = `
+UPDATE pat_tokens AS t SET last_used_at = u.at
+FROM unnest($1::text[], $2::timestamptz[]) AS u(id, at)
+WHERE t.id = u.id AND (t.last_used_at IS NULL OR t.last_used_at < u.at)`;
+
+export function postgresStore(db: SqlClient, options: PostgresStoreOptions = {}): TokenStore {
+  const guard = guardDatabase(db, options);
+  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
+  const replicaRows = async <T>(text: string, params: unknown[], confirmEmpty = false) =>
+    (await guard.read(text, params, confirmEmpty)).rows as T[];
+
+  return guarded<TokenStore>(guard, {
     async migrate() {
       await db.query(MIGRATION);
     },
 
     async list(userId, now) {
-      const found = await rows<TokenRow>(
+      const found = await replicaRows<TokenRow>(
         `SELECT ${TOKEN_COLUMNS} FROM pat_tokens
          WHERE user_id = $1 AND (replaced_by IS NULL OR expires_at > $2::timestamptz)
          ORDER BY created_at DESC, id`,
@@ -168,16 +182,16 @@ export function postgresStore(db: SqlClient): TokenStore {
     },
 
     async findByHash(secretHash) {
-      const [row] = await rows<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM pat_tokens WHERE secret_hash = decode($1, 'hex')`, [secretHash]);
+      const [row] = await replicaRows<TokenRow>(
+        `SELECT ${TOKEN_COLUMNS} FROM pat_tokens WHERE secret_hash = decode($1, 'hex')`,
+        [secretHash],
+        true,
+      );
       return row ? toStoredToken(row) : null;
     },
 
-    async markUsed(id, at, unlessAfter) {
-      await db.query(
-        `UPDATE pat_tokens SET last_used_at = $2::timestamptz
-         WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= $3::timestamptz)`,
-        [id, at.toISOString(), unlessAfter.toISOString()],
-      );
+    async recordUses(uses: readonly TokenUse[]) {
+      await db.query(RECORD_USES, [uses.map((use) => use.tokenId), uses.map((use) => use.at.toISOString())]);
     },
-  };
+  });
 }

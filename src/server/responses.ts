@@ -13,7 +13,9 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  499: 'Client Closed Request',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 const COMMON_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };

@@ -61,6 +61,15 @@ export type RotateResult =
   /** The token was already replaced by a rotation (possibly a concurrent one that won). */
   | { outcome: 'already-replaced' };
 
+/**
+ * One use of a token, recorded off the request's path. More of a use may be added later (the
+ * caller's address, say): a store keeps the fields it knows and ignores the others.
+ */
+export interface TokenUse {
+  tokenId: string;
+  at: Date;
+}
+
 export interface TokenStore {
   /** Creates what the store needs (tables, indexes); safe to call on every start. */
   migrate(): Promise<void>;
@@ -84,6 +93,12 @@ export interface TokenStore {
   delete(userId: string, id: string): Promise<boolean>;
   /** The token whose secret has this SHA-256 (hex), whoever owns it. */
   findByHash(secretHash: string): Promise<StoredToken | null>;
-  /** Sets `lastUsedAt` to `at`, unless another call already set it later than `unlessAfter`. */
-  markUsed(id: string, at: Date, unlessAfter: Date): Promise<void>;
+  /**
+   * Records a batch of uses, which the service collects off the request's path: each token's
+   * `lastUsedAt` becomes its use's `at`, unless it is already later. Optional: a store with
+   * neither this nor `markUsed` keeps no `lastUsedAt`.
+   */
+  recordUses?(uses: readonly TokenUse[]): Promise<void>;
+  /** One use at a time, for a store without `recordUses`: sets `lastUsedAt` to `at`, unless it is already later than `unlessAfter`. */
+  markUsed?(id: string, at: Date, unlessAfter: Date): Promise<void>;
 }

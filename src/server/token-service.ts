@@ -7,11 +7,13 @@ import type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, Rotat
 import { ScopeSchema, type Scope } from '../api/scopes.js';
 import * as z from 'zod/mini';
 import { TokenServiceError } from './errors.js';
+import { consoleHook, oncePerCause, type ErrorHook } from './error-reports.js';
 import { hashSecret } from './hash.js';
 import { resolvePolicy, type ResolvedPolicy, type TokenPolicy } from './policy.js';
 import { validateCreateRequest, validateRotateRequest } from './request-validation.js';
 import type { StoredToken, TokenStore } from './store.js';
 import { assertValidPrefix, generateSecret, isWellFormedSecret, newTokenId, partialKeyOf } from './token-format.js';
+import { createUsageRecorder, type UsageOptions } from './usage-recorder.js';
 
 export interface TokenServiceOptions {
   store: TokenStore;
@@ -22,6 +24,16 @@ export interface TokenServiceOptions {
   policy?: TokenPolicy;
   /** The current time; for tests. */
   clock?: () => Date;
+  /**
+   * How uses (`lastUsedAt`) are recorded: off the request's path, in batches. `false`: not
+   * recorded (the list then shows no last use).
+   */
+  usage?: UsageOptions | false;
+  /**
+   * Hears what fails off the request's path (a batch of uses not recorded), once per distinct
+   * cause. Default: `console.error`.
+   */
+  onError?: ErrorHook;
 }
 
 /** Who a verified secret acts for, and with which permissions. */
@@ -46,9 +58,16 @@ export interface TokenService {
   /**
    * Who `secret` belongs to, or `null` when it is malformed, unknown, expired, revoked or past its
    * grace period. A malformed secret or a wrong checksum is rejected without touching the store.
+   * When the store cannot answer, it throws a `TokenServiceError` with code `unavailable`: an
+   * outage is never a bad token. The use is recorded after it returns, off the request's path.
    */
   verify(secret: string): Promise<VerifiedToken | null>;
+  /** Writes the uses noted so far (`lastUsedAt`), e.g. before the process exits; never rejects. */
+  flushUsage(): Promise<void>;
 }
+
+/** Why a secret is refused; `verify` answers `null` for each (revoked is unknown: its row is gone). */
+type Identified = { ok: true; token: StoredToken } | { ok: false; reason: 'malformed' | 'unknown' | 'expired' };
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -89,6 +108,23 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const scopeIds = scopeCatalogue(options.scopes);
   const clock = options.clock ?? (() => new Date());
   const expiry = (from: Date, days: number | null) => (days === null ? null : new Date(from.getTime() + days * DAY_MS));
+  const report = oncePerCause(options.onError ?? consoleHook('a background task of the token service failed'));
+  const usage = options.usage === false ? undefined : createUsageRecorder(store, options.usage ?? {}, report);
+
+  /** The token `secret` names, valid at `now`, or why not; records nothing. */
+  async function identify(secret: string, now: Date): Promise<Identified> {
+    if (!isWellFormedSecret(secret, prefix)) return { ok: false, reason: 'malformed' };
+    const token = await store.findByHash(await hashSecret(secret));
+    if (!token) return { ok: false, reason: 'unknown' };
+    if (token.expiresAt !== null && token.expiresAt <= now) return { ok: false, reason: 'expired' };
+    return { ok: true, token };
+  }
+
+  /** Notes a use of `token` at `now`, unless one was recorded within the resolution. */
+  function noteUse(token: StoredToken, now: Date): void {
+    const notBefore = now.getTime() - LAST_USED_RESOLUTION_MS;
+    if (token.lastUsedAt === null || token.lastUsedAt.getTime() <= notBefore) usage?.record({ tokenId: token.id, at: now });
+  }
 
   async function newSecret() {
     const secret = generateSecret(prefix);
@@ -157,14 +193,15 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     },
 
     async verify(secret) {
-      if (!isWellFormedSecret(secret, prefix)) return null;
-      const token = await store.findByHash(await hashSecret(secret));
-      if (!token) return null;
       const now = clock();
-      if (token.expiresAt !== null && token.expiresAt <= now) return null;
-      const notBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-      if (token.lastUsedAt === null || token.lastUsedAt <= notBefore) await store.markUsed(token.id, now, notBefore);
-      return { userId: token.userId, tokenId: token.id, scopes: token.scopes };
+      const found = await identify(secret, now);
+      if (!found.ok) return null;
+      noteUse(found.token, now);
+      return { userId: found.token.userId, tokenId: found.token.id, scopes: found.token.scopes };
+    },
+
+    async flushUsage() {
+      await usage?.flush();
     },
   };
 }

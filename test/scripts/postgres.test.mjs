@@ -114,6 +114,42 @@ test('startPostgres runs a real server on its own port and data directory; stop(
   await server.stop();
 });
 
+test('the same server halts and starts again with its data and port, comes back as a read-only standby, and is promoted', async () => {
+  const server = await startPostgres();
+  const query = async (text) => {
+    const client = new pg.Client({ connectionString: server.url });
+    client.on('error', () => {});
+    await client.connect();
+    try {
+      return (await client.query(text)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  try {
+    await query('CREATE TABLE kept (n int); INSERT INTO kept VALUES (1)');
+    const firstPid = server.pid;
+    await server.halt();
+    assert.throws(() => process.kill(firstPid, 0), { code: 'ESRCH' }, 'halted: the process is gone');
+    await assert.rejects(query('SELECT 1'), { code: 'ECONNREFUSED' });
+    await server.start();
+    assert.notEqual(server.pid, firstPid);
+    assert.deepEqual(await query('SELECT n FROM kept'), [{ n: 1 }], 'same port, same data');
+
+    await server.restart({ standby: true });
+    assert.deepEqual(await query('SELECT pg_is_in_recovery() AS standby'), [{ standby: true }]);
+    await assert.rejects(query('INSERT INTO kept VALUES (2)'), { code: '25006' });
+    await server.promote();
+    assert.deepEqual(await query('SELECT pg_is_in_recovery() AS standby'), [{ standby: false }]);
+    await query('INSERT INTO kept VALUES (2)');
+    await server.restart();
+    assert.deepEqual(await query('SELECT count(*)::int AS n FROM kept'), [{ n: 2 }], 'a plain restart is a primary');
+  } finally {
+    await server.stop();
+  }
+  await assert.rejects(server.start(), /stopped for good/);
+});
+
 test('a server that cannot start is reported with its own output, and its data directory removed', async () => {
   const dir = tempDir('pat-pgbin-');
   // As root the stand-ins run as the unprivileged account, which must be able to reach them.

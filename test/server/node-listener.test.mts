@@ -1,11 +1,19 @@
 // The node:http adapter on a real server (port 0): the contract end to end over sockets, an
 // Express-style mount, a streamed body over the limit, network errors and cookies.
 import assert from 'node:assert/strict';
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { parseCreateResponse, parseListResponse } from '../../src/api/parse.js';
-import { createFetchHandler, createTokenService, memoryStore, toNodeListener, type FetchHandler } from '../../src/server/index.js';
+import {
+  createFetchHandler,
+  createTokenService,
+  memoryStore,
+  toNodeListener,
+  type FetchHandler,
+  type FetchHandlerOptions,
+  type TokenService,
+} from '../../src/server/index.js';
 
 const servers: Server[] = [];
 after(() => {
@@ -22,12 +30,53 @@ async function serve(listener: Parameters<typeof createServer>[1]): Promise<stri
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const tokensHandler = () =>
-  createFetchHandler(createTokenService({ store: memoryStore(), prefix: 'pat' }), {
+const tokensHandler = (
+  service: TokenService = createTokenService({ store: memoryStore(), prefix: 'pat' }),
+  options: Partial<FetchHandlerOptions> = {},
+) =>
+  createFetchHandler(service, {
     basePath: '/api/tokens',
     authenticate: (request) => (request.headers.get('authorization') === 'Session ada' ? 'ada' : null),
+    ...options,
   });
 const session = { authorization: 'Session ada' };
+
+/** A request with its path sent exactly as given (fetch would normalise it); resolves with the status and body. */
+function rawRequest(base: string, path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const { hostname, port } = new URL(base);
+    const outgoing = httpRequest({ hostname, port, path, method: init.method ?? 'GET', headers: init.headers ?? {} }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+/** A promise and its resolve, to hold a step open or wait for one without sleeping. */
+function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+/** Sends the start of a request, then hangs up once `hangUp` resolves. */
+function hangUpAfter(base: string, path: string, head: string, hangUp: Promise<unknown>): void {
+  const { hostname, port } = new URL(base);
+  const outgoing = httpRequest({
+    hostname,
+    port,
+    path,
+    method: 'POST',
+    headers: { ...session, 'content-type': 'application/json', 'content-length': '1000' },
+  });
+  outgoing.on('error', () => {});
+  outgoing.write(head);
+  void hangUp.then(() => outgoing.destroy());
+}
 
 describe('toNodeListener', () => {
   it('serves the contract over HTTP', async () => {
@@ -140,5 +189,94 @@ describe('toNodeListener', () => {
     assert.equal(response.headers.get('content-type'), 'application/problem+json');
     assert.ok(!(await response.text()).includes('internals'));
     assert.equal(logged.mock.callCount(), 1);
+  });
+
+  it('routes on the raw path: //host/… is a path (404), and a path URL parsing would rewrite is a 404', async () => {
+    const url = await serve(toNodeListener(tokensHandler()));
+    for (const path of [
+      '//evil.example/api/tokens',
+      '/api/./tokens',
+      '/x/../api/tokens',
+      '/x/%2e%2E/api/tokens',
+      '/api/%2e/tokens',
+      '/api\\tokens',
+      '/api/tokens/..',
+    ]) {
+      const { status, body } = await rawRequest(url, path, { headers: session });
+      assert.equal(status, 404, path);
+      assert.doesNotMatch(body, /"tokens"/, path);
+    }
+    assert.equal((await rawRequest(url, '/api/tokens?page=1', { headers: session })).status, 200);
+    // A proxy's absolute-form request line keeps its own path.
+    assert.equal((await rawRequest(url, 'http://tokens.example/api/tokens', { headers: session })).status, 200);
+    assert.equal((await rawRequest(url, 'http://tokens.example//evil.example/api/tokens', { headers: session })).status, 404);
+  });
+
+  it('answers HEAD on the collection as GET, without a body', async () => {
+    const url = await serve(toNodeListener(tokensHandler()));
+    const head = await fetch(`${url}/api/tokens`, { method: 'HEAD', headers: session });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('content-type'), 'application/json');
+    assert.equal(await head.text(), '');
+  });
+
+  it('a client that hangs up mid-body is not an error: nothing reported, nothing logged, nothing created', async (t) => {
+    const logged = t.mock.method(console, 'error', () => {});
+    const failures: unknown[] = [];
+    const service = createTokenService({ store: memoryStore(), prefix: 'pat' });
+    const handler = tokensHandler(service, { onError: (error) => failures.push(error) });
+    const arrived = deferred();
+    const answered = deferred<Response>();
+    const listener = toNodeListener(async (request) => {
+      const response = await handler(request);
+      answered.resolve(response);
+      return response;
+    });
+    const url = await serve((req, res) => {
+      arrived.resolve();
+      listener(req, res);
+    });
+    hangUpAfter(url, '/api/tokens', '{"name":"half', arrived.promise);
+    assert.equal((await answered.promise).status, 499);
+    // A whole round trip after it: whatever the adapter did with the first is done.
+    assert.equal((await fetch(`${url}/api/tokens`, { headers: session })).status, 200);
+    assert.deepEqual(failures, []);
+    assert.equal(logged.mock.callCount(), 0);
+    assert.deepEqual(await service.list('ada'), []);
+  });
+
+  it('a client that hangs up while its request waits gets nothing written, and no token is made for it', async (t) => {
+    const logged = t.mock.method(console, 'error', () => {});
+    const service = createTokenService({ store: memoryStore(), prefix: 'pat' });
+    const arrived = deferred();
+    const hungUp = deferred();
+    const answered = deferred<Response>();
+    let response: ServerResponse | undefined;
+    const handler = tokensHandler(service, {
+      // The session lookup is slow; the client leaves meanwhile.
+      authenticate: async () => {
+        await hungUp.promise;
+        return 'ada';
+      },
+    });
+    const listener = toNodeListener(async (request) => {
+      const answer = await handler(request);
+      answered.resolve(answer);
+      return answer;
+    });
+    const url = await serve((req, res) => {
+      response ??= res;
+      res.once('close', () => hungUp.resolve());
+      // The whole body is here before the client leaves.
+      req.once('readable', () => arrived.resolve());
+      listener(req, res);
+    });
+    const body = JSON.stringify({ name: 'never delivered', expiresInDays: 1 });
+    hangUpAfter(url, '/api/tokens', body.padEnd(1000, ' '), arrived.promise);
+    assert.equal((await answered.promise).status, 499);
+    assert.equal((await fetch(`${url}/api/tokens`, { headers: session })).status, 200);
+    assert.equal(response?.headersSent, false, 'nothing was written to the closed connection');
+    assert.deepEqual(await service.list('ada'), [], 'no token nobody would ever see');
+    assert.equal(logged.mock.callCount(), 0);
   });
 });

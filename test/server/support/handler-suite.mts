@@ -160,10 +160,52 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
       }
     });
 
+    it('404 for a path with an empty segment, which a proxy would not read as the collection', async () => {
+      const anywhere = createFetchHandler(service, { authenticate });
+      for (const path of ['//evil.example/api/tokens', '//api/tokens', '/api//tokens', '/api/tokens//tok_x']) {
+        await expectProblem(await call(handler, 'GET', path), 404);
+        await expectProblem(await call(anywhere, 'GET', path), 404);
+      }
+      const { token } = await service.create('ada', { name: 'x', expiresInDays: 1 });
+      await expectProblem(await call(anywhere, 'DELETE', `//evil.example/tokens/${token.id}`), 404);
+      assert.equal((await service.list('ada')).length, 1, 'nothing was deleted');
+    });
+
+    it('HEAD wherever GET works: its status and headers, no body', async () => {
+      await service.create('ada', { name: 'x', expiresInDays: 1 });
+      const get = await call(handler, 'GET', '/api/tokens');
+      const head = await call(handler, 'HEAD', '/api/tokens');
+      assert.equal(head.status, 200);
+      assert.equal(await head.text(), '');
+      assert.deepEqual([...head.headers], [...get.headers]);
+      const anonymous = await call(handler, 'HEAD', '/api/tokens', { user: null });
+      assert.equal(anonymous.status, 401);
+      assert.equal(await anonymous.text(), '');
+      const anywhere = createFetchHandler(service, { authenticate });
+      assert.equal((await call(anywhere, 'HEAD', '/v1/me/tokens')).status, 200);
+      const wrong = await call(handler, 'HEAD', '/api/tokens/tok_x');
+      assert.equal(wrong.status, 405, 'no GET there, so no HEAD');
+      assert.equal(wrong.headers.get('allow'), 'DELETE');
+    });
+
+    it('499 for a client that left before its body was read: no token for it, nothing reported', async () => {
+      const left = new AbortController();
+      left.abort();
+      const request = new Request('http://host/api/tokens', {
+        method: 'POST',
+        headers: { 'x-user': 'ada', 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'nobody will see it', expiresInDays: 1 }),
+        signal: left.signal,
+      });
+      assert.equal((await handler(request)).status, 499);
+      assert.deepEqual(await service.list('ada'), []);
+      assert.deepEqual(failures, []);
+    });
+
     it('405 with Allow for a method a route does not have; OPTIONS lists them', async () => {
       const cases: Array<[string, string, string]> = [
-        ['PUT', '/api/tokens', 'GET, POST'],
-        ['DELETE', '/api/tokens', 'GET, POST'],
+        ['PUT', '/api/tokens', 'GET, HEAD, POST'],
+        ['DELETE', '/api/tokens', 'GET, HEAD, POST'],
         ['GET', '/api/tokens/tok_x', 'DELETE'],
         ['PATCH', '/api/tokens/tok_x', 'DELETE'],
         ['GET', '/api/tokens/tok_x/rotate', 'POST'],
@@ -175,7 +217,7 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
       }
       const options = await call(handler, 'OPTIONS', '/api/tokens', { user: null });
       assert.equal(options.status, 204);
-      assert.equal(options.headers.get('allow'), 'GET, POST, OPTIONS');
+      assert.equal(options.headers.get('allow'), 'GET, HEAD, POST, OPTIONS');
     });
 
     it('415 for a body that is not declared JSON', async () => {

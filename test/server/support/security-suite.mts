@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, beforeEach, it } from 'node:test';
+import { after, afterEach, before, beforeEach, it } from 'node:test';
 import { createFetchHandler, createTokenService, type FetchHandler, type TokenService } from '../../../src/server/index.js';
 import { DAY, HOUR, testClock, type Counters, type StoreKit } from './kits.mjs';
 import { rejectsWith } from './service-suite.mjs';
@@ -51,6 +51,7 @@ export function securitySuite(makeKit: () => Promise<StoreKit>): void {
     });
     handler = createFetchHandler(service, { basePath: '/api/tokens', authenticate: (request) => request.headers.get('x-user') });
   });
+  afterEach(() => service.flushUsage());
 
   it('after create, verify and rotate, no column of any row holds a secret, nor its hex or base64', async () => {
     const created = await service.create('ada', { name: 'CI', description: 'deploys', expiresInDays: 30, scopes: ['read'] });
@@ -61,6 +62,7 @@ export function securitySuite(makeKit: () => Promise<StoreKit>): void {
     await service.verify(graceful.secret);
     const immediate = await service.rotate('ada', forever.token.id, { expiresInDays: 7 });
     await service.verify(immediate.secret);
+    await service.flushUsage();
 
     const stored = (await kit.dump()).toLowerCase();
     // The dump must show what is stored, or the checks below prove nothing: the hash is there.

@@ -4,7 +4,7 @@
  * `lastUsedAt`.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import {
   createTokenService,
   TokenServiceError,
@@ -41,8 +41,13 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
   let clock: ReturnType<typeof testClock>;
   let service: TokenService;
 
-  const make = (options: Partial<TokenServiceOptions> = {}, policy: TokenPolicy = {}) =>
-    createTokenService({ store, prefix: 'pat', clock: clock.now, ...options, policy: { ...policy, ...options.policy } });
+  /** Every service a test made: their uses are written before the store goes. */
+  const made: TokenService[] = [];
+  const make = (options: Partial<TokenServiceOptions> = {}, policy: TokenPolicy = {}) => {
+    const each = createTokenService({ store, prefix: 'pat', clock: clock.now, ...options, policy: { ...policy, ...options.policy } });
+    made.push(each);
+    return each;
+  };
 
   before(async () => {
     kit = await makeKit();
@@ -54,6 +59,9 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
     ({ store, counters } = await kit.fresh());
     clock = testClock();
     service = make();
+  });
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((each) => each.flushUsage()));
   });
 
   describe('create', () => {
@@ -299,21 +307,41 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
       assert.deepEqual(counters.byMethod, { findByHash: 1 });
     });
 
-    it('writes lastUsedAt at most once a minute per token', async () => {
+    it('records lastUsedAt off the request’s path, at most once a minute per token, in one write per batch', async () => {
       const { token, secret } = await service.create('ada', { name: 'a', expiresInDays: 30 });
-      const lastUsed = async () => (await service.list('ada')).find((t) => t.id === token.id)?.lastUsedAt;
+      const other = await service.create('ada', { name: 'b', expiresInDays: 30 });
+      const lastUsed = async (id = token.id) => (await service.list('ada')).find((t) => t.id === id)?.lastUsedAt;
       counters.byMethod = {};
 
       await service.verify(secret);
+      assert.equal(await lastUsed(), null, 'verify returned before any write');
+      assert.equal(counters.byMethod.recordUses ?? 0, 0);
+      await service.verify(other.secret);
+      await service.flushUsage();
       assert.equal(await lastUsed(), '2026-12-01T12:00:00.000Z');
+      assert.equal(await lastUsed(other.token.id), '2026-12-01T12:00:00.000Z');
+      assert.equal(counters.byMethod.recordUses, 1, 'two tokens, one write');
+
       clock.advance(59_000);
       await service.verify(secret);
+      await service.flushUsage();
       assert.equal(await lastUsed(), '2026-12-01T12:00:00.000Z', 'unchanged within the minute');
-      assert.equal(counters.byMethod.markUsed, 1, 'one write for two uses within a minute');
+      assert.equal(counters.byMethod.recordUses, 1, 'no write for a use within the minute');
       clock.advance(1_000);
       await service.verify(secret);
+      await service.flushUsage();
       assert.equal(await lastUsed(), '2026-12-01T12:01:00.000Z');
-      assert.equal(counters.byMethod.markUsed, 2);
+      assert.equal(counters.byMethod.recordUses, 2);
+    });
+
+    it('records nothing with usage: false', async () => {
+      const quiet = make({ usage: false });
+      const { token, secret } = await quiet.create('ada', { name: 'a', expiresInDays: 30 });
+      counters.byMethod = {};
+      assert.equal((await quiet.verify(secret))?.tokenId, token.id);
+      await quiet.flushUsage();
+      assert.deepEqual(counters.byMethod, { findByHash: 1 });
+      assert.equal((await quiet.list('ada'))[0]?.lastUsedAt, null);
     });
 
     it('rejects a token from the moment it expires', async () => {
