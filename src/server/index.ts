@@ -22,6 +22,8 @@ export { MAX_BODY_BYTES } from './json-body.js';
 export { toNodeListener, type NodeListener, type NodeRequest, type NodeResponse } from './node-listener.js';
 export { memoryStore, type MemoryRecord, type MemoryStore } from './memory-store.js';
 export { postgresStore, type SqlClient } from './postgres-store.js';
+export { SCHEMA_VERSION } from './postgres-migrations.js';
+export type { MaintenanceReport, MaintenanceStepResult } from './maintenance.js';
 export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenStore } from './store.js';
 export type { Scope } from '../api/scopes.js';
 export type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';

@@ -7,7 +7,9 @@
  * a Pool could not promise: each `query` may run on another connection). See postgres-schema.ts
  * for how the limits hold under concurrency.
  */
-import { MIGRATION, ROTATED_FROM_KEY, TOKEN_COLUMNS } from './postgres-schema.js';
+import { postgresMaintenance } from './postgres-maintenance.js';
+import { migrationScript } from './postgres-migrations.js';
+import { ROTATED_FROM_KEY, TOKEN_COLUMNS } from './postgres-schema.js';
 import type { NewToken, RotateInput, RotateResult, StoredToken, TokenStore } from './store.js';
 
 /** What `postgresStore` needs of a database client: `pg`'s Pool and Client and PGlite have it. */
@@ -68,7 +70,8 @@ RETURNING ${TOKEN_COLUMNS}`;
 /**
  * The old token ($1, of user $2) is claimed by the first CTE: only a row no rotation replaced
  * matches, re-checked under its row lock, so a parallel rotation finds nothing. The new token
- * copies its name, description and scopes. Replaced tokens whose grace ended (before $8) go.
+ * copies its name, description and scopes. Replaced tokens whose grace ended (before $8) go, and
+ * so does the old token's own predecessor once the claim succeeded: at most one predecessor.
  */
 function rotateSql(revokeAtOnce: boolean): string {
   const claim = revokeAtOnce
@@ -83,16 +86,22 @@ WITH previous AS (
   SELECT $3, user_id, decode($4, 'hex'), $5, name, description, scopes, $6::timestamptz, $7::timestamptz, id FROM previous
   RETURNING ${TOKEN_COLUMNS}
 ), purged AS (
-  DELETE FROM pat_tokens WHERE user_id = $2 AND replaced_by IS NOT NULL AND expires_at <= $8::timestamptz
+  DELETE FROM pat_tokens WHERE user_id = $2 AND replaced_by IS NOT NULL
+    AND (expires_at <= $8::timestamptz OR (replaced_by = $1 AND EXISTS (SELECT 1 FROM previous)))
 )
 SELECT 'token' AS role, * FROM token
 ${revokeAtOnce ? '' : "UNION ALL SELECT 'previous' AS role, * FROM previous"}`;
 }
 
-/** A deleted token that no rotation had replaced gives its owner's slot back, in the same statement. */
+/**
+ * A deleted token that no rotation had replaced gives its owner's slot back, and its predecessor
+ * in a grace period goes with it, in the same statement.
+ */
 const DELETE = `
 WITH gone AS (
   DELETE FROM pat_tokens WHERE id = $1 AND user_id = $2 RETURNING replaced_by
+), predecessor AS (
+  DELETE FROM pat_tokens WHERE user_id = $2 AND replaced_by = $1 AND EXISTS (SELECT 1 FROM gone)
 ), released AS (
   UPDATE pat_token_owners SET live_tokens = live_tokens - 1
   WHERE user_id = $2 AND EXISTS (SELECT 1 FROM gone WHERE replaced_by IS NULL)
@@ -104,7 +113,7 @@ export function postgresStore(db: SqlClient): TokenStore {
 
   return {
     async migrate() {
-      await db.query(MIGRATION);
+      await db.query(migrationScript());
     },
 
     async list(userId, now) {
@@ -179,5 +188,7 @@ export function postgresStore(db: SqlClient): TokenStore {
         [id, at.toISOString(), unlessAfter.toISOString()],
       );
     },
+
+    ...postgresMaintenance(rows),
   };
 }
