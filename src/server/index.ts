@@ -23,6 +23,7 @@ export { toNodeListener, type NodeListener, type NodeRequest, type NodeResponse 
 export { memoryStore, type MemoryRecord, type MemoryStore } from './memory-store.js';
 export { postgresStore, type SqlClient } from './postgres-store.js';
 export { SCHEMA_VERSION } from './postgres-migrations.js';
+export { PGliteInUseError, PGLITE_LOCK_FILE } from './pglite-lock.js';
 export type { MaintenanceReport, MaintenanceStepResult } from './maintenance.js';
 export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenStore } from './store.js';
 export type { Scope } from '../api/scopes.js';

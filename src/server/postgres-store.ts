@@ -7,6 +7,7 @@
  * a Pool could not promise: each `query` may run on another connection). See postgres-schema.ts
  * for how the limits hold under concurrency.
  */
+import { lockPGliteDataDir } from './pglite-lock.js';
 import { postgresMaintenance } from './postgres-maintenance.js';
 import { migrationScript } from './postgres-migrations.js';
 import { ROTATED_FROM_KEY, TOKEN_COLUMNS } from './postgres-schema.js';
@@ -109,6 +110,8 @@ WITH gone AS (
 SELECT count(*)::int AS deleted FROM gone`;
 
 export function postgresStore(db: SqlClient): TokenStore {
+  // A PGlite with a data folder is for one process: claimed here, before it touches the folder.
+  lockPGliteDataDir(db);
   const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
 
   return {
