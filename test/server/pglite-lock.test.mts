@@ -67,7 +67,7 @@ describe('PGlite data folders: one process', () => {
     const refusal = await second.next();
     assert.equal(await second.exited, 3);
     assert.equal(refusal.name, 'PGliteInUseError');
-    assert.equal(refusal.ready, false, 'refused before PGlite had opened the folder');
+    assert.equal(refusal.ready, false, 'refused at once, before PGlite was even ready');
     const message = String(refusal.refused);
     assert.match(message, new RegExp(`in use by process ${first.child.pid} on ${hostname()}`));
     assert.match(message, /PGlite is for one process/);

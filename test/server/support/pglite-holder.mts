@@ -14,7 +14,7 @@ let store: TokenStore;
 try {
   store = postgresStore(db);
 } catch (error) {
-  // `ready: false`: refused before PGlite had opened the folder.
+  // `ready: false`: refused at once, not after PGlite's start-up.
   say({ refused: (error as Error).message, name: (error as Error).name, ready: db.ready });
   process.exit(3);
 }
