@@ -26,4 +26,6 @@ export function startPostgres(options?: {
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
   timeoutMs?: number;
+  /** Keep fsync, synchronous_commit and full_page_writes at PostgreSQL's defaults (on). Default false. */
+  durable?: boolean;
 }): Promise<RunningPostgres>;

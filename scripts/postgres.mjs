@@ -152,8 +152,12 @@ function untilLogged(child, pattern, timeoutMs) {
  * its own port and data: `halt()` (a fast shutdown, data kept) and `start()`, `restart()`,
  * `restart({ standby: true })` (back as a hot standby: read-only, as after a failover to a
  * replica) and `promote()` (the standby becomes a primary again, without a restart).
+ *
+ * `durable: true` keeps PostgreSQL's durability settings at their defaults (fsync,
+ * synchronous_commit, full_page_writes on), for figures that stand for a real server; the tests'
+ * throwaway servers turn them off.
  */
-export async function startPostgres({ env = process.env, log, timeoutMs = 60_000 } = {}) {
+export async function startPostgres({ env = process.env, log, timeoutMs = 60_000, durable = false } = {}) {
   const bin = findPostgres(env, log);
   const account = serverAccount();
   const dataDir = mkdtempSync(join(env.TMPDIR || tmpdir(), 'pat-postgres-'));
@@ -168,7 +172,8 @@ export async function startPostgres({ env = process.env, log, timeoutMs = 60_000
   };
 
   const user = 'pat';
-  const initdb = spawnSync(join(bin, 'initdb'), ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], {
+  const initdbArgs = ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', ...(durable ? [] : ['--no-sync'])];
+  const initdb = spawnSync(join(bin, 'initdb'), initdbArgs, {
     encoding: 'utf8',
     ...asAccount,
     env: { ...env, LC_ALL: 'C' },
@@ -193,12 +198,7 @@ export async function startPostgres({ env = process.env, log, timeoutMs = 60_000
         '-c',
         'unix_socket_directories=',
         // A throwaway database: durability buys nothing and costs time on a busy machine.
-        '-c',
-        'fsync=off',
-        '-c',
-        'synchronous_commit=off',
-        '-c',
-        'full_page_writes=off',
+        ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
         '-c',
         'max_connections=60',
       ],

@@ -13,6 +13,7 @@ import { demoScopes } from '../../src/mock/seed.js';
 import {
   createFetchHandler,
   createTokenService,
+  PGliteInUseError,
   postgresStore,
   toNodeListener,
   type FetchHandler,
@@ -101,7 +102,9 @@ export function createDemoBackend({ dataDir }: { dataDir: string }): DemoBackend
   let opened: ReturnType<typeof open> | undefined;
   const opening = () =>
     (opened ??= open(dataDir).catch((error: unknown) => {
-      opened = undefined; // the next request tries again
+      // The next request tries again, unless another process holds the folder: each try would
+      // start one more PGlite on it.
+      if (!(error instanceof PGliteInUseError)) opened = undefined;
       throw error;
     }));
   const status: DemoStatus = { backend: 'server', store: `PGlite (${dataDir})`, prefix: DEMO_PREFIX, faults: DEMO_FAULTS };

@@ -24,6 +24,9 @@ export { toNodeListener, type NodeListener, type NodeRequest, type NodeResponse 
 export { memoryStore, type MemoryRecord, type MemoryStore } from './memory-store.js';
 export { postgresStore, type PostgresStoreOptions, type SqlClient } from './postgres-store.js';
 export { DEFAULT_TIMEOUT_MS } from './database-guard.js';
+export { SCHEMA_VERSION } from './postgres-migrations.js';
+export { PGliteInUseError, PGLITE_LOCK_FILE } from './pglite-lock.js';
+export type { MaintenanceReport, MaintenanceStepResult } from './maintenance.js';
 export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenStore, TokenUse } from './store.js';
 export type { Scope } from '../api/scopes.js';
 export type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';

@@ -46,6 +46,18 @@ export function memoryStore(): MemoryStore {
     idByHash.delete(record.secretHash);
     byUser.get(record.userId)?.delete(record);
   };
+  /** Ends the grace period of the token `record` replaced, if it is still stored: at most one predecessor. */
+  const removePredecessorOf = (record: MemoryRecord) => {
+    let removed = 0;
+    for (const other of [...tokensOf(record.userId)]) {
+      if (other.replacedBy === record.id) {
+        remove(other);
+        removed += 1;
+      }
+    }
+    return removed;
+  };
+  const isLive = (id: string) => byId.get(id)?.replacedBy === null;
 
   return {
     async migrate() {},
@@ -79,6 +91,7 @@ export function memoryStore(): MemoryStore {
         replacedBy: null,
       };
       add(record);
+      removePredecessorOf(old);
       for (const stale of [...tokensOf(userId)]) {
         if (stale.replacedBy !== null && stale.expiresAt !== null && stale.expiresAt <= now) remove(stale);
       }
@@ -95,6 +108,7 @@ export function memoryStore(): MemoryStore {
       const record = owned(userId, id);
       if (!record) return false;
       remove(record);
+      removePredecessorOf(record);
       return true;
     },
 
@@ -109,6 +123,29 @@ export function memoryStore(): MemoryStore {
         const record = byId.get(tokenId);
         if (record && (record.lastUsedAt === null || record.lastUsedAt < at)) record.lastUsedAt = at;
       }
+    },
+
+    async purgeExpired(expiredBefore) {
+      let deleted = 0;
+      for (const record of [...byId.values()]) {
+        if (record.replacedBy === null && record.expiresAt !== null && record.expiresAt <= expiredBefore) {
+          remove(record);
+          deleted += 1 + removePredecessorOf(record);
+        }
+      }
+      return deleted;
+    },
+
+    async purgePastGrace(now) {
+      let deleted = 0;
+      for (const record of [...byId.values()]) {
+        const { replacedBy, expiresAt } = record;
+        if (replacedBy !== null && byId.has(record.id) && ((expiresAt !== null && expiresAt <= now) || !isLive(replacedBy))) {
+          remove(record);
+          deleted += 1;
+        }
+      }
+      return deleted;
     },
 
     records() {

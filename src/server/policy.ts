@@ -10,6 +10,12 @@ export interface TokenPolicy {
   maxTokensPerUser?: number;
   /** The longest grace period a rotation may give the old token, in hours. Default and maximum 168. */
   maxGracePeriodHours?: number;
+  /**
+   * How many days an expired token stays listed (and counted toward the maximum) before
+   * `service.maintain()` deletes it. Default 30; `null` keeps expired tokens until their owner
+   * deletes them.
+   */
+  expiredRetentionDays?: number | null;
 }
 
 export type ResolvedPolicy = Required<TokenPolicy>;
@@ -19,6 +25,7 @@ export const DEFAULT_POLICY: ResolvedPolicy = {
   allowNoExpiration: false,
   maxTokensPerUser: 100,
   maxGracePeriodHours: MAX_GRACE_PERIOD_HOURS,
+  expiredRetentionDays: 30,
 };
 
 /** A century: beyond it a lifetime is a mistake, and far beyond it dates stop being representable. */
@@ -38,6 +45,10 @@ export function resolvePolicy(policy: TokenPolicy = {}): ResolvedPolicy {
     allowNoExpiration: merged.allowNoExpiration === true,
     maxTokensPerUser: wholeNumber('maxTokensPerUser', merged.maxTokensPerUser, 1, 1_000_000),
     maxGracePeriodHours: wholeNumber('maxGracePeriodHours', merged.maxGracePeriodHours, 0, MAX_GRACE_PERIOD_HOURS),
+    expiredRetentionDays:
+      merged.expiredRetentionDays === null
+        ? null
+        : wholeNumber('expiredRetentionDays', merged.expiredRetentionDays, 0, LONGEST_LIFETIME_DAYS),
   };
 }
 

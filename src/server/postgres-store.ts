@@ -9,7 +9,10 @@
  * the replica.
  */
 import { guardDatabase, guarded, type DatabaseGuardOptions } from './database-guard.js';
-import { MIGRATION, ROTATED_FROM_KEY, TOKEN_COLUMNS } from './postgres-schema.js';
+import { lockPGliteDataDir } from './pglite-lock.js';
+import { postgresMaintenance } from './postgres-maintenance.js';
+import { migrationScript } from './postgres-migrations.js';
+import { ROTATED_FROM_KEY, TOKEN_COLUMNS } from './postgres-schema.js';
 import type { NewToken, RotateInput, RotateResult, StoredToken, TokenStore, TokenUse } from './store.js';
 
 /** What `postgresStore` needs of a database client: `pg`'s Pool and Client and PGlite have it. */
@@ -70,7 +73,8 @@ RETURNING ${TOKEN_COLUMNS}`;
 /**
  * The old token ($1, of user $2) is claimed by the first CTE: only a row no rotation replaced
  * matches, re-checked under its row lock, so a parallel rotation finds nothing. The new token
- * copies its name, description and scopes. Replaced tokens whose grace ended (before $8) go.
+ * copies its name, description and scopes. Replaced tokens whose grace ended (before $8) go, and
+ * so does the old token's own predecessor once the claim succeeded: at most one predecessor.
  */
 function rotateSql(revokeAtOnce: boolean): string {
   const claim = revokeAtOnce
@@ -85,16 +89,22 @@ WITH previous AS (
   SELECT $3, user_id, decode($4, 'hex'), $5, name, description, scopes, $6::timestamptz, $7::timestamptz, id FROM previous
   RETURNING ${TOKEN_COLUMNS}
 ), purged AS (
-  DELETE FROM pat_tokens WHERE user_id = $2 AND replaced_by IS NOT NULL AND expires_at <= $8::timestamptz
+  DELETE FROM pat_tokens WHERE user_id = $2 AND replaced_by IS NOT NULL
+    AND (expires_at <= $8::timestamptz OR (replaced_by = $1 AND EXISTS (SELECT 1 FROM previous)))
 )
 SELECT 'token' AS role, * FROM token
 ${revokeAtOnce ? '' : "UNION ALL SELECT 'previous' AS role, * FROM previous"}`;
 }
 
-/** A deleted token that no rotation had replaced gives its owner's slot back, in the same statement. */
+/**
+ * A deleted token that no rotation had replaced gives its owner's slot back, and its predecessor
+ * in a grace period goes with it, in the same statement.
+ */
 const DELETE = `
 WITH gone AS (
   DELETE FROM pat_tokens WHERE id = $1 AND user_id = $2 RETURNING replaced_by
+), predecessor AS (
+  DELETE FROM pat_tokens WHERE user_id = $2 AND replaced_by = $1 AND EXISTS (SELECT 1 FROM gone)
 ), released AS (
   UPDATE pat_token_owners SET live_tokens = live_tokens - 1
   WHERE user_id = $2 AND EXISTS (SELECT 1 FROM gone WHERE replaced_by IS NULL)
@@ -111,6 +121,8 @@ FROM unnest($1::text[], $2::timestamptz[]) AS u(id, at)
 WHERE t.id = u.id AND (t.last_used_at IS NULL OR t.last_used_at < u.at)`;
 
 export function postgresStore(db: SqlClient, options: PostgresStoreOptions = {}): TokenStore {
+  // A PGlite with a data folder is for one process: claimed here, before it touches the folder.
+  lockPGliteDataDir(db);
   const guard = guardDatabase(db, options);
   const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
   const replicaRows = async <T>(text: string, params: unknown[], confirmEmpty = false) =>
@@ -118,7 +130,7 @@ export function postgresStore(db: SqlClient, options: PostgresStoreOptions = {})
 
   return guarded<TokenStore>(guard, {
     async migrate() {
-      await db.query(MIGRATION);
+      await db.query(migrationScript());
     },
 
     async list(userId, now) {
@@ -193,5 +205,7 @@ export function postgresStore(db: SqlClient, options: PostgresStoreOptions = {})
     async recordUses(uses: readonly TokenUse[]) {
       await db.query(RECORD_USES, [uses.map((use) => use.tokenId), uses.map((use) => use.at.toISOString())]);
     },
+
+    ...postgresMaintenance(rows),
   });
 }

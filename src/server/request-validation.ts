@@ -1,8 +1,8 @@
 /**
  * Checks a create or rotate request against the contract's schemas (the same ones the elements
- * use) and then the service's policy. Failures become one message per field, written for the
- * person who filled in the form; submitted values are never echoed (a secret may be pasted into
- * any field).
+ * use), the input rule for text (`src/api/text-rules.ts`) and then the service's policy. Failures
+ * become one message per field, written for the person who filled in the form; submitted values
+ * are never echoed (a secret may be pasted into any field).
  */
 import * as z from 'zod/mini';
 import {
@@ -12,6 +12,7 @@ import {
   NAME_MAX_LENGTH,
   RotateTokenRequestSchema,
 } from '../api/schemas.js';
+import { isInvisible, textProblem, type TextProblem } from '../api/text-rules.js';
 import { TokenServiceError } from './errors.js';
 import type { ResolvedPolicy } from './policy.js';
 
@@ -54,6 +55,29 @@ function invalid(errors: Record<string, string>): TokenServiceError {
   return new TokenServiceError('invalid-request', 'Some fields are invalid.', errors);
 }
 
+/** What each text problem means to the person who typed the field. */
+const TEXT_MESSAGES: Record<TextProblem, (field: string) => string> = {
+  control: (field) =>
+    field === 'Description'
+      ? 'Description must not contain control characters (line breaks and tabs are fine).'
+      : `${field} must not contain control characters such as tabs, line breaks or terminal escapes.`,
+  bidi: (field) => `${field} must not contain characters that reverse the direction of the text (bidirectional overrides or isolates).`,
+  surrogate: (field) => `${field} contains a broken character (half of a surrogate pair): type or paste it again.`,
+};
+
+/**
+ * The input rule of `src/api/text-rules.ts`, for the fields the schema let through: control
+ * characters, direction overrides and lone surrogates are refused, and a name that shows nothing
+ * is no name. Every store gets the same text, whatever it would have done with the rest.
+ */
+function checkText(request: { name: string; description?: string | undefined }, errors: Record<string, string>): void {
+  const nameProblem = textProblem(request.name);
+  if (nameProblem) errors.name = TEXT_MESSAGES[nameProblem]('Name');
+  else if (isInvisible(request.name)) errors.name = 'Name is required.';
+  const descriptionProblem = request.description === undefined ? null : textProblem(request.description, { multiline: true });
+  if (descriptionProblem) errors.description = TEXT_MESSAGES[descriptionProblem]('Description');
+}
+
 function checkLifetime(expiresInDays: number | null, policy: ResolvedPolicy): string | undefined {
   if (expiresInDays === null) return policy.allowNoExpiration ? undefined : 'Tokens must have an expiration date.';
   if (expiresInDays > policy.maxLifetimeDays) return `Tokens can live at most ${policy.maxLifetimeDays} days.`;
@@ -63,6 +87,7 @@ function checkLifetime(expiresInDays: number | null, policy: ResolvedPolicy): st
 export function validateCreateRequest(body: unknown, policy: ResolvedPolicy, scopeIds: ReadonlySet<string> | null): ValidCreateRequest {
   const request = parse(CreateTokenRequestSchema, body);
   const errors: Record<string, string> = {};
+  checkText(request, errors);
   const lifetime = checkLifetime(request.expiresInDays, policy);
   if (lifetime) errors.expiresInDays = lifetime;
 
@@ -74,8 +99,14 @@ export function validateCreateRequest(body: unknown, policy: ResolvedPolicy, sco
   }
   if (Object.keys(errors).length) throw invalid(errors);
 
+  // Trimmed as the name is; a description that shows nothing is no description.
   const description = request.description?.trim();
-  return { name: request.name, description: description || null, expiresInDays: request.expiresInDays, scopes };
+  return {
+    name: request.name,
+    description: description && !isInvisible(description) ? description : null,
+    expiresInDays: request.expiresInDays,
+    scopes,
+  };
 }
 
 export function validateRotateRequest(body: unknown, policy: ResolvedPolicy): ValidRotateRequest {

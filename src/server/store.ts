@@ -3,6 +3,9 @@
  * `postgresStore(db)`; a host may write its own. Every method is atomic on its own: the service
  * never holds a transaction across calls, so the limits below must hold inside each one.
  *
+ * Methods added for later features are optional: a store without them keeps every feature it
+ * had, and only the feature that needs the method does without it (see docs/server.md).
+ *
  * The secret never reaches a store: only its SHA-256 (`secretHash`, 64 hex digits) goes in, and
  * nothing but the lookup by hash uses it.
  */
@@ -71,7 +74,10 @@ export interface TokenUse {
 }
 
 export interface TokenStore {
-  /** Creates what the store needs (tables, indexes); safe to call on every start. */
+  /**
+   * Brings the storage to the schema this version needs (tables, indexes), in order, each change
+   * once; safe to call on every start, from several processes at once.
+   */
   migrate(): Promise<void>;
   /**
    * The user's tokens, newest first. Tokens whose rotation grace period ended before `now` are
@@ -87,9 +93,17 @@ export interface TokenStore {
   /**
    * Replaces the user's token `id` with `replacement`, atomically: of two parallel rotations of
    * one token exactly one succeeds, and a token already replaced cannot be rotated again.
+   *
+   * In the same step it deletes the token that `id` itself replaced (its predecessor, still in
+   * its grace period): a token has at most one predecessor in its grace period, so a user holds
+   * at most twice the maximum of working secrets, however often they rotate.
    */
   rotate(input: RotateInput): Promise<RotateResult>;
-  /** Deletes the user's token; `false` when the user has no token with this id. */
+  /**
+   * Deletes the user's token, and in the same step its predecessor in a grace period (the old
+   * secret was kept working only to lead to this token); `false` when the user has no token with
+   * this id.
+   */
   delete(userId: string, id: string): Promise<boolean>;
   /** The token whose secret has this SHA-256 (hex), whoever owns it. */
   findByHash(secretHash: string): Promise<StoredToken | null>;
@@ -101,4 +115,26 @@ export interface TokenStore {
   recordUses?(uses: readonly TokenUse[]): Promise<void>;
   /** One use at a time, for a store without `recordUses`: sets `lastUsedAt` to `at`, unless it is already later than `unlessAfter`. */
   markUsed?(id: string, at: Date, unlessAfter: Date): Promise<void>;
+
+  // Maintenance, for `service.maintain()`. Each is atomic and idempotent on its own: runs from
+  // several processes at once do each thing once. Without one, its step is skipped and says so.
+
+  /**
+   * Deletes the tokens no rotation replaced that expired at or before `expiredBefore`, with their
+   * predecessors still in a grace period, and gives each owner's slots back in the same step.
+   * Returns how many tokens it deleted (predecessors included).
+   */
+  purgeExpired?(expiredBefore: Date): Promise<number>;
+  /**
+   * Deletes the replaced tokens whose grace period ended at or before `now`, and those whose
+   * successor no longer works as one (itself replaced, or deleted): data from before the "one
+   * predecessor" rule, or deleted by hand. Returns how many it deleted.
+   */
+  purgePastGrace?(now: Date): Promise<number>;
+  /**
+   * Stores that keep a per-user count of live tokens (for the maximum): sets each count that
+   * disagrees with the tokens stored (rows deleted by hand, say) to what they are, without ever
+   * letting a parallel create through the maximum. Returns how many users' counts it corrected.
+   */
+  recountLiveTokens?(): Promise<number>;
 }

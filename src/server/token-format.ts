@@ -77,7 +77,15 @@ export function partialKeyOf(secret: string, prefix: string): string {
   return secret.slice(0, prefix.length + 1 + PARTIAL_KEY_LENGTH);
 }
 
+const TOKEN_ID_RANDOM_LENGTH = 20;
+const TOKEN_ID_PATTERN = new RegExp(`^tok_[0-9A-Za-z]{${TOKEN_ID_RANDOM_LENGTH}}$`);
+
 /** Token ids: not secret (they appear in URLs), random so they reveal nothing about other tokens. */
 export function newTokenId(): string {
-  return `tok_${randomBase62(20)}`;
+  return `tok_${randomBase62(TOKEN_ID_RANDOM_LENGTH)}`;
+}
+
+/** Whether `id` has the shape `newTokenId` gives: anything else names no token, and costs no query. */
+export function isTokenId(id: unknown): id is string {
+  return typeof id === 'string' && TOKEN_ID_PATTERN.test(id);
 }

@@ -9,10 +9,11 @@ import * as z from 'zod/mini';
 import { TokenServiceError } from './errors.js';
 import { consoleHook, oncePerCause, type ErrorHook } from './error-reports.js';
 import { hashSecret } from './hash.js';
+import { runMaintenance, type MaintenanceReport } from './maintenance.js';
 import { resolvePolicy, type ResolvedPolicy, type TokenPolicy } from './policy.js';
 import { validateCreateRequest, validateRotateRequest } from './request-validation.js';
 import type { StoredToken, TokenStore } from './store.js';
-import { assertValidPrefix, generateSecret, isWellFormedSecret, newTokenId, partialKeyOf } from './token-format.js';
+import { assertValidPrefix, generateSecret, isTokenId, isWellFormedSecret, newTokenId, partialKeyOf } from './token-format.js';
 import { createUsageRecorder, type UsageOptions } from './usage-recorder.js';
 
 export interface TokenServiceOptions {
@@ -51,9 +52,16 @@ export interface TokenService {
   list(userId: string): Promise<Token[]>;
   /** Validates the request (throws a `TokenServiceError`), stores the token and returns its secret, once. */
   create(userId: string, request: CreateTokenRequest): Promise<CreateTokenResponse>;
-  /** A new token in place of `id`, with the old one working for the grace period. */
+  /**
+   * A new token in place of `id`, with the old one working for the grace period. The grace
+   * period of the token `id` itself replaced (if still running) ends at once: a token has at
+   * most one predecessor in its grace period.
+   */
   rotate(userId: string, id: string, request: RotateTokenRequest): Promise<RotateTokenResponse>;
-  /** Deletes the token; a `not-found` error when the user has no token with this id. */
+  /**
+   * Deletes the token (and its predecessor, if still in a grace period); a `not-found` error when
+   * the user has no token with this id.
+   */
   revoke(userId: string, id: string): Promise<void>;
   /**
    * Who `secret` belongs to, or `null` when it is malformed, unknown, expired, revoked or past its
@@ -64,6 +72,13 @@ export interface TokenService {
   verify(secret: string): Promise<VerifiedToken | null>;
   /** Writes the uses noted so far (`lastUsedAt`), e.g. before the process exits; never rejects. */
   flushUsage(): Promise<void>;
+  /**
+   * The clean-up a scheduler runs (daily, say): deletes tokens expired for
+   * `policy.expiredRetentionDays`, and replaced tokens past their grace period, and corrects the
+   * per-user counts of live tokens. Idempotent, and safe from several processes at once; returns
+   * what each step did.
+   */
+  maintain(): Promise<MaintenanceReport>;
 }
 
 /** Why a secret is refused; `verify` answers `null` for each (revoked is unknown: its row is gone). */
@@ -88,9 +103,16 @@ function toWire(token: StoredToken): Token {
   };
 }
 
+/** PostgreSQL refuses a NUL and replaces a lone surrogate; the memory store keeps both: no such user id. */
+const UNSTORABLE_ID = /[\p{Cc}\p{Cs}]/u;
+
 function assertUserId(userId: string): void {
-  if (typeof userId !== 'string' || userId === '') throw new TypeError('userId must be a non-empty string.');
+  if (typeof userId !== 'string' || userId === '' || UNSTORABLE_ID.test(userId)) {
+    throw new TypeError('userId must be a non-empty string without control characters or lone surrogates.');
+  }
 }
+
+const notFound = () => new TokenServiceError('not-found', 'No token with this id.');
 
 function scopeCatalogue(scopes: readonly Scope[] | undefined): ReadonlySet<string> | null {
   if (scopes === undefined) return null;
@@ -171,6 +193,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     async rotate(userId, id, request) {
       assertUserId(userId);
       const valid = validateRotateRequest(request, policy);
+      // An id we never made names no token: answered without a query.
+      if (!isTokenId(id)) throw notFound();
       const { secret, secretHash, partialKey } = await newSecret();
       const now = clock();
       const result = await store.rotate({
@@ -180,7 +204,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
         graceEndsAt: valid.gracePeriodHours > 0 ? new Date(now.getTime() + valid.gracePeriodHours * HOUR_MS) : null,
         now,
       });
-      if (result.outcome === 'not-found') throw new TokenServiceError('not-found', 'No token with this id.');
+      if (result.outcome === 'not-found') throw notFound();
       if (result.outcome === 'already-replaced') {
         throw new TokenServiceError('already-replaced', 'This token was already regenerated: use its replacement.');
       }
@@ -189,7 +213,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 
     async revoke(userId, id) {
       assertUserId(userId);
-      if (!(await store.delete(userId, id))) throw new TokenServiceError('not-found', 'No token with this id.');
+      if (!isTokenId(id) || !(await store.delete(userId, id))) throw notFound();
     },
 
     async verify(secret) {
@@ -202,6 +226,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 
     async flushUsage() {
       await usage?.flush();
+    },
+
+    maintain() {
+      return runMaintenance({ store, policy, now: clock() });
     },
   };
 }

@@ -150,6 +150,28 @@ test('the same server halts and starts again with its data and port, comes back 
   await assert.rejects(server.start(), /stopped for good/);
 });
 
+const DURABILITY = `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit,
+  current_setting('full_page_writes') AS full_page_writes`;
+
+test('the tests’ servers trade durability for speed; durable: true keeps PostgreSQL’s defaults (for the benchmark)', async () => {
+  for (const [durable, expected] of [
+    [false, { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }],
+    [true, { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' }],
+  ]) {
+    const server = await startPostgres({ durable });
+    try {
+      const client = new pg.Client({ connectionString: server.url });
+      client.on('error', () => {});
+      await client.connect();
+      const { rows } = await client.query(DURABILITY);
+      await client.end();
+      assert.deepEqual({ ...rows[0] }, expected, `durable: ${durable}`);
+    } finally {
+      await server.stop();
+    }
+  }
+});
+
 test('a server that cannot start is reported with its own output, and its data directory removed', async () => {
   const dir = tempDir('pat-pgbin-');
   // As root the stand-ins run as the unprivileged account, which must be able to reach them.

@@ -16,7 +16,7 @@ async function inputsOf(options: esbuild.BuildOptions): Promise<{ inputs: string
 }
 
 describe('the server’s boundary', () => {
-  it('bundled for Node, src/server/index.ts holds only its own modules, the contract’s schemas and zod', async () => {
+  it('bundled for Node, src/server/index.ts holds only its own modules, the contract’s schemas and input rule, and zod', async () => {
     const { inputs, code } = await inputsOf({
       entryPoints: [join(root, 'src/server/index.ts')],
       bundle: true,
@@ -32,8 +32,8 @@ describe('the server’s boundary', () => {
     );
     assert.deepEqual(
       ours.filter((path) => !path.startsWith('src/server/')).sort(),
-      ['src/api/schemas.ts', 'src/api/scopes.ts'],
-      'from outside src/server, only the contract',
+      ['src/api/schemas.ts', 'src/api/scopes.ts', 'src/api/text-rules.ts'],
+      'from outside src/server, only the contract and its input rule',
     );
     assert.deepEqual(
       theirs.filter((path) => !path.startsWith('node_modules/zod/')),

@@ -25,6 +25,8 @@ export interface StoreKit {
   dump(): Promise<string>;
   /** SQL kits: run a query directly (for invariants a test checks in the tables). */
   sql?(text: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
+  /** Kits with several connections: one of them to itself, for a transaction held open. */
+  connect?(): Promise<SqlClient & { release(): void }>;
   close(): Promise<void>;
 }
 
@@ -61,7 +63,7 @@ export function memoryKit(): StoreKit {
   };
 }
 
-async function sqlKit(label: string, db: SqlClient, close: () => Promise<void>): Promise<StoreKit> {
+async function sqlKit(label: string, db: SqlClient, close: () => Promise<void>, connect?: StoreKit['connect']): Promise<StoreKit> {
   await postgresStore(db).migrate();
   const run = async (text: string, params: unknown[] = []) => (await db.query(text, params)).rows as Array<Record<string, unknown>>;
   return {
@@ -86,6 +88,7 @@ async function sqlKit(label: string, db: SqlClient, close: () => Promise<void>):
       return rows.join('\n');
     },
     sql: run,
+    ...(connect ? { connect } : {}),
     close,
   };
 }
@@ -101,7 +104,12 @@ export async function postgresKit(url: string): Promise<StoreKit> {
   // Stopping the server ends idle connections: not an error of the test.
   pool.on('error', () => {});
   try {
-    return await sqlKit('PostgreSQL (pg Pool)', pool, () => pool.end());
+    return await sqlKit(
+      'PostgreSQL (pg Pool)',
+      pool,
+      () => pool.end(),
+      () => pool.connect(),
+    );
   } catch (error) {
     await pool.end();
     throw error;

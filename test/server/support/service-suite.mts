@@ -386,7 +386,13 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
     });
 
     it('has the documented defaults', () => {
-      assert.deepEqual(service.policy, { maxLifetimeDays: 366, allowNoExpiration: false, maxTokensPerUser: 100, maxGracePeriodHours: 168 });
+      assert.deepEqual(service.policy, {
+        maxLifetimeDays: 366,
+        allowNoExpiration: false,
+        maxTokensPerUser: 100,
+        maxGracePeriodHours: 168,
+        expiredRetentionDays: 30,
+      });
     });
 
     it('refuses an empty user id: a host bug must not create tokens nobody owns', async () => {

@@ -1,0 +1,101 @@
+/**
+ * The schema of `postgresStore`, as ordered migrations. `pat_schema_versions` records each one
+ * applied; `migrate()` applies the others, in order, in one statement:
+ *
+ * - One statement (a DO block) is one transaction whatever the client does (a Pool may send each
+ *   query on another connection): the changes and their records commit together or not at all.
+ * - It first takes a transaction-level advisory lock, so processes starting together queue up:
+ *   the second finds every version recorded by the first (each statement in the block reads
+ *   anew) and does nothing. `CREATE … IF NOT EXISTS` alone can race.
+ * - A database whose versions are all recorded is left as it is, including one migrated by a
+ *   newer release: migrations only add, so an older release keeps working on it.
+ *
+ * Version 1 is the schema from before versions were recorded, written with `IF NOT EXISTS` so
+ * such a database adopts it without change. A migration, once released, is never edited: a
+ * change is a new version at the end.
+ */
+
+export interface Migration {
+  version: number;
+  description: string;
+  /** PL/pgSQL statements, run inside the migration's DO block. */
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'tokens, and each user’s count of live tokens',
+    sql: `
+  CREATE TABLE IF NOT EXISTS pat_tokens (
+    id            text PRIMARY KEY,
+    user_id       text NOT NULL,
+    secret_hash   bytea NOT NULL CHECK (octet_length(secret_hash) = 32),
+    partial_key   text NOT NULL,
+    name          text NOT NULL,
+    description   text,
+    scopes        text[],
+    created_at    timestamptz NOT NULL,
+    expires_at    timestamptz,
+    last_used_at  timestamptz,
+    replaced_by   text,
+    rotated_from  text
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS pat_tokens_secret_hash_key ON pat_tokens (secret_hash);
+  CREATE UNIQUE INDEX IF NOT EXISTS pat_tokens_rotated_from_key ON pat_tokens (rotated_from);
+  CREATE INDEX IF NOT EXISTS pat_tokens_user_created_idx ON pat_tokens (user_id, created_at DESC);
+
+  CREATE TABLE IF NOT EXISTS pat_token_owners (
+    user_id      text PRIMARY KEY,
+    live_tokens  integer NOT NULL CHECK (live_tokens >= 0)
+  );`,
+  },
+  {
+    version: 2,
+    description: 'at most one predecessor in a grace period; indexes for maintain()',
+    sql: `
+  -- Tokens kept working for a successor that no longer works as one (rotated again, or deleted)
+  -- were allowed before this rule; their grace ends now.
+  DELETE FROM pat_tokens p
+  WHERE p.replaced_by IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM pat_tokens s WHERE s.id = p.replaced_by AND s.replaced_by IS NULL);
+  CREATE INDEX IF NOT EXISTS pat_tokens_expires_at_idx ON pat_tokens (expires_at);
+  CREATE INDEX IF NOT EXISTS pat_tokens_replaced_by_idx ON pat_tokens (replaced_by) WHERE replaced_by IS NOT NULL;`,
+  },
+];
+
+/** The newest schema version this release knows. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/**
+ * Serialises `migrate()` across processes (any fixed number works; this one is "pat-elements"
+ * hashed once). Kept from before versions, so old and new releases starting together queue up.
+ */
+const MIGRATION_LOCK = 4_815_162_342;
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** One DO block that applies every migration of `migrations` not yet recorded, in order. */
+export function migrationScript(migrations: readonly Migration[] = MIGRATIONS): string {
+  const steps = [...migrations]
+    .sort((a, b) => a.version - b.version)
+    .map(
+      ({ version, description, sql }) => `
+  IF NOT EXISTS (SELECT 1 FROM pat_schema_versions WHERE version = ${version}) THEN
+    ${sql.trim()}
+    INSERT INTO pat_schema_versions (version, description, applied_at) VALUES (${version}, ${literal(description)}, now());
+  END IF;`,
+    );
+  return `
+DO $migrate$
+BEGIN
+  PERFORM pg_advisory_xact_lock(${MIGRATION_LOCK});
+  CREATE TABLE IF NOT EXISTS pat_schema_versions (
+    version      integer PRIMARY KEY,
+    description  text NOT NULL,
+    applied_at   timestamptz NOT NULL
+  );
+${steps.join('\n')}
+END
+$migrate$`;
+}
