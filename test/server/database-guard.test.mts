@@ -153,7 +153,7 @@ describe('reads on a replica', () => {
     const service = createTokenService({ store, prefix: 'pat' });
     await service.list('ada');
     await service.create('ada', { name: 'a', expiresInDays: 1 }).catch(() => {});
-    await service.revoke('ada', 'tok_1').catch(() => {});
+    await service.revoke('ada', 'tok_00000000000000000001').catch(() => {});
     assert.deepEqual(replica.asked, ['SELECT id,']);
     assert.deepEqual(primary.asked, ['WITH slot', 'WITH gone']);
   });
@@ -216,8 +216,8 @@ describe('an outage, as the service and the handler show it', () => {
       ['GET', '/api/tokens'],
       ['HEAD', '/api/tokens'],
       ['POST', '/api/tokens', { name: 'a', expiresInDays: 1 }],
-      ['DELETE', '/api/tokens/tok_1'],
-      ['POST', '/api/tokens/tok_1/rotate', { expiresInDays: 1 }],
+      ['DELETE', '/api/tokens/tok_00000000000000000001'],
+      ['POST', '/api/tokens/tok_00000000000000000001/rotate', { expiresInDays: 1 }],
     ];
     for (const [method, path, body] of requests) {
       const response = await handler(
