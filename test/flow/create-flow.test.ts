@@ -15,7 +15,7 @@ import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { describeFocus, focusIs, tabUntil } from '../support/focus.js';
 import { expectNoSecretAnywhere, stubClipboard, watchForSecrets, type ClipboardStub } from '../support/secret-hygiene.js';
-import { LOAD_TIMEOUT_MS } from '../token-list/fixtures.js';
+import { LOAD_TIMEOUT_MS } from '../support/list-harness.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const ENDPOINT = '/api/tokens';

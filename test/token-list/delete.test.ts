@@ -21,7 +21,7 @@ import {
   sampleTokens,
   text,
   waitForFocusOn,
-} from './fixtures.js';
+} from '../support/list-harness.js';
 
 async function askToDelete(el: PatTokenList, id: string): Promise<HTMLDialogElement> {
   deleteButton(el, id).focus();

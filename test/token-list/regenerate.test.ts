@@ -19,7 +19,21 @@ import { deepActive, describeFocus, tabUntil } from '../support/focus.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { findSecretInPage, stubClipboard } from '../support/secret-hygiene.js';
 import { secretField } from '../support/reveal-harness.js';
-import { $, $$, at, cell, exists, NOW, renderList, row, rowIds, sampleTokens, text, token, generateDialog } from './fixtures.js';
+import {
+  $,
+  $$,
+  at,
+  cell,
+  exists,
+  NOW,
+  renderList,
+  row,
+  rowIds,
+  sampleTokens,
+  text,
+  token,
+  generateDialog,
+} from '../support/list-harness.js';
 
 const regenerateButtons = (el: PatTokenList) => $$(el, 'button[data-action=regenerate]');
 

@@ -26,7 +26,7 @@ import {
   text,
   token,
   waitForFocusOn,
-} from './fixtures.js';
+} from '../support/list-harness.js';
 
 /** `tok_0` … newest first, so the default sort puts `tok_i` at index i (aria-rowindex i + 2). */
 function manyTokens(count: number): Token[] {
