@@ -111,7 +111,13 @@ describe('create flow: list → dialog → reveal → list', function () {
       expect(backend.requests.filter((r) => r.operation === 'create').map((r) => r.body)).to.deep.equal([
         { name: 'Release pipeline', description: 'Deploys from main', expiresInDays: 30 },
       ]);
-      expect(watch.events.map((e) => e.type)).to.deep.equal(['pat-token-created', 'pat-secret-copied', 'pat-reveal-dismissed']);
+      expect(watch.events.map((e) => e.type)).to.deep.equal([
+        'pat-dialog-opened',
+        'pat-token-created',
+        'pat-secret-copied',
+        'pat-reveal-dismissed',
+        'pat-dialog-closed',
+      ]);
       expectNoSecretAnywhere(secret!, watch, [list]);
       await expect(list).to.be.accessible();
     } finally {
