@@ -26,9 +26,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * them fails `npm test` and must be argued for. The margin left under them is printed every run.
  * They hold the size where it is today, which is above the targets below: the list's layout,
  * windowing, regenerate and scopes outgrew 35 / 20 KB, and no cut that keeps every feature has
- * brought them back yet (bench/README.md, "Where the bytes go", says what was tried).
+ * brought them back yet (bench/README.md, "Where the bytes go", says what was tried). Our own code's
+ * went from 26.5 to 27.5 KB with the list and the dialog split into parts (docs/architecture.md),
+ * which cost 1.2 KB of it and 0.5 KB of the bundle; bench/README.md says where.
  */
-export const BUDGETS_KB = { bundle: 40, own: 26.5 };
+export const BUDGETS_KB = { bundle: 40, own: 27.5 };
 
 /** The sizes the package aims for: printed every run with how far over or under them it is. */
 export const TARGETS_KB = { bundle: 35, own: 20 };
