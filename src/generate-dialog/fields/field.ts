@@ -17,7 +17,7 @@ export interface FieldContext {
 }
 
 /** A field's error in the page's language. */
-export function errorText({ localize }: FieldContext, error: FieldError): string {
+function errorText({ localize }: FieldContext, error: FieldError): string {
   if ('server' in error) return error.server;
   if (error.key !== 'dialogDateOutOfRange') return localize.term(error.key, error);
   const format = localize.dateFormat(RANGE_DATE_FORMAT);
