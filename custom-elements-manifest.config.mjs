@@ -3,8 +3,6 @@
  * `@csspart`, `@cssprop`, `@slot`) by the Custom Elements Manifest analyzer with its Lit plugin.
  *
  * Our own plugins fill in what the analyzer cannot see in this codebase:
- * - reactive properties are declared in `static properties` (smaller than decorators once built),
- *   where `state: true` marks internal state: no attribute, not public;
  * - tags are registered with `defineElement('pat-x', Class)` in src/define.ts, not with
  *   `customElements.define` or a decorator;
  * - events are dispatched with `this.emit('pat-x', detail)`, typed by `PatEventMap`;
@@ -34,7 +32,6 @@ export default {
   // The analyzer would otherwise rewrite package.json's `customElements` to its output path.
   packagejson: false,
   plugins: [
-    staticPropertiesPlugin(),
     defineElementCallsPlugin(),
     emittedEventsPlugin(),
     settableTypesPlugin(),
@@ -44,53 +41,6 @@ export default {
     shippedPathsPlugin(),
   ],
 };
-
-/**
- * `static properties = { open: { type: Boolean, reflect: true }, step: { state: true } }` documented
- * as the decorators `@property(…)` and `@state()` would be: the Lit plugin reads the entries, but
- * takes a `state: true` one for an attribute, marks every entry's field `public` (fields are
- * public unless marked otherwise) and lists `properties` itself as a member of a mixin.
- */
-function staticPropertiesPlugin() {
-  const states = new Map(); // class or mixin name → names of its `state: true` entries
-  return {
-    name: 'pat: static properties',
-    analyzePhase({ ts, node }) {
-      if (!ts.isPropertyDeclaration(node) || node.name.getText() !== 'properties') return;
-      if (!node.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return;
-      if (!node.initializer || !ts.isObjectLiteralExpression(node.initializer)) return;
-      // The class, or for a class inside a mixin function, the function (the manifest's name for it).
-      let owner = node.parent;
-      for (let up = owner.parent; up && !ts.isSourceFile(up); up = up.parent) {
-        if (ts.isFunctionDeclaration(up)) owner = up;
-      }
-      const name = owner.name?.getText();
-      if (!name) return;
-      for (const entry of node.initializer.properties) {
-        if (!ts.isPropertyAssignment(entry) || !ts.isObjectLiteralExpression(entry.initializer)) continue;
-        const isState = entry.initializer.properties.some(
-          (option) =>
-            ts.isPropertyAssignment(option) && option.name.getText() === 'state' && option.initializer.kind === ts.SyntaxKind.TrueKeyword,
-        );
-        if (isState) states.set(name, [...(states.get(name) ?? []), entry.name.getText()]);
-      }
-    },
-    moduleLinkPhase({ moduleDoc }) {
-      for (const declaration of moduleDoc.declarations ?? []) {
-        const internal = new Set(states.get(declaration.name) ?? []);
-        if (declaration.attributes) {
-          declaration.attributes = declaration.attributes.filter((attribute) => !internal.has(attribute.fieldName));
-        }
-        if (!declaration.members) continue;
-        declaration.members = declaration.members.filter((member) => !(member.static && member.name === 'properties'));
-        for (const member of declaration.members) {
-          if (member.privacy === 'public') delete member.privacy;
-          if (internal.has(member.name)) delete member.attribute;
-        }
-      }
-    },
-  };
-}
 
 /** `defineElement('pat-x', PatX)` registers a tag exactly as `customElements.define` would. */
 function defineElementCallsPlugin() {
@@ -236,20 +186,25 @@ function settableTypesPlugin() {
   };
 }
 
-/** Events of the pat elements a template renders reach the rendering element's host too. */
+/**
+ * Events of the pat elements an element renders reach its host too. What it renders is what its
+ * `static dependencies = { 'pat-x': PatX }` declares (the templates may live in other modules).
+ */
 function composedEventsPlugin() {
-  const renderedTags = new Map(); // class name → tags in its module's templates
+  const renderedTags = new Map(); // class name → the tags of its `static dependencies`
   return {
     name: 'pat: events of composed elements',
-    analyzePhase({ ts, node, moduleDoc }) {
-      if (!ts.isTaggedTemplateExpression(node) || node.tag.getText() !== 'html') return;
-      const tags = new Set([...node.template.getText().matchAll(/<(pat-[a-z0-9-]+)/g)].map((match) => match[1]));
-      for (const declaration of moduleDoc.declarations ?? []) {
-        if (declaration.kind !== 'class') continue;
-        const known = renderedTags.get(declaration.name) ?? new Set();
-        for (const tag of tags) known.add(tag);
-        renderedTags.set(declaration.name, known);
-      }
+    analyzePhase({ ts, node }) {
+      if (!(ts.isClassDeclaration(node) || ts.isClassExpression(node)) || !node.name) return;
+      const dependencies = node.members.find(
+        (member) =>
+          ts.isPropertyDeclaration(member) &&
+          member.name.getText() === 'dependencies' &&
+          member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword),
+      );
+      if (!dependencies?.initializer || !ts.isObjectLiteralExpression(dependencies.initializer)) return;
+      const tags = dependencies.initializer.properties.map((entry) => entry.name && ts.isStringLiteral(entry.name) && entry.name.text);
+      renderedTags.set(node.name.text, new Set(tags.filter((tag) => tag?.startsWith('pat-'))));
     },
     packageLinkPhase({ customElementsManifest }) {
       const elements = customElementsManifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);

@@ -9,7 +9,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
-import { layoutCommandsPlugin } from './test/layout/commands.mjs';
+import { layoutCommandsPlugin } from './test/support/commands.mjs';
 
 const require = createRequire(import.meta.url);
 // msw's worker unregisters itself when its last page closes; with test pages opening and closing

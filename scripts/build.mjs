@@ -37,8 +37,13 @@ export const FORBIDDEN_IN_BUNDLE = [
   { pattern: /(?<![\w$.])eval\s*\(/, reason: '`eval(`' },
 ];
 
-/** The bundle's entry: register the tags, and export what the package root exports. */
-const BUNDLE_ENTRY = `import './define.js';\nexport * from './index.js';\n`;
+/**
+ * The bundle's entry: export what the package root exports, and register the tags. The root
+ * first, so the API and zod come before the elements in the bundle: gzip finds more of the
+ * elements' repeats within its window that way (1.0 KB smaller than registering first, measured
+ * when the list and the dialog were split into parts; 0.1 KB before).
+ */
+const BUNDLE_ENTRY = `export * from './index.js';\nimport './define.js';\n`;
 
 /**
  * esbuild options of the self-contained bundle (without output settings), for anything that must

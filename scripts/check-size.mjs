@@ -24,11 +24,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Budgets in KB (1 KB = 1024 bytes) of minified + gzipped JavaScript: ceilings, so any growth past
  * them fails `npm test` and must be argued for. The margin left under them is printed every run.
- * They hold the size where it is today, which is above the targets below: the list's layout,
- * windowing, regenerate and scopes outgrew 35 / 20 KB, and no cut that keeps every feature has
- * brought them back yet (bench/README.md, "Where the bytes go", says what was tried).
+ * They are the ceilings of this round's features (permissions from the server, revoked tokens,
+ * bulk delete, activity): 46 KB all-in and 31 KB of our own code. What only a click needs may
+ * load on the click; what the first screen loads is the figure that counts
+ * (docs/performance.md). Before this round: 39.4 / 25.8 KB, then 39.9 / 27.0 KB after the list
+ * and the dialog were split into parts (bench/README.md says where the bytes went).
  */
-export const BUDGETS_KB = { bundle: 40, own: 26.5 };
+export const BUDGETS_KB = { bundle: 46, own: 31 };
 
 /** The sizes the package aims for: printed every run with how far over or under them it is. */
 export const TARGETS_KB = { bundle: 35, own: 20 };

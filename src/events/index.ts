@@ -4,6 +4,8 @@
  * (which the maps of elements, `document` and `window` extend) so
  * `addEventListener('pat-token-created', e => e.detail.token)` is typed wherever a host listens.
  */
+import type { DialogClosedDetail } from './dialog-closed.js';
+import type { DialogOpenedDetail } from './dialog-opened.js';
 import type { PatErrorDetail } from './error.js';
 import type { RevealDismissedDetail } from './reveal-dismissed.js';
 import type { SecretCopiedDetail } from './secret-copied.js';
@@ -11,6 +13,8 @@ import type { TokenCreatedDetail } from './token-created.js';
 import type { TokenDeletedDetail } from './token-deleted.js';
 import type { TokenRotatedDetail } from './token-rotated.js';
 
+export * from './dialog-closed.js';
+export * from './dialog-opened.js';
 export * from './error.js';
 export * from './reveal-dismissed.js';
 export * from './secret-copied.js';
@@ -25,6 +29,8 @@ export interface PatEventMap {
   'pat-secret-copied': CustomEvent<SecretCopiedDetail>;
   'pat-reveal-dismissed': CustomEvent<RevealDismissedDetail>;
   'pat-error': CustomEvent<PatErrorDetail>;
+  'pat-dialog-opened': CustomEvent<DialogOpenedDetail>;
+  'pat-dialog-closed': CustomEvent<DialogClosedDetail>;
 }
 
 export type PatEventName = keyof PatEventMap;

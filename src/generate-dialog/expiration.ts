@@ -92,17 +92,15 @@ export function allowedGracePeriods(hours: readonly number[]): number[] {
   return allowed.length ? allowed : [0];
 }
 
-/** `grace-periods="0, 1, 24, 168"`: hours separated by commas or spaces. */
-export const gracePeriodsAttribute = {
-  fromAttribute: (value: string | null): readonly number[] =>
-    value === null
-      ? DEFAULT_GRACE_PERIODS
-      : value
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map(Number),
-  toAttribute: (value: readonly number[]): string => value.join(' '),
-};
+/** `grace-periods="0, 1, 24, 168"`: hours separated by commas or spaces (checked by `allowedGracePeriods`). */
+export function parseGracePeriods(value: string | null): readonly number[] {
+  return value === null
+    ? DEFAULT_GRACE_PERIODS
+    : value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number);
+}
 
 /** When a token regenerated at `now` with `hours` of grace stops working: never later than it would have. */
 export function graceEnd(now: Date, hours: number, token: Pick<Token, 'expiresAt'>): Date {

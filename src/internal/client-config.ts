@@ -1,4 +1,4 @@
-import type { PropertyDeclarations } from 'lit';
+import { property } from 'lit/decorators.js';
 import { RestTokenClient, type HeadersOption } from '../api/rest-token-client.js';
 import type { TokenClient } from '../api/token-client.js';
 import { validatingClient } from '../api/validating-client.js';
@@ -31,24 +31,17 @@ export declare abstract class ClientConfigInterface implements ClientConfig {
  */
 export function ClientConfigMixin<T extends Constructor<PatElement>>(Base: T) {
   abstract class ClientConfigElement extends Base implements ClientConfig {
-    static properties: PropertyDeclarations = {
-      endpoint: { reflect: true },
-      client: { attribute: false },
-      headers: { attribute: false },
-      credentials: { reflect: true },
-    };
-
     /** Base URL of the token collection, e.g. `/api/tokens` or an absolute URL. */
-    endpoint = '';
+    @property({ reflect: true }) endpoint = '';
 
     /** An adapter implementing `TokenClient`, for APIs of another shape. Wins over `endpoint`. */
-    client: TokenClient | undefined = undefined;
+    @property({ attribute: false }) client: TokenClient | undefined = undefined;
 
     /** Headers sent with every request: an object, or a function (may be async) called per request. */
-    headers: HeadersOption | undefined = undefined;
+    @property({ attribute: false }) headers: HeadersOption | undefined = undefined;
 
     /** Fetch credentials mode: `same-origin` (default), `include` or `omit`. */
-    credentials: RequestCredentials = 'same-origin';
+    @property({ reflect: true }) credentials: RequestCredentials = 'same-origin';
 
     readonly #client = memo<TokenClient | undefined>();
 

@@ -1,4 +1,5 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { PatError } from '../api/errors.js';
 import type { PatErrorDetail } from '../events/error.js';
 import type { PatEventDetail, PatEventName } from '../events/index.js';
@@ -18,10 +19,8 @@ export class PatElement extends LitElement {
    */
   static dependencies: Record<string, CustomElementConstructor> = {};
 
-  static override properties: PropertyDeclarations = { strings: { attribute: false } };
-
   /** Partial override of any user-visible string (passed on to the elements this one renders). */
-  strings: Partial<PatStrings> | undefined = undefined;
+  @property({ attribute: false }) strings: Partial<PatStrings> | undefined = undefined;
 
   protected readonly localize = new LocalizeController(this);
 

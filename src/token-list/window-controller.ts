@@ -183,15 +183,9 @@ export class WindowController implements ReactiveController {
 
   /** The visible part of the viewport, clipped by every scrolling ancestor, in the container's px. */
   #readVisible(container: HTMLElement): readonly [number, number] {
-    let top = 0;
-    let bottom = window.innerHeight;
-    for (const scroller of this.#scrollers) {
-      const rect = scroller.getBoundingClientRect();
-      top = Math.max(top, rect.top + scroller.clientTop);
-      bottom = Math.min(bottom, rect.top + scroller.clientTop + scroller.clientHeight);
-    }
+    const [top, bottom] = visibleBand(this.#scrollers);
     const offset = container.getBoundingClientRect().top;
-    return [top - offset, Math.max(top, bottom) - offset];
+    return [top - offset, bottom - offset];
   }
 
   #measure(container: HTMLElement): void {
@@ -242,10 +236,25 @@ export class WindowController implements ReactiveController {
 }
 
 /**
+ * The part of the viewport that the scrollers (an element's scrolling ancestors) let be seen,
+ * `[top, bottom]` in viewport px: what "visible" and "a page" mean inside a host's scrolling panel.
+ */
+export function visibleBand(scrollers: readonly Element[]): [top: number, bottom: number] {
+  let top = 0;
+  let bottom = window.innerHeight;
+  for (const scroller of scrollers) {
+    const rect = scroller.getBoundingClientRect();
+    top = Math.max(top, rect.top + scroller.clientTop);
+    bottom = Math.min(bottom, rect.top + scroller.clientTop + scroller.clientHeight);
+  }
+  return [top, Math.max(top, bottom)];
+}
+
+/**
  * Every ancestor (through shadow roots and slots) that clips vertically, nearest first. The root
  * element and a body whose overflow is the viewport's are the viewport itself, already counted.
  */
-function scrollingAncestors(element: Element): Element[] {
+export function scrollingAncestors(element: Element): Element[] {
   const found: Element[] = [];
   const root = document.documentElement;
   const bodyIsViewport = getComputedStyle(root).overflowY === 'visible';

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { Token } from '../api/schemas.js';
 import { PatElement } from '../internal/pat-element.js';
 import { revealHeadingFor } from './strings.js';
@@ -71,27 +72,17 @@ function fillUsage(template: string, secret: string): string {
 export class PatTokenReveal extends PatElement {
   static override styles = tokenRevealStyles;
 
-  static override properties = {
-    token: { attribute: false },
-    usageTemplate: { attribute: 'usage-template' },
-    shown: { state: true },
-    copied: { state: true },
-    acknowledged: { state: true },
-    status: { state: true },
-    nudged: { state: true },
-  };
-
   /** The new token's metadata, to name it in the heading and in events. Never holds the secret. */
-  token: Token | undefined = undefined;
+  @property({ attribute: false }) token: Token | undefined = undefined;
 
   /** A ready-to-paste example, e.g. `curl -H "Authorization: Bearer {token}" …`; `{token}` becomes the secret. */
-  usageTemplate: string | undefined = undefined;
+  @property({ attribute: 'usage-template' }) usageTemplate: string | undefined = undefined;
 
-  private shown = true;
-  private copied: ReadonlySet<CopyTarget> = new Set();
-  private acknowledged = false;
-  private status: Status | undefined;
-  private nudged = false;
+  @state() private shown = true;
+  @state() private copied: ReadonlySet<CopyTarget> = new Set();
+  @state() private acknowledged = false;
+  @state() private status: Status | undefined;
+  @state() private nudged = false;
 
   #secret: string | undefined;
 

@@ -7,7 +7,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { PatError, RestTokenClient, TimeoutError, isAbortError, isPatError, type TokenOperation } from '../../src/api/index.js';
 import type { MockBackend } from '../../src/mock/index.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { liveSignal, rejectionOf } from './rejection.js';
+import { liveSignal, rejectionOf } from '../support/rejection.js';
 
 /** A timeout no other code on the page uses, so its timer can be told apart from msw's. */
 const TIMEOUT_MS = 12_345;

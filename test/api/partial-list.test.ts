@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { ContractError, PartialListError, RestTokenClient, validatingClient, type Token } from '../../src/api/index.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { liveSignal, rejectionOf } from './rejection.js';
+import { liveSignal, rejectionOf } from '../support/rejection.js';
 
 const valid = (id: string): Token => ({
   id,

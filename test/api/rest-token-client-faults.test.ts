@@ -21,7 +21,7 @@ import {
 } from '../../src/api/index.js';
 import type { MockBackend, MockFault } from '../../src/mock/index.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { liveSignal, rejectionOf } from './rejection.js';
+import { liveSignal, rejectionOf } from '../support/rejection.js';
 
 const SECRET_PATTERN = /pat_[0-9A-Za-z]{40}/;
 const TIMEOUT_MS = 50;

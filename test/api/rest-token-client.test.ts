@@ -14,7 +14,7 @@ import {
   type Token,
 } from '../../src/api/index.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { liveSignal, rejectionOf } from './rejection.js';
+import { liveSignal, rejectionOf } from '../support/rejection.js';
 
 const token = (id: string, name: string, createdAt = '2026-03-01T09:00:00Z'): Token => ({
   id,

@@ -13,7 +13,7 @@ import {
   type Token,
   type TokenClient,
 } from '../../src/api/index.js';
-import { liveSignal, rejectionOf } from './rejection.js';
+import { liveSignal, rejectionOf } from '../support/rejection.js';
 
 const valid: Token = {
   id: 'tok_1',

@@ -15,7 +15,7 @@ import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { describeFocus, focusIs, tabUntil } from '../support/focus.js';
 import { expectNoSecretAnywhere, stubClipboard, watchForSecrets, type ClipboardStub } from '../support/secret-hygiene.js';
-import { LOAD_TIMEOUT_MS } from '../token-list/fixtures.js';
+import { LOAD_TIMEOUT_MS } from '../support/list-harness.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const ENDPOINT = '/api/tokens';
@@ -111,7 +111,13 @@ describe('create flow: list → dialog → reveal → list', function () {
       expect(backend.requests.filter((r) => r.operation === 'create').map((r) => r.body)).to.deep.equal([
         { name: 'Release pipeline', description: 'Deploys from main', expiresInDays: 30 },
       ]);
-      expect(watch.events.map((e) => e.type)).to.deep.equal(['pat-token-created', 'pat-secret-copied', 'pat-reveal-dismissed']);
+      expect(watch.events.map((e) => e.type)).to.deep.equal([
+        'pat-dialog-opened',
+        'pat-token-created',
+        'pat-secret-copied',
+        'pat-reveal-dismissed',
+        'pat-dialog-closed',
+      ]);
       expectNoSecretAnywhere(secret!, watch, [list]);
       await expect(list).to.be.accessible();
     } finally {

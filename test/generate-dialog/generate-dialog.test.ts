@@ -39,6 +39,8 @@ import { expectSame, tabUntil } from '../support/focus.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const revealOf = (el: PatGenerateDialog) => maybeRevealOf(el)!;
+/** The text of what `selector` finds in the dialog, or '' when nothing is rendered there. */
+const inDialogText = (el: PatGenerateDialog, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent ?? '';
 const EXPIRY_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
 const DAY = 86_400_000;
 
@@ -216,6 +218,19 @@ describe('<pat-generate-dialog>', () => {
       submitButton(el).click();
       await el.updateComplete;
       expect($(el, '#name-error').textContent).to.contain('at most 10 characters');
+    });
+
+    it('keeps the contract’s limits when max-name-length or max-description-length is not a number', async () => {
+      const { el } = await openDialog(
+        html`<pat-generate-dialog endpoint=${ENDPOINT} max-name-length="ten" max-description-length=""></pat-generate-dialog>`,
+      );
+      await fill(el, nameInput(el), 'n'.repeat(101));
+      await fill(el, descriptionInput(el), 'd'.repeat(501));
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(inDialogText(el, '#name-error')).to.contain('at most 100 characters (this is 101)');
+      expect(inDialogText(el, '#description-error')).to.contain('at most 500 characters (this is 501)');
+      expect(backend.requests).to.have.length(0);
     });
   });
 
@@ -598,7 +613,10 @@ describe('<pat-generate-dialog>', () => {
         expect(call!.signal!.aborted).to.equal(true);
         await call!.settled;
         await el.updateComplete;
-        expect(events.events).to.deep.equal([]);
+        expect(
+          events.events.map((event) => event.type),
+          'no error, and no close for a removal',
+        ).to.deep.equal(['pat-dialog-opened']);
         expect(dialogOf(el).open).to.equal(false);
       } finally {
         events.stop();
@@ -712,7 +730,13 @@ describe('<pat-generate-dialog>', () => {
         expectSame(document.activeElement, opener);
         expect(clipboard.writes).to.deep.equal([secret]);
         expect(el.shadowRoot!.querySelector('pat-token-reveal')).to.equal(null);
-        expect(watch.events.map((e) => e.type)).to.deep.equal(['pat-token-created', 'pat-secret-copied', 'pat-reveal-dismissed']);
+        expect(watch.events.map((e) => e.type)).to.deep.equal([
+          'pat-dialog-opened',
+          'pat-token-created',
+          'pat-secret-copied',
+          'pat-reveal-dismissed',
+          'pat-dialog-closed',
+        ]);
         expectNoSecretAnywhere(secret, watch, [el]);
       } finally {
         watch.stop();

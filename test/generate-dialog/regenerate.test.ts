@@ -264,7 +264,13 @@ describe('<pat-generate-dialog> regenerating a token', () => {
       await clickOn(inReveal(el, '[part~="done-button"]'));
       await waitUntil(() => !nativeDialog(el).open, 'the dialog did not close');
       expect(clipboard.writes).to.deep.equal([secret]);
-      expect(watch.events.map((e) => e.type)).to.deep.equal(['pat-token-rotated', 'pat-secret-copied', 'pat-reveal-dismissed']);
+      expect(watch.events.map((e) => e.type)).to.deep.equal([
+        'pat-dialog-opened',
+        'pat-token-rotated',
+        'pat-secret-copied',
+        'pat-reveal-dismissed',
+        'pat-dialog-closed',
+      ]);
       expectNoSecretAnywhere(secret, watch, [el, reveal]);
     } finally {
       watch.stop();

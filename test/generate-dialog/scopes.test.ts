@@ -15,7 +15,7 @@ import { $, ENDPOINT, fill, focusedIn, inDarkMode, nameInput, openDialog, submit
 import { expectSame } from '../support/focus.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { nextTask } from '../support/page.js';
-import { XSS_PAYLOADS } from '../hardening/xss-payloads.js';
+import { XSS_PAYLOADS } from '../support/xss-payloads.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 

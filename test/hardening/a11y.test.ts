@@ -15,7 +15,7 @@ import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { http, HttpResponse } from 'msw';
 import { demoScopes } from '../../src/mock/seed.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { $, confirmDialog, deleteButton, generateDialog, NOW, renderList, rowIds, sampleTokens, settled } from '../token-list/fixtures.js';
+import { $, confirmDialog, deleteButton, generateDialog, NOW, renderList, rowIds, sampleTokens, settled } from '../support/list-harness.js';
 import { deepActive } from '../support/focus.js';
 import { allElements, stubClipboard } from '../support/secret-hygiene.js';
 import { createThroughList, dialogOf, inDialog, revealOf, submitForm } from '../support/dialog-harness.js';

@@ -11,11 +11,11 @@ import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialo
 import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend, MockFault } from '../../src/mock/index.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { NOW } from '../token-list/fixtures.js';
+import { NOW } from '../support/list-harness.js';
 import { inDialog, revealOf, submitForm, waitForReveal } from '../support/dialog-harness.js';
 import { elementCounts, nextTask } from '../support/page.js';
 import { shortTimeoutClient, type ShortTimeoutClient } from '../support/short-timeout-client.js';
-import { XSS_PAYLOADS } from './xss-payloads.js';
+import { XSS_PAYLOADS } from '../support/xss-payloads.js';
 
 const FAULTS: readonly { fault: MockFault; message: RegExp }[] = [
   { fault: 'server-error', message: /Something went wrong on our side/ },

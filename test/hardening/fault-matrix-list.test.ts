@@ -22,7 +22,7 @@ import {
   sampleTokens,
   settled,
   text,
-} from '../token-list/fixtures.js';
+} from '../support/list-harness.js';
 import { shortTimeoutClient, type ShortTimeoutClient } from '../support/short-timeout-client.js';
 
 /** Each fault kind, and what the user reads for it on a list or delete request. */

@@ -17,7 +17,7 @@ import type { Token } from '../../src/api/schemas.js';
 import { validatingClient } from '../../src/api/validating-client.js';
 import { defaultStrings } from '../../src/internal/pat-strings.js';
 import { describeError } from '../../src/internal/strings.js';
-import { createResponse, listResponse, revokeResponse, toResponse, type GeneratedResponse } from './arbitraries.js';
+import { createResponse, listResponse, revokeResponse, toResponse, type GeneratedResponse } from '../support/arbitraries.js';
 
 const RUNS = 1500;
 const strings = defaultStrings;

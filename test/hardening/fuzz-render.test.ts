@@ -18,8 +18,8 @@ import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialo
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { confirmDialog, deleteButton, NOW, renderList, rowIds, settled, token } from '../token-list/fixtures.js';
-import { createResponse, listResponse, revokeResponse, toResponse, type GeneratedResponse } from './arbitraries.js';
+import { confirmDialog, deleteButton, NOW, renderList, rowIds, settled, token } from '../support/list-harness.js';
+import { createResponse, listResponse, revokeResponse, toResponse, type GeneratedResponse } from '../support/arbitraries.js';
 import { inDialog, revealOf, submitForm } from '../support/dialog-harness.js';
 import { allText, watchUncaught } from '../support/page.js';
 

@@ -11,9 +11,9 @@ import type { PatTokenList } from '../../src/token-list/token-list.js';
 import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { stubClipboard } from '../support/secret-hygiene.js';
-import { $, confirmDialog, deleteButton, NOW, renderList, sampleTokens, settled } from '../token-list/fixtures.js';
+import { $, confirmDialog, deleteButton, NOW, renderList, sampleTokens, settled } from '../support/list-harness.js';
 import { createThroughList, inDialog, submitForm } from '../support/dialog-harness.js';
-import { spyOnLeaks, type LeakSpies } from './leak-spies.js';
+import { spyOnLeaks, type LeakSpies } from '../support/leak-spies.js';
 import { nextTask } from '../support/page.js';
 
 async function expectNothingLeft(spies: LeakSpies): Promise<void> {

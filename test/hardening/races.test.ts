@@ -5,7 +5,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { setClock } from '../../src/internal/clock.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { confirmDialog, deleteButton, NOW, renderList, rowIds, sampleTokens } from '../token-list/fixtures.js';
+import { confirmDialog, deleteButton, NOW, renderList, rowIds, sampleTokens } from '../support/list-harness.js';
 
 describe('races', () => {
   beforeEach(() => setClock(NOW));

@@ -9,7 +9,7 @@ import { http, HttpResponse } from 'msw';
 import type { Token } from '../../src/api/schemas.js';
 import { setClock } from '../../src/internal/clock.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { NOW, renderList, sampleTokens, at } from '../token-list/fixtures.js';
+import { NOW, renderList, sampleTokens, at } from '../support/list-harness.js';
 import { expectNoSecretAnywhere, stubClipboard, watchForSecrets, type SecretWatch } from '../support/secret-hygiene.js';
 import { createThroughList, dialogOf, KNOWN_SECRET } from '../support/dialog-harness.js';
 

@@ -9,9 +9,9 @@ import { http, HttpResponse } from 'msw';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { $, cell, confirmDialog, deleteButton, NOW, renderList, token } from '../token-list/fixtures.js';
+import { $, cell, confirmDialog, deleteButton, NOW, renderList, token } from '../support/list-harness.js';
 import { elementCounts, nextTask } from '../support/page.js';
-import { XSS_PAYLOADS } from './xss-payloads.js';
+import { XSS_PAYLOADS } from '../support/xss-payloads.js';
 
 const tokensNamed = (names: readonly string[]) =>
   names.map((name, i) => token({ id: `tok_${i}`, name, description: name, partialKey: name }));

@@ -14,8 +14,16 @@ import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { NOW } from '../token-list/fixtures.js';
-import { longNameTokens, manyTokens, mountHostPage, realisticTokens, type HostPage, type Language, type Scheme } from './host-page.js';
+import { NOW } from '../support/list-harness.js';
+import {
+  longNameTokens,
+  manyTokens,
+  mountHostPage,
+  realisticTokens,
+  type HostPage,
+  type Language,
+  type Scheme,
+} from '../support/host-page.js';
 
 const WIDTHS = [360, 390, 600, 728, 820, 1000, 1280];
 const LANGUAGES: Language[] = ['en', 'de', 'rtl'];

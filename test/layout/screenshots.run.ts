@@ -13,7 +13,7 @@ import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { NOW, settled } from '../token-list/fixtures.js';
+import { NOW, settled } from '../support/list-harness.js';
 import {
   longNameTokens,
   manyTokens,
@@ -23,7 +23,7 @@ import {
   type HostPage,
   type Language,
   type Scheme,
-} from './host-page.js';
+} from '../support/host-page.js';
 
 interface Shot {
   width: number;

@@ -9,12 +9,12 @@ import { setClock } from '../../src/internal/clock.js';
 import type { LocalizeController } from '../../src/internal/localize.js';
 import { ar } from '../../src/locales/ar.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
-import { NOW, at, generateDialog, settled, text, token } from '../token-list/fixtures.js';
+import { NOW, at, generateDialog, settled, text, token } from '../support/list-harness.js';
 import { choose, dialogOf, inDialog, submitForm, waitForReveal } from '../support/dialog-harness.js';
 import { part, secretField, usageField } from '../support/reveal-harness.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { checkLocaleStrings } from './locale-checks.js';
-import { checkRenderedLocale } from './rendered-checks.js';
+import { checkLocaleStrings } from '../support/locale-checks.js';
+import { checkRenderedLocale } from '../support/rendered-checks.js';
 
 const COUNTS = [0, 1, 2, 3, 11, 100];
 const n = (count: number) => new Intl.NumberFormat('ar').format(count);

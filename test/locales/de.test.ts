@@ -3,10 +3,10 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { setClock } from '../../src/internal/clock.js';
 import { de } from '../../src/locales/de.js';
-import { NOW, at, settled, text, token } from '../token-list/fixtures.js';
+import { NOW, at, settled, text, token } from '../support/list-harness.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { checkLocaleStrings } from './locale-checks.js';
-import { checkRenderedLocale } from './rendered-checks.js';
+import { checkLocaleStrings } from '../support/locale-checks.js';
+import { checkRenderedLocale } from '../support/rendered-checks.js';
 
 describe('German strings (pat-elements/locales/de)', () => {
   // Words that are the same in both languages.

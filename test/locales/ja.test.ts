@@ -1,8 +1,8 @@
 /** The shipped Japanese strings: complete, registered on import, and what the elements show under lang="ja". */
 import '../../src/define.js';
 import { ja } from '../../src/locales/ja.js';
-import { checkLocaleStrings } from './locale-checks.js';
-import { checkRenderedLocale } from './rendered-checks.js';
+import { checkLocaleStrings } from '../support/locale-checks.js';
+import { checkRenderedLocale } from '../support/rendered-checks.js';
 
 describe('Japanese strings (pat-elements/locales/ja)', () => {
   checkLocaleStrings('ja', ja);

@@ -7,7 +7,7 @@ import { expect, html } from '@open-wc/testing';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, at, exists, NOW, renderList, rowIds, sampleTokens, token } from '../token-list/fixtures.js';
+import { $, at, exists, NOW, renderList, rowIds, sampleTokens, token } from '../support/list-harness.js';
 
 /**
  * Nodes of a row as the production bundle has them: elements, text and Lit's markers, but not the

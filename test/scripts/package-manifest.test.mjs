@@ -84,6 +84,7 @@ const FIXTURE = {
      * @fires pat-b-done - B finished its work.
      */
     export class PatB extends PatElement {
+      static dependencies = { 'pat-a': PatA };
       override connectedCallback() {
         super.connectedCallback();
         defineElement('pat-a', PatA);

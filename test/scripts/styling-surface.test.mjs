@@ -27,13 +27,16 @@ const elements = manifest.modules
 
 const sorted = (values) => [...new Set(values)].sort();
 
+/** The TypeScript sources of a folder, its subfolders' too (an element's field templates). */
+function sourcesIn(folder) {
+  return readdirSync(join(root, folder), { recursive: true })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => read(join(folder, file)));
+}
+
 /** The TypeScript sources of the elements and the shared theme (not the client, mock or events). */
 function elementSources() {
-  return ['src/internal', ...Object.values(ELEMENT_FOLDERS)].flatMap((folder) =>
-    readdirSync(join(root, folder))
-      .filter((file) => file.endsWith('.ts'))
-      .map((file) => read(join(folder, file))),
-  );
+  return ['src/internal', ...Object.values(ELEMENT_FOLDERS)].flatMap(sourcesIn);
 }
 
 /** The rows of the first table under the heading `heading` of docs/theming.md, as arrays of cells. */
@@ -98,10 +101,7 @@ test("every part an element's templates set is documented, and every documented 
   const docParts = new Map(docTable('Parts').map(([tag, parts]) => [codeSpans(tag)[0].slice(1, -1), parts]));
   const manifestParts = new Map(elements.map((element) => [element.tagName, sorted((element.cssParts ?? []).map((part) => part.name))]));
   for (const [tag, folder] of Object.entries(ELEMENT_FOLDERS)) {
-    const sources = readdirSync(join(root, folder))
-      .filter((file) => file.endsWith('.ts'))
-      .map((file) => read(join(folder, file)))
-      .join('\n');
+    const sources = sourcesIn(folder).join('\n');
     const documented = manifestParts.get(tag) ?? [];
     const undocumented = sorted(partsInTemplates(sources)).filter((name) => !documented.includes(name));
     assert.deepEqual(undocumented, [], `${tag}: parts set in templates but missing from its @csspart tags`);
@@ -124,7 +124,7 @@ test("every part an element's templates set is documented, and every documented 
 
 test("parts pass through composition: the list exports the dialog's, the dialog the reveal's", () => {
   const parts = (tag) => (elements.find((element) => element.tagName === tag)?.cssParts ?? []).map((part) => part.name);
-  const dialogExports = exportedParts(read('src/token-list/token-list.ts'), 'DIALOG_EXPORTPARTS');
+  const dialogExports = exportedParts(read('src/token-list/dialog-bridge.ts'), 'DIALOG_EXPORTPARTS');
   assert.deepEqual(
     parts('pat-generate-dialog').filter((name) => !dialogExports.includes(name)),
     [],

@@ -5,16 +5,20 @@
  * assertion, `expectNoSecretAnywhere`. Also a stub for the platform clipboard.
  */
 import { expect } from '@open-wc/testing';
+import type { PatEventMap } from '../../src/events/index.js';
 import { allText } from './page.js';
 
-const PAT_EVENTS = [
-  'pat-token-created',
-  'pat-token-rotated',
-  'pat-token-deleted',
-  'pat-secret-copied',
-  'pat-reveal-dismissed',
-  'pat-error',
-];
+/** Every event the elements fire: the compiler says when one of `PatEventMap` is missing here. */
+const PAT_EVENTS = Object.keys({
+  'pat-token-created': true,
+  'pat-token-rotated': true,
+  'pat-token-deleted': true,
+  'pat-secret-copied': true,
+  'pat-reveal-dismissed': true,
+  'pat-error': true,
+  'pat-dialog-opened': true,
+  'pat-dialog-closed': true,
+} satisfies Record<keyof PatEventMap, true>);
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 
 /** Every element of the document, including those inside (nested) open shadow roots. */

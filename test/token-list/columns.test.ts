@@ -21,7 +21,7 @@ import {
   text,
   token,
   generateDialog,
-} from './fixtures.js';
+} from '../support/list-harness.js';
 
 /** The text assistive technology reads from a subtree: everything outside `aria-hidden` parts. */
 function exposedText(node: Node): string {

@@ -8,6 +8,7 @@ import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
+import { withoutShowModal } from '../support/platform.js';
 import {
   $,
   confirmDialog,
@@ -21,7 +22,7 @@ import {
   sampleTokens,
   text,
   waitForFocusOn,
-} from './fixtures.js';
+} from '../support/list-harness.js';
 
 async function askToDelete(el: PatTokenList, id: string): Promise<HTMLDialogElement> {
   deleteButton(el, id).focus();
@@ -101,6 +102,31 @@ describe('<pat-token-list> delete', () => {
     expect(requests[0]!.url).to.match(/\/api\/tokens\/tok_tf$/);
     await waitUntil(() => text($(el, '[role=status]')) === 'Deleted token “terraform”.', 'not announced');
     expect(text($(el, '[part~=count]'))).to.equal('3 tokens');
+  });
+
+  it('asks and deletes without showModal() or requestSubmit(), as in jsdom; Cancel and Escape still send nothing', async () => {
+    const backend = await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    await withoutShowModal(async () => {
+      let dialog = await askToDelete(el, 'tok_ci');
+      expectFocusOn(el, cancelButton(el), 'Cancel has initial focus');
+      cancelButton(el).click();
+      expect(dialog.open).to.be.false;
+      expectFocusOn(el, deleteButton(el, 'tok_ci'));
+
+      dialog = await askToDelete(el, 'tok_ci');
+      cancelButton(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      expect(dialog.open).to.be.false;
+
+      await askToDelete(el, 'tok_tf');
+      const deleted = oneEvent(el, 'pat-token-deleted');
+      confirmButton(el).click();
+      expect((await deleted).detail.token.id).to.equal('tok_tf');
+      await el.updateComplete;
+      expect(rowIds(el)).to.deep.equal(['tok_ci', 'tok_graf', 'tok_old']);
+      expect(revokes(backend)).to.have.length(1);
+      await waitForFocusOn(el, () => deleteButton(el, 'tok_graf'), 'focus moves to the next row');
+    });
   });
 
   it('sends one request for a double click on confirm and for clicks on the busy row', async () => {

@@ -9,7 +9,7 @@ import { setClock } from '../../src/internal/clock.js';
 import { de } from '../../src/locales/de.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, NOW, cell, renderList, row, sampleTokens, token } from './fixtures.js';
+import { $, NOW, cell, renderList, row, sampleTokens, token } from '../support/list-harness.js';
 
 function isCard(el: PatTokenList, id: string): boolean {
   return getComputedStyle(row(el, id)).display !== 'table-row';

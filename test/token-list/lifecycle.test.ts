@@ -6,7 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { confirmDialog, deleteButton, exists, NOW, renderList, row, rowIds, sampleTokens, settled } from './fixtures.js';
+import { confirmDialog, deleteButton, exists, NOW, renderList, row, rowIds, sampleTokens, settled } from '../support/list-harness.js';
 
 /** Records the signal of every fetch the page makes; the real fetch still runs. */
 function watchFetches() {

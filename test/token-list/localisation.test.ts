@@ -2,7 +2,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { setClock } from '../../src/internal/clock.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, NOW, at, cell, renderList, settled, text, token, generateDialog } from './fixtures.js';
+import { $, $$, NOW, at, cell, renderList, settled, text, token, generateDialog } from '../support/list-harness.js';
 
 const seed = [
   token({ id: 'a', name: 'Alpha', createdAt: '2026-03-03T12:00:00Z', expiresAt: at(3), lastUsedAt: at(-3) }),

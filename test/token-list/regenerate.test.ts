@@ -2,7 +2,7 @@
  * Regenerate, the list's side: the action beside Delete where the client can rotate (and the host
  * allows it), on expired tokens too; after `pat-token-rotated` the new token first and marked new,
  * the old one replaced with when it stops working (or gone); a 404 from a rotate reloads the list;
- * the grace periods and the catalogue reach the dialog. Then the whole flow through the real
+ * the catalogue reaches the dialog. Then the whole flow through the real
  * dialog, by keyboard alone and by mouse, with where focus lands and no trace of the secret.
  */
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
@@ -19,7 +19,7 @@ import { deepActive, describeFocus, tabUntil } from '../support/focus.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { findSecretInPage, stubClipboard } from '../support/secret-hygiene.js';
 import { secretField } from '../support/reveal-harness.js';
-import { $, $$, at, cell, exists, NOW, renderList, row, rowIds, sampleTokens, text, token, generateDialog } from './fixtures.js';
+import { $, $$, cell, exists, NOW, renderList, row, rowIds, sampleTokens, text, token, generateDialog } from '../support/list-harness.js';
 
 const regenerateButtons = (el: PatTokenList) => $$(el, 'button[data-action=regenerate]');
 
@@ -110,20 +110,6 @@ describe('<pat-token-list> regenerate', () => {
     await el.updateComplete;
     expect($(el, 'table').getAttribute('aria-busy'), 'no reload started').to.equal('false');
     expect(backend.requests.filter((r) => r.operation === 'list')).to.have.length(1);
-  });
-
-  it('passes the grace periods to the dialog, from the attribute or the property', async () => {
-    await useMockBackend({ seed: [token({ id: 'a', name: 'A', expiresAt: at(3) })] });
-    const el = await renderList(html`<pat-token-list endpoint="/api/tokens" grace-periods="0, 4 48"></pat-token-list>`);
-    expect(el.gracePeriods).to.deep.equal([0, 4, 48]);
-    const dialog = await generateDialog(el);
-    expect(dialog.getAttribute('grace-periods')).to.equal('0 4 48');
-    el.gracePeriods = [1, 2];
-    await el.updateComplete;
-    expect(dialog.getAttribute('grace-periods')).to.equal('1 2');
-    el.gracePeriods = undefined;
-    await el.updateComplete;
-    expect(dialog.hasAttribute('grace-periods'), 'unset leaves the dialog its default').to.be.false;
   });
 
   describe('through the dialog', () => {

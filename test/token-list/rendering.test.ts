@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import type { Token } from '../../src/api/schemas.js';
 import { setClock } from '../../src/internal/clock.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, NOW, at, renderList, row, rowIds, sampleTokens, token, generateDialog } from './fixtures.js';
+import { $, NOW, at, renderList, row, rowIds, sampleTokens, token, generateDialog } from '../support/list-harness.js';
 
 function manyTokens(count: number): Token[] {
   return Array.from({ length: count }, (_, i) => token({ id: `tok_${i}`, name: `Token ${i}`, createdAt: at(-i - 1) }));

@@ -10,7 +10,7 @@ import { setClock } from '../../src/internal/clock.js';
 import { demoScopes } from '../../src/mock/seed.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, cell, exists, expectFocusOn, NOW, renderList, rowIds, text, token, generateDialog } from './fixtures.js';
+import { $, $$, cell, exists, expectFocusOn, NOW, renderList, rowIds, text, token, generateDialog } from '../support/list-harness.js';
 
 const seed = [
   token({ id: 'ci', name: 'CI deploy', scopes: ['repo:read', 'repo:write', 'packages:write', 'issues:read', 'ext:billing'] }),

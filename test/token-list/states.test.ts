@@ -7,7 +7,7 @@ import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { http, HttpResponse } from 'msw';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { $, $$, exists, expectFocusOn, NOW, renderList, rowIds, sampleTokens, settled, text } from './fixtures.js';
+import { $, $$, exists, expectFocusOn, NOW, renderList, rowIds, sampleTokens, settled, text } from '../support/list-harness.js';
 
 describe('<pat-token-list> states', () => {
   beforeEach(() => setClock(NOW));

@@ -8,7 +8,7 @@ import type { Token } from '../../src/api/schemas.js';
 import type { PatStrings } from '../../src/internal/pat-strings.js';
 import { LocalizeController } from '../../src/internal/localize.js';
 import { tokenRow, type RowContext, type RowState } from '../../src/token-list/token-row.js';
-import { NOW, at, text, token } from './fixtures.js';
+import { NOW, at, text, token } from '../support/list-harness.js';
 
 /** The localization layer on a bare element with a `lang`: what the list passes its rows. */
 function localize(lang = 'en', strings?: Partial<PatStrings>) {

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_SORT, deriveTokenView, memoizedTokenView, nextSort, type TokenViewInput } from '../../src/token-list/token-view.js';
 import { expiryStatus } from '../../src/token-list/expiry-status.js';
-import { NOW, at, sampleTokens, token } from './fixtures.js';
+import { NOW, at, sampleTokens, token } from '../support/list-harness.js';
 
 const ids = (tokens: readonly { id: string }[]) => tokens.map((t) => t.id);
 

@@ -10,7 +10,7 @@ import type { TokenClient } from '../../src/api/token-client.js';
 import { validatingClient } from '../../src/api/validating-client.js';
 import { TokensController } from '../../src/token-list/tokens-controller.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { sampleTokens } from './fixtures.js';
+import { sampleTokens } from '../support/list-harness.js';
 
 /** The smallest host a controller needs: it records update requests and drives the lifecycle. */
 class TestHost implements ReactiveControllerHost {

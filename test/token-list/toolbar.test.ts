@@ -9,7 +9,21 @@ import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialo
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, $$, at, exists, generateDialog, NOW, renderList, row, rowIds, sampleTokens, text, token, waitForFocusOn } from './fixtures.js';
+import {
+  $,
+  $$,
+  at,
+  exists,
+  generateDialog,
+  NOW,
+  renderList,
+  row,
+  rowIds,
+  sampleTokens,
+  text,
+  token,
+  waitForFocusOn,
+} from '../support/list-harness.js';
 
 function header(el: PatTokenList, label: string): HTMLTableCellElement {
   const found = $$<HTMLTableCellElement>(el, 'thead th').find((th) => text(th) === label);

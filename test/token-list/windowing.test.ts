@@ -6,7 +6,7 @@
  * keyboard is never lost: the focused row and its neighbours stay rendered, and Home, End,
  * PageUp and PageDown move focus through the whole list.
  */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Token } from '../../src/api/schemas.js';
 import { setClock } from '../../src/internal/clock.js';
@@ -18,15 +18,17 @@ import {
   confirmDialog,
   deleteButton,
   expectFocusOn,
+  LOAD_TIMEOUT_MS,
   NOW,
   at,
   renderList,
   row,
   rowIds,
+  settled,
   text,
   token,
   waitForFocusOn,
-} from './fixtures.js';
+} from '../support/list-harness.js';
 
 /** `tok_0` … newest first, so the default sort puts `tok_i` at index i (aria-rowindex i + 2). */
 function manyTokens(count: number): Token[] {
@@ -84,6 +86,11 @@ function rowsFillTheViewport(el: PatTokenList): boolean {
   const covering = rows.filter((r) => r.bottom > top && r.top < bottom);
   if (!covering.length) return false;
   return covering[0]!.top <= top + 1 && covering.at(-1)!.bottom >= bottom - 1;
+}
+
+/** The index of the token whose row has focus (`tok_i` is at index i). */
+function focusedIndex(el: PatTokenList): number {
+  return Number(el.shadowRoot!.activeElement?.closest<HTMLElement>('tr[data-id]')?.dataset.id?.slice(4));
 }
 
 async function shiftTab(): Promise<void> {
@@ -251,6 +258,27 @@ describe('<pat-token-list> windowing', () => {
       () => Number(el.shadowRoot!.activeElement?.closest<HTMLElement>('tr[data-id]')?.dataset.id?.slice(4)) < paged,
       'PageUp moved back',
     );
+  });
+
+  it("PageDown and PageUp in a host's scrolling panel move by the panel's height, not the window's", async () => {
+    await useMockBackend({ seed: manyTokens(40) });
+    const panel = await fixture<HTMLDivElement>(
+      html`<div style="height: 260px; overflow-y: auto"><pat-token-list endpoint="/api/tokens"></pat-token-list></div>`,
+    );
+    const el = panel.querySelector('pat-token-list')!;
+    await waitUntil(() => settled(el), 'the list did not settle', { timeout: LOAD_TIMEOUT_MS });
+    await el.updateComplete;
+    const rowHeight = row(el, 'tok_0').getBoundingClientRect().height;
+    const fitInPanel = Math.floor(panel.clientHeight / rowHeight);
+    expect(fitInPanel, 'the window would fit many more rows than the panel').to.be.below(Math.floor(window.innerHeight / rowHeight) - 2);
+
+    deleteButton(el, 'tok_0').focus();
+    await sendKeys({ press: 'PageDown' });
+    await waitUntil(() => focusedIndex(el) > 0, 'PageDown moved focus');
+    const paged = focusedIndex(el);
+    expect(paged, `PageDown moved ${paged} rows; ${fitInPanel} fit in the panel`).to.be.at.most(Math.max(1, fitInPanel - 1));
+    await sendKeys({ press: 'PageUp' });
+    await waitUntil(() => focusedIndex(el) === 0, 'PageUp moved back by as much');
   });
 
   it('deletes a row far down the list and moves focus to its neighbour', async () => {

@@ -9,7 +9,7 @@ import { ar } from '../../src/locales/ar.js';
 import { de } from '../../src/locales/de.js';
 import { demoScopes } from '../../src/mock/seed.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
-import { at, settled, token } from '../token-list/fixtures.js';
+import { at, settled, token } from './list-harness.js';
 
 /** `rtl` is Arabic: the page, its text and the list's strings. */
 export type Language = 'en' | 'de' | 'rtl';

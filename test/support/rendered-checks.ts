@@ -20,7 +20,7 @@ import { defaultStrings, type PatStrings } from '../../src/internal/pat-strings.
 import { fill as fillTemplate } from '../../src/internal/strings.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
-import { NOW, at, settled, text, token } from '../token-list/fixtures.js';
+import { NOW, at, settled, text, token } from './list-harness.js';
 import {
   $ as dialogPart,
   choose,
@@ -33,10 +33,10 @@ import {
   submitButton,
   typeInto,
   waitForReveal,
-} from '../support/dialog-harness.js';
-import { useHandlers, useMockBackend } from '../support/mock-backend.js';
-import { acknowledgeBox, copyButton, doneButton, part, toggleButton, usageCopyButton } from '../support/reveal-harness.js';
-import { stubClipboard, type ClipboardStub } from '../support/secret-hygiene.js';
+} from './dialog-harness.js';
+import { useHandlers, useMockBackend } from './mock-backend.js';
+import { acknowledgeBox, copyButton, doneButton, part, toggleButton, usageCopyButton } from './reveal-harness.js';
+import { stubClipboard, type ClipboardStub } from './secret-hygiene.js';
 
 type Key = keyof PatStrings;
 

@@ -1,6 +1,6 @@
 /**
- * Shared set-up for the `<pat-token-list>` tests: tokens dated relative to a fixed clock, a
- * fixture that waits until the list has settled, and small DOM lookups into its shadow root.
+ * The harness of `<pat-token-list>`: tokens dated relative to a fixed clock, a fixture that waits
+ * until the list has settled, and small DOM lookups into its shadow root.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Token } from '../../src/api/schemas.js';

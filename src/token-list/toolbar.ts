@@ -1,0 +1,60 @@
+/**
+ * The bar above the table: how many tokens there are (or how many the filter shows), the
+ * "Generate new token" button (or the host's replacement, slotted), and the filter.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Token } from '../api/schemas.js';
+import type { LocalizeController } from '../internal/localize.js';
+
+export interface ToolbarInput {
+  localize: LocalizeController;
+  /** Undefined until the first load answered. */
+  tokens: readonly Token[] | undefined;
+  /** The tokens the filter shows. */
+  view: readonly Token[] | undefined;
+  /** The last load failed. */
+  failed: boolean;
+  filter: string;
+  noGenerate: boolean;
+  onFilterInput: (event: Event) => void;
+  onGenerate: (event: Event) => void;
+}
+
+export function toolbar(input: ToolbarInput): TemplateResult {
+  const { tokens, failed } = input;
+  return html`<div part="toolbar" class="toolbar">
+    <p part="count" class="count" aria-live="polite">${count(input)}</p>
+    ${generateButton(input)} ${(tokens ? tokens.length : !failed) ? filterInput(input) : nothing}
+  </div>`;
+}
+
+function count({ localize, tokens, view, failed, filter }: ToolbarInput) {
+  if (!tokens) return failed ? nothing : localize.strings.loadingTokens;
+  if (!tokens.length) return nothing;
+  if (filter.trim()) return localize.term('filteredCount', { shown: view!.length, total: tokens.length });
+  return localize.plural('tokenCount', tokens.length);
+}
+
+function filterInput({ localize, filter, onFilterInput }: ToolbarInput) {
+  const s = localize.strings;
+  return html`<label class="filter">
+    <span class="visually-hidden">${s.filterLabel}</span>
+    <input
+      part="filter"
+      type="search"
+      autocomplete="off"
+      spellcheck="false"
+      placeholder=${s.filterPlaceholder}
+      .value=${filter}
+      @input=${onFilterInput}
+    />
+  </label>`;
+}
+
+/** A click on the slot (the button, or the host's replacement) opens the dialog unless its handler called `preventDefault()`. */
+function generateButton({ localize, noGenerate, onGenerate }: ToolbarInput) {
+  if (noGenerate) return nothing;
+  return html`<slot name="generate-button" @click=${onGenerate}>
+    <button type="button" part="button generate-button" class="primary" id="generate-button">${localize.strings.generateButton}</button>
+  </slot>`;
+}
