@@ -4,6 +4,7 @@ import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, type Token } from '../api/sche
 import type { Scope } from '../api/scopes.js';
 import { now } from '../internal/clock.js';
 import { ClientConfigMixin } from '../internal/client-config.js';
+import { setModalOpen } from '../internal/modal-dialog.js';
 import { daysBetween } from '../internal/locale.js';
 import { PatElement } from '../internal/pat-element.js';
 import { scopeCatalogue, type ScopeCatalogue } from '../internal/scope-catalogue.js';
@@ -901,7 +902,7 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     if (this.step === 'reveal' && this.#reveal?.hasSecret) {
       // A close request that could not be cancelled (e.g. a system back gesture) must not lose
       // the secret: show it again and point the user to Done.
-      this.#dialog?.showModal();
+      if (this.#dialog) setModalOpen(this.#dialog, true);
       this.#reveal.requestDismiss();
       return;
     }
@@ -918,11 +919,11 @@ export class PatGenerateDialog extends ClientConfigMixin(PatElement) {
     if (this.open) {
       if (!dialog.open && this.isConnected) {
         this.#opener = deepActiveElement();
-        dialog.showModal();
+        setModalOpen(dialog, true);
       }
       return;
     }
-    if (dialog.open) dialog.close();
+    if (dialog.open) setModalOpen(dialog, false);
     const opener = this.#opener;
     this.#opener = undefined;
     if (wasOpen && opener?.isConnected) opener.focus();

@@ -10,6 +10,7 @@ import type { PatErrorDetail } from '../events/error.js';
 import { DEFAULT_PRESETS } from '../generate-dialog/expiration.js';
 import { PatGenerateDialog } from '../generate-dialog/generate-dialog.js';
 import { ClientConfigMixin } from '../internal/client-config.js';
+import { setModalOpen } from '../internal/modal-dialog.js';
 import { now } from '../internal/clock.js';
 import { PatElement } from '../internal/pat-element.js';
 import { scopeCatalogue } from '../internal/scope-catalogue.js';
@@ -300,7 +301,7 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
         aria-describedby="confirm-body"
         @close=${this.#onConfirmClose}
       >
-        <form method="dialog">
+        <form method="dialog" @submit=${this.#onConfirmSubmit}>
           <h2 id="confirm-heading">${localize.term('confirmDeleteHeading', { name: this.confirming?.name ?? '' })}</h2>
           <p id="confirm-body">${strings.confirmDeleteBody}</p>
           <div class="confirm-actions">
@@ -622,7 +623,18 @@ export class PatTokenList extends ClientConfigMixin(PatElement) {
     const dialog = this.#confirmDialog;
     if (!dialog || dialog.open) return;
     dialog.returnValue = '';
-    dialog.showModal();
+    setModalOpen(dialog, true);
+  }
+
+  /**
+   * Closes the confirmation with the button's value and acts on it at once, also where
+   * `<form method="dialog">` does nothing and a stand-in `close()` fires no `close` (jsdom).
+   */
+  #onConfirmSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (!this.#confirmDialog) return;
+    setModalOpen(this.#confirmDialog, false, (event.submitter as HTMLButtonElement | null)?.value ?? '');
+    this.#onConfirmClose();
   }
 
   #onConfirmClose() {
