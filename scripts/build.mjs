@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm run build` → dist/:
- * - ESM modules and `.d.ts` for `.`, `./define`, `./mock` and `./server` (the reference backend,
- *   for Node and other server runtimes; never part of the browser bundle) (tsc -p tsconfig.build.json);
+ * - ESM modules and `.d.ts` for `.`, `./define`, `./mock`, `./testing` (helpers for a host's own
+ *   tests) and `./server` (the reference backend, for Node and other server runtimes; never part of
+ *   the browser bundle) (tsc -p tsconfig.build.json);
  * - `pat-elements.bundle.js`: one self-contained, minified module (Lit, @lit/task and zod inside)
  *   that registers the tags and exports everything `pat-elements` exports, for hosts without a
  *   bundler: `<script type="module" src=".../pat-elements.bundle.js">`;

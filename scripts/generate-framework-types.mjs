@@ -80,22 +80,56 @@ function propsInterface(element, eventPrefix) {
   return `${jsDoc(`Properties, attributes and events of \`<${element.tagName}>\`.${summary ? ` ${summary}` : ''}`, '')}export interface ${element.name}Props {\n${body}}\n`;
 }
 
-/** The body of an interface of the props a host sets: properties, then attributes they rename. */
-function ownPropsBody(element, indent) {
+/**
+ * The body of an interface of the props a host sets: properties, then attributes they rename.
+ * `attributesAsProperties`: vue-tsc checks a kebab-case attribute as its camelCase property
+ * (`max-lifetime-days="90"` as `maxLifetimeDays`), so there a renamed property also takes its
+ * attribute's type.
+ */
+function ownPropsBody(element, indent, { attributesAsProperties = false } = {}) {
   const fields = settableFields(element);
+  const renamed = new Map(extraAttributes(element, fields).map((attribute) => [attribute.fieldName, attribute]));
   let body = '';
   for (const field of fields) {
+    let type = propertyType(element, field);
+    const attribute = attributesAsProperties && renamed.get(field.name);
+    if (attribute) type = [...new Set([...splitUnion(type), ...splitUnion(attributeType(element, fields, attribute))])].join(' | ');
     body += jsDoc(field.description, indent);
-    body += `${indent}${quote(field.name)}?: ${propertyType(element, field)};\n`;
+    body += `${indent}${quote(field.name)}?: ${type};\n`;
   }
   for (const attribute of extraAttributes(element, fields)) {
-    const field = fields.find((f) => f.name === attribute.fieldName) ?? (attribute.fieldName && { name: attribute.fieldName });
-    const type = field ? propertyType(element, field) : 'string';
     body += jsDoc(attribute.description, indent);
-    body += `${indent}${quote(attribute.name)}?: ${type};\n`;
+    body += `${indent}${quote(attribute.name)}?: ${attributeType(element, fields, attribute)};\n`;
   }
   return body;
 }
+
+/**
+ * An attribute's value is text: `max-lifetime-days="90"`, `grace-periods="0 1 24"`. So an
+ * attribute takes its property's type only where that is a string or a boolean
+ * (`credentials="include"`, `no-generate`), and a string elsewhere (`AttributeOf`).
+ */
+function attributeType(element, fields, attribute, { booleanAs = 'boolean' } = {}) {
+  const field = fields.find((f) => f.name === attribute.fieldName) ?? (attribute.fieldName && { name: attribute.fieldName });
+  if (!field) return 'string';
+  const type = propertyType(element, field);
+  if (!PRIMITIVE_TYPE.test(type)) return `AttributeOf<${type}>`;
+  // Primitive text is resolved here, so editors show `string | undefined` rather than the alias.
+  const alternatives = splitUnion(type).map((text) => {
+    if (text === 'boolean') return booleanAs;
+    return text === 'number' || /^-?\d/.test(text) ? 'string' : text;
+  });
+  return [...new Set(alternatives)].join(' | ');
+}
+
+/** `number | undefined` → `['number', 'undefined']`; any other type text is one alternative. */
+const splitUnion = (type) => (PRIMITIVE_TYPE.test(type) ? type.split('|').map((text) => text.trim()) : [type]);
+
+/** What `AttributeOf` is, in every typings file that uses it. */
+const ATTRIBUTE_OF = `
+/** An attribute's type: its property's where that is a string or a boolean, else the text the element parses. */
+type AttributeOf<T> = T extends string | boolean | undefined ? T : string;
+`;
 
 /** Events with a name, as declared by `@fires`. */
 const namedEvents = (element) => (element.events ?? []).filter((event) => event.name);
@@ -107,7 +141,7 @@ const pascalCase = (name) => name.replace(/(?:^|-)([a-z0-9])/g, (_, letter) => l
 export const wrapperEventProp = (eventName) => `on${pascalCase(eventName)}`;
 
 /** `interface <Name>Props` (what a host sets) and `interface <Name>Events` (event name → event type). */
-function propsAndEventsInterfaces(element) {
+function propsAndEventsInterfaces(element, options = {}) {
   const summary = element.summary ?? element.description ?? '';
   let events = '';
   for (const event of namedEvents(element)) {
@@ -116,7 +150,7 @@ function propsAndEventsInterfaces(element) {
   }
   return (
     `${jsDoc(`Properties and attributes of \`<${element.tagName}>\`.${summary ? ` ${summary}` : ''}`, '')}` +
-    `export interface ${element.name}Props {\n${ownPropsBody(element, '  ')}}\n\n` +
+    `export interface ${element.name}Props {\n${ownPropsBody(element, '  ', options)}}\n\n` +
     `${jsDoc(`Events of \`<${element.tagName}>\`, by name.`, '')}export interface ${element.name}Events {\n${events}}\n`
   );
 }
@@ -128,7 +162,7 @@ function typingsHead(elements, from) {
 
 /** The event a listener receives: typed for \`pat-*\` events, a plain \`Event\` otherwise. */
 type EventOf<K extends string> = K extends keyof PatEventMap ? PatEventMap[K] : Event;
-`;
+${ATTRIBUTE_OF}`;
 }
 
 /**
@@ -157,7 +191,7 @@ type DefineCustomElement<E extends HTMLElement, Props, Events> = new () => E & {
   $emit: EmitFn<{ [K in keyof Events]: (event: Events[K]) => void }>;
 };
 
-${elements.map((element) => propsAndEventsInterfaces(element)).join('\n')}
+${elements.map((element) => propsAndEventsInterfaces(element, { attributesAsProperties: true })).join('\n')}
 declare module 'vue' {
   interface GlobalComponents {
 ${elements.map((element) => `    ${quote(element.tagName)}: DefineCustomElement<${element.name}, ${element.name}Props, ${element.name}Events>;`).join('\n')}
@@ -235,10 +269,15 @@ ${components.join('')}`;
 
   const declarations = elements.map((element) => {
     const self = { name: `${element.name}Element` };
+    const fields = settableFields(element);
     let body = '';
-    for (const field of settableFields(element)) {
+    for (const field of fields) {
       body += jsDoc(field.description, '  ');
       body += `  ${quote(field.name)}?: ${propertyType(self, field)};\n`;
+    }
+    for (const attribute of extraAttributes(element, fields)) {
+      body += jsDoc(attribute.description, '  ');
+      body += `  ${quote(attribute.name)}?: ${attributeType(self, fields, attribute, { booleanAs: 'true' })};\n`;
     }
     for (const event of namedEvents(element)) {
       body += jsDoc(event.description, '  ');
@@ -267,6 +306,13 @@ import type { PatEventMap, ${aliases} } from '${from}';
 /** The event a listener receives: typed for \`pat-*\` events, a plain \`Event\` otherwise. */
 type EventOf<K extends string> = K extends keyof PatEventMap ? PatEventMap[K] : Event;
 
+/**
+ * An attribute's type: its property's where that is a string, else the text the element parses.
+ * A boolean attribute takes only \`true\`: React 18 writes \`false\` as "false", which is present,
+ * so it reads as true (set the property, e.g. \`noGenerate={false}\`).
+ */
+type AttributeOf<T> = T extends string | undefined ? T : T extends boolean ? true : string;
+
 /** React's props for an element (\`className\`, \`style\`, ARIA, \`ref\`…) with the element's own on top. */
 export type PatWrapperProps<E extends HTMLElement, Own> = Omit<HTMLAttributes<E>, keyof Own> & Own & RefAttributes<E>;
 ${declarations.join('')}`;
@@ -293,7 +339,7 @@ import type { PatEventMap, ${classes.join(', ')} } from '${from}';
 
 /** The event a listener receives: typed for \`pat-*\` events, a plain \`Event\` otherwise. */
 type EventOf<K extends string> = K extends keyof PatEventMap ? PatEventMap[K] : Event;
-
+${ATTRIBUTE_OF}
 /** React's props for an element (\`ref\`, \`key\`, \`className\`, ARIA, …) with ours on top. */
 export type PatElementProps<E extends HTMLElement, Own> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Own> & Own;
 

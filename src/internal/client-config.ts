@@ -27,7 +27,9 @@ export declare abstract class ClientConfigInterface implements ClientConfig {
 
 /**
  * Adds `endpoint`, `client`, `headers` and `credentials` to an element, and builds the client
- * from them once per change rather than once per request.
+ * from them once per change rather than once per request. `headers` is not one of those inputs:
+ * the client reads the element's current headers at each request, so new headers (a React parent
+ * passing an equal object again on every render) apply to the next request and never reload.
  */
 export function ClientConfigMixin<T extends Constructor<PatElement>>(Base: T) {
   abstract class ClientConfigElement extends Base implements ClientConfig {
@@ -37,7 +39,10 @@ export function ClientConfigMixin<T extends Constructor<PatElement>>(Base: T) {
     /** An adapter implementing `TokenClient`, for APIs of another shape. Wins over `endpoint`. */
     @property({ attribute: false }) client: TokenClient | undefined = undefined;
 
-    /** Headers sent with every request: an object, or a function (may be async) called per request. */
+    /**
+     * Headers sent with every request: an object, or a function (may be async) called per request.
+     * A change applies from the next request on and never reloads.
+     */
     @property({ attribute: false }) headers: HeadersOption | undefined = undefined;
 
     /** Fetch credentials mode: `same-origin` (default), `include` or `omit`. */
@@ -45,12 +50,18 @@ export function ClientConfigMixin<T extends Constructor<PatElement>>(Base: T) {
 
     readonly #client = memo<TokenClient | undefined>();
 
+    /** Called by the client before each request. */
+    readonly #currentHeaders = () => {
+      const headers = this.headers;
+      return (typeof headers === 'function' ? headers() : headers) ?? {};
+    };
+
     protected get tokenClient(): TokenClient | undefined {
-      return this.#client([this.client, this.endpoint, this.headers, this.credentials], () =>
+      return this.#client([this.client, this.endpoint, this.credentials], () =>
         this.client
           ? validatingClient(this.client)
           : this.endpoint
-            ? new RestTokenClient({ endpoint: this.endpoint, headers: this.headers, credentials: this.credentials })
+            ? new RestTokenClient({ endpoint: this.endpoint, headers: this.#currentHeaders, credentials: this.credentials })
             : undefined,
       );
     }

@@ -31,6 +31,8 @@ export const themeStyles = css`
     --_space: var(--pat-spacing, 0.75rem);
     --_mono: var(--pat-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     font: inherit;
+    /* A page's centred text (Vite's React template has one) would centre counts, labels and cells. */
+    text-align: start;
   }
 
   :host([hidden]) {

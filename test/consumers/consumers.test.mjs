@@ -59,6 +59,7 @@ async function openSite({ siteDir, pages = {}, path = '/' }) {
   page.setDefaultTimeout(20_000);
   const problems = [];
   const csrfHeaders = [];
+  const apiRequests = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => message.type() === 'error' && problems.push(`console.error: ${message.text()}`));
   await page.route(`${ORIGIN}/**`, (route) => {
@@ -66,6 +67,7 @@ async function openSite({ siteDir, pages = {}, path = '/' }) {
     const { pathname } = new URL(request.url());
     if (pathname.startsWith('/api/tokens')) {
       csrfHeaders.push(request.headers()['x-csrf-token']);
+      apiRequests.push(request.method());
       if (request.method() === 'DELETE') return route.fulfill({ status: 204 });
       return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ tokens: TOKENS }) });
     }
@@ -77,7 +79,7 @@ async function openSite({ siteDir, pages = {}, path = '/' }) {
     return route.fulfill({ status: 404, body: 'not found' });
   });
   await page.goto(`${ORIGIN}${path}`);
-  return { page, problems, csrfHeaders };
+  return { page, problems, csrfHeaders, apiRequests };
 }
 
 const rowCount = (page) => page.locator('pat-token-list tbody tr[data-id]').count();
@@ -98,6 +100,28 @@ async function deleteFirstRowAndHearIt(page) {
     .click();
   await page.locator('pat-token-list [part~=confirm-dialog]').getByRole('button', { name: 'Delete token' }).click();
   await page.getByText(`Deleted ${TOKENS[0].name}`, { exact: true }).waitFor();
+}
+
+/**
+ * Re-renders the React page's parent (`#rerender`, in main.tsx) `times` times, so the docs'
+ * inline `headers={{ … }}` is a new object each time, then deletes a row: a headers change that
+ * started a reload would have sent its GET before that DELETE.
+ */
+async function rerenderThenDelete(page, apiRequests, { times = 20, hear = true } = {}) {
+  for (let i = 0; i < times; i++) await page.locator('#rerender').click();
+  await page.getByRole('button', { name: `Re-rendered ${times} times`, exact: true }).waitFor();
+  if (hear) {
+    await deleteFirstRowAndHearIt(page);
+  } else {
+    await page
+      .locator('pat-token-list tbody tr[data-id]')
+      .first()
+      .getByRole('button', { name: /^Delete token/ })
+      .click();
+    await page.locator('pat-token-list [part~=confirm-dialog]').getByRole('button', { name: 'Delete token' }).click();
+    await waitForRows(page, TOKENS.length - 1);
+  }
+  assert.deepEqual(apiRequests, ['GET', 'DELETE'], 'a re-render with equal headers loaded the list again');
 }
 
 /** Asserts the check reports an error on every line of `file` that matches `pattern`, and nowhere else. */
@@ -246,7 +270,50 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
       assertReportedExactly(dir, result.output, 'src/wrong.tsx', /^\s*<Pat/);
     });
 
-    test('the wrappers set properties and hear events in React 18', { timeout: TIMEOUT }, async () => {
+    test(
+      'the wrappers set properties and hear events in React 18; re-renders with inline headers load nothing',
+      { timeout: TIMEOUT },
+      async () => {
+        const built = await esbuild.build({
+          stdin: { contents: "import './src/host-globals.js';\nimport './src/main.tsx';\n", resolveDir: dir, loader: 'js' },
+          absWorkingDir: dir,
+          bundle: true,
+          format: 'esm',
+          jsx: 'automatic',
+          define: { 'process.env.NODE_ENV': '"production"' },
+          write: false,
+          logLevel: 'silent',
+        });
+        const { page, problems, csrfHeaders, apiRequests } = await openSite({
+          siteDir: dir,
+          pages: { '/app.js': built.outputFiles[0].text },
+        });
+        await waitForRows(page);
+        assert.equal(csrfHeaders[0], CSRF, 'the headers object reached the element as a property');
+        await rerenderThenDelete(page, apiRequests);
+        assert.deepEqual(csrfHeaders, [CSRF, CSRF], 'the delete carried the headers');
+        assert.deepEqual(problems, []);
+        await page.close();
+      },
+    );
+  });
+
+  fixtureSuite('react19', 'React 19 + pat-elements/types/react', () => {
+    let dir;
+    before(
+      async () => {
+        dir = await createProject('react19', tarball);
+        writeSnippets(dir, { 'src/pat-elements.d.ts': ['README.md', 'React', 'ts'], 'src/tokens-page.tsx': ['README.md', 'React', 'tsx'] });
+      },
+      { timeout: TIMEOUT },
+    );
+
+    test('the README snippet and the wrappers type-check, and every wrong prop is an error', { timeout: TIMEOUT }, async () => {
+      const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
+      assertReportedExactly(dir, result.output, 'src/wrong.tsx', /^\s*<pat-/);
+    });
+
+    test("the README's page sends its inline headers, and re-renders with them load nothing", { timeout: TIMEOUT }, async () => {
       const built = await esbuild.build({
         stdin: { contents: "import './src/host-globals.js';\nimport './src/main.tsx';\n", resolveDir: dir, loader: 'js' },
         absWorkingDir: dir,
@@ -257,21 +324,14 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
         write: false,
         logLevel: 'silent',
       });
-      const { page, problems, csrfHeaders } = await openSite({ siteDir: dir, pages: { '/app.js': built.outputFiles[0].text } });
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Settings · a React 19 host</title>
+<script type="module" src="/app.js"></script></head><body><p id="status" role="status"></p><div id="root"></div></body></html>`;
+      const { page, problems, csrfHeaders, apiRequests } = await openSite({ pages: { '/': html, '/app.js': built.outputFiles[0].text } });
       await waitForRows(page);
-      assert.equal(csrfHeaders[0], CSRF, 'the headers object reached the element as a property');
-      await deleteFirstRowAndHearIt(page);
+      await rerenderThenDelete(page, apiRequests, { hear: false });
+      assert.deepEqual(csrfHeaders, [CSRF, CSRF], 'the inline headers reached the element as a property');
       assert.deepEqual(problems, []);
       await page.close();
-    });
-  });
-
-  fixtureSuite('react19', 'React 19 + pat-elements/types/react', () => {
-    test('the README snippet and the wrappers type-check, and every wrong prop is an error', { timeout: TIMEOUT }, async () => {
-      const dir = await createProject('react19', tarball);
-      writeSnippets(dir, { 'src/pat-elements.d.ts': ['README.md', 'React', 'ts'], 'src/tokens-page.tsx': ['README.md', 'React', 'tsx'] });
-      const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
-      assertReportedExactly(dir, result.output, 'src/wrong.tsx', /^\s*<pat-/);
     });
   });
 
@@ -370,14 +430,19 @@ test('every tag constructs and renders in jsdom', async () => {
       { timeout: TIMEOUT },
     );
 
-    test('the docs test passes in Vitest with jsdom, and every tag renders there', { timeout: TIMEOUT }, async () => {
-      const result = await runBin(dir, 'vitest', ['run', '--reporter=verbose']);
-      assert.equal(result.status, 0, failure('vitest run', result));
-      assert.match(result.output, /Tests\s+2 passed/);
-      assert.doesNotMatch(result.output, /Error|unhandled/i);
-    });
+    test(
+      'in Vitest with jsdom: every tag renders, and the docs test creates and deletes through pat-elements/testing, with and without <dialog> stubs',
+      { timeout: TIMEOUT },
+      async () => {
+        const result = await runBin(dir, 'vitest', ['run', '--reporter=verbose']);
+        assert.equal(result.status, 0, failure('vitest run', result));
+        assert.match(result.output, /Tests\s+3 passed/);
+        // jsdom reports what it does not implement (`showModal`, `requestSubmit`) as errors.
+        assert.doesNotMatch(result.output, /Error|unhandled|not implemented/i);
+      },
+    );
 
-    test('pat-elements/mock type-checks with msw and skipLibCheck off', { timeout: TIMEOUT }, async () => {
+    test('pat-elements/mock and pat-elements/testing type-check with skipLibCheck off', { timeout: TIMEOUT }, async () => {
       const result = await runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']);
       assert.equal(result.status, 0, failure('tsc', result));
     });

@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { build, BUNDLE, CLI, FORBIDDEN_IN_BUNDLE } from '../../scripts/build.mjs';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
 import { EDITOR_DATA_FILES } from '../../scripts/generate-editor-data.mjs';
-import { customElements, reactTypes } from '../../scripts/generate-framework-types.mjs';
+import { customElements, reactTypes, reactWrappers, vueTypes } from '../../scripts/generate-framework-types.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -322,6 +322,8 @@ export function Settings({ client }: { client: TokenClient }) {
       <pat-token-list ref={list} endpoint="/api/tokens" credentials="include" className="tokens" lang="de"
         headers={async () => ({ Authorization: 'Bearer abc' })} strings={{}} />
       <pat-generate-dialog client={client} id="dialog" />
+      <pat-token-list max-lifetime-days="90" expiring-soon-days="7" grace-periods="0 1 24" no-generate />
+      <pat-token-list maxLifetimeDays={90} expiringSoonDays={7} gracePeriods={[0, 1, 24]} noGenerate={false} />
       <pat-token-reveal aria-label="New token" secret={String(Date.now())} />
 ${eventUsage(elements)}
     </>
@@ -334,6 +336,9 @@ ${eventUsage(elements)}
     `<pat-generate-dialog client={{ list: 1 }} />`,
     `<pat-token-reveal secret={42} />`,
     `<pat-token-list onpat-token-deleted={(event: MouseEvent) => void event} />`,
+    `<pat-token-list maxLifetimeDays="90" />`,
+    `<pat-token-list expiringSoonDays="7" />`,
+    `<pat-generate-dialog gracePeriods="0 1 24" />`,
   ];
   const invalid = `import type {} from 'pat-elements/types/react';
 export const wrong = (
@@ -354,7 +359,7 @@ ${invalidLines.map((line) => `    ${line}`).join('\n')}
   );
 });
 
-test('generated typings: events by PatEventMap, renamed attributes by field type, no protected or readonly props', () => {
+test('generated typings: events by PatEventMap, attributes as text, no protected or readonly props', () => {
   const synthetic = {
     modules: [
       {
@@ -370,6 +375,9 @@ test('generated typings: events by PatEventMap, renamed attributes by field type
             members: [
               { kind: 'field', name: 'endpoint', description: 'Where.', type: { text: 'string' } },
               { kind: 'field', name: 'client', type: { text: 'TokenClient | undefined' } },
+              { kind: 'field', name: 'maxLifetimeDays', type: { text: 'number | undefined' } },
+              { kind: 'field', name: 'gracePeriods', type: { text: 'readonly number[]' } },
+              { kind: 'field', name: 'noGenerate', type: { text: 'boolean' } },
               { kind: 'field', name: 'tokenClient', privacy: 'protected' },
               { kind: 'field', name: 'styles', static: true },
               { kind: 'field', name: 'headers', readonly: true },
@@ -378,6 +386,9 @@ test('generated typings: events by PatEventMap, renamed attributes by field type
             attributes: [
               { name: 'endpoint', fieldName: 'endpoint' },
               { name: 'data-credentials', fieldName: 'credentials', description: 'Renamed attribute.' },
+              { name: 'max-lifetime-days', fieldName: 'maxLifetimeDays' },
+              { name: 'grace-periods', fieldName: 'gracePeriods' },
+              { name: 'no-generate', fieldName: 'noGenerate' },
             ],
             events: [{ name: 'pat-token-created', description: 'Created. */ not a comment end' }, { name: 'pat-unknown' }],
           },
@@ -391,9 +402,21 @@ test('generated typings: events by PatEventMap, renamed attributes by field type
   // Primitive type text is used as is; other types come from the class, which needs no imports.
   assert.match(typings, /  endpoint\?: string;/);
   assert.match(typings, /  client\?: PatTokenList\["client"\];/);
+  // An attribute is text where its property is not a string or a boolean: `max-lifetime-days="90"`.
+  assert.match(typings, / {2}'max-lifetime-days'\?: string \| undefined;/);
+  assert.match(typings, / {2}'grace-periods'\?: AttributeOf<PatTokenList\["gracePeriods"\]>;/);
+  assert.match(typings, / {2}'no-generate'\?: boolean;/);
+  // vue-tsc checks `max-lifetime-days` as `maxLifetimeDays`: in Vue's typings the property takes both.
+  const vue = vueTypes(synthetic, { from: 'pat-elements' });
+  assert.match(vue, / {2}maxLifetimeDays\?: number \| undefined \| string;/);
+  assert.match(vue, / {2}gracePeriods\?: PatTokenList\["gracePeriods"\] \| AttributeOf<PatTokenList\["gracePeriods"\]>;/);
+  assert.match(vue, / {2}noGenerate\?: boolean;/);
+  // React 18 writes `false` as the text "false", which a boolean attribute reads as true.
+  assert.match(reactWrappers(synthetic, { from: 'pat-elements' }).dts, / {2}'no-generate'\?: true;/);
   const valid = `import type { PatEventMap } from 'pat-elements';
 export const ok = (
-  <pat-token-list endpoint="/x" data-credentials="omit"
+  <pat-token-list endpoint="/x" data-credentials="omit" max-lifetime-days="90" grace-periods="0 1 24" no-generate
+    maxLifetimeDays={90} gracePeriods={[0, 1]} noGenerate={false}
     onpat-token-created={(event) => { const name: string = event.detail.token.name; void name; }}
     onpat-unknown={(event) => { const e: Event = event; void e; }} />
 );
@@ -404,6 +427,9 @@ export type Check = PatEventMap;
     `<pat-token-list tokenClient={undefined} />`,
     `<pat-token-list onpat-token-created={(event: CustomEvent<number>) => void event} />`,
     `<pat-token-list refresh={() => {}} />`,
+    `<pat-token-list maxLifetimeDays="90" />`,
+    `<pat-token-list gracePeriods="0 1 24" />`,
+    `<pat-token-list max-lifetime-days={{ days: 90 }} />`,
   ];
   const invalid = `export const wrong = (
   <>

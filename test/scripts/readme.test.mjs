@@ -48,6 +48,7 @@ test('every public export is documented in docs/api.md', () => {
   const names = [
     ...exportsOf('src/index.ts'),
     ...exportsOf('src/mock/index.ts'),
+    ...exportsOf('src/testing/index.ts'),
     ...exportsOf('src/locales/de.ts'),
     ...customElements(manifest).flatMap((element) => [element.name, `${element.name}Props`]),
     'PatWrapperProps',

@@ -10,5 +10,10 @@ export const wrong = (
     <PatTokenList onTokenDeleted={() => {}} />
     <PatTokenReveal secret={42} />
     <PatGenerateDialog client={{ list: 1 }} />
+    <PatTokenList maxLifetimeDays="90" />
+    <PatTokenList expiringSoonDays="7" />
+    <PatGenerateDialog gracePeriods="0 1 24" />
+    <PatTokenList max-lifetime-days={90} />
+    <PatTokenList no-generate={false} />
   </>
 );

@@ -9,5 +9,9 @@ export const wrong = (
     <pat-token-list onpat-token-deleted={(event: MouseEvent) => event} />
     <pat-token-reveal secret={42} />
     <pat-generate-dialog client={{ list: 1 }} />
+    <pat-token-list maxLifetimeDays="90" />
+    <pat-token-list expiringSoonDays="7" />
+    <pat-generate-dialog gracePeriods="0 1 24" />
+    <pat-token-list max-lifetime-days={{ days: 90 }} />
   </>
 );
