@@ -18,6 +18,8 @@ export interface FreshDatabase {
   close(): Promise<void>;
 }
 
+// The services here record no lastUsedAt (`usage: false`): each test closes its database right after, and a
+// write still pending then would report a closed database.
 const rowsOf = async (db: SqlClient, text: string) => (await db.query(text)).rows as Array<Record<string, unknown>>;
 const versions = async (db: SqlClient) =>
   (await rowsOf(db, 'SELECT version FROM pat_schema_versions ORDER BY version')).map((row) => Number(row.version));
@@ -61,7 +63,7 @@ export function migrationSuite(fresh: () => Promise<FreshDatabase>): void {
       await store.migrate();
       await store.migrate();
       assert.deepEqual(await rowsOf(db, 'SELECT version, applied_at FROM pat_schema_versions ORDER BY version'), before);
-      const service = createTokenService({ store, prefix: 'pat' });
+      const service = createTokenService({ store, prefix: 'pat', usage: false });
       const { secret } = await service.create('ada', { name: 'a', expiresInDays: 1 });
       assert.ok(await service.verify(secret));
     }),
@@ -73,7 +75,7 @@ export function migrationSuite(fresh: () => Promise<FreshDatabase>): void {
       // What the release before versions created (version 1 without its record), with data in it.
       await db.query(`DO $$ BEGIN ${MIGRATIONS[0]!.sql} END $$`);
       const clock = testClock();
-      const older = createTokenService({ store: postgresStore(db), prefix: 'pat', clock: clock.now });
+      const older = createTokenService({ store: postgresStore(db), prefix: 'pat', clock: clock.now, usage: false });
       const kept = await older.create('ada', { name: 'kept', expiresInDays: 30 });
       const a = await older.create('ada', { name: 'chain', expiresInDays: 30 });
       const b = await older.rotate('ada', a.token.id, { expiresInDays: 30, gracePeriodHours: 24 });
@@ -92,7 +94,7 @@ export function migrationSuite(fresh: () => Promise<FreshDatabase>): void {
         await versions(db),
         MIGRATIONS.map((m) => m.version),
       );
-      const service = createTokenService({ store: postgresStore(db), prefix: 'pat', clock: clock.now });
+      const service = createTokenService({ store: postgresStore(db), prefix: 'pat', clock: clock.now, usage: false });
       assert.ok(await service.verify(kept.secret), 'tokens are kept');
       assert.ok(await service.verify(c.secret));
       assert.ok(await service.verify(b.secret), 'the newest predecessor keeps its grace');
@@ -117,7 +119,7 @@ export function migrationSuite(fresh: () => Promise<FreshDatabase>): void {
         await versions(db),
         newer.map((m) => m.version),
       );
-      const service = createTokenService({ store: postgresStore(db), prefix: 'pat' });
+      const service = createTokenService({ store: postgresStore(db), prefix: 'pat', usage: false });
       assert.ok(
         await service.verify((await service.create('ada', { name: 'a', expiresInDays: 1 })).secret),
         'and this release works on it',

@@ -30,7 +30,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
   let service: TokenService;
 
   const make = (policy: TokenPolicy = {}, options: Partial<TokenServiceOptions> = {}) =>
-    createTokenService({ store, prefix: 'pat', clock: clock.now, ...options, policy });
+    createTokenService({ store, prefix: 'pat', clock: clock.now, usage: false, ...options, policy }); // no lastUsedAt here: nothing pending when the kit closes
   const resetCounters = () => {
     counters.storeCalls = 0;
     counters.sqlQueries = 0;
