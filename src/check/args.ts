@@ -15,6 +15,9 @@ tokens named "pat-elements check …" and deletes them before it ends.
 Options:
   -H, --header "Name: value"  Send this header with every request (repeatable), e.g.
                               -H "Authorization: Bearer …" or -H "Cookie: session=…"
+  -O, --other-header "Name: value"
+                              A second user's header (repeatable): proves that user can
+                              neither see, delete nor rotate the first user's token
       --no-write              Run only the clauses that change nothing (no token is created)
       --timeout <ms>          Give up on a request after this long (default ${DEFAULT_CHECK_TIMEOUT_MS})
       --json                  Print the results as JSON
@@ -26,6 +29,8 @@ Exit status: 0 every clause passed, 1 a clause failed (or a token could not be d
 export interface CheckArgs {
   endpoint: string;
   headers: Record<string, string>;
+  /** A second user's headers (`--other-header`), for the isolation clause; empty without. */
+  otherHeaders: Record<string, string>;
   write: boolean;
   timeoutMs: number;
   json: boolean;
@@ -51,6 +56,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
       strict: true,
       options: {
         header: { type: 'string', short: 'H', multiple: true },
+        'other-header': { type: 'string', short: 'O', multiple: true },
         'no-write': { type: 'boolean' },
         timeout: { type: 'string' },
         json: { type: 'boolean' },
@@ -80,13 +86,12 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UsageError(`<endpoint> must be an http:// or https:// URL, not ${url.protocol}`);
 
-  const headers: Record<string, string> = {};
-  for (const [index, header] of (values.header ?? []).entries()) {
-    const colon = header.indexOf(':');
-    const name = header.slice(0, colon).trim();
-    // Not echoed: a header is often a credential.
-    if (colon < 0 || !HEADER_NAME.test(name)) throw new UsageError(`-H expects "Name: value", and -H number ${index + 1} is not that`);
-    headers[name] = header.slice(colon + 1).trim();
+  const headers = parseHeaders(values.header, '-H');
+  const otherHeaders = parseHeaders(values['other-header'], '--other-header');
+  if (Object.keys(otherHeaders).length && sameHeaders(headers, otherHeaders)) {
+    throw new UsageError(
+      "--other-header gives the same headers as -H; give a second user's, to prove one user cannot reach another's tokens",
+    );
   }
 
   let timeoutMs = DEFAULT_CHECK_TIMEOUT_MS;
@@ -96,5 +101,29 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
       throw new UsageError(`--timeout expects a whole number of milliseconds, not "${values.timeout}"`);
   }
 
-  return { endpoint, headers, write: !values['no-write'], timeoutMs, json: Boolean(values.json) };
+  return { endpoint, headers, otherHeaders, write: !values['no-write'], timeoutMs, json: Boolean(values.json) };
 }
+
+/** `["Name: value", …]` → `{ Name: "value" }`; a mistake names the option and the number, never the header (a credential). */
+function parseHeaders(given: readonly string[] | undefined, option: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [index, header] of (given ?? []).entries()) {
+    const colon = header.indexOf(':');
+    const name = header.slice(0, colon).trim();
+    if (colon < 0 || !HEADER_NAME.test(name)) {
+      throw new UsageError(`${option} expects "Name: value", and ${option} number ${index + 1} is not that`);
+    }
+    headers[name] = header.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+const sameHeaders = (a: Record<string, string>, b: Record<string, string>) => {
+  const normal = (headers: Record<string, string>) =>
+    JSON.stringify(
+      Object.entries(headers)
+        .map(([name, value]) => [name.toLowerCase(), value])
+        .sort(),
+    );
+  return normal(a) === normal(b);
+};

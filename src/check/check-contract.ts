@@ -12,6 +12,8 @@ export interface CheckOptions {
   endpoint: string;
   /** Sent with every request (but the one that checks for a 401): credentials, CSRF tokens. */
   headers?: Readonly<Record<string, string>>;
+  /** A second user's headers: the `isolation` clause proves they cannot reach the first user's token. */
+  otherHeaders?: Readonly<Record<string, string>>;
   /** `false` runs only the read-only clauses (`--no-write`). Default `true`. */
   write?: boolean;
   /** Per request. Default `DEFAULT_CHECK_TIMEOUT_MS`. */
@@ -65,15 +67,32 @@ export async function checkContract(options: CheckOptions): Promise<CheckReport>
   const signal = options.signal ?? new AbortController().signal;
   const write = options.write ?? true;
   const headers = options.headers ?? {};
-  const probe = new Probe({ endpoint: options.endpoint, headers, timeoutMs: options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS, signal });
+  const otherHeaders = options.otherHeaders ?? {};
+  const probe = new Probe({
+    endpoint: options.endpoint,
+    headers,
+    otherHeaders,
+    timeoutMs: options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
+    signal,
+  });
   const runName = `${TOKEN_NAME_PREFIX} ${randomTag()}`;
   const context: RunContext = {
     probe,
     headersGiven: Object.keys(headers).length > 0,
+    otherGiven: Object.keys(otherHeaders).length > 0,
+    endpoint: options.endpoint,
     nameFor: (role) => `${runName} ${role}`,
     made: new Set(),
+    madeByOther: new Set(),
     outcomes: new Map(),
     judged: [],
+  };
+  const cleanEverything = async () => {
+    const mine = await cleanUp(probe, context.made, runName, false, options.cleanupSignal);
+    // The second user makes nothing unless the backend let them rotate the first user's token.
+    if (!context.madeByOther.size) return mine;
+    const theirs = await cleanUp(probe, context.madeByOther, runName, true, options.cleanupSignal);
+    return { made: mine.made + theirs.made, left: [...mine.left, ...theirs.left] };
   };
 
   let run: ClausesRun;
@@ -81,11 +100,11 @@ export async function checkContract(options: CheckOptions): Promise<CheckReport>
     run = await runClauses(context, write, signal, options);
   } catch (bug) {
     // A fault of the checker itself must not leave tokens behind either.
-    if (write) await cleanUp(probe, context.made, runName, options.cleanupSignal);
+    if (write) await cleanEverything();
     throw bug;
   }
   // Nothing is made before the first clause has passed, so a run that could not start has nothing to clean.
-  const cleanup = write && !run.error ? await cleanUp(probe, context.made, runName, options.cleanupSignal) : { made: 0, left: [] };
+  const cleanup = write && !run.error ? await cleanEverything() : { made: 0, left: [] };
   return { endpoint: options.endpoint, ...run, cleanup };
 }
 
@@ -124,13 +143,14 @@ async function cleanUp(
   probe: Probe,
   made: ReadonlySet<string>,
   runName: string,
+  asOther: boolean,
   signal = new AbortController().signal,
 ): Promise<CleanupReport> {
   const known = new Map<string, string | undefined>([...made].map((id) => [id, undefined]));
   const deleted = new Set<string>();
   const remove = async (id: string) => {
     try {
-      const exchange = await probe.send('DELETE', { path: Probe.tokenPath(id) }, false, signal);
+      const exchange = await probe.send('DELETE', { path: Probe.tokenPath(id), asOther }, false, signal);
       // 404: already gone (revoked by a clause, or a rotation with no grace period).
       if ((exchange.status >= 200 && exchange.status < 300) || exchange.status === 404) deleted.add(id);
     } catch (error) {
@@ -140,7 +160,7 @@ async function cleanUp(
   /** This run's tokens in the list, or `undefined` when the list cannot be read. */
   const listed = async () => {
     try {
-      const exchange = await probe.send('GET', {}, false, signal);
+      const exchange = await probe.send('GET', { asOther }, false, signal);
       const tokens = exchange.status === 200 ? listedTokens(exchange.json) : undefined;
       return tokens
         ?.filter((token) => typeof token.id === 'string' && typeof token.name === 'string' && token.name.startsWith(`${runName} `))

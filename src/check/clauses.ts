@@ -51,10 +51,16 @@ interface Judged {
 export interface RunContext {
   readonly probe: Probe;
   readonly headersGiven: boolean;
+  /** Whether a second user's headers were given (`--other-header`). */
+  readonly otherGiven: boolean;
+  /** The collection's URL, for a message that says where the checker looked. */
+  readonly endpoint: string;
   /** The name of a token this run creates: recognisable, and unique to the run. */
   nameFor(role: string): string;
   /** Every token id a 2xx create or rotate answer reported, for the cleanup. */
   readonly made: Set<string>;
+  /** Those a request of the second user made (a rotation that should have been refused): its to delete. */
+  readonly madeByOther: Set<string>;
   /** The outcome of each clause that has run, by id. */
   readonly outcomes: Map<ClauseId, Outcome>;
   readonly judged: Judged[];
@@ -89,11 +95,15 @@ const CLOCK_SLACK = 2 * 60_000;
 
 const DESCRIPTION = 'Made by `npx pat-elements check`, which deletes it when it ends. Safe to delete.';
 
-/** `422 (errors: name, expiresInDays)`: the status, and the fields a problem body names. */
+/**
+ * `422 (errors: name, expiresInDays; "Check the fields.")`: the status, the fields a problem body
+ * names, and its `detail`, which often says what is wrong on the server's side.
+ */
 function answered(exchange: Exchange): string {
   const errors = (exchange.json as { errors?: unknown } | undefined)?.errors;
   const fields = errors && typeof errors === 'object' ? Object.keys(errors).slice(0, 5).map(printable) : [];
-  return fields.length ? `${exchange.status} (errors: ${fields.join(', ')})` : String(exchange.status);
+  const parts = [...(fields.length ? [`errors: ${fields.join(', ')}`] : []), ...(exchange.detail ? [`"${exchange.detail}"`] : [])];
+  return parts.length ? `${exchange.status} (${parts.join('; ')})` : String(exchange.status);
 }
 
 /** A server-chosen string shown in a reason: short, one line, nothing that steers a terminal. */
@@ -109,11 +119,11 @@ function instant(value: unknown): number {
   return z.safeParse(TokenSchema.shape.createdAt, value).success ? Date.parse(value as string) : Number.NaN;
 }
 
-/** Remembers the token a 2xx answer reports having made, so the cleanup deletes it. */
-function noteMade(context: RunContext, exchange: Exchange): void {
+/** Remembers the token a 2xx answer reports having made, so the cleanup deletes it (as the user who asked). */
+function noteMade(context: RunContext, exchange: Exchange, byOther = false): void {
   if (!isSuccess(exchange.status)) return;
   const id = (exchange.json as { token?: { id?: unknown } } | undefined)?.token?.id;
-  if (typeof id === 'string' && id) context.made.add(id);
+  if (typeof id === 'string' && id) (byOther ? context.madeByOther : context.made).add(id);
 }
 
 /** The token and secret of a create or rotate answer, read leniently (its shape is judged apart). */
@@ -171,6 +181,7 @@ export type ClauseId =
   | 'gone'
   | 'revoke-again'
   | 'rotate'
+  | 'isolation'
   | 'name-required'
   | 'malformed-json'
   | 'content-types'
@@ -189,8 +200,16 @@ export const CLAUSES: readonly Clause[] = [
         // Every clause would fail the same way: a matter of the command line, not of the contract.
         throw new CannotCheckError(
           context.headersGiven
-            ? `GET answered ${exchange.status} with the -H headers given: are they right, and still valid?`
-            : `GET answered ${exchange.status}: the endpoint wants credentials; give them with -H "Name: value"`,
+            ? `GET answered ${answered(exchange)} with the -H headers given: are they right, and still valid?`
+            : `GET answered ${answered(exchange)}: the endpoint wants credentials; give them with -H "Name: value"`,
+        );
+      }
+      if (exchange.status === 404) {
+        // Nothing here: every route below would answer 404 too, and "DELETE of an unknown id answers 404" would pass for nothing.
+        throw new CannotCheckError(
+          `GET ${context.endpoint} answered ${answered(exchange)}: nothing is served at this address. Give the token collection's URL ` +
+            "(the page's endpoint), and check that the server's base path is the path it is mounted at " +
+            '(pat-elements/server: createFetchHandler\'s basePath); an empty collection answers 200 with { "tokens": [] }.',
         );
       }
       if (exchange.status !== 200) return fail(`GET answered ${answered(exchange)}; expected 200`);
@@ -391,6 +410,69 @@ export const CLAUSES: readonly Clause[] = [
       if (isOutcome(list)) return list;
       if (list.tokens.some((token) => token.id === next.id))
         return fail('a token rotated with "gracePeriodHours": 0 is still in GET\'s "tokens"');
+      return pass();
+    },
+  },
+  {
+    id: 'isolation',
+    claim: "a second user can neither see, delete nor rotate the first user's token, nor tell it exists",
+    readOnly: false,
+    hint: "Scope every query by the signed-in user: another user's token answers 404 on every route, exactly like one that does not exist (403 would confirm it exists).",
+    async run(context) {
+      if (!context.otherGiven) return skip("needs a second user's headers: give them with --other-header");
+      const { probe } = context;
+      const created = await probe.send('POST', {
+        body: { name: context.nameFor('isolation'), description: DESCRIPTION, expiresInDays: 1 },
+      });
+      noteMade(context, created);
+      const token = madeToken(created);
+      if (!token) return skip(`needs a token of the first user, and POST answered ${answered(created)}`);
+
+      // Whether the token is gone afterwards is read from the list: it must show there first.
+      const before = await readList(context);
+      if (isOutcome(before)) return before;
+      if (!before.tokens.some((entry) => entry.id === token.id)) return skip('needs the new token in the list (see listed)');
+
+      const theirs = await probe.send('GET', { asOther: true });
+      if (theirs.status === 401 || theirs.status === 403) {
+        return fail(
+          `GET as the second user answered ${answered(theirs)}: are the --other-header headers a signed-in user's, and still valid?`,
+        );
+      }
+      const listed = theirs.status === 200 ? listedTokens(theirs.json) : undefined;
+      if (!listed) return fail(`GET as the second user answered ${answered(theirs)} without a "tokens" list; expected 200`);
+      if (listed.some((entry) => entry.id === token.id)) {
+        return fail("the second user's list holds the first user's token (are --other-header and -H two users?)");
+      }
+
+      // Each answer must be the one a token that does not exist gets: anything else tells them it exists.
+      const madeUp = Probe.tokenPath(context.nameFor('nobody').replaceAll(' ', '-'));
+      const rotateOffered = context.outcomes.get('rotate')?.status !== 'not-offered';
+      const attempts = [
+        { label: 'DELETE …/{id}', send: (path: string) => probe.send('DELETE', { path, asOther: true }) },
+        {
+          label: 'POST …/{id}/rotate',
+          send: (path: string) =>
+            probe.send('POST', { path: `${path}/rotate`, body: { expiresInDays: 1, gracePeriodHours: 0 }, asOther: true }, rotateOffered),
+        },
+      ];
+      for (const { label, send } of attempts) {
+        const nowhere = await send(madeUp);
+        const attempt = await send(Probe.tokenPath(token.id));
+        noteMade(context, attempt, true);
+        if (attempt.status !== nowhere.status) {
+          return fail(
+            `${label} of the first user's token, as the second user, answered ${answered(attempt)}; ` +
+              `a token that does not exist answers ${nowhere.status}${attempt.status === 403 ? ': 403 tells them it exists' : ''}`,
+          );
+        }
+      }
+
+      const mine = await readList(context);
+      if (isOutcome(mine)) return mine;
+      if (!mine.tokens.some((entry) => entry.id === token.id)) {
+        return fail("the first user's token is gone from their list after the second user's DELETE and rotate");
+      }
       return pass();
     },
   },

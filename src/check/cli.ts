@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /// <reference types="node" />
 /**
- * `npx pat-elements check <endpoint> [-H "Name: value"]… [--json] [--no-write] [--timeout ms]`:
+ * `npx pat-elements check <endpoint> [-H "Name: value"]… [-O "Name: value"]… [--json] [--no-write] [--timeout ms]`:
  * checks a live backend against the REST contract, one line per clause. Ctrl-C (or SIGTERM)
  * stops the run and still deletes what it made; a second one quits at once.
  */
@@ -47,6 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const report = await checkContract({
       endpoint: args.endpoint,
       headers: args.headers,
+      otherHeaders: args.otherHeaders,
       write: args.write,
       timeoutMs: args.timeoutMs,
       signal: stop.signal,

@@ -9,6 +9,8 @@ export interface ProbeOptions {
   endpoint: string;
   /** The user's `-H` headers, sent with every request except the one that checks for a 401. */
   headers: Readonly<Record<string, string>>;
+  /** A second user's headers (`--other-header`), sent instead with `asOther`. */
+  otherHeaders?: Readonly<Record<string, string>>;
   /** Per request, from sending to the whole body read. */
   timeoutMs: number;
   /** Aborts whatever is in flight (Ctrl-C). */
@@ -22,6 +24,8 @@ export interface SendOptions {
   body?: unknown;
   /** Leave out the user's `-H` headers. */
   withoutHeaders?: boolean;
+  /** Send the second user's headers (`--other-header`) instead of the first's. */
+  asOther?: boolean;
 }
 
 /** One request and its answer, as the checker saw it. */
@@ -34,6 +38,11 @@ export interface Exchange {
   text: string;
   /** The parsed body; `undefined` when the body is empty or not JSON. */
   json: unknown;
+  /**
+   * An error answer's problem `detail`, as a reason may show it: one line of printable ASCII,
+   * short, every secret the run has seen cut out. `undefined` when there is none.
+   */
+  detail: string | undefined;
   /** Whether this answer is judged by the content-types clause. */
   judged: boolean;
 }
@@ -60,6 +69,8 @@ export class InterruptedError extends Error {
 
 export class Probe {
   readonly exchanges: Exchange[] = [];
+  /** Every secret an answer carried: never shown, also not inside a server's `detail`. */
+  readonly #secrets = new Set<string>();
   readonly #options: ProbeOptions;
   readonly #collection: string;
 
@@ -74,8 +85,8 @@ export class Probe {
    * for a route that is not offered, cleanup). Throws `NoAnswerError` or `InterruptedError`.
    */
   async send(method: string, options: SendOptions = {}, judged = true, signal = this.#options.signal): Promise<Exchange> {
-    const { path = '', body, withoutHeaders = false } = options;
-    const label = path ? `${method} …${path.replace(/^\/[^/]+/, '/{id}')}` : method;
+    const { path = '', body, withoutHeaders = false, asOther = false } = options;
+    const label = `${path ? `${method} …${path.replace(/^\/[^/]+/, '/{id}')}` : method}${asOther ? ' (second user)' : ''}`;
     if (signal.aborted) throw new InterruptedError();
 
     const headers: Record<string, string> = {
@@ -83,7 +94,8 @@ export class Probe {
       'User-Agent': 'pat-elements check',
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (!withoutHeaders) Object.assign(headers, this.#options.headers);
+    if (asOther) Object.assign(headers, this.#options.otherHeaders);
+    else if (!withoutHeaders) Object.assign(headers, this.#options.headers);
 
     const timeout = AbortSignal.timeout(this.#options.timeoutMs);
     try {
@@ -94,12 +106,16 @@ export class Probe {
         signal: AbortSignal.any([signal, timeout]),
       });
       const text = await response.text();
+      const json = parseOrUndefined(text);
+      const secret = (json as { secret?: unknown } | undefined)?.secret;
+      if (typeof secret === 'string' && secret) this.#secrets.add(secret);
       const exchange: Exchange = {
         label,
         status: response.status,
         mediaType: (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(),
         text,
-        json: parseOrUndefined(text),
+        json,
+        detail: response.status >= 400 ? this.#detailOf(json) : undefined,
         judged,
       };
       this.exchanges.push(exchange);
@@ -111,11 +127,28 @@ export class Probe {
     }
   }
 
+  /** A problem body's `detail`, fit for one line of a report. */
+  #detailOf(json: unknown): string | undefined {
+    const detail = (json as { detail?: unknown } | undefined)?.detail;
+    if (typeof detail !== 'string') return undefined;
+    let text = detail;
+    for (const secret of this.#secrets) text = text.replaceAll(secret, '…');
+    text = text
+      .replace(/\s+/g, ' ')
+      .replace(/[^\x20-\x7e]/g, '?')
+      .trim();
+    if (!text) return undefined;
+    return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
+  }
+
   /** The path of a token below the collection. */
   static tokenPath(id: string, suffix = ''): string {
     return `/${encodeURIComponent(id)}${suffix}`;
   }
 }
+
+/** A server's `detail` is shown up to this many characters: one line of a report. */
+const MAX_DETAIL = 160;
 
 function parseOrUndefined(text: string): unknown {
   if (!text.trim()) return undefined;

@@ -4,7 +4,7 @@
  * token"), the pool's `error` events handled, each cause reported once, and reads sent to a
  * replica with the primary behind it. See docs/server.md, "Production".
  */
-import { TokenServiceError } from './errors.js';
+import { SetupError, TokenServiceError } from './errors.js';
 import { consoleHook, oncePerCause, type ErrorHook } from './error-reports.js';
 import type { SqlClient } from './postgres-store.js';
 
@@ -82,6 +82,24 @@ export function outageOf(error: unknown): Outage | null {
   return null;
 }
 
+/** What a client is told of a store whose tables are missing: what the server must do, nothing of the database. */
+export const MIGRATE_DETAIL = 'The token store is not set up: the server must call migrate() on its store before serving.';
+
+/**
+ * A forgotten `migrate()` (SQLSTATE 42P01, no such table) or one not run since an upgrade (42703,
+ * no such column), as an error that names the fix; `null` for anything else.
+ */
+export function schemaErrorOf(error: unknown): SetupError | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code !== '42P01' && code !== '42703') return null;
+  const what = code === '42P01' ? 'has no pat-elements tables' : 'has an older pat-elements schema than this version needs';
+  return new SetupError(
+    `pat-elements/server: the database ${what}: call \`await store.migrate()\` once at start-up, before serving (PostgreSQL: ${String(message)}).`,
+    { detail: MIGRATE_DETAIL, cause: error },
+  );
+}
+
 export interface DatabaseGuard {
   /** Runs one store call within the deadline; an outage, or the deadline passing, throws `unavailable`. */
   call<T>(work: () => Promise<T>): Promise<T>;
@@ -112,9 +130,17 @@ export function guardDatabase(db: SqlClient, options: DatabaseGuardOptions = {})
   const unavailable = (outage: Outage, where: string, cause?: unknown) =>
     new TokenServiceError('unavailable', `The token store is unavailable: ${where} ${outage.what}.`, undefined, { cause });
 
-  /** The error a caller gets for `error`: `unavailable` (reported once per cause) for an outage, else `error` itself. */
+  /**
+   * The error a caller gets for `error`: `unavailable` for an outage, a `SetupError` naming
+   * `migrate()` for missing tables or columns (each reported once per cause), else `error` itself.
+   */
   function classify(error: unknown, where: string): unknown {
-    if (error instanceof TokenServiceError) return error;
+    if (error instanceof TokenServiceError || error instanceof SetupError) return error;
+    const setup = schemaErrorOf(error);
+    if (setup) {
+      report(`${where}:${String((error as { code?: unknown }).code)}`, setup);
+      return setup;
+    }
     const outage = outageOf(error);
     if (!outage) return error;
     const failure = unavailable(outage, where, error);

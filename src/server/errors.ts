@@ -31,3 +31,23 @@ export class TokenServiceError extends Error {
     this.fieldErrors = fieldErrors;
   }
 }
+
+/**
+ * The host's setup needs a change, and no request can succeed until it is made: the store's
+ * tables are missing (`migrate()` was never called), a body parser read the request body before
+ * the handler, a request reached the handler outside its `basePath`. Not a bug of ours and not an
+ * outage: the message says what to change, for the host's logs (`onError`).
+ */
+export class SetupError extends Error {
+  override readonly name = 'SetupError';
+  /**
+   * What a client may be told (the `detail` of the 500 it gets): what the server must change,
+   * never a table, a query or a path. Absent when the client is told nothing new.
+   */
+  readonly detail: string | undefined;
+
+  constructor(message: string, options?: { detail?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.detail = options?.detail;
+  }
+}

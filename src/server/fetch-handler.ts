@@ -18,14 +18,23 @@
  * read as another path. A client that hangs up is not a server error: nothing is reported.
  */
 import type { CreateTokenRequest, RotateTokenRequest } from '../api/schemas.js';
-import { TokenServiceError } from './errors.js';
+import { SetupError, TokenServiceError } from './errors.js';
 import { readJsonBody } from './json-body.js';
-import { json, noContent, problem } from './responses.js';
+import { json, noContent, problem, unavailable } from './responses.js';
 import type { TokenService } from './token-service.js';
 
-export type FetchHandler = (request: Request) => Promise<Response>;
+/**
+ * A Fetch-standard handler. `context` is what the framework or adapter passes beside the request
+ * (`toNodeListener`: `{ req }`, the framework's own request; Hono: `c`, when the route passes it;
+ * Next.js: `{ params }`), handed to `authenticate`. A handler whose `authenticate` needs one
+ * cannot be called without it.
+ */
+export type FetchHandler<Context = unknown> = (
+  request: Request,
+  ...context: undefined extends Context ? [context?: Context] : [context: Context]
+) => Promise<Response>;
 
-export interface FetchHandlerOptions {
+export interface FetchHandlerOptions<Context = unknown> {
   /**
    * The collection's path, e.g. `/api/tokens`: requests outside it answer 404 and a wrong method
    * 405. Without it, the request's path is the collection (for a handler mounted on exactly the
@@ -33,12 +42,19 @@ export interface FetchHandlerOptions {
    * `…/{id}/rotate` rotates.
    */
   basePath?: string;
-  /** The signed-in user's id for this request (from your session, cookie or header), or null: 401. */
-  authenticate(request: Request): string | null | undefined | Promise<string | null | undefined>;
   /**
-   * Called with what made a request answer 500 (a bug: ours, the store's or `authenticate`'s).
-   * Not for a store that cannot answer (503): the store reports that, once per cause. Default:
-   * `console.error`.
+   * The signed-in user's id for this request, or null: 401. `context` is what came with the
+   * request: with `toNodeListener`, `{ req }`, the framework's own request, so a login the host
+   * already has is reachable (`req.user` from passport, `req.session` from express-session); with
+   * Hono, the `c` its route passes (`c.get('user')`).
+   */
+  authenticate(request: Request, context: Context): string | null | undefined | Promise<string | null | undefined>;
+  /**
+   * Called with what made a request answer 500 (a bug: ours, the store's or `authenticate`'s; or
+   * a `SetupError`: `migrate()` never called, a body parser that read the body first), and once
+   * with a `SetupError` when requests reach the handler outside `basePath` before any inside it
+   * (a mount that does not match). Not for a store that cannot answer (503): the store reports
+   * that, once per cause. Default: `console.error`.
    */
   onError?(error: unknown, request: Request): void;
 }
@@ -54,11 +70,7 @@ const ALLOWED: Record<Exclude<Route['kind'], 'unknown'>, string[]> = {
 /** Longer ids are not ours: answered 404 without asking the store. */
 const MAX_ID_LENGTH = 200;
 
-/**
- * `Retry-After` of a 503: long enough for a Pool to reconnect after a restart or a standby to be
- * promoted, short enough that the page's "Try again" works soon after.
- */
-export const RETRY_AFTER_SECONDS = 5;
+export { RETRY_AFTER_SECONDS } from './responses.js';
 
 /** What a handler answers a client that hung up: nobody reads it; a log shows the client left (nginx's code). */
 const CLIENT_CLOSED_REQUEST = 499;
@@ -101,10 +113,7 @@ function routeByShape(method: string, pathname: string): Route {
 function errorResponse(error: TokenServiceError): Response {
   switch (error.code) {
     case 'unavailable':
-      return problem(503, {
-        detail: 'The service is briefly unavailable. Please try again in a moment.',
-        headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
-      });
+      return unavailable();
     case 'invalid-request':
       return problem(422, { detail: error.message, ...(error.fieldErrors ? { errors: error.fieldErrors } : {}) });
     case 'not-found':
@@ -115,13 +124,43 @@ function errorResponse(error: TokenServiceError): Response {
   }
 }
 
-export function createFetchHandler(service: TokenService, options: FetchHandlerOptions): FetchHandler {
+/** A path from a request, fit for a log line: printable ASCII, and short. */
+const loggable = (path: string) => (path.length > 80 ? `${path.slice(0, 79)}…` : path).replace(/[^\x20-\x7e]/g, '?');
+
+export function createFetchHandler<Context = unknown>(service: TokenService, options: FetchHandlerOptions<Context>): FetchHandler<Context> {
   if (typeof options?.authenticate !== 'function') throw new TypeError('createFetchHandler needs an authenticate(request) function.');
   // `/api/tokens/` and `api/tokens` mean `/api/tokens`; `/` (or '') is the root.
   const basePath = options.basePath === undefined ? undefined : `/${options.basePath.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
-  const onError = options.onError ?? ((error: unknown) => console.error('pat-elements/server: a request failed with 500:', error));
+  const onError =
+    options.onError ??
+    ((error: unknown) =>
+      console.error(
+        `pat-elements/server: ${error instanceof SetupError ? 'the setup needs a change' : 'a request failed with 500'}:`,
+        error,
+      ));
+  /** Whether a request inside `basePath` arrived yet, and whether one outside it was reported. */
+  let servedInside = false;
+  let reportedOutside = false;
 
-  async function handle(request: Request, method: string): Promise<Response> {
+  /**
+   * A request outside `basePath` before any inside it: most likely the handler is mounted at
+   * another path than `basePath` says, and every request will be a 404. Said once, to the host;
+   * the client gets the 404 of any unknown address.
+   */
+  function outsideBasePath(request: Request, pathname: string): void {
+    if (servedInside || reportedOutside) return;
+    reportedOutside = true;
+    onError(
+      new SetupError(
+        `pat-elements/server: ${request.method} ${loggable(pathname)} reached the token handler, whose basePath is "${basePath}"; ` +
+          'it answered 404, as it does to every path outside basePath. If the handler is mounted at another path, set basePath to ' +
+          'the path the requests arrive with (or leave basePath out when only the token routes reach the handler).',
+      ),
+      request,
+    );
+  }
+
+  async function handle(request: Request, method: string, context: Context): Promise<Response> {
     const { pathname } = new URL(request.url);
     // `//` is no path of ours: a proxy's rule on `/api/tokens` must not be sidestepped by `//x/api/tokens`.
     const route = pathname.includes('//')
@@ -129,7 +168,11 @@ export function createFetchHandler(service: TokenService, options: FetchHandlerO
       : basePath === undefined
         ? routeByShape(method, pathname)
         : routeUnder(basePath, pathname);
-    if (route.kind === 'unknown') return problem(404, { detail: 'There is nothing at this address.' });
+    if (route.kind === 'unknown') {
+      if (basePath !== undefined && !pathname.includes('//')) outsideBasePath(request, pathname);
+      return problem(404, { detail: 'There is nothing at this address.' });
+    }
+    servedInside = true;
 
     const allowed = ALLOWED[route.kind];
     if (method === 'OPTIONS') return noContent({ Allow: [...allowed, 'OPTIONS'].join(', ') });
@@ -137,7 +180,7 @@ export function createFetchHandler(service: TokenService, options: FetchHandlerO
       return problem(405, { detail: `Use ${allowed.join(' or ')} here.`, headers: { Allow: allowed.join(', ') } });
     }
 
-    const userId = await options.authenticate(request);
+    const userId = await options.authenticate(request, context);
     if (typeof userId !== 'string' || userId === '') return problem(401, { detail: 'Sign in to manage your tokens.' });
 
     if (route.kind === 'collection' && (method === 'GET' || method === 'HEAD')) return json(200, { tokens: await service.list(userId) });
@@ -155,21 +198,24 @@ export function createFetchHandler(service: TokenService, options: FetchHandlerO
     return json(201, await service.create(userId, body.value as CreateTokenRequest));
   }
 
-  async function answer(request: Request, method: string): Promise<Response> {
+  async function answer(request: Request, method: string, context: Context): Promise<Response> {
     try {
-      return await handle(request, method);
+      return await handle(request, method, context);
     } catch (error) {
       if (error instanceof TokenServiceError) return errorResponse(error);
       // The body stopped because the client left: its doing, not a fault to report.
       if (request.signal.aborted) return problem(CLIENT_CLOSED_REQUEST, { detail: 'The client closed the request.' });
       onError(error, request);
-      return problem(500, { detail: 'Something went wrong on our side. Please try again.' });
+      // A setup error says what the server must change (never a table or a query); a bug says nothing.
+      return problem(500, {
+        detail: (error instanceof SetupError && error.detail) || 'Something went wrong on our side. Please try again.',
+      });
     }
   }
 
-  return async (request) => {
+  return async (request, ...rest) => {
     const method = request.method.toUpperCase();
-    const response = await answer(request, method);
+    const response = await answer(request, method, rest[0] as Context);
     // HEAD: GET's status and headers, no body.
     return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
   };

@@ -14,19 +14,30 @@
  * It imports nothing from the elements and nothing that needs a DOM: only the contract's schemas.
  */
 export { createTokenService, LAST_USED_RESOLUTION_MS } from './token-service.js';
-export type { TokenService, TokenServiceOptions, VerifiedToken } from './token-service.js';
+export type { CheckOptions, CheckResult, RefusalReason, TokenService, TokenServiceOptions, VerifiedToken } from './token-service.js';
+export { tokenOf } from './require-token.js';
+export type {
+  Authorization,
+  ClientIp,
+  GuardNodeRequest,
+  GuardNodeResponse,
+  GuardRefusalReason,
+  RequireTokenOptions,
+  TokenGuard,
+  TokenRefusal,
+} from './require-token.js';
 export type { UsageOptions } from './usage-recorder.js';
-export { TokenServiceError, type TokenServiceErrorCode } from './errors.js';
+export { SetupError, TokenServiceError, type TokenServiceErrorCode } from './errors.js';
 export { DEFAULT_POLICY, type TokenPolicy } from './policy.js';
 export { createFetchHandler, RETRY_AFTER_SECONDS, type FetchHandler, type FetchHandlerOptions } from './fetch-handler.js';
 export { MAX_BODY_BYTES } from './json-body.js';
-export { toNodeListener, type NodeListener, type NodeRequest, type NodeResponse } from './node-listener.js';
+export { toNodeListener, type NodeContext, type NodeListener, type NodeRequest, type NodeResponse } from './node-listener.js';
 export { memoryStore, type MemoryRecord, type MemoryStore } from './memory-store.js';
 export { postgresStore, type PostgresStoreOptions, type SqlClient } from './postgres-store.js';
 export { DEFAULT_TIMEOUT_MS } from './database-guard.js';
 export { SCHEMA_VERSION } from './postgres-migrations.js';
 export { PGliteInUseError, PGLITE_LOCK_FILE } from './pglite-lock.js';
 export type { MaintenanceReport, MaintenanceStepResult } from './maintenance.js';
-export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenStore, TokenUse } from './store.js';
+export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenCaller, TokenStore, TokenUse } from './store.js';
 export type { Scope } from '../api/scopes.js';
 export type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';

@@ -15,7 +15,7 @@ function isJsonType(contentType: string | null): boolean {
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
-const tooLarge = () => problem(413, { detail: `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.` });
+export const tooLarge = () => problem(413, { detail: `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.` });
 
 export async function readJsonBody(request: Request): Promise<BodyResult> {
   if (!isJsonType(request.headers.get('content-type'))) {

@@ -1,7 +1,10 @@
 /**
  * Runs a Fetch handler as a `node:http` request listener (also Express's and Connect's
  * middleware signature): `http.createServer(toNodeListener(handler))`, or
- * `app.use('/api/tokens', toNodeListener(handler))` before any body parser.
+ * `app.use('/api/tokens', toNodeListener(handler))`. The handler gets `{ req }`, the framework's
+ * own request, as its context (so `authenticate` reaches `req.user`, `req.session`). A body a
+ * parser mounted before it already read (`express.json()`) is taken from `req.body` and goes
+ * through the same checks as one read here.
  *
  * It imports nothing from Node, not even types: the parts of `IncomingMessage` and
  * `ServerResponse` it uses are described below, so `pat-elements/server` type-checks and loads
@@ -12,7 +15,8 @@
  * rewrite (`/./`, `/../`, `\`, their encoded forms) answers 404 here. A client that hangs up
  * aborts the request's `signal`, and nothing more is written or logged.
  */
-import type { FetchHandler } from './fetch-handler.js';
+import { SetupError } from './errors.js';
+import { tooLarge } from './json-body.js';
 import { problem } from './responses.js';
 
 /** What the adapter reads of Node's `IncomingMessage`. */
@@ -36,7 +40,23 @@ export interface NodeResponse {
   once(event: 'close' | 'drain', listener: () => void): unknown;
 }
 
-export type NodeListener = (request: NodeRequest, response: NodeResponse) => void;
+export type NodeListener<Req extends NodeRequest = NodeRequest> = (request: Req, response: NodeResponse) => void;
+
+/** What `toNodeListener` passes a handler beside the request: the framework's own request object. */
+export interface NodeContext<Req extends NodeRequest = NodeRequest> {
+  /** Node's `IncomingMessage`, or what a framework made of it: Express's `req` (with `req.user`, `req.session`). */
+  readonly req: Req;
+}
+
+/** What a body parser mounted before the adapter leaves on the request (Express's `body-parser`, Next.js's API routes). */
+interface ParsedRequest {
+  /** The parsed body: an object or array (`express.json()`), a string (`express.text()`), bytes (`express.raw()`). */
+  body?: unknown;
+  /** body-parser's mark: it read the body into `body`. */
+  _body?: unknown;
+  /** Node's: the stream was read to its end. */
+  readableEnded?: boolean;
+}
 
 /** Whether the client sent a body, whether the handler read all of it, and whether the client left. */
 interface BodyState {
@@ -102,7 +122,57 @@ function urlOf(target: string, origin: string): URL | null {
   }
 }
 
-function toRequest(request: NodeRequest, body: BodyState): Request | null {
+/**
+ * The body a parser before the adapter already read: its bytes again, for the handler's own
+ * checks (type, size, UTF-8, JSON, then the contract's schema), or an answer when that cannot be.
+ * `undefined`: nobody read the stream; the adapter reads it.
+ */
+function parsedBody(request: NodeRequest): { bytes: Uint8Array<ArrayBuffer> } | { answer: Response } | { error: SetupError } | undefined {
+  const { body, _body, readableEnded } = request as NodeRequest & ParsedRequest;
+  if (_body !== true && readableEnded !== true) return undefined;
+  if (body === undefined || body === null) {
+    return {
+      error: new SetupError(
+        'pat-elements/server: something before the token handler read the request body and left nothing in req.body. ' +
+          'Mount the token handler before body parsers (or before whatever reads the body).',
+        { detail: 'The server read the request body before the token handler could. It must mount the token handler first.' },
+      ),
+    };
+  }
+  if (body instanceof Uint8Array) return { bytes: new Uint8Array(body) };
+  if (typeof body === 'string') return { bytes: new TextEncoder().encode(body) };
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(body);
+  } catch (error) {
+    // Nesting deeper than the engine can write again is far over the size limit.
+    if (error instanceof RangeError) return { answer: tooLarge() };
+    text = undefined;
+  }
+  if (text === undefined) {
+    return {
+      error: new SetupError(
+        'pat-elements/server: a body parser before the token handler left in req.body something that is not JSON. ' +
+          'Mount the token handler before body parsers.',
+        {
+          detail: 'The server parsed the request body into something the token handler cannot read. It must mount the token handler first.',
+        },
+      ),
+    };
+  }
+  return { bytes: new TextEncoder().encode(text) };
+}
+
+/** A request body that fails with `error` when the handler reads it (and only then). */
+function failingBody(error: Error): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    pull(controller) {
+      controller.error(error);
+    },
+  });
+}
+
+function toRequest(request: NodeRequest, body: BodyState): Request | Response | null {
   // Express rewrites `url` below its mount point and keeps the full path in `originalUrl`.
   const target = (request as NodeRequest & { originalUrl?: string }).originalUrl ?? request.url ?? '/';
   const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
@@ -119,7 +189,11 @@ function toRequest(request: NodeRequest, body: BodyState): Request | null {
   // A message has a body when it says so (RFC 9112): a length above 0, or chunked.
   body.sent = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   if (body.sent && method !== 'GET' && method !== 'HEAD') {
-    init.body = bodyOf(request, body);
+    const parsed = parsedBody(request);
+    if (parsed && 'answer' in parsed) return parsed.answer;
+    // What a parser read is read: the connection has nothing left to drain.
+    if (parsed) body.read = true;
+    init.body = !parsed ? bodyOf(request, body) : 'bytes' in parsed ? parsed.bytes : failingBody(parsed.error);
     // Node's fetch needs this for a streamed request body.
     init.duplex = 'half';
   }
@@ -159,7 +233,14 @@ async function send(answer: Response, response: NodeResponse, body: BodyState): 
   if (!body.gone.signal.aborted) response.end();
 }
 
-export function toNodeListener(handler: FetchHandler): NodeListener {
+/**
+ * `handler` as a `node:http` listener; it gets `{ req }` as its context. Typed by the handler's
+ * context: `createFetchHandler(tokens, { authenticate: (request, { req }: NodeContext<express.Request>) => … })`
+ * makes a listener of Express's requests.
+ */
+export function toNodeListener<Req extends NodeRequest = NodeRequest>(
+  handler: (request: Request, context: NodeContext<Req>) => Promise<Response>,
+): NodeListener<Req> {
   return (request, response) => {
     const body: BodyState = { sent: false, read: false, gone: new AbortController() };
     // 'close' before the answer ended: the client hung up.
@@ -169,7 +250,10 @@ export function toNodeListener(handler: FetchHandler): NodeListener {
     void (async () => {
       try {
         const incoming = toRequest(request, body);
-        const answer = incoming ? await handler(incoming) : problem(404, { detail: 'There is nothing at this address.' });
+        const answer =
+          incoming instanceof Request
+            ? await handler(incoming, { req: request })
+            : (incoming ?? problem(404, { detail: 'There is nothing at this address.' }));
         await send(answer, response, body);
       } catch (error) {
         if (body.gone.signal.aborted) {

@@ -7,6 +7,7 @@
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
@@ -48,5 +49,19 @@ export function problem(status: number, { detail, errors, headers }: ProblemInit
   return new Response(JSON.stringify(body), {
     status,
     headers: { ...COMMON_HEADERS, ...headers, 'Content-Type': 'application/problem+json' },
+  });
+}
+
+/**
+ * `Retry-After` of a 503: long enough for a Pool to reconnect after a restart or a standby to be
+ * promoted, short enough that the page's "Try again" works soon after.
+ */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The 503 of a store that cannot answer: never a verdict on the request, so the client retries. */
+export function unavailable(): Response {
+  return problem(503, {
+    detail: 'The service is briefly unavailable. Please try again in a moment.',
+    headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
   });
 }

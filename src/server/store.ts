@@ -64,13 +64,22 @@ export type RotateResult =
   /** The token was already replaced by a rotation (possibly a concurrent one that won). */
   | { outcome: 'already-replaced' };
 
+/** Who presented a token, as far as the host can tell (`check`'s `caller`, `requireToken`'s reading of the request). */
+export interface TokenCaller {
+  /** The client's address (`clientIp` decides how it is read behind proxies). */
+  ip?: string;
+  userAgent?: string;
+}
+
 /**
- * One use of a token, recorded off the request's path. More of a use may be added later (the
- * caller's address, say): a store keeps the fields it knows and ignores the others.
+ * One use of a token, recorded off the request's path. A use may carry more than a store keeps
+ * (the caller, today): a store keeps the fields it knows and ignores the others.
  */
 export interface TokenUse {
   tokenId: string;
   at: Date;
+  /** Who used it, when the host said (`check(secret, { caller })`, `requireToken`). */
+  caller?: TokenCaller;
 }
 
 export interface TokenStore {

@@ -12,7 +12,8 @@ import { hashSecret } from './hash.js';
 import { runMaintenance, type MaintenanceReport } from './maintenance.js';
 import { resolvePolicy, type ResolvedPolicy, type TokenPolicy } from './policy.js';
 import { validateCreateRequest, validateRotateRequest } from './request-validation.js';
-import type { StoredToken, TokenStore } from './store.js';
+import { createTokenGuard, type RequireTokenOptions, type TokenGuard } from './require-token.js';
+import type { StoredToken, TokenCaller, TokenStore } from './store.js';
 import { assertValidPrefix, generateSecret, isTokenId, isWellFormedSecret, newTokenId, partialKeyOf } from './token-format.js';
 import { createUsageRecorder, type UsageOptions } from './usage-recorder.js';
 
@@ -45,6 +46,38 @@ export interface VerifiedToken {
   scopes: string[] | null;
 }
 
+/**
+ * Why `check` refused a secret:
+ * - `malformed`: not a secret of this service (wrong prefix, length, characters or checksum);
+ *   decided without a store call;
+ * - `unknown`: well formed, but no stored token has it (never made, deleted, or revoked: revoking
+ *   deletes the row today);
+ * - `expired`: past its expiry, or past its grace period after a rotation;
+ * - `revoked`: the stored token says it was revoked (for stores that keep revoked tokens; none
+ *   does yet, so a revoked token is `unknown` today);
+ * - `insufficient-scope`: a valid token without every scope asked for.
+ */
+export type RefusalReason = 'malformed' | 'unknown' | 'expired' | 'revoked' | 'insufficient-scope';
+
+export interface CheckOptions {
+  /**
+   * Scope ids the token must have, all of them; a token without scopes has all of its owner's
+   * permissions. With a scope catalogue, an id not in it is a `TypeError` (a typo in the host's code).
+   */
+  scopes?: readonly string[];
+  /** Who presented the secret: passed on, with the use, to the store (off the request's path). */
+  caller?: TokenCaller;
+}
+
+/**
+ * What `check` says of a secret. `insufficient-scope` also names the token (it is valid, only not
+ * for this), so the host can log which one; the caller must still be refused.
+ */
+export type CheckResult =
+  | { ok: true; token: VerifiedToken }
+  | { ok: false; reason: Exclude<RefusalReason, 'insufficient-scope'> }
+  | { ok: false; reason: 'insufficient-scope'; token: VerifiedToken };
+
 export interface TokenService {
   readonly prefix: string;
   readonly policy: Readonly<ResolvedPolicy>;
@@ -64,12 +97,22 @@ export interface TokenService {
    */
   revoke(userId: string, id: string): Promise<void>;
   /**
-   * Who `secret` belongs to, or `null` when it is malformed, unknown, expired, revoked or past its
-   * grace period. A malformed secret or a wrong checksum is rejected without touching the store.
-   * When the store cannot answer, it throws a `TokenServiceError` with code `unavailable`: an
-   * outage is never a bad token. The use is recorded after it returns, off the request's path.
+   * Whether `secret` is a working token with the `scopes` asked for: `{ ok: true, token }`, or
+   * `{ ok: false, reason }` saying why not (for the host's logs; what a caller is told is
+   * `requireToken`'s business). A malformed secret or a wrong checksum is refused without
+   * touching the store. When the store cannot answer, it throws a `TokenServiceError` with code
+   * `unavailable`: an outage is never a bad token. A valid token's use (with `caller`) is
+   * recorded after it returns, off the request's path, also when it lacks a scope.
    */
-  verify(secret: string): Promise<VerifiedToken | null>;
+  check(secret: string, options?: CheckOptions): Promise<CheckResult>;
+  /** `check`'s shortcut: who `secret` belongs to, or `null` for any refusal. Throws `unavailable` as `check` does. */
+  verify(secret: string, options?: CheckOptions): Promise<VerifiedToken | null>;
+  /**
+   * A guard for the host's own API: reads `Authorization: Bearer …`, checks it with `scopes`,
+   * and answers 400/401/403 (RFC 6750) or 503 itself. For Fetch handlers (`authorize`,
+   * `handler`) and Node/Express (`middleware`, then `tokenOf(req)`). See docs/server.md.
+   */
+  requireToken(options?: RequireTokenOptions): TokenGuard;
   /** Writes the uses noted so far (`lastUsedAt`), e.g. before the process exits; never rejects. */
   flushUsage(): Promise<void>;
   /**
@@ -81,8 +124,8 @@ export interface TokenService {
   maintain(): Promise<MaintenanceReport>;
 }
 
-/** Why a secret is refused; `verify` answers `null` for each (revoked is unknown: its row is gone). */
-type Identified = { ok: true; token: StoredToken } | { ok: false; reason: 'malformed' | 'unknown' | 'expired' };
+/** The token a secret names, or why it names none (`revoked` once a store keeps revoked rows). */
+type Identified = { ok: true; token: StoredToken } | { ok: false; reason: Exclude<RefusalReason, 'insufficient-scope'> };
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -114,6 +157,20 @@ function assertUserId(userId: string): void {
 
 const notFound = () => new TokenServiceError('not-found', 'No token with this id.');
 
+/** Caller fields are the client's to choose: bounded, so a flood of odd ones cannot grow the pending uses. */
+const MAX_CALLER_FIELD = 256;
+
+function callerOf(caller: TokenCaller | undefined): TokenCaller | undefined {
+  if (!caller) return undefined;
+  const field = (value: unknown) => (typeof value === 'string' && value !== '' ? value.slice(0, MAX_CALLER_FIELD) : undefined);
+  const ip = field(caller.ip);
+  const userAgent = field(caller.userAgent);
+  if (ip === undefined && userAgent === undefined) return undefined;
+  return { ...(ip === undefined ? {} : { ip }), ...(userAgent === undefined ? {} : { userAgent }) };
+}
+
+const verified = (token: StoredToken): VerifiedToken => ({ userId: token.userId, tokenId: token.id, scopes: token.scopes });
+
 function scopeCatalogue(scopes: readonly Scope[] | undefined): ReadonlySet<string> | null {
   if (scopes === undefined) return null;
   const result = z.safeParse(z.array(ScopeSchema), scopes);
@@ -143,9 +200,24 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   }
 
   /** Notes a use of `token` at `now`, unless one was recorded within the resolution. */
-  function noteUse(token: StoredToken, now: Date): void {
+  function noteUse(token: StoredToken, now: Date, caller: TokenCaller | undefined): void {
     const notBefore = now.getTime() - LAST_USED_RESOLUTION_MS;
-    if (token.lastUsedAt === null || token.lastUsedAt.getTime() <= notBefore) usage?.record({ tokenId: token.id, at: now });
+    if (token.lastUsedAt !== null && token.lastUsedAt.getTime() > notBefore) return;
+    const who = callerOf(caller);
+    usage?.record(who ? { tokenId: token.id, at: now, caller: who } : { tokenId: token.id, at: now });
+  }
+
+  /** The scopes a check asks for, checked against the catalogue once per call (a typo is the host's bug). */
+  function requiredScopes(scopes: readonly string[] | undefined): readonly string[] {
+    if (scopes === undefined) return [];
+    if (!Array.isArray(scopes) || scopes.some((scope) => typeof scope !== 'string' || scope === '')) {
+      throw new TypeError('scopes must be a list of scope ids.');
+    }
+    const unknown = scopeIds ? scopes.find((scope) => !scopeIds.has(scope)) : undefined;
+    if (unknown !== undefined) {
+      throw new TypeError(`The scope "${unknown}" is not in the service's scope catalogue: no token can have it.`);
+    }
+    return scopes;
   }
 
   async function newSecret() {
@@ -153,7 +225,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     return { secret, secretHash: await hashSecret(secret), partialKey: partialKeyOf(secret, prefix) };
   }
 
-  return {
+  const service: TokenService = {
     prefix,
     policy,
 
@@ -216,12 +288,28 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       if (!isTokenId(id) || !(await store.delete(userId, id))) throw notFound();
     },
 
-    async verify(secret) {
+    async check(secret, options = {}) {
+      const required = requiredScopes(options.scopes);
       const now = clock();
       const found = await identify(secret, now);
-      if (!found.ok) return null;
-      noteUse(found.token, now);
-      return { userId: found.token.userId, tokenId: found.token.id, scopes: found.token.scopes };
+      if (!found.ok) return found;
+      noteUse(found.token, now, options.caller);
+      const token = verified(found.token);
+      const granted = token.scopes;
+      if (granted !== null && !required.every((scope) => granted.includes(scope)))
+        return { ok: false, reason: 'insufficient-scope', token };
+      return { ok: true, token };
+    },
+
+    async verify(secret, options) {
+      const result = await service.check(secret, options);
+      return result.ok ? result.token : null;
+    },
+
+    requireToken(options) {
+      // Scopes are checked now, at start-up, not on the first request.
+      requiredScopes(options?.scopes);
+      return createTokenGuard(service, options);
     },
 
     async flushUsage() {
@@ -232,4 +320,5 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       return runMaintenance({ store, policy, now: clock() });
     },
   };
+  return service;
 }

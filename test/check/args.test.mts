@@ -10,6 +10,7 @@ test('an endpoint alone: every clause, no headers, the default timeout, text out
   assert.deepEqual(parseCheckArgs(['check', ENDPOINT]), {
     endpoint: ENDPOINT,
     headers: {},
+    otherHeaders: {},
     write: true,
     timeoutMs: DEFAULT_CHECK_TIMEOUT_MS,
     json: false,
@@ -28,10 +29,15 @@ test('every option, -H repeated and in both spellings, options before or after t
     '--timeout',
     '2500',
     '--json',
+    '-O',
+    'Authorization: Bearer c:d',
+    '--other-header',
+    'X-CSRF-Token: t1k',
   ]);
   assert.deepEqual(args, {
     endpoint: ENDPOINT,
     headers: { Authorization: 'Bearer a:b', 'X-CSRF-Token': 't0k' },
+    otherHeaders: { Authorization: 'Bearer c:d', 'X-CSRF-Token': 't1k' },
     write: false,
     timeoutMs: 2500,
     json: true,
@@ -52,6 +58,11 @@ const usageErrors: Array<[string[], RegExp]> = [
   [['check', ENDPOINT, 'more'], /^unexpected argument "more"$/],
   [['check', ENDPOINT, '-H', 'Authorization Bearer s3cr3t'], /^-H expects "Name: value", and -H number 1 is not that$/],
   [['check', ENDPOINT, '-H', 'A: b', '-H', 'Bad Name: s3cr3t'], /^-H expects "Name: value", and -H number 2 is not that$/],
+  [['check', ENDPOINT, '-O', 'Cookie session=s3cr3t'], /^--other-header expects "Name: value", and --other-header number 1 is not that$/],
+  [
+    ['check', ENDPOINT, '-H', 'Cookie: sid=s3cr3t', '-O', 'cookie:  sid=s3cr3t'],
+    /^--other-header gives the same headers as -H; give a second user's, to prove one user cannot reach another's tokens$/,
+  ],
   [['check', ENDPOINT, '--timeout', '5s'], /^--timeout expects a whole number of milliseconds, not "5s"$/],
   [['check', ENDPOINT, '--timeout', '0'], /^--timeout expects a whole number of milliseconds, not "0"$/],
   [['check', ENDPOINT, '--timeout'], /^Option '--timeout <value>' argument missing$/],

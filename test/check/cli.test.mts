@@ -5,12 +5,15 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CLAUSES } from '../../src/check/clauses.js';
-import { CREDENTIALS, problem, startMock, type RunningBackend, type Wrapper } from './support/backends.mjs';
+import { PGlite } from '@electric-sql/pglite';
+import { createFetchHandler, createTokenService, memoryStore, postgresStore, type TokenStore } from '../../src/server/index.js';
+import { CREDENTIALS, OTHER_CREDENTIALS, problem, startMock, userOf, type RunningBackend, type Wrapper } from './support/backends.mjs';
 import { BREAKAGES, routeOf } from './support/broken.mjs';
 import { serve } from './support/serve.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const AUTH = ['-H', `Authorization: ${CREDENTIALS.Authorization}`];
+const OTHER = ['-O', `Authorization: ${OTHER_CREDENTIALS.Authorization}`];
 
 interface Finished {
   code: number | null;
@@ -30,6 +33,19 @@ function startCli(args: readonly string[]): { child: ChildProcess; finished: Pro
 }
 
 const runCli = (args: readonly string[]) => startCli(args).finished;
+
+/** The reference server (pat-elements/server) at /api/tokens, signing in the two test users; closed after the file. */
+async function referenceServer(store: TokenStore, options: { basePath?: string; onError?: () => void } = {}) {
+  const service = createTokenService({ store, prefix: 'pat' });
+  const handler = createFetchHandler(service, {
+    basePath: options.basePath ?? '/api/tokens',
+    authenticate: (request) => userOf(request) ?? null,
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+  const served = await serve(() => handler);
+  backends.push({ endpoint: '', tokens: async () => [], close: served.close });
+  return { endpoint: `${served.origin}/api/tokens` };
+}
 
 const backends: RunningBackend[] = [];
 async function backend(wrap?: Wrapper) {
@@ -56,7 +72,7 @@ const lineOf = (stdout: string, id: string) => stdout.split('\n').filter((line) 
 describe('pat-elements check, the command', () => {
   test('a backend that keeps the contract: exit 0, one line per clause, then the cleanup and the counts', async () => {
     const { endpoint } = await backend();
-    const { code, stdout, stderr } = await runCli(['check', endpoint, ...AUTH]);
+    const { code, stdout, stderr } = await runCli(['check', endpoint, ...AUTH, ...OTHER]);
     assert.equal(stderr, '');
     assert.equal(code, 0, stdout);
     assert.match(stdout, new RegExp(`^Checking ${endpoint} against the pat-elements REST contract\n`));
@@ -67,7 +83,7 @@ describe('pat-elements check, the command', () => {
 
   test('--json: one JSON document with every clause, the counts and the cleanup', async () => {
     const { endpoint } = await backend();
-    const { code, stdout } = await runCli(['check', endpoint, ...AUTH, '--json']);
+    const { code, stdout } = await runCli(['check', endpoint, ...AUTH, ...OTHER, '--json']);
     assert.equal(code, 0);
     const report = JSON.parse(stdout);
     assert.equal(report.ok, true);
@@ -147,6 +163,58 @@ describe('pat-elements check, the command', () => {
     assert.match(wrong.stderr, /^pat-elements check: GET answered 401 with the -H headers given: are they right, and still valid\?\n$/);
   });
 
+  test('without --other-header the isolation clause is skipped, saying how to run it; with it, it runs', async () => {
+    const { endpoint } = await backend();
+    const alone = await runCli(['check', endpoint, ...AUTH]);
+    assert.equal(alone.code, 0, alone.stdout);
+    assert.match(
+      lineOf(alone.stdout, 'isolation')[0]!,
+      /^skipped\s+isolation\s+needs a second user's headers: give them with --other-header$/,
+    );
+    const both = await runCli(['check', endpoint, ...AUTH, ...OTHER]);
+    assert.match(lineOf(both.stdout, 'isolation')[0]!, /^pass\s+isolation\s+a second user can neither see, delete nor rotate/);
+    const leaky = await backend(BREAKAGES.isolation[0]!.wrap);
+    const refused = await runCli(['check', leaky.endpoint, ...AUTH, ...OTHER]);
+    assert.equal(refused.code, 1);
+    assert.match(
+      lineOf(refused.stdout, 'isolation')[0]!,
+      /^FAIL\s+isolation\s+DELETE …\/\{id\} of the first user's token, as the second user, answered 403/,
+    );
+    assert.deepEqual(await leaky.tokens(), [], 'both users’ tokens are cleaned up');
+  });
+
+  test('every route answers 404 (a wrong endpoint, or a basePath that is not the mount): exit 2 and one line that says so', async () => {
+    const { endpoint } = await backend();
+    const atApi = await runCli(['check', endpoint.replace(/\/tokens$/, ''), ...AUTH]);
+    assert.equal(atApi.code, 2);
+    assert.match(
+      atApi.stderr,
+      /^pat-elements check: GET http:\/\/127\.0\.0\.1:\d+\/api answered 404: nothing is served at this address\. Give the token collection's URL \(the page's endpoint\), and check that the server's base path is the path it is mounted at \(pat-elements\/server: createFetchHandler's basePath\); an empty collection answers 200 with \{ "tokens": \[\] \}\.\n$/,
+    );
+    assert.doesNotMatch(atApi.stdout, /pass|FAIL/, 'no clause reported: not "unknown-id passes" for nothing');
+
+    // The reference server told basePath '/tokens' but mounted at /api/tokens.
+    const mismatched = await referenceServer(memoryStore(), { basePath: '/tokens', onError: () => {} });
+    const wrongBase = await runCli(['check', mismatched.endpoint, ...AUTH]);
+    assert.equal(wrongBase.code, 2);
+    assert.match(wrongBase.stderr, /answered 404 \("There is nothing at this address\."\): nothing is served at this address\..*basePath/);
+  });
+
+  test("a failure shows the server's problem detail: a forgotten migrate() is named in the list's line", async () => {
+    const db = new PGlite();
+    try {
+      const server = await referenceServer(postgresStore(db, { onError: () => {} }), { onError: () => {} });
+      const { code, stdout } = await runCli(['check', server.endpoint, ...AUTH]);
+      assert.equal(code, 1);
+      assert.equal(
+        lineOf(stdout, 'list')[0],
+        'FAIL         list               GET answered 500 ("The token store is not set up: the server must call migrate() on its store before serving."); expected 200',
+      );
+    } finally {
+      await db.close();
+    }
+  });
+
   // Every usage error takes this path; args.test.mts covers each one's message.
   test('a usage error: exit 2, one line on stderr, nothing sent, and no header echoed', async () => {
     const { code, stdout, stderr } = await runCli(['check', 'http://localhost/api/tokens', '-H', 'Authorization Bearer s3cr3t']);
@@ -159,7 +227,7 @@ describe('pat-elements check, the command', () => {
     const { code, stdout } = await runCli(['check', '--help']);
     assert.equal(code, 0);
     assert.match(stdout, /^Usage: pat-elements check <endpoint> \[options\]/);
-    for (const option of ['--header', '--no-write', '--timeout', '--json']) assert.ok(stdout.includes(option), option);
+    for (const option of ['--header', '--other-header', '--no-write', '--timeout', '--json']) assert.ok(stdout.includes(option), option);
   });
 });
 

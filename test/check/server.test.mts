@@ -3,7 +3,7 @@
 import { after } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { createFetchHandler, createTokenService, memoryStore, postgresStore, type TokenStore } from '../../src/server/index.js';
-import { COLLECTION_PATH, CREDENTIALS, type RunningBackend, type Wrapper } from './support/backends.mjs';
+import { COLLECTION_PATH, userOf, type RunningBackend, type Wrapper } from './support/backends.mjs';
 import { serve } from './support/serve.mjs';
 import { describeContractChecks } from './support/suite.mjs';
 
@@ -12,16 +12,19 @@ import { describeContractChecks } from './support/suite.mjs';
  * of its own, so runs sharing one database never see each other's tokens.
  */
 async function startServer(store: TokenStore, wrap: Wrapper = (handler) => handler): Promise<RunningBackend> {
-  const user = `check-${crypto.randomUUID()}`;
+  const users = { first: `check-${crypto.randomUUID()}`, second: `check-${crypto.randomUUID()}` };
   const service = createTokenService({ store, prefix: 'pat' });
   const handler = createFetchHandler(service, {
     basePath: COLLECTION_PATH,
-    authenticate: (request) => (request.headers.get('authorization') === CREDENTIALS.Authorization ? user : null),
+    authenticate: (request) => {
+      const user = userOf(request);
+      return user ? users[user] : null;
+    },
   });
   const served = await serve(() => wrap(handler));
   return {
     endpoint: `${served.origin}${COLLECTION_PATH}`,
-    tokens: async () => (await service.list(user)).map(({ id, name }) => ({ id, name })),
+    tokens: async () => [...(await service.list(users.first)), ...(await service.list(users.second))].map(({ id, name }) => ({ id, name })),
     close: served.close,
   };
 }

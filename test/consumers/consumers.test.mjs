@@ -3,7 +3,8 @@
 // type-checked by the host's own tool (tsc, vue-tsc with strictTemplates, svelte-check, Angular's
 // ngc with strictTemplates), wrong usages are reported, and the pages that run are built and
 // rendered in Chromium (Vite, Vue, React 18 wrappers, Lit SSR with hydration), or run in Vitest
-// with jsdom.
+// with jsdom. The server hosts (Express with passport, Hono, Next.js) run as apps: their login,
+// the token API behind it, and a route of their own behind requireToken, over HTTP.
 // Dependencies are cached between runs (see harness.mjs); the tarball is fresh every run.
 // `PAT_CONSUMERS=vue,ssr node --test test/consumers/consumers.test.mjs` runs only some fixtures;
 // `PAT_KEEP_CONSUMERS=1` keeps the projects (under the OS's temp dir) to look into.
@@ -14,7 +15,9 @@ import { extname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
+import { freePort } from '../../scripts/free-port.mjs';
 import { createProject, diagnostics, failure, linesMatching, packTarball, removeTempDirs, run, runBin, writeSnippets } from './harness.mjs';
+import { exerciseServerHost, startApp } from './server-hosts.mjs';
 
 const TIMEOUT = 10 * 60_000;
 const ORIGIN = 'http://host.test';
@@ -144,6 +147,53 @@ function assertReportedExactly(dir, output, file, pattern) {
 function fixtureSuite(fixture, title, checks) {
   const only = process.env.PAT_CONSUMERS?.split(',');
   describe(title, { concurrency: 1, skip: only && !only.includes(fixture) ? `not in PAT_CONSUMERS` : false }, checks);
+}
+
+/** `npx pat-elements check` in the project (the installed package's `bin`), as both users; its --json report. */
+async function checkAsTwoUsers(dir, origin, { ada, bob }) {
+  const installed = JSON.parse(readFileSync(join(dir, 'node_modules/pat-elements/package.json'), 'utf8'));
+  const cli = join(dir, 'node_modules/pat-elements', installed.bin['pat-elements']);
+  const result = await run(
+    process.execPath,
+    [cli, 'check', `${origin}/api/tokens`, '-H', `Cookie: ${ada}`, '-O', `Cookie: ${bob}`, '--json'],
+    {
+      cwd: dir,
+    },
+  );
+  assert.match(result.output, /^\{/, failure('pat-elements check', result));
+  return { code: result.status, report: JSON.parse(result.output), output: result.output };
+}
+
+const byId = (report) => Object.fromEntries(report.clauses.map((clause) => [clause.id, clause]));
+
+/** The server host's suite: type-check (the README's example for it too), start it, exercise it, check it. */
+function serverHostSuite(fixture, title, { build, start, loginPath, snippets, checked }) {
+  fixtureSuite(fixture, title, () => {
+    let dir;
+    let app;
+    before(
+      async () => {
+        dir = await createProject(fixture, tarball);
+        writeSnippets(dir, snippets);
+      },
+      { timeout: TIMEOUT },
+    );
+    after(() => app?.stop());
+
+    test("it builds, the README's example for it included (strict)", { timeout: TIMEOUT }, async () => {
+      const result = await build(dir);
+      assert.equal(result.status, 0, failure('the build', result));
+    });
+
+    test('the login, the token API behind it, and requireToken on its own route, over HTTP', { timeout: TIMEOUT }, async () => {
+      app = await start(dir);
+      const origin = await app.started;
+      const users = await exerciseServerHost(app, origin, loginPath);
+      const { code, report, output } = await checkAsTwoUsers(dir, origin, users);
+      checked({ code, clauses: byId(report), output });
+      assert.deepEqual(report.cleanup.left, [], 'the checker deleted what it made');
+    });
+  });
 }
 
 // Two fixtures at a time: most of the work is one tool process each, on a machine of 2 cores.
@@ -403,6 +453,64 @@ describe('consumers of the packed package', { concurrency: 2 }, () => {
       assert.deepEqual(problems, [], 'no hydration error');
       await page.close();
     });
+  });
+
+  serverHostSuite('express', 'Express 5 + passport + express-session', {
+    snippets: { 'src/readme-example.ts': ['README.md', 'Express', 'ts'] },
+    build: (dir) => runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']),
+    start: (dir) => startApp(dir, process.execPath, ['dist/server.js'], { ready: /^listening (\d+)$/m }),
+    loginPath: '/login',
+    checked({ code, clauses, output }) {
+      // express.json() comes first, so a body that is not JSON is Express's own 400 page, before the
+      // token API sees it (docs/server.md, "Body parsers"); every other clause holds, isolation too.
+      assert.equal(code, 1, output);
+      const failed = Object.values(clauses).filter((clause) => clause.status === 'fail');
+      assert.deepEqual(
+        failed.map((clause) => clause.id),
+        ['malformed-json', 'content-types'],
+        output,
+      );
+      assert.match(clauses['malformed-json'].reason, /^the 400: its body is not JSON/);
+      assert.equal(clauses.isolation.status, 'pass');
+      assert.equal(clauses.create.status, 'pass', 'a create through express.json() works');
+    },
+  });
+
+  serverHostSuite('hono', 'Hono + @hono/node-server', {
+    snippets: { 'src/readme-example.ts': ['README.md', 'Hono', 'ts'] },
+    build: (dir) => runBin(dir, 'tsc', ['-p', '.', '--pretty', 'false']),
+    start: (dir) => startApp(dir, process.execPath, ['dist/server.js'], { ready: /^listening (\d+)$/m }),
+    loginPath: '/login',
+    checked({ code, clauses, output }) {
+      assert.equal(code, 0, output);
+      assert.ok(
+        Object.values(clauses).every((clause) => clause.status === 'pass'),
+        output,
+      );
+    },
+  });
+
+  serverHostSuite('next', 'Next.js 16 route handlers (next build, next start)', {
+    snippets: {
+      'app/api/tokens/[[...path]]/route.ts': ['README.md', 'Next.js', 'ts', 0],
+      'app/api/me/route.ts': ['README.md', 'Next.js', 'ts', 1],
+    },
+    build: (dir) => runBin(dir, 'next', ['build'], { env: { NEXT_TELEMETRY_DISABLED: '1' } }),
+    async start(dir) {
+      const port = await freePort();
+      return startApp(dir, process.execPath, ['node_modules/.bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+        ready: /Ready in/,
+        port,
+      });
+    },
+    loginPath: '/api/login',
+    checked({ code, clauses, output }) {
+      assert.equal(code, 0, output);
+      assert.ok(
+        Object.values(clauses).every((clause) => clause.status === 'pass'),
+        output,
+      );
+    },
   });
 
   fixtureSuite('jsdom', 'Vitest + jsdom', () => {

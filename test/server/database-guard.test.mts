@@ -10,6 +10,7 @@ import {
   createTokenService,
   postgresStore,
   RETRY_AFTER_SECONDS,
+  SetupError,
   TokenServiceError,
   type SqlClient,
 } from '../../src/server/index.js';
@@ -97,9 +98,38 @@ describe('postgresStore through a bad database', () => {
       ['57P01', 'ECONNREFUSED'],
     );
 
-    next = failure('42P01', 'relation "pat_tokens" does not exist');
+    next = failure('23514', 'new row for relation "pat_tokens" violates check constraint');
     await assert.rejects(store.delete('ada', 'tok_1'), (error) => error === next);
     assert.equal(reports.length, 2, 'a bug is the handler’s 500 to report, not an outage');
+  });
+
+  it('names migrate() for a missing table or column (a forgotten or outdated migrate()), reported once per cause', async () => {
+    let next: Error = failure('42P01', 'relation "pat_tokens" does not exist');
+    const reports: unknown[] = [];
+    const store = postgresStore(
+      client(async () => {
+        throw next;
+      }),
+      { onError: (error) => reports.push(error) },
+    );
+    for (let n = 0; n < 3; n += 1) {
+      await assert.rejects(store.list('ada', new Date()), (error: unknown) => {
+        assert.ok(error instanceof SetupError, String(error));
+        assert.match(error.message, /has no pat-elements tables: call `await store\.migrate\(\)` once at start-up/);
+        assert.match(error.message, /relation "pat_tokens" does not exist/, 'what PostgreSQL said stays in the log');
+        assert.equal(error.cause, next);
+        assert.match(error.detail!, /must call migrate\(\)/);
+        assert.doesNotMatch(error.detail!, /pat_tokens|relation/, 'a client is told what to do, not the schema');
+        return true;
+      });
+    }
+    next = failure('42703', 'column "revoked_at" does not exist');
+    await assert.rejects(
+      store.findByHash('00'.repeat(32)),
+      /older pat-elements schema than this version needs: call `await store\.migrate\(\)`/,
+    );
+    assert.equal(reports.length, 2, 'once per cause, not once per call');
+    assert.ok(reports.every((report) => report instanceof SetupError));
   });
 
   it('handles a Pool’s error events (an emitter without a listener would throw them), reporting them once', async () => {

@@ -9,9 +9,11 @@ import {
   createFetchHandler,
   createTokenService,
   memoryStore,
+  SetupError,
   toNodeListener,
   type FetchHandler,
   type FetchHandlerOptions,
+  type NodeContext,
   type TokenService,
 } from '../../src/server/index.js';
 
@@ -278,5 +280,128 @@ describe('toNodeListener', () => {
     assert.equal(response?.headersSent, false, 'nothing was written to the closed connection');
     assert.deepEqual(await service.list('ada'), [], 'no token nobody would ever see');
     assert.equal(logged.mock.callCount(), 0);
+  });
+});
+
+describe('toNodeListener in a host’s stack', () => {
+  /** The users a passport-style login knows, by session cookie. */
+  const sessions: Record<string, { id: string }> = { s3ss10n: { id: 'ada' } };
+
+  /** What passport's session strategy leaves: `req.user`, from the session cookie; nothing for a stranger. */
+  function passportStyle(req: IncomingMessage): void {
+    const sid = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const user = sid ? sessions[sid] : undefined;
+    if (user) Object.assign(req, { user });
+  }
+
+  /**
+   * What `express.json()` (body-parser) does before a route: for a JSON request it reads the
+   * whole stream, sets `req.body` to the parsed value and marks it with `req._body`; anything else
+   * it leaves unread. `parse` stands for `express.text()` / `express.raw()`.
+   */
+  async function bodyParserStyle(req: IncomingMessage, parse: (text: string, bytes: Buffer) => unknown = (text) => JSON.parse(text)) {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    Object.assign(req, { body: parse(bytes.toString('utf8'), bytes), _body: true });
+  }
+
+  type Req = IncomingMessage & { user?: { id: string } };
+
+  it('authenticate gets { req }, the framework’s own request: a login the host already has (req.user) needs no second lookup', async () => {
+    const seen: unknown[] = [];
+    const handler = createFetchHandler(createTokenService({ store: memoryStore(), prefix: 'pat' }), {
+      basePath: '/api/tokens',
+      authenticate: (_request, { req }: NodeContext<Req>) => {
+        seen.push(req);
+        return req.user?.id ?? null;
+      },
+    });
+    const listener = toNodeListener(handler);
+    const frameworkRequests: IncomingMessage[] = [];
+    const url = await serve((req, res) => {
+      passportStyle(req);
+      frameworkRequests.push(req);
+      listener(req, res);
+    });
+    const signedIn = { cookie: 'theme=dark; sid=s3ss10n', 'content-type': 'application/json' };
+    const created = await fetch(`${url}/api/tokens`, {
+      method: 'POST',
+      headers: signedIn,
+      body: JSON.stringify({ name: 'ci', expiresInDays: 1 }),
+    });
+    assert.equal(created.status, 201);
+    const listed = await fetch(`${url}/api/tokens`, { headers: signedIn });
+    assert.deepEqual(
+      parseListResponse(await listed.json()).map((token) => token.name),
+      ['ci'],
+    );
+    assert.equal((await fetch(`${url}/api/tokens`, { headers: { cookie: 'sid=forged' } })).status, 401);
+    assert.equal(seen.length, 3);
+    seen.forEach((req, n) => assert.equal(req, frameworkRequests[n], 'the very object the framework passed'));
+  });
+
+  it('a body a parser already read (express.json() before the handler) is used, with the same checks as one read here', async () => {
+    const service = createTokenService({ store: memoryStore(), prefix: 'pat' });
+    const failures: unknown[] = [];
+    const listener = toNodeListener(tokensHandler(service, { onError: (error) => failures.push(error) }));
+    let parse: ((text: string, bytes: Buffer) => unknown) | undefined;
+    const url = await serve(async (req, res) => {
+      await bodyParserStyle(req, parse);
+      listener(req, res);
+    });
+    const post = (body: string, contentType = 'application/json') =>
+      fetch(`${url}/api/tokens`, { method: 'POST', headers: { ...session, 'content-type': contentType }, body });
+
+    const created = await post(JSON.stringify({ name: 'parsed first', expiresInDays: 7 }));
+    assert.equal(created.status, 201, await created.clone().text());
+    assert.equal(parseCreateResponse(await created.json()).token.name, 'parsed first');
+    const invalid = await post(JSON.stringify({ name: '', expiresInDays: 'soon' }));
+    assert.equal(invalid.status, 422);
+    assert.deepEqual(Object.keys((await invalid.json()).errors).sort(), ['expiresInDays', 'name']);
+    // express.json()'s own limit is 100 KB: ours still holds.
+    const large = await post(JSON.stringify({ name: 'big', expiresInDays: 7, description: 'x'.repeat(20_000) }));
+    assert.equal(large.status, 413);
+    const chunked = await fetch(`${url}/api/tokens`, {
+      method: 'POST',
+      headers: { ...session, 'content-type': 'application/json' },
+      body: new Blob([JSON.stringify({ name: 'n', expiresInDays: 7, pad: 'y'.repeat(20_000) })]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(chunked.status, 413, 'without a content-length too');
+    const deep = await post(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    assert.equal(deep.status, 413, 'nested too deep to write again: too large, not a 500');
+    // express.text() or express.raw() with a JSON type: the text or bytes themselves.
+    parse = (text) => text;
+    assert.equal((await post(JSON.stringify({ name: 'as text', expiresInDays: 7 }))).status, 201);
+    parse = (_text, bytes) => bytes;
+    assert.equal((await post(JSON.stringify({ name: 'as bytes', expiresInDays: 7 }))).status, 201);
+    // A type no parser took (Express 4's json() leaves req.body = {}): read here, and refused as before.
+    assert.equal((await post('name=x', 'application/x-www-form-urlencoded')).status, 415);
+    assert.deepEqual(
+      (await service.list('ada')).map((token) => token.name),
+      ['as bytes', 'as text', 'parsed first'],
+    );
+    assert.deepEqual(failures, []);
+  });
+
+  it('a body something else read and left nowhere: a 500 that names the cause, and onError hears what to change', async () => {
+    const failures: unknown[] = [];
+    const listener = toNodeListener(tokensHandler(undefined, { onError: (error) => failures.push(error) }));
+    const url = await serve(async (req, res) => {
+      for await (const chunk of req) void chunk;
+      listener(req, res);
+    });
+    const response = await fetch(`${url}/api/tokens`, {
+      method: 'POST',
+      headers: { ...session, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'lost', expiresInDays: 7 }),
+    });
+    assert.equal(response.status, 500);
+    assert.match((await response.json()).detail, /read the request body before the token handler could/);
+    assert.equal(failures.length, 1);
+    assert.ok(failures[0] instanceof SetupError);
+    assert.match(failures[0].message, /Mount the token handler before body parsers/);
   });
 });

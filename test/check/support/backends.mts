@@ -10,6 +10,14 @@ import { serve, type FetchHandler } from './serve.mjs';
 export const COLLECTION_PATH = '/api/tokens';
 /** The credentials the test backends require, passed to the checker as `-H`. */
 export const CREDENTIALS = { Authorization: 'Bearer pat-elements-check-test' } as const;
+/** A second user's, passed as `--other-header`. */
+export const OTHER_CREDENTIALS = { Authorization: 'Bearer pat-elements-check-other' } as const;
+
+/** Which of the two test users a request is signed in as, if any. */
+export function userOf(request: Request): 'first' | 'second' | undefined {
+  const authorization = request.headers.get('authorization');
+  return authorization === CREDENTIALS.Authorization ? 'first' : authorization === OTHER_CREDENTIALS.Authorization ? 'second' : undefined;
+}
 
 export type Wrapper = (handler: FetchHandler) => FetchHandler;
 
@@ -27,8 +35,7 @@ export function problem(status: number, title: string): Response {
 
 /** What a host's auth middleware does in front of the token routes: no credentials, 401. */
 export function requireCredentials(handler: FetchHandler): FetchHandler {
-  return (request) =>
-    request.headers.get('authorization') === CREDENTIALS.Authorization ? handler(request) : Promise.resolve(problem(401, 'Unauthorized'));
+  return (request) => (userOf(request) ? handler(request) : Promise.resolve(problem(401, 'Unauthorized')));
 }
 
 /** The msw mock as a Fetch handler; a route it does not have answers 404, as a web framework would. */
@@ -36,17 +43,24 @@ export function mockHandler(backend: MockBackend): FetchHandler {
   return async (request) => (await getResponse(backend.handlers, request)) ?? problem(404, 'Not Found');
 }
 
-/** The mock, behind `requireCredentials`, with `wrap` (a deliberately broken behaviour) outermost. */
+/**
+ * The mock, behind `requireCredentials`, with `wrap` (a deliberately broken behaviour) outermost.
+ * Each user has a mock of their own (the mock knows no users), as a host keeps users apart.
+ */
 export async function startMock(wrap: Wrapper = (handler) => handler): Promise<RunningBackend & { mock: MockBackend }> {
   let mock!: MockBackend;
+  let otherMock!: MockBackend;
   const served = await serve((origin) => {
     mock = createMockBackend({ endpoint: `${origin}${COLLECTION_PATH}`, seed: [] });
-    return wrap(requireCredentials(mockHandler(mock)));
+    otherMock = createMockBackend({ endpoint: `${origin}${COLLECTION_PATH}`, seed: [] });
+    const first = mockHandler(mock);
+    const second = mockHandler(otherMock);
+    return wrap(requireCredentials((request) => (userOf(request) === 'second' ? second(request) : first(request))));
   });
   return {
     endpoint: `${served.origin}${COLLECTION_PATH}`,
     mock,
-    tokens: async () => mock.tokens().map(({ id, name }) => ({ id, name })),
+    tokens: async () => [...mock.tokens(), ...otherMock.tokens()].map(({ id, name }) => ({ id, name })),
     close: served.close,
   };
 }

@@ -4,7 +4,7 @@
  * and every other clause must not.
  */
 import type { ClauseId } from '../../../src/check/clauses.js';
-import { COLLECTION_PATH, CREDENTIALS, problem, type Wrapper } from './backends.mjs';
+import { COLLECTION_PATH, CREDENTIALS, problem, userOf, type Wrapper } from './backends.mjs';
 
 export interface Breakage {
   /** What the wrapper breaks, for the test's name. */
@@ -72,6 +72,13 @@ function isJson(text: string): boolean {
   }
 }
 
+/** The same request, signed in as the first user: a backend that ignores who asks. */
+function asFirstUser(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.set('authorization', CREDENTIALS.Authorization);
+  return new Request(request, { headers });
+}
+
 /** At least one breakage per clause; the tests prove each fails its clause alone. */
 export const BREAKAGES: Record<ClauseId, Breakage[]> = {
   list: [
@@ -87,11 +94,7 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
   unauthenticated: [
     {
       what: 'requests without credentials are let through',
-      wrap: (handler) => (request) => {
-        const headers = new Headers(request.headers);
-        headers.set('authorization', CREDENTIALS.Authorization);
-        return handler(new Request(request, { headers }));
-      },
+      wrap: (handler) => (request) => handler(userOf(request) ? request : asFirstUser(request)),
       reason: /^GET without the -H headers answered 200; expected 401$/,
     },
   ],
@@ -190,7 +193,8 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
         const made = new Set<string>();
         return async (request) => {
           const route = routeOf(request);
-          if (route.kind === 'revoke' && made.delete(route.id)) return new Response(null, { status: 204 });
+          // The owner's DELETE; another user's is refused as before.
+          if (route.kind === 'revoke' && userOf(request) === 'first' && made.delete(route.id)) return new Response(null, { status: 204 });
           const response = await handler(request);
           if ((route.kind === 'create' || route.kind === 'rotate') && response.status === 201)
             made.add(((await response.clone().json()) as Json).token.id);
@@ -247,6 +251,52 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
         return response.status === 201 ? editJson(response, (json) => ({ ...json, previous: null })) : response;
       },
       reason: /^a token rotated with "gracePeriodHours": 0 is still in GET's "tokens"$/,
+    },
+  ],
+  isolation: [
+    {
+      what: "another user's token answers 403 (the second user learns it exists)",
+      wrap: (handler) => {
+        const firstUsers = new Set<string>();
+        return async (request) => {
+          const route = routeOf(request);
+          if (userOf(request) === 'second' && (route.kind === 'revoke' || route.kind === 'rotate') && firstUsers.has(route.id)) {
+            return problem(403, 'Forbidden');
+          }
+          const response = await handler(request);
+          if (userOf(request) === 'first' && route.kind === 'create' && response.status === 201) {
+            firstUsers.add(((await response.clone().json()) as Json).token.id);
+          }
+          return response;
+        };
+      },
+      reason:
+        /^DELETE …\/\{id\} of the first user's token, as the second user, answered 403; a token that does not exist answers 404: 403 tells them it exists$/,
+    },
+    {
+      what: "the list shows every user's tokens",
+      wrap: (handler) => (request) => {
+        if (userOf(request) !== 'second' || routeOf(request).kind !== 'list') return handler(request);
+        return handler(asFirstUser(request));
+      },
+      reason: /^the second user's list holds the first user's token/,
+    },
+    {
+      what: 'a DELETE ignores who asks',
+      wrap: (handler) => (request) => {
+        if (userOf(request) !== 'second' || routeOf(request).kind !== 'revoke') return handler(request);
+        return handler(asFirstUser(request));
+      },
+      reason: /^DELETE …\/\{id\} of the first user's token, as the second user, answered 204; a token that does not exist answers 404$/,
+    },
+    {
+      what: 'a rotation ignores who asks',
+      wrap: (handler) => (request) => {
+        if (userOf(request) !== 'second' || routeOf(request).kind !== 'rotate') return handler(request);
+        return handler(asFirstUser(request));
+      },
+      reason:
+        /^POST …\/\{id\}\/rotate of the first user's token, as the second user, answered 201; a token that does not exist answers 404$/,
     },
   ],
   'name-required': [

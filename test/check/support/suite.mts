@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { checkContract, type CheckReport } from '../../../src/check/check-contract.js';
 import { CLAUSES, type ClauseId, type ClauseStatus } from '../../../src/check/clauses.js';
 import { formatResult, formatSummary, toJson } from '../../../src/check/report.js';
-import { CREDENTIALS, type RunningBackend, type Wrapper } from './backends.mjs';
+import { CREDENTIALS, OTHER_CREDENTIALS, type RunningBackend, type Wrapper } from './backends.mjs';
 import { BREAKAGES } from './broken.mjs';
 
 export type StartBackend = (wrap?: Wrapper) => Promise<RunningBackend>;
@@ -38,7 +38,12 @@ export async function checkBackend(start: StartBackend, wrap: Wrapper = (handler
   const spy = secretSpy();
   const backend = await start((handler) => spy.wrap(wrap(handler)));
   try {
-    const report = await checkContract({ endpoint: backend.endpoint, headers: CREDENTIALS, timeoutMs: 30_000 });
+    const report = await checkContract({
+      endpoint: backend.endpoint,
+      headers: CREDENTIALS,
+      otherHeaders: OTHER_CREDENTIALS,
+      timeoutMs: 30_000,
+    });
     assert.deepEqual(report.cleanup.left, [], 'the run deleted every token it made');
     assert.deepEqual(await backend.tokens(), [], 'the backend holds no token afterwards');
     assert.ok(spy.secrets.length > 0, 'the run saw at least one secret');

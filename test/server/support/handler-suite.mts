@@ -11,6 +11,7 @@ import {
   createFetchHandler,
   createTokenService,
   MAX_BODY_BYTES,
+  SetupError,
   type FetchHandler,
   type FetchHandlerOptions,
   type TokenService,
@@ -158,6 +159,35 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
       for (const path of ['/', '/api', '/api/tokensx', '/api/tokens/a/b', '/api/tokens/a/rotate/x', '/api/tokens/a/roll']) {
         await expectProblem(await call(handler, 'GET', path), 404);
       }
+    });
+
+    it('a basePath that does not match the mount: the client gets the plain 404, the host hears it once, naming basePath', async () => {
+      const reports: unknown[] = [];
+      // Mounted at /api/tokens, but told /tokens.
+      const mismatched = createFetchHandler(service, { basePath: '/tokens', authenticate, onError: (error) => reports.push(error) });
+      const plain = await call(handler, 'GET', '/elsewhere');
+      for (const [method, path] of [
+        ['GET', '/api/tokens'],
+        ['POST', '/api/tokens'],
+        ['GET', '/api/tokens\u202e\n/x'],
+      ] as const) {
+        const answer = await call(mismatched, method, path);
+        assert.equal(answer.status, 404);
+        assert.deepEqual([...answer.headers], [...plain.headers]);
+        assert.equal(await answer.text(), await plain.clone().text(), 'nothing told to a client that any 404 does not tell');
+      }
+      assert.equal(reports.length, 1, 'once, not once per request');
+      assert.ok(reports[0] instanceof SetupError);
+      assert.match(
+        reports[0].message,
+        /^pat-elements\/server: GET \/api\/tokens reached the token handler, whose basePath is "\/tokens"; it answered 404, as it does to every path outside basePath\. If the handler is mounted at another path, set basePath/,
+      );
+      // Once a request inside basePath was served, the mount works: a stray path is no news.
+      const quiet: unknown[] = [];
+      const mounted = createFetchHandler(service, { basePath: '/api/tokens', authenticate, onError: (error) => quiet.push(error) });
+      assert.equal((await call(mounted, 'GET', '/api/tokens')).status, 200);
+      await expectProblem(await call(mounted, 'GET', '/favicon.ico'), 404);
+      assert.deepEqual(quiet, []);
     });
 
     it('404 for a path with an empty segment, which a proxy would not read as the collection', async () => {

@@ -12,6 +12,7 @@ import {
   type TokenService,
   type TokenServiceOptions,
   type TokenStore,
+  type TokenUse,
 } from '../../../src/server/index.js';
 import { generateSecret, isWellFormedSecret } from '../../../src/server/token-format.js';
 import { DAY, HOUR, MINUTE, testClock, type Counters, type StoreKit } from './kits.mjs';
@@ -359,6 +360,93 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
       for (const junk of [undefined, null, 42, {}, '', 'pat_', secret + 'x', secret.slice(0, -1)]) {
         assert.equal(await service.verify(junk as never), null);
       }
+    });
+  });
+
+  describe('check', () => {
+    it('says why a secret is refused: malformed (no store call), unknown, expired; deleted is unknown (revoking deletes the row today)', async () => {
+      const { secret } = await service.create('ada', { name: 'a', expiresInDays: 1 });
+      const deleted = await service.create('ada', { name: 'b', expiresInDays: 30 });
+      await service.revoke('ada', deleted.token.id);
+      counters.byMethod = {};
+      for (const malformed of ['', 'pat_', `${secret.slice(0, -1)}x`, `ghp${secret.slice(3)}`, 42 as never]) {
+        assert.deepEqual(await service.check(malformed), { ok: false, reason: 'malformed' }, String(malformed));
+      }
+      assert.deepEqual(counters.byMethod, {}, 'a malformed secret costs no store call');
+      assert.deepEqual(await service.check(generateSecret('pat')), { ok: false, reason: 'unknown' });
+      assert.deepEqual(await service.check(deleted.secret), { ok: false, reason: 'unknown' });
+      clock.advance(DAY);
+      assert.deepEqual(await service.check(secret), { ok: false, reason: 'expired' });
+    });
+
+    it('a rotated token: valid in its grace period, expired after it', async () => {
+      const { token, secret } = await service.create('ada', { name: 'a', expiresInDays: 30 });
+      await service.rotate('ada', token.id, { expiresInDays: 30, gracePeriodHours: 1 });
+      assert.equal((await service.check(secret)).ok, true);
+      clock.advance(HOUR);
+      assert.deepEqual(await service.check(secret), { ok: false, reason: 'expired' });
+    });
+
+    it('with scopes: every one asked for must be granted; a token without scopes has all; insufficient-scope names the token', async () => {
+      const scoped = make({ scopes: SCOPES });
+      const reader = await scoped.create('ada', { name: 'r', expiresInDays: 30, scopes: ['repo:read'] });
+      const everything = await scoped.create('ada', { name: 'all', expiresInDays: 30 });
+      const readerToken = { userId: 'ada', tokenId: reader.token.id, scopes: ['repo:read'] };
+      assert.deepEqual(await scoped.check(reader.secret, { scopes: ['repo:read'] }), { ok: true, token: readerToken });
+      assert.deepEqual(await scoped.check(reader.secret, { scopes: ['repo:read', 'deploy'] }), {
+        ok: false,
+        reason: 'insufficient-scope',
+        token: readerToken,
+      });
+      assert.equal((await scoped.check(everything.secret, { scopes: ['repo:write', 'deploy'] })).ok, true);
+      assert.equal(await scoped.verify(reader.secret, { scopes: ['deploy'] }), null, 'verify: null for insufficient-scope too');
+      assert.equal((await scoped.verify(reader.secret, { scopes: ['repo:read'] }))?.tokenId, reader.token.id);
+    });
+
+    it('refuses a scope the catalogue does not have (a typo), in check and when a guard is made; without a catalogue any scope is granted', async () => {
+      const scoped = make({ scopes: SCOPES });
+      const { secret } = await scoped.create('ada', { name: 'r', expiresInDays: 30, scopes: ['repo:read'] });
+      await assert.rejects(scoped.check(secret, { scopes: ['repo:raed'] }), /"repo:raed" is not in the service's scope catalogue/);
+      assert.throws(() => scoped.requireToken({ scopes: ['deploi'] }), /"deploi" is not in the service's scope catalogue/);
+      await assert.rejects(scoped.check(secret, { scopes: 'repo:read' as never }), /scopes must be a list of scope ids/);
+      const plain = await service.create('ada', { name: 'p', expiresInDays: 30 });
+      assert.equal((await service.check(plain.secret, { scopes: ['anything'] })).ok, true, 'no catalogue: every token has all permissions');
+    });
+
+    it('passes the caller on with the use (bounded), also for a token refused for a scope; not for a refused secret', async () => {
+      const uses: TokenUse[] = [];
+      const recording: TokenStore = {
+        ...store,
+        async recordUses(batch) {
+          uses.push(...batch);
+          await store.recordUses?.(batch);
+        },
+      };
+      const scoped = make({ store: recording, scopes: SCOPES });
+      const a = await scoped.create('ada', { name: 'a', expiresInDays: 30, scopes: ['repo:read'] });
+      const b = await scoped.create('ada', { name: 'b', expiresInDays: 30 });
+      await scoped.check(a.secret, { scopes: ['deploy'], caller: { ip: '203.0.113.9', userAgent: 'x'.repeat(1000) } });
+      await scoped.check(b.secret, { caller: { ip: '2001:db8::1' } });
+      await scoped.check(generateSecret('pat'), { caller: { ip: '198.51.100.1' } });
+      await scoped.flushUsage();
+      const byToken = Object.fromEntries(uses.map((use) => [use.tokenId, use.caller]));
+      assert.deepEqual(byToken, {
+        [a.token.id]: { ip: '203.0.113.9', userAgent: 'x'.repeat(256) },
+        [b.token.id]: { ip: '2001:db8::1' },
+      });
+      assert.equal((await scoped.list('ada')).find((t) => t.id === a.token.id)?.lastUsedAt, '2026-12-01T12:00:00.000Z');
+    });
+
+    it('throws unavailable when the store cannot answer, never a refusal', async () => {
+      const down: TokenStore = {
+        ...store,
+        findByHash: () => Promise.reject(new TokenServiceError('unavailable', 'down')),
+      };
+      const broken = make({ store: down });
+      const secret = generateSecret('pat');
+      await rejectsWith(broken.check(secret), 'unavailable');
+      await rejectsWith(broken.verify(secret), 'unavailable');
+      assert.deepEqual(await broken.check('not a secret'), { ok: false, reason: 'malformed' }, 'a malformed one needs no store');
     });
   });
 
