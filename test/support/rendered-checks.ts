@@ -8,7 +8,7 @@
  * English default string is left in them, that every string of the locale appears somewhere, and
  * that dates, relative times and counts are formatted for that locale.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil as waitUntilWithin } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import type { Token } from '../../src/api/schemas.js';
@@ -37,6 +37,12 @@ import {
 import { useHandlers, useMockBackend } from './mock-backend.js';
 import { acknowledgeBox, copyButton, doneButton, part, toggleButton, usageCopyButton } from './reveal-harness.js';
 import { stubClipboard, type ClipboardStub } from './secret-hygiene.js';
+
+/**
+ * `waitUntil` with 5 s instead of 1 s: these walks mount the list again and again, each load a
+ * round trip through msw's worker, and on a busy CI machine one took over a second.
+ */
+const waitUntil = (condition: () => unknown, message: string) => waitUntilWithin(condition, message, { timeout: 5_000 });
 
 type Key = keyof PatStrings;
 
