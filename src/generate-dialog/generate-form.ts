@@ -17,7 +17,6 @@ import {
   allowedGracePeriods,
   allowedPresets,
   customDateBounds,
-  DEFAULT_PRESETS,
   lifetimeDays,
   nearestPreset,
   normalizeMaxLifetime,
@@ -48,9 +47,10 @@ export type FormFailure =
   /** Any other failure; `details`: the server's field errors that no shown field could take. */
   | { kind: 'error'; error: unknown; details: string[] };
 
-/** The policy the form follows: the dialog's settings (it passes itself). */
+/** The policy the form follows: the dialog's settings in force (the host's, else the server's, else the defaults). */
 export interface FormPolicy {
   presets: readonly number[];
+  /** Whether "No expiration" is offered (the settings rule it out where the host set a maximum lifetime). */
   allowNoExpiration: boolean;
   maxLifetimeDays: number | undefined;
   maxNameLength: number;
@@ -154,13 +154,12 @@ export class GenerateForm {
     return this.catalogue ? ['name', 'description', 'expiration', 'scopes'] : ['name', 'description', 'expiration'];
   }
 
-  /** A maximum lifetime is a promise that every token expires, so it rules "No expiration" out. */
   get noExpirationAllowed(): boolean {
-    return this.#policy.allowNoExpiration && normalizeMaxLifetime(this.#policy.maxLifetimeDays) === undefined;
+    return this.#policy.allowNoExpiration;
   }
 
   get presets(): number[] {
-    return allowedPresets(this.#policy.presets ?? DEFAULT_PRESETS, this.#policy.maxLifetimeDays);
+    return allowedPresets(this.#policy.presets, this.#policy.maxLifetimeDays);
   }
 
   /** The first and last dates the custom date picker allows. */

@@ -61,6 +61,15 @@ export const tokenListStyles = [
       flex: 1 1 100%;
     }
 
+    .limit-note {
+      order: 1;
+      flex: 1 1 100%;
+      margin: 0;
+      padding-inline-start: calc(var(--_space) * 0.75);
+      border-inline-start: 3px solid var(--_warning);
+      color: var(--_muted);
+    }
+
     .filter input {
       width: min(24rem, 100%);
       min-height: 2.25rem;

@@ -13,6 +13,7 @@ import { DEFAULT_EXPIRING_SOON_DAYS } from './expiry-status.js';
 import { LayoutController } from './layout-controller.js';
 import { emptyState, failureMessage, leftOutMessage } from './list-states.js';
 import { RowFocusController } from './row-focus.js';
+import { reachedLimit, type TokenLimit } from './token-limit.js';
 import { tokenListStyles } from './token-list.styles.js';
 import { skeletonRow, tokenRow, type Columns, type RowContext } from './token-row.js';
 import { noMatchesRow, spacerRow, tokenTable } from './token-table.js';
@@ -33,7 +34,10 @@ const NO_IDS: readonly string[] = [];
 /**
  * The whole Personal Access Token section of a settings page: the user's tokens with masked keys,
  * dates, expiry badges and scopes, a filter, sortable columns, regenerate and delete, and the
- * "Generate new token" button that opens `<pat-generate-dialog>`. It is a table wherever the table
+ * "Generate new token" button that opens `<pat-generate-dialog>`. The server's list answer may carry
+ * its permission catalogue and policy: the list shows permissions by label, passes both on to the
+ * dialog, and at the server's maximum says so beside the count, before the form (what the host sets
+ * wins, field by field). It is a table wherever the table
  * fits the element's own width and a list of cards elsewhere (measured, not a breakpoint). A long
  * list stays in the page: only the rows near the visible part of the page (or of a scrolling
  * ancestor) are rendered. Strings and dates follow the nearest `lang`. It inherits the page's font,
@@ -52,7 +56,8 @@ const NO_IDS: readonly string[] = [];
  * @slot generate-button - Replaces the "Generate new token" button. A click on it opens the dialog unless its handler calls `preventDefault()`.
  *
  * @csspart toolbar - The bar with the count, filter and generate button.
- * @csspart count - The number of tokens.
+ * @csspart count - The number of tokens ("100 of 100 tokens" at the server's maximum).
+ * @csspart limit-note - At the server's maximum: why "Generate new token" cannot be used.
  * @csspart filter - The filter's search input.
  * @csspart table - The `<table>` (a list of cards where the table does not fit).
  * @csspart caption - The table's caption (visually hidden by default).
@@ -84,7 +89,7 @@ const NO_IDS: readonly string[] = [];
  * @csspart badge-expiring - The expiring-soon badge (and when a replaced token stops working).
  * @csspart row-error - A failed delete's message in its row, with Retry and Dismiss.
  * @csspart button - Every button.
- * @csspart generate-button - The "Generate new token" button.
+ * @csspart generate-button - The "Generate new token" button (unavailable, and described by the limit note, at the maximum).
  * @csspart regenerate-button - Each row's Regenerate button.
  * @csspart delete-button - Each row's Delete button.
  * @csspart scopes-button - Shows a token's scopes beyond the first three, and hides them again.
@@ -186,6 +191,7 @@ export class PatTokenList extends DialogSettingsElement {
   readonly #scopeLabels = memo<ReadonlyMap<string, string>>();
   readonly #ids = memo<readonly string[]>();
   readonly #columnsFor = memo<Columns>();
+  readonly #limit = memo<TokenLimit | undefined>();
 
   /** Loads the list again. Resolves when the load has settled. */
   async refresh(): Promise<void> {
@@ -198,6 +204,8 @@ export class PatTokenList extends DialogSettingsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The server's catalogue and policy, from the last answer: the list's and its dialog's.
+    this.serverSettings = this.#tokens.extras;
     const current = now();
     const columns = this.#columns(this.#tokens.tokens);
     const expiringSoonDays = validDays(this.expiringSoonDays);
@@ -242,6 +250,7 @@ export class PatTokenList extends DialogSettingsElement {
         failed: failure !== undefined,
         filter: this.filter,
         noGenerate: this.noGenerate,
+        limit: this.#reachedLimit(),
         onFilterInput: this.#onFilterInput,
         onGenerate: this.#onGenerate,
       })}
@@ -292,14 +301,22 @@ export class PatTokenList extends DialogSettingsElement {
   }
 
   /**
-   * The catalogue's labels by id, the same map until the catalogue changes. A catalogue with invalid
-   * entries is used without them, and reported once (the check is shared with the dialog).
+   * The catalogue's labels by id (the host's catalogue, else the server's, in the list's language),
+   * the same map until the catalogue changes. A catalogue with invalid entries is used without them,
+   * and reported once (the check is shared with the dialog).
    */
   #labels(): ReadonlyMap<string, string> {
-    return this.#scopeLabels([this.scopes], () => {
-      const catalogue = this.catalogue;
-      return catalogue ? new Map(catalogue.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS;
-    });
+    const catalogue = this.catalogue;
+    return this.#scopeLabels([catalogue], () =>
+      catalogue ? new Map(catalogue.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS,
+    );
+  }
+
+  /** The server's maximum, once reached (counted as the server counts), else undefined. */
+  #reachedLimit(): TokenLimit | undefined {
+    const tokens = this.#tokens.tokens;
+    const max = this.settings.maxTokensPerUser;
+    return this.#limit([tokens, max], () => reachedLimit(tokens, max));
   }
 
   // ——— Rendering ———
@@ -366,7 +383,8 @@ export class PatTokenList extends DialogSettingsElement {
   }
 
   #onGenerate(event: Event) {
-    if (!event.defaultPrevented) this.#dialog.create();
+    // At the maximum the button says why it cannot be used (its limit note); the form would be refused.
+    if (!event.defaultPrevented && !this.#reachedLimit()) this.#dialog.create();
   }
 
   #onTableClick(event: Event) {

@@ -1,10 +1,12 @@
 /**
  * The bar above the table: how many tokens there are (or how many the filter shows), the
- * "Generate new token" button (or the host's replacement, slotted), and the filter.
+ * "Generate new token" button (or the host's replacement, slotted), and the filter. At the
+ * server's maximum, the count says so and the button says why it cannot be used.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Token } from '../api/schemas.js';
 import type { LocalizeController } from '../internal/localize.js';
+import type { TokenLimit } from './token-limit.js';
 
 export interface ToolbarInput {
   localize: LocalizeController;
@@ -16,6 +18,8 @@ export interface ToolbarInput {
   failed: boolean;
   filter: string;
   noGenerate: boolean;
+  /** Set once the user has as many tokens as the server allows. */
+  limit: TokenLimit | undefined;
   onFilterInput: (event: Event) => void;
   onGenerate: (event: Event) => void;
 }
@@ -24,15 +28,22 @@ export function toolbar(input: ToolbarInput): TemplateResult {
   const { tokens, failed } = input;
   return html`<div part="toolbar" class="toolbar">
     <p part="count" class="count" aria-live="polite">${count(input)}</p>
-    ${generateButton(input)} ${(tokens ? tokens.length : !failed) ? filterInput(input) : nothing}
+    ${generateButton(input)}${limitNote(input)} ${(tokens ? tokens.length : !failed) ? filterInput(input) : nothing}
   </div>`;
 }
 
-function count({ localize, tokens, view, failed, filter }: ToolbarInput) {
+function count({ localize, tokens, view, failed, filter, limit }: ToolbarInput) {
   if (!tokens) return failed ? nothing : localize.strings.loadingTokens;
   if (!tokens.length) return nothing;
   if (filter.trim()) return localize.term('filteredCount', { shown: view!.length, total: tokens.length });
+  if (limit) return localize.plural('tokenCountOfMax', limit.count, { max: limit.max });
   return localize.plural('tokenCount', tokens.length);
+}
+
+/** Why "Generate new token" cannot be used, said before anything is typed (the button is described by it). */
+function limitNote({ localize, limit, noGenerate }: ToolbarInput) {
+  if (!limit || noGenerate) return nothing;
+  return html`<p id="limit-note" part="limit-note" class="limit-note">${localize.plural('tokenLimitReached', limit.max)}</p>`;
 }
 
 function filterInput({ localize, filter, onFilterInput }: ToolbarInput) {
@@ -51,10 +62,22 @@ function filterInput({ localize, filter, onFilterInput }: ToolbarInput) {
   </label>`;
 }
 
-/** A click on the slot (the button, or the host's replacement) opens the dialog unless its handler called `preventDefault()`. */
-function generateButton({ localize, noGenerate, onGenerate }: ToolbarInput) {
+/**
+ * A click on the slot (the button, or the host's replacement) opens the dialog unless its handler
+ * called `preventDefault()`, or the limit is reached: then the button stays focusable and says why.
+ */
+function generateButton({ localize, noGenerate, onGenerate, limit }: ToolbarInput) {
   if (noGenerate) return nothing;
   return html`<slot name="generate-button" @click=${onGenerate}>
-    <button type="button" part="button generate-button" class="primary" id="generate-button">${localize.strings.generateButton}</button>
+    <button
+      type="button"
+      part="button generate-button"
+      class=${limit ? 'primary unavailable' : 'primary'}
+      id="generate-button"
+      aria-disabled=${limit ? 'true' : nothing}
+      aria-describedby=${limit ? 'limit-note' : nothing}
+    >
+      ${localize.strings.generateButton}
+    </button>
   </slot>`;
 }

@@ -91,7 +91,7 @@ describe('toNodeListener', () => {
     const { token } = parseCreateResponse(await created.json());
     const listed = await fetch(`${url}/api/tokens`, { headers: session });
     assert.deepEqual(
-      parseListResponse(await listed.json()).map((t) => t.id),
+      parseListResponse(await listed.json()).tokens.map((t) => t.id),
       [token.id],
     );
     const anonymous = await fetch(`${url}/api/tokens`);

@@ -3,7 +3,7 @@
  * (`pat-elements/mock`) behind a host-like authentication layer.
  */
 import { getResponse } from 'msw';
-import { createMockBackend, type MockBackend } from '../../../src/mock/index.js';
+import { createMockBackend, type MockBackend, type MockBackendOptions } from '../../../src/mock/index.js';
 import { serve, type FetchHandler } from './serve.mjs';
 
 /** Where every test backend serves the token collection. */
@@ -36,11 +36,25 @@ export function mockHandler(backend: MockBackend): FetchHandler {
   return async (request) => (await getResponse(backend.handlers, request)) ?? problem(404, 'Not Found');
 }
 
-/** The mock, behind `requireCredentials`, with `wrap` (a deliberately broken behaviour) outermost. */
-export async function startMock(wrap: Wrapper = (handler) => handler): Promise<RunningBackend & { mock: MockBackend }> {
+/** A catalogue and a policy, stated in the list answer: the checker probes them. */
+export const STATED: MockBackendOptions = {
+  scopes: [
+    { id: 'read', label: 'Read', default: true },
+    { id: 'write', label: { en: 'Write', de: 'Schreiben' } },
+  ],
+  maxLifetimeDays: 90,
+  allowNoExpiration: false,
+  maxGracePeriodHours: 24,
+};
+
+/** The mock (with `options`), behind `requireCredentials`, with `wrap` (a deliberately broken behaviour) outermost. */
+export async function startMock(
+  wrap: Wrapper = (handler) => handler,
+  options: MockBackendOptions = STATED,
+): Promise<RunningBackend & { mock: MockBackend }> {
   let mock!: MockBackend;
   const served = await serve((origin) => {
-    mock = createMockBackend({ endpoint: `${origin}${COLLECTION_PATH}`, seed: [] });
+    mock = createMockBackend({ ...options, endpoint: `${origin}${COLLECTION_PATH}`, seed: [] });
     return wrap(requireCredentials(mockHandler(mock)));
   });
   return {
