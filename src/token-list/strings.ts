@@ -12,9 +12,9 @@ export interface TokenListStrings {
   loadingTokens: string;
   /** `{count}` */
   tokenCount: PluralString;
-  /** `{shown}`, `{total}`: the count while a filter is active. */
   /** `{count}` of `{max}`: the count at the server's maximum, counted as the server counts (plural by `{count}`). */
   tokenCountOfMax: PluralString;
+  /** `{shown}`, `{total}`: the count while a filter is active. */
   filteredCount: string;
   /** `{count}`: the server's maximum. Beside the count at the maximum; it describes the unavailable generate button. */
   tokenLimitReached: PluralString;
