@@ -39,5 +39,5 @@ export { SCHEMA_VERSION } from './postgres-migrations.js';
 export { PGliteInUseError, PGLITE_LOCK_FILE } from './pglite-lock.js';
 export type { MaintenanceReport, MaintenanceStepResult } from './maintenance.js';
 export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenCaller, TokenStore, TokenUse } from './store.js';
-export type { Scope } from '../api/scopes.js';
+export type { Scope } from '../api/schemas.js';
 export type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';
