@@ -5,4 +5,4 @@ export * from './errors.js';
 export { RestTokenClient, DEFAULT_TIMEOUT_MS } from './rest-token-client.js';
 export type { HeadersOption, HeadersValue, RestTokenClientOptions } from './rest-token-client.js';
 export { validatingClient } from './validating-client.js';
-export { parseCreateResponse, parseListResponse, parseRotateResponse, parseTokenArray } from './parse.js';
+export { parseActivityPage, parseCreateResponse, parseListResponse, parseRotateResponse, parseTokenArray } from './parse.js';

@@ -6,11 +6,13 @@
 import * as z from 'zod/mini';
 import { ContractError, InvalidRequestError, PartialListError, type PatError } from './errors.js';
 import {
+  ActivityPageSchema,
   CreateTokenRequestSchema,
   CreateTokenResponseSchema,
   RotateTokenRequestSchema,
   RotateTokenResponseSchema,
   TokenSchema,
+  type ActivityPage,
   type CreateTokenRequest,
   type CreateTokenResponse,
   type RotateTokenRequest,
@@ -137,6 +139,10 @@ export function parseCreateResponse(value: unknown): CreateTokenResponse {
 
 export function parseRotateResponse(value: unknown): RotateTokenResponse {
   return parseWith(RotateTokenResponseSchema, value);
+}
+
+export function parseActivityPage(value: unknown): ActivityPage {
+  return parseWith(ActivityPageSchema, value);
 }
 
 /** The create request as the contract sends it (name trimmed, unknown members dropped), or an `InvalidRequestError`. */

@@ -1,4 +1,4 @@
-import type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from './schemas.js';
+import type { ActivityPage, CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from './schemas.js';
 
 /**
  * What the elements need from a backend. The default implementation is `RestTokenClient`; a host
@@ -15,7 +15,13 @@ export interface TokenClient {
    * one keeps working for the grace period. Optional: an adapter without it gets no "Regenerate".
    */
   rotate?(id: string, request: RotateTokenRequest, signal: AbortSignal): Promise<RotateTokenResponse>;
+  /**
+   * A page of activity, newest first: one token's (`tokenId`, with its recent callers on the first
+   * page) or all of the user's (`null`); `cursor` is the `next` of the page before, `null` for the
+   * first. Optional: an adapter without it gets no detail view in the list.
+   */
+  activity?(tokenId: string | null, cursor: string | null, signal: AbortSignal): Promise<ActivityPage>;
 }
 
 /** The things the elements do with a backend; used to label errors and events. */
-export type TokenOperation = 'list' | 'create' | 'revoke' | 'rotate';
+export type TokenOperation = 'list' | 'create' | 'revoke' | 'rotate' | 'activity';

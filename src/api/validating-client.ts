@@ -1,4 +1,4 @@
-import { parseCreateResponse, parseRotateResponse, parseTokenArray } from './parse.js';
+import { parseActivityPage, parseCreateResponse, parseRotateResponse, parseTokenArray } from './parse.js';
 import { RestTokenClient } from './rest-token-client.js';
 import type { TokenClient } from './token-client.js';
 
@@ -17,5 +17,8 @@ export function validatingClient(client: TokenClient): TokenClient {
   // Only an adapter that can rotate gets `rotate`: its absence is what hides "Regenerate".
   const rotate = client.rotate?.bind(client);
   if (rotate) validated.rotate = async (id, request, signal) => parseRotateResponse(await rotate(id, request, signal));
+  // The same for `activity`: without it, the list offers no detail view.
+  const activity = client.activity?.bind(client);
+  if (activity) validated.activity = async (tokenId, cursor, signal) => parseActivityPage(await activity(tokenId, cursor, signal));
   return validated;
 }
