@@ -218,6 +218,8 @@ export interface ActivityLog {
   page(userId: string, tokenId: string | null, cursor: string | null | undefined): Promise<ActivityPage>;
   /** Whether anything hears or keeps events (the hook, or a store with `recordActivity`): else nothing need be read for them. */
   readonly enabled: boolean;
+  /** Whether the store keeps a trail to read (`listActivity`). */
+  readonly readable: boolean;
   readonly options: Readonly<ResolvedActivityOptions>;
 }
 
@@ -250,6 +252,7 @@ export function createActivityLog({
   return {
     options,
     enabled: !!hook || typeof store.recordActivity === 'function',
+    readable: typeof store.listActivity === 'function',
 
     async record(events) {
       if (!events.length) return;

@@ -135,7 +135,8 @@ export interface TokenService {
   /**
    * A page of the user's activity trail, newest first: one token's (`tokenId`), with its recent
    * callers on the first page, or all of the user's (`null`). `cursor`: the `next` of the page
-   * before. A `not-found` error for an id not shaped like ours, or a store that keeps no trail.
+   * before. Another user's token, or an id never made, has no events. A `not-found` error when the
+   * store keeps no trail.
    */
   activity(userId: string, tokenId: string | null, cursor?: string | null): Promise<ActivityPage>;
   /**
@@ -375,7 +376,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 
     async activity(userId, tokenId, cursor) {
       assertUserId(userId);
-      if (tokenId !== null && !isTokenId(tokenId)) throw notFound();
+      // An id we never made has no trail, as another user's token has none for this user: the same answer, without a query.
+      if (tokenId !== null && !isTokenId(tokenId) && activity.readable) return { events: [], next: null };
       return activity.page(userId, tokenId, cursor);
     },
 
