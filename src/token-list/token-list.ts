@@ -18,6 +18,7 @@ import { skeletonRow, tokenRow, type Columns, type RowContext } from './token-ro
 import { noMatchesRow, spacerRow, tokenTable } from './token-table.js';
 import { DEFAULT_SORT, memoizedTokenView, nextSort, type SortKey, type TokenSort } from './token-view.js';
 import { TokensController } from './tokens-controller.js';
+import type { ActivityView } from './token-activity.js';
 import { toolbar } from './toolbar.js';
 import { WindowController, type WindowSlot } from './window-controller.js';
 
@@ -47,7 +48,7 @@ const NO_IDS: readonly string[] = [];
  * @fires pat-token-deleted - A token was deleted, or was already gone (`{ token }`).
  * @fires pat-dialog-opened - The dialog opened for a create or a row's regenerate (`{ mode, token }`; bubbles out of the dialog).
  * @fires pat-dialog-closed - The dialog closed (`{ mode, created }`; bubbles out of the dialog).
- * @fires pat-error - Loading or deleting failed, or a list answer left out tokens that break the contract (`{ operation: 'list' | 'revoke', error }`); the user sees a message too. Also `operation: 'config'` for a scope catalogue with invalid entries (used without them).
+ * @fires pat-error - Loading, deleting or reading a token's activity failed, or a list answer left out tokens that break the contract (`{ operation: 'list' | 'revoke' | 'activity', error }`); the user sees a message too. Also `operation: 'config'` for a scope catalogue with invalid entries (used without them).
  *
  * @slot generate-button - Replaces the "Generate new token" button. A click on it opens the dialog unless its handler calls `preventDefault()`.
  *
@@ -87,6 +88,13 @@ const NO_IDS: readonly string[] = [];
  * @csspart generate-button - The "Generate new token" button.
  * @csspart regenerate-button - Each row's Regenerate button.
  * @csspart delete-button - Each row's Delete button.
+ * @csspart activity-button - Each row's Activity button, which opens the token's detail view (when the client can read activity).
+ * @csspart activity-dialog - The detail view's `<dialog>`: where the token was used from and what happened to it.
+ * @csspart activity-callers - The detail view's list of recent callers.
+ * @csspart activity-events - The detail view's list of events.
+ * @csspart activity-error - The detail view's message when its activity could not be loaded, with Retry.
+ * @csspart activity-more-button - Loads older events.
+ * @csspart activity-close-button - Closes the detail view.
  * @csspart scopes-button - Shows a token's scopes beyond the first three, and hides them again.
  * @csspart retry-button - Retry after a failed load or delete.
  * @csspart dismiss-button - Dismisses a message: a failed delete, or the confirmation of one.
@@ -130,6 +138,9 @@ export class PatTokenList extends DialogSettingsElement {
 
   /** Hides the "Regenerate" action, which is offered whenever the client can rotate tokens. */
   @property({ type: Boolean, attribute: 'no-regenerate', reflect: true }) noRegenerate = false;
+
+  /** Hides each row's "Activity" (its detail view), which is offered whenever the client can read activity. */
+  @property({ type: Boolean, attribute: 'no-activity', reflect: true }) noActivity = false;
 
   @state() private filter = '';
   @state() private sort: TokenSort = DEFAULT_SORT;
@@ -177,7 +188,10 @@ export class PatTokenList extends DialogSettingsElement {
     'retry-delete': (token, button) => void this.#deletion.delete(token, button),
     'dismiss-delete-error': (token) => this.#deletion.dismissError(token),
     scopes: (token) => this.#toggleScopes(token),
+    activity: (token) => void this.#openActivity(token),
   };
+  /** The detail view, loaded with the first Activity click. */
+  #activity: ActivityView | undefined;
 
   readonly #view = memoizedTokenView();
   #context: RowContext | undefined;
@@ -192,6 +206,11 @@ export class PatTokenList extends DialogSettingsElement {
     await this.#tokens.reload();
   }
 
+  /** Whether rows offer "Activity": the client can read it, and the host did not opt out. */
+  get #canShowActivity(): boolean {
+    return !this.noActivity && typeof this.tokenClient?.activity === 'function';
+  }
+
   /** Whether rows offer "Regenerate": the client can rotate, and the host did not opt out. */
   get #canRegenerate(): boolean {
     return !this.noRegenerate && typeof this.tokenClient?.rotate === 'function';
@@ -203,6 +222,7 @@ export class PatTokenList extends DialogSettingsElement {
     const expiringSoonDays = validDays(this.expiringSoonDays);
     const scopeLabels = this.#labels();
     const canRegenerate = this.#canRegenerate;
+    const canShowActivity = this.#canShowActivity;
     const { localize } = this;
     // One context object per change of what every row shows, so unchanged rows skip rendering.
     const context = this.#contextFor(
@@ -215,8 +235,9 @@ export class PatTokenList extends DialogSettingsElement {
         columns.scopes,
         scopeLabels,
         canRegenerate,
+        canShowActivity,
       ],
-      () => ({ localize, now: current, expiringSoonDays, columns, scopeLabels, canRegenerate }),
+      () => ({ localize, now: current, expiringSoonDays, columns, scopeLabels, canRegenerate, canShowActivity }),
     );
     // What the rows show changed: whether the table fits may have too.
     if (context !== this.#context) this.#layout.recheck();
@@ -256,7 +277,7 @@ export class PatTokenList extends DialogSettingsElement {
               : nothing
             : this.#renderTable(tokens, view)
       }
-      ${this.#deletion.renderConfirmation()} ${this.#dialog.render()}
+      ${this.#deletion.renderConfirmation()} ${this.#dialog.render()} ${this.#activity?.render() ?? nothing}
     `;
   }
 
@@ -338,7 +359,7 @@ export class PatTokenList extends DialogSettingsElement {
    */
   #renderWindow(view: readonly Token[]) {
     const ids = this.#currentIds();
-    const keep = this.#focus.kept(ids, [this.#deletion.confirming?.id, this.#dialog.regeneratingId]);
+    const keep = this.#focus.kept(ids, [this.#deletion.confirming?.id, this.#dialog.regeneratingId, this.#activity?.tokenId]);
     return repeat(
       this.#window.layout(ids, keep),
       // Gaps are keyed by number, rows by id (a string): the two can never collide.
@@ -385,6 +406,19 @@ export class PatTokenList extends DialogSettingsElement {
     const id = button.closest('tr')?.dataset.id;
     const token = this.#tokens.tokens?.find((t) => t.id === id);
     if (token) this.#rowActions[action]?.(token, button);
+  }
+
+  /** Loads the detail view on first use (its code and styles come with the click), then opens it. */
+  async #openActivity(token: Token) {
+    if (!this.#activity) {
+      const { ActivityView } = await import('./token-activity.js');
+      this.#activity ??= new ActivityView(this, {
+        client: () => this.tokenClient,
+        localize: this.localize,
+        failed: (error) => this.reportError('activity', error),
+      });
+    }
+    await this.#activity.open(token);
   }
 
   #toggleScopes(token: Token) {

@@ -28,6 +28,8 @@ export interface RowContext {
   readonly scopeLabels: ReadonlyMap<string, string>;
   /** Whether the client can rotate tokens and the host allows it. */
   readonly canRegenerate: boolean;
+  /** Whether the client can read activity and the host allows it: each row then opens its detail view. */
+  readonly canShowActivity?: boolean;
 }
 
 /** What the list knows about one row beyond its token. */
@@ -90,6 +92,18 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
     ${columns.lastUsed ? lastUsed(token, context) : nothing}${columns.scopes ? scopes(token, state, context) : nothing}
     <td part="cell actions-cell" class="actions-cell">
       ${
+        context.canShowActivity
+          ? html`<button
+              type="button"
+              part="button activity-button"
+              data-action="activity"
+              aria-haspopup="dialog"
+              aria-label=${localize.term('activityButtonLabel', { name: token.name })}
+            >
+              ${s.activityButton}
+            </button>`
+          : nothing
+      }${
         context.canRegenerate && !replaced
           ? html`<button
               type="button"

@@ -10,8 +10,8 @@ import { checkRenderedLocale } from '../support/rendered-checks.js';
 
 describe('German strings (pat-elements/locales/de)', () => {
   // Words that are the same in both languages.
-  checkLocaleStrings('de', de, ['columnName', 'dialogNameLabel', 'revealSecretLabel']);
-  checkRenderedLocale('de', de, { sameAsEnglish: ['columnName', 'dialogNameLabel', 'revealSecretLabel'] });
+  checkLocaleStrings('de', de, ['activityCaller', 'columnName', 'dialogNameLabel', 'revealSecretLabel']);
+  checkRenderedLocale('de', de, { sameAsEnglish: ['activityCaller', 'columnName', 'dialogNameLabel', 'revealSecretLabel'] });
 
   describe('on <pat-token-list> under lang="de-AT", with no strings set', () => {
     const mounted: HTMLElement[] = [];

@@ -37,12 +37,16 @@ describe('<pat-token-list> regenerate', () => {
   beforeEach(() => setClock(NOW));
   afterEach(() => setClock());
 
-  it('offers Regenerate beside Delete on every row, expired ones too, when the client can rotate', async () => {
+  it('offers Regenerate beside Activity and Delete on every row, expired ones too, when the client can rotate', async () => {
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     expect(regenerateButtons(el)).to.have.length(4);
     const actions = cell(el, 'tok_old', 'actions-cell');
-    expect([...actions.querySelectorAll('button')].map((button) => button.dataset.action)).to.deep.equal(['regenerate', 'delete']);
+    expect([...actions.querySelectorAll('button')].map((button) => button.dataset.action)).to.deep.equal([
+      'activity',
+      'regenerate',
+      'delete',
+    ]);
     expect(row(el, 'tok_old').getAttribute('part')).to.contain('row-expired');
     await expect(el).to.be.accessible();
   });
