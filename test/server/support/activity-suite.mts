@@ -341,6 +341,38 @@ export function activitySuite(makeKit: () => Promise<StoreKit>): void {
       assert.equal(await storedEvents('grace'), 1, 'another user’s trail is hers');
     });
 
+    it('at the default bounds, a flood of 1,250 new callers on one token: verify still only reads, 5 callers and 1,000 of their events kept', async () => {
+      const { token, secret } = await service.create('ada', { name: 'flooded', expiresInDays: 30 });
+      const flood = 1_250;
+      const batch = MAX_RECENT_CALLERS;
+      for (let n = 0; n < flood; n += batch) {
+        resetCounters();
+        for (let k = n; k < n + batch; k += 1) {
+          assert.ok(await service.verify(secret, { caller: { ip: `10.${k >> 8}.${k & 255}.1`, userAgent: `bot/${k}` } }));
+          clock.advance(200);
+        }
+        // Checked on every batch: the request's path reads and never writes, however many callers come.
+        assert.deepEqual(counters.byMethod, { findByHash: batch });
+        await service.flushUsage();
+      }
+      const callers = await callersOf('ada', token.id);
+      assert.deepEqual(
+        callers.map((caller) => caller.userAgent),
+        Array.from({ length: MAX_RECENT_CALLERS }, (_, n) => `bot/${flood - 1 - n}`),
+        'the newest five',
+      );
+      assert.equal(await storedEvents('ada'), 1_001, 'the newest 1,000 uses by new callers and the token’s creation, of 1,251');
+      const shown = await trail('ada', token.id);
+      assert.equal(shown.length, 1_001);
+      assert.equal(shown[0]?.userAgent, `bot/${flood - 1}`, 'the newest use first');
+      assert.equal(shown[999]?.userAgent, `bot/${flood - 1_000}`, 'the oldest uses went');
+      assert.equal(shown[1_000]?.type, 'created', 'what was done stays');
+      if (kit.sql) {
+        const [row] = await kit.sql(`SELECT jsonb_array_length(recent_callers) AS n FROM pat_tokens WHERE id = $1`, [token.id]);
+        assert.equal(Number(row!.n), MAX_RECENT_CALLERS, 'the token row holds five callers, no more');
+      }
+    });
+
     it('maintain() prunes events past their retention, and nothing newer', async () => {
       const brief = make({ activity: { retentionDays: 30 } });
       await brief.create('ada', { name: 'old', expiresInDays: 366 });
