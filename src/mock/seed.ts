@@ -121,7 +121,10 @@ export function demoSeed(now: Date = new Date()): Token[] {
 }
 
 /** Where the demo account's owner works from: the page's requests come from here. */
-const OFFICE = { ip: '198.51.100.23', userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1.15' };
+export const DEMO_OFFICE = {
+  ip: '198.51.100.23',
+  userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1.15',
+};
 
 /**
  * Who used `demoSeed`'s tokens, newest first per token, relative to `now` (addresses from the
@@ -135,7 +138,7 @@ export function demoCallers(now: Date = new Date()): Record<string, RecentCaller
     tok_terraform: [{ ip: '203.0.113.7', userAgent: 'Terraform/1.9.5 (+https://www.terraform.io)', lastUsedAt: at(-1, -5) }],
     tok_laptop_cli: [
       { ip: '203.0.113.7', userAgent: 'curl/8.5.0', lastUsedAt: at(0, -0.2) },
-      { ip: OFFICE.ip, userAgent: 'nimbus-cli/2.4.1 (darwin; arm64)', lastUsedAt: at(-3) },
+      { ip: DEMO_OFFICE.ip, userAgent: 'nimbus-cli/2.4.1 (darwin; arm64)', lastUsedAt: at(-3) },
     ],
     tok_grafana: [{ ip: '192.0.2.10', userAgent: 'Grafana/11.1.0', lastUsedAt: at(-9) }],
     tok_old_backup: [{ ip: '192.0.2.200', userAgent: 'python-requests/2.31.0', lastUsedAt: at(-31) }],
@@ -155,7 +158,7 @@ export function demoActivity(now: Date = new Date()): { events: ActivityEvent[];
   let count = 0;
   const add = (token: Token, type: string, at: string, fields: Partial<ActivityEvent> = {}) =>
     events.push({ id: `evt_seed${String((count += 1)).padStart(8, '0')}`, type, at, tokenId: token.id, tokenName: token.name, ...fields });
-  const user = { actor: 'user', ...OFFICE };
+  const user = { actor: 'user', ...DEMO_OFFICE };
 
   for (const token of tokens) {
     const successorOf = tokens.find((other) => other.replacedBy === token.id);
