@@ -5,10 +5,8 @@ import type { PluralString } from '../internal/strings.js';
  * from and what happened to it. Part of `PatStrings`, so hosts override them through `strings`.
  */
 export interface ActivityStrings {
-  /** A row's button that opens the token's detail view. */
-  activityButton: string;
-  /** `{name}`: that button's accessible name. */
-  activityButtonLabel: string;
+  /** The description of each row's name, a button that opens the token's detail view. */
+  activityHint: string;
   /** `{name}`: the detail view's heading. */
   activityHeading: string;
   /** `{when}` (e.g. "3 days ago") and `{caller}` (`activityCaller`). */
@@ -53,8 +51,7 @@ export interface ActivityStrings {
 }
 
 export const defaultActivityStrings: ActivityStrings = {
-  activityButton: 'Activity',
-  activityButtonLabel: 'Activity of token “{name}”',
+  activityHint: 'Activity: where it was used from and what happened to it',
   activityHeading: 'Activity of “{name}”',
   activityLastUsedFrom: 'Last used {when} from {caller}',
   activityLastUsed: 'Last used {when}',

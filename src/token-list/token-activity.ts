@@ -14,6 +14,7 @@ import { HttpError, isAbortError } from '../api/errors.js';
 import type { ActivityEvent, ActivityPage, RecentCaller, Token } from '../api/schemas.js';
 import type { TokenClient } from '../api/token-client.js';
 import { now } from '../internal/clock.js';
+import { DATE_TIME_ZONE } from '../internal/locale.js';
 import type { LocalizeController } from '../internal/localize.js';
 import { ModalController } from '../internal/modal-controller.js';
 import { describeError } from '../internal/strings.js';
@@ -30,7 +31,6 @@ export interface ActivityViewOptions {
 
 type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'not-kept' } | { kind: 'failed'; reason: string };
 
-const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 
 /** Adds the view's styles to the list's shadow root, once per root. */
@@ -200,13 +200,19 @@ export class ActivityView {
   #summary(token: Token): string {
     const { localize } = this.#options;
     if (!token.lastUsedAt) return localize.strings.activityNeverUsed;
-    const current = now();
-    // A use "in the future" is clock skew between server and browser: it was just now.
-    const when = localize.relative(new Date(Math.min(Date.parse(token.lastUsedAt), current.getTime())), current);
+    const when = this.#ago(token.lastUsedAt);
     const caller = this.#callers?.[0];
     return caller
       ? localize.term('activityLastUsedFrom', { when, caller: this.#caller(caller) })
       : localize.term('activityLastUsed', { when });
+  }
+
+  /** "3 days ago", or "just now" within the minute (a use "in the future" is clock skew: just now too), as the row says it. */
+  #ago(iso: string): string {
+    const { localize } = this.#options;
+    const current = now();
+    const ago = current.getTime() - Date.parse(iso);
+    return ago < 60_000 ? localize.strings.justNow : localize.relative(new Date(Date.parse(iso)), current);
   }
 
   #caller({ ip, userAgent }: { ip?: string | null; userAgent?: string | null }): string {
@@ -215,7 +221,6 @@ export class ActivityView {
 
   #renderCallers(callers: readonly RecentCaller[]): TemplateResult {
     const { localize } = this.#options;
-    const current = now();
     return html`<section class="activity-section" aria-labelledby="activity-callers-heading">
       <h3 id="activity-callers-heading">${localize.strings.activityCallersHeading}</h3>
       <ul part="activity-callers" class="activity-callers">
@@ -223,9 +228,7 @@ export class ActivityView {
           (caller) =>
             html`<li>
               <span class="activity-caller">${this.#caller(caller)}</span>
-              <time datetime=${caller.lastUsedAt}
-                >${localize.relative(new Date(Math.min(Date.parse(caller.lastUsedAt), current.getTime())), current)}</time
-              >
+              <time datetime=${caller.lastUsedAt}>${this.#ago(caller.lastUsedAt)}</time>
             </li>`,
         )}
       </ul>
@@ -237,7 +240,7 @@ export class ActivityView {
     const caller = event.ip || event.userAgent ? localize.term('activityFrom', { caller: this.#caller(event) }) : '';
     const found = event.url ? localize.term('activityFoundAt', { url: event.url }) : '';
     return html`<li tabindex="-1">
-      <time datetime=${event.at}>${localize.dateFormat(DATE_TIME).format(new Date(event.at))}</time>
+      <time datetime=${event.at}>${localize.dateFormat(DATE_TIME_ZONE).format(new Date(event.at))}</time>
       <span class="activity-what">${this.#what(event)}</span>
       ${caller ? html`<span class="activity-where">${caller}</span>` : nothing}
       ${found ? html`<span class="activity-where">${found}</span>` : nothing}

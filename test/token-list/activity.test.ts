@@ -11,11 +11,13 @@ import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import type { ActivityEvent } from '../../src/api/schemas.js';
 import type { TokenClient } from '../../src/api/token-client.js';
 import { setClock } from '../../src/internal/clock.js';
+import { DATE_TIME_ZONE } from '../../src/internal/locale.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { $, $$, at, exists, expectFocusOn, NOW, renderList, row, sampleTokens, text, waitForFocusOn } from '../support/list-harness.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { XSS_PAYLOADS } from '../support/xss-payloads.js';
 
+/** The row's name: the button that opens the token's activity. */
 const activityButton = (el: PatTokenList, id: string) => row(el, id).querySelector<HTMLButtonElement>('button[data-action=activity]');
 const dialog = (el: PatTokenList) => $<HTMLDialogElement>(el, 'dialog[part~=activity-dialog]');
 const status = (el: PatTokenList) => text($(el, 'dialog[part~=activity-dialog] [role=status]'));
@@ -50,9 +52,12 @@ describe('<pat-token-list> a token’s detail view (activity)', () => {
     const el = await renderList();
 
     const button = activityButton(el, 'tok_ci')!;
-    expect(text(button)).to.equal('Activity');
-    expect(button.getAttribute('aria-label')).to.equal('Activity of token “CI deploy”');
+    expect(button.matches('[part~=name-button]')).to.equal(true);
+    expect(text(button)).to.equal('CI deploy', 'the name is the button: nothing added to the row');
     expect(button.getAttribute('aria-haspopup')).to.equal('dialog');
+    const hint = el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)!;
+    expect(text(hint), 'what it does, as its description').to.equal('Activity: where it was used from and what happened to it');
+    expect(hint.hidden).to.equal(true);
     const view = await open(el, 'tok_ci');
     expect(view.matches(':modal')).to.equal(true);
     expectFocusOn(el, $(el, 'button[part~=activity-close-button]'), 'Close has initial focus');
@@ -88,7 +93,7 @@ describe('<pat-token-list> a token’s detail view (activity)', () => {
     expect(status(el)).to.equal('Loading activity…');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !view.open, 'Escape did not close it');
-    await waitForFocusOn(el, () => activityButton(el, 'tok_tf'), 'focus returns to the row’s Activity');
+    await waitForFocusOn(el, () => activityButton(el, 'tok_tf'), 'focus returns to the row’s name');
     window.fetch = original;
     expect(signals.length).to.equal(1);
     expect(signals[0]!.aborted, 'the request left waiting was aborted').to.equal(true);
@@ -98,7 +103,7 @@ describe('<pat-token-list> a token’s detail view (activity)', () => {
     expect(status(el)).to.equal('Nothing recorded yet.', 'a fresh load, not the one left waiting');
     $<HTMLButtonElement>(el, 'button[part~=activity-close-button]').click();
     await waitUntil(() => !view.open, 'Close did not close it');
-    await waitForFocusOn(el, () => activityButton(el, 'tok_tf'), 'focus returns to the row’s Activity');
+    await waitForFocusOn(el, () => activityButton(el, 'tok_tf'), 'focus returns to the row’s name');
     expect(backend.requests.filter((r) => r.operation === 'activity')).to.have.length(2);
   });
 
@@ -178,7 +183,7 @@ describe('<pat-token-list> a token’s detail view (activity)', () => {
     const el = await renderList();
     await open(el, 'tok_ci');
     await loaded(el);
-    expect(events(el).map((line) => line.replace(/^.*?(AM|PM) /, ''))).to.deep.equal([
+    expect(events(el).map((line) => line.replace(/^.*?(AM|PM) \S+ /, ''))).to.deep.equal([
       'Reminder sent: it expires on Apr 4, 2026',
       'Revoked: its secret was found in public Found at https://gist.example/x',
       'Revoked by an administrator',
@@ -196,12 +201,14 @@ describe('<pat-token-list> a token’s detail view (activity)', () => {
     expect(text($(el, '.activity-summary')), 'no caller kept: the last use alone').to.equal('Last used 2 hours ago');
   });
 
-  it('no button, no view: for an adapter without activity, and with no-activity', async () => {
+  it('no button, no view: for an adapter without activity, and with no-activity (the name is plain text)', async () => {
     await useMockBackend({ seed: sampleTokens() });
     const rest = new RestTokenClient({ endpoint: '/api/tokens' });
     const adapter: TokenClient = { list: (s) => rest.list(s), create: (r, s) => rest.create(r, s), revoke: (id, s) => rest.revoke(id, s) };
     const el = await renderList(html`<pat-token-list .client=${adapter}></pat-token-list>`);
     expect(activityButton(el, 'tok_ci')).to.equal(null);
+    expect(text(row(el, 'tok_ci').querySelector('[part~=name]')!)).to.equal('CI deploy');
+    expect(exists(el.shadowRoot!, '#activity-hint')).to.equal(false);
     const optedOut = await renderList(html`<pat-token-list endpoint="/api/tokens" no-activity></pat-token-list>`);
     expect(activityButton(optedOut, 'tok_ci')).to.equal(null);
     optedOut.noActivity = false;
@@ -210,6 +217,7 @@ describe('<pat-token-list> a token’s detail view (activity)', () => {
   });
 });
 
+/** An event's moment as the view shows it: to the minute, with its time zone. */
 function dateTimeOf(iso: string): string {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)).replace(/\s+/g, ' ');
+  return new Intl.DateTimeFormat('en', DATE_TIME_ZONE).format(new Date(iso)).replace(/\s+/g, ' ');
 }
