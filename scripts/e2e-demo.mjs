@@ -360,13 +360,9 @@ async function hostPage(context, url) {
   await page.close();
 }
 
-/** Opens the named token's detail view from its row; resolves to the dialog once its events are in. */
+/** Opens the named token's detail view by its name, a button in its row; resolves to the dialog once its events are in. */
 async function openActivity(page, name) {
-  await rows(page)
-    .filter({ hasText: name })
-    .filter({ hasNotText: 'Replaced' })
-    .getByRole('button', { name: `Activity of token “${name}”` })
-    .click();
+  await rows(page).filter({ hasText: name }).filter({ hasNotText: 'Replaced' }).getByRole('button', { name, exact: true }).click();
   const details = page.locator('pat-token-list [part~=activity-dialog]');
   await details.locator('[part~=activity-events] li').first().waitFor();
   return details;

@@ -5,13 +5,28 @@ import { css } from 'lit';
  * `<dialog>` itself (surface, border, backdrop, heading) is styled with the list's other dialog.
  */
 export const tokenActivityStyles = css`
+  /* The heading and Close stay in view; what is between them scrolls (a long trail, a phone). */
   dialog.activity {
     box-sizing: border-box;
     width: min(38rem, calc(100vw - 2rem));
     max-width: none;
     max-height: min(44rem, calc(100dvh - 2rem));
+    overflow: hidden;
+  }
+
+  dialog.activity[open] {
+    display: flex;
+    flex-direction: column;
+  }
+
+  .activity-body {
+    flex: 1 1 auto;
+    min-height: 0;
     overflow: auto;
     overscroll-behavior: contain;
+    /* Room for the focus ring of what scrolls inside. */
+    margin-inline: -4px;
+    padding-inline: 4px;
   }
 
   .activity-summary {
@@ -94,7 +109,9 @@ export const tokenActivityStyles = css`
 
   .activity-actions {
     display: flex;
+    flex: none;
     justify-content: flex-end;
-    margin-block-start: calc(var(--_space) * 1.5);
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
   }
 `;

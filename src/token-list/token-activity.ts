@@ -145,36 +145,38 @@ export class ActivityView {
     const status = this.#status;
     return html`<dialog part="activity-dialog" class="activity" aria-labelledby="activity-heading" aria-describedby="activity-summary">
       <h2 id="activity-heading">${localize.term('activityHeading', { name: token?.name ?? '' })}</h2>
-      <p id="activity-summary" class="activity-summary">${token ? this.#summary(token) : nothing}</p>
-      ${this.#callers?.length ? this.#renderCallers(this.#callers) : nothing}
-      <section class="activity-section" aria-labelledby="activity-events-heading">
-        <h3 id="activity-events-heading">${s.activityEventsHeading}</h3>
-        ${
-          this.#events.length
-            ? html`<ol part="activity-events" class="activity-events">
-                ${this.#events.map((event) => this.#renderEvent(event))}
-              </ol>`
-            : nothing
-        }
-        <p role="status" class=${status.kind === 'ready' && this.#events.length ? 'activity-status visually-hidden' : 'activity-status'}>
-          ${this.#statusText(status)}
-        </p>
-        ${
-          status.kind === 'failed'
-            ? html`<div part="activity-error" class="activity-error">
-                <p role="alert">${localize.term('activityFailed', { reason: status.reason })}</p>
-                <button type="button" part="button retry-button" @click=${this.#retry}>${s.retryButton}</button>
-              </div>`
-            : nothing
-        }
-        ${
-          this.#next && status.kind === 'ready'
-            ? html`<button type="button" part="button activity-more-button" class="activity-more" @click=${this.#more}>
-                ${s.activityMore}
-              </button>`
-            : nothing
-        }
-      </section>
+      <div class="activity-body">
+        <p id="activity-summary" class="activity-summary">${token ? this.#summary(token) : nothing}</p>
+        ${this.#callers?.length ? this.#renderCallers(this.#callers) : nothing}
+        <section class="activity-section" aria-labelledby="activity-events-heading">
+          <h3 id="activity-events-heading">${s.activityEventsHeading}</h3>
+          ${
+            this.#events.length
+              ? html`<ol part="activity-events" class="activity-events">
+                  ${this.#events.map((event) => this.#renderEvent(event))}
+                </ol>`
+              : nothing
+          }
+          <p role="status" class=${status.kind === 'ready' && this.#events.length ? 'activity-status visually-hidden' : 'activity-status'}>
+            ${this.#statusText(status)}
+          </p>
+          ${
+            status.kind === 'failed'
+              ? html`<div part="activity-error" class="activity-error">
+                  <p role="alert">${localize.term('activityFailed', { reason: status.reason })}</p>
+                  <button type="button" part="button retry-button" @click=${this.#retry}>${s.retryButton}</button>
+                </div>`
+              : nothing
+          }
+          ${
+            this.#next && status.kind === 'ready'
+              ? html`<button type="button" part="button activity-more-button" class="activity-more" @click=${this.#more}>
+                  ${s.activityMore}
+                </button>`
+              : nothing
+          }
+        </section>
+      </div>
       <form method="dialog" class="activity-actions">
         <button part="button activity-close-button" value="close" autofocus>${s.activityClose}</button>
       </form>

@@ -5,7 +5,7 @@
  * without `activity` (no button); server text bound as text.
  */
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import type { ActivityEvent } from '../../src/api/schemas.js';
@@ -125,6 +125,31 @@ describe('<pat-token-list> a token’s detail view (activity)', () => {
     expect(status(el)).to.equal('3 events');
     const [, second] = backend.requests.filter((r) => r.operation === 'activity');
     expect(new URL(second!.url).searchParams.get('cursor')).to.be.a('string').and.not.be.empty;
+  });
+
+  it('on a phone, a long trail scrolls between the heading and Close, which stay in view', async () => {
+    await setViewport({ width: 390, height: 640 });
+    try {
+      const backend = await useMockBackend({ seed: sampleTokens(), now: () => NOW });
+      for (let n = 1; n <= 25; n += 1)
+        backend.useToken('tok_ci', { ip: `192.0.2.${n}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0' }, new Date(at(-n)));
+      const el = await renderList();
+      const view = await open(el, 'tok_ci');
+      await loaded(el);
+      const body = view.querySelector<HTMLElement>('.activity-body')!;
+      expect(body.scrollHeight, 'the trail is longer than the screen').to.be.above(body.clientHeight);
+      const shown = view.getBoundingClientRect();
+      expect(shown.bottom, 'the view fits the screen').to.be.at.most(window.innerHeight);
+      for (const [what, node] of [
+        ['the heading', view.querySelector('h2')!],
+        ['Close', $(el, 'button[part~=activity-close-button]')],
+      ] as const) {
+        const box = node.getBoundingClientRect();
+        expect(box.top >= shown.top && box.bottom <= shown.bottom, `${what} is in view`).to.equal(true);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('a server without activity (404): says so, and tells no error', async () => {
