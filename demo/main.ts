@@ -67,6 +67,18 @@ document.querySelector('#reset-data')!.addEventListener('click', async () => {
   await backend.reset();
   faultStatus.textContent = 'No fault queued.';
   serverHooks?.clear();
+  document.querySelector('#limit-status')!.textContent = '';
+  void list.refresh();
+});
+
+// ——— The per-user maximum, shown before the form ———
+
+const limitStatus = document.querySelector<HTMLElement>('#limit-status')!;
+document.querySelector('#fill-to-limit')!.addEventListener('click', async () => {
+  limitStatus.textContent = 'Filling the account…';
+  const added = await backend.fillToLimit();
+  limitStatus.textContent = `Added ${added} token${added === 1 ? '' : 's'}: the account is at its limit. Delete one to generate again.`;
+  void serverHooks?.refresh();
   void list.refresh();
 });
 

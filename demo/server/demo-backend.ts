@@ -6,8 +6,9 @@
  *
  * - `/api/tokens…`  the token API: the package's handler, behind the panel's fault layer;
  * - `/api/whoami`   an API of the host's own, protected by personal access tokens (`verify`);
- * - `/api/demo/…`   demo only, for the control panel: status, fault injection, reset, what the
- *   service's `onActivity` and `expiryReminders.notify` hooks heard, and `maintain()`.
+ * - `/api/demo/…`   demo only, for the control panel: status, fault injection, reset, filling the
+ *   account to its limit, what the service's `onActivity` and `expiryReminders.notify` hooks
+ *   heard, and `maintain()`.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { demoScopes } from '../../src/mock/seed.js';
@@ -17,10 +18,12 @@ import {
   PGliteInUseError,
   postgresStore,
   toNodeListener,
+  TokenServiceError,
   type FetchHandler,
   type NodeContext,
   type NodeRequest,
   type NodeResponse,
+  type TokenService,
 } from '../../src/server/index.js';
 import { createFaultLayer, DEMO_FAULTS, type DemoFault } from './fault-layer.js';
 import { createHookLog } from './hook-log.js';
@@ -67,10 +70,11 @@ async function open(dataDir: string) {
   };
   if ((await db.query('SELECT 1 FROM demo_seeded')).rows.length === 0) await reseed();
 
-  // The policy the page's `max-lifetime-days="366"` states: at most a year and a day, no token
-  // without an expiry (the seeded account has one from before the policy, as real accounts do).
-  // Expired tokens stay listed for 90 days, so the panel's maintain() leaves the seeded one there.
-  // The hooks write to the panel's log; a real host sends them to its audit log and its mailer.
+  // Declared once, here; the list answer tells the page (which sets nothing but `endpoint`): the
+  // catalogue, and at most a year and a day, no token without an expiry (the seeded account has one
+  // from before the policy, as real accounts do), 100 tokens per user (the default). Expired tokens
+  // stay listed for 90 days, so the panel's maintain() leaves the seeded one there. The hooks write
+  // to the panel's log; a real host sends them to its audit log and its mailer.
   const hooks = createHookLog();
   const service = createTokenService({
     store,
@@ -96,6 +100,7 @@ async function open(dataDir: string) {
     if (pathname === '/api/demo/hooks') return json({ entries: hooks.after(Number(searchParams.get('after')) || 0) });
     // What a host's scheduler runs (a cron job: docs/activity.md); here, a button in the panel.
     if (pathname === '/api/demo/maintain' && request.method === 'POST') return json(await service.maintain());
+    if (pathname === '/api/demo/fill' && request.method === 'POST') return json({ added: await fillToLimit(service) });
     if (pathname === '/api/demo/fault' && request.method === 'POST') {
       const { fault } = (await request.json().catch(() => ({}))) as { fault?: DemoFault };
       if (!fault || !DEMO_FAULTS.includes(fault)) return json({ error: `fault must be one of ${DEMO_FAULTS.join(', ')}` }, 400);
@@ -106,6 +111,18 @@ async function open(dataDir: string) {
     return notFound();
   };
   return { db, service, faults, handler };
+}
+
+/** Creates tokens through the service until it refuses one at the per-user maximum; how many it made. */
+async function fillToLimit(service: TokenService): Promise<number> {
+  for (let added = 0; ; added++) {
+    try {
+      await service.create(DEMO_USER.id, { name: `Batch job ${added + 1}`, expiresInDays: 180, scopes: ['repo:read'] });
+    } catch (error) {
+      if (error instanceof TokenServiceError && error.code === 'token-limit') return added;
+      throw error;
+    }
+  }
 }
 
 export function createDemoBackend({ dataDir }: { dataDir: string }): DemoBackend {

@@ -1,4 +1,12 @@
-import type { ActivityPage, CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from './schemas.js';
+import type {
+  ActivityPage,
+  CreateTokenRequest,
+  CreateTokenResponse,
+  ListTokensResponse,
+  RotateTokenRequest,
+  RotateTokenResponse,
+  Token,
+} from './schemas.js';
 
 /**
  * What the elements need from a backend. The default implementation is `RestTokenClient`; a host
@@ -6,7 +14,11 @@ import type { ActivityPage, CreateTokenRequest, CreateTokenResponse, RotateToken
  * elements' `client` property. Whatever an adapter returns is validated like a response.
  */
 export interface TokenClient {
-  list(signal: AbortSignal): Promise<Token[]>;
+  /**
+   * The user's tokens: the array alone, or the whole list answer, whose scope catalogue and policy
+   * configure the elements (what the host sets on them wins).
+   */
+  list(signal: AbortSignal): Promise<Token[] | ListTokensResponse>;
   create(request: CreateTokenRequest, signal: AbortSignal): Promise<CreateTokenResponse>;
   /** Resolves when the token is gone, including when it was already gone. */
   revoke(id: string, signal: AbortSignal): Promise<void>;
@@ -21,6 +33,11 @@ export interface TokenClient {
    * first. Optional: an adapter without it gets no detail view in the list.
    */
   activity?(tokenId: string | null, cursor: string | null, signal: AbortSignal): Promise<ActivityPage>;
+}
+
+/** A client whose answers are checked (`validatingClient`): its `list()` gives the whole answer. */
+export interface ValidatedClient extends TokenClient {
+  list(signal: AbortSignal): Promise<ListTokensResponse>;
 }
 
 /** The things the elements do with a backend; used to label errors and events. */

@@ -71,7 +71,7 @@ export type {
   TokenStore,
   TokenUse,
 } from './store.js';
-export type { Scope } from '../api/scopes.js';
+export type { Scope } from '../api/schemas.js';
 export type {
   ActivityEvent,
   ActivityPage,

@@ -346,7 +346,7 @@ describe('RestTokenClient: faults', () => {
         const result = await operations[operation](client);
 
         if (operation === 'list') {
-          expect(result).to.deep.equal([{ ...seeded, lastUsedAt: backend.tokens()[0]!.lastUsedAt }]);
+          expect(result).to.deep.equal({ tokens: [{ ...seeded, lastUsedAt: backend.tokens()[0]!.lastUsedAt }] });
         } else if (operation === 'activity') {
           const page = result as ActivityPage;
           expect(page.events).to.deep.equal(backend.activity());
