@@ -252,11 +252,15 @@ export const tokenListStyles = [
       font-weight: 600;
     }
 
-    /* The name opens the token's activity: underlined as a link, and no wider than the name. */
+    /*
+     * The name opens the token's activity: underlined as a link, and no wider than the name. At
+     * least 24 px tall to hit (WCAG 2.5.8) by padding that the negative margin keeps out of the line.
+     */
     .name-button {
       display: inline;
       min-height: 0;
-      padding: 0;
+      margin-block: -3px;
+      padding: 3px 0;
       border: 0;
       border-radius: 2px;
       background: transparent;
