@@ -1,11 +1,12 @@
 // The checker against the reference server (`pat-elements/server`), on the memory store and on
 // PGlite (PostgreSQL in WebAssembly), served over HTTP in Node.
-import { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { createFetchHandler, createTokenService, memoryStore, postgresStore, type TokenStore } from '../../src/server/index.js';
 import { COLLECTION_PATH, userOf, type RunningBackend, type Wrapper } from './support/backends.mjs';
 import { serve } from './support/serve.mjs';
-import { describeContractChecks } from './support/suite.mjs';
+import { checkBackend, describeContractChecks, statuses } from './support/suite.mjs';
 
 /**
  * The reference server with `store`, behind `wrap`. Each backend signs its requests in as a user
@@ -50,4 +51,13 @@ describeContractChecks('the reference server on PGlite', async (wrap) => {
     return { db, store };
   })();
   return startServer((await pglite).store, wrap);
+});
+
+test('a store that keeps no activity: the activity clause is not offered (its routes answer 404), every other clause passes', async () => {
+  const { listActivity: _none, ...store } = memoryStore();
+  const report = await checkBackend((wrap) => startServer(store, wrap));
+  const { activity, ...others } = statuses(report);
+  assert.equal(activity, 'not-offered');
+  assert.match(report.results.find((result) => result.id === 'activity')!.reason!, /^GET …\/activity answered 404$/);
+  assert.deepEqual(new Set(Object.values(others)), new Set(['pass']));
 });
