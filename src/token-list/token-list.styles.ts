@@ -252,6 +252,26 @@ export const tokenListStyles = [
       font-weight: 600;
     }
 
+    /* A row's checkbox (a bulk delete's selection), before its name; the select-all one in the header. */
+    .select {
+      inline-size: 1.05em;
+      block-size: 1.05em;
+      margin: 0;
+      margin-inline-end: 0.5em;
+      vertical-align: -0.15em;
+      accent-color: var(--_accent);
+    }
+
+    .select-all {
+      display: none;
+    }
+
+    .cards .select-all {
+      display: flex;
+      align-items: center;
+      margin-block-end: calc(var(--_space) * 0.75);
+    }
+
     .description {
       display: block;
       margin-block-start: 0.1em;
@@ -609,6 +629,22 @@ export const tokenListStyles = [
     .subject-name {
       font-weight: 600;
       overflow-wrap: anywhere;
+    }
+
+    /* A bulk delete's tokens: each as the single delete names it; a long list scrolls. */
+    .bulk-list {
+      max-height: min(45vh, 22rem);
+      overflow: auto;
+      margin-block-start: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .bulk-list li {
+      display: grid;
+      gap: 0.1rem;
+      padding-block: 0.4rem;
+      border-block-end: 1px solid var(--_border);
     }
 
     .confirm-actions {

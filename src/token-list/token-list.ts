@@ -14,7 +14,8 @@ import { LayoutController } from './layout-controller.js';
 import { ListFilters, type StatusClock } from './list-filters.js';
 import { emptyState, failureMessage, leftOutMessage } from './list-states.js';
 import { RowFocusController } from './row-focus.js';
-import { DEFAULT_EXPIRING_SOON_DAYS, validSoonDays } from './token-status.js';
+import { Selection } from './selection.js';
+import { DEFAULT_EXPIRING_SOON_DAYS, tokenStatus, validSoonDays } from './token-status.js';
 import { reachedLimit, type TokenLimit } from './token-limit.js';
 import { tokenListStyles } from './token-list.styles.js';
 import { RowContexts } from './row-context.js';
@@ -32,6 +33,7 @@ import { WindowController, type WindowSlot } from './window-controller.js';
 export const WINDOWING_THRESHOLD = 100;
 
 const NO_IDS: readonly string[] = [];
+const NO_TOKENS: readonly Token[] = [];
 
 /**
  * The whole Personal Access Token section of a settings page: the user's tokens with masked keys,
@@ -179,18 +181,21 @@ export class PatTokenList extends DialogSettingsElement {
     revealNew: () => this.#filters.clear(),
   });
   /** What a click on a row's button does, by its `data-action`. */
-  readonly #rowActions: Record<string, (token: Token, button: HTMLElement) => void> = {
+  readonly #rowActions: Record<string, (token: Token, control: HTMLElement) => void> = {
     delete: (token) => void this.#deletion.ask(token),
     regenerate: (token) => {
       if (!this.#tokens.isRevoking(token.id)) this.#dialog.regenerate(token);
     },
     'retry-delete': (token, button) => void this.#deletion.delete(token, button),
     'dismiss-delete-error': (token) => this.#deletion.dismissError(token),
+    select: (token, box) => this.#selection.set([token], (box as HTMLInputElement).checked),
     scopes: (token) => this.#toggleScopes(token),
   };
 
   readonly #filters = new ListFilters(this, { tokens: () => this.#tokens.tokens, localize: this.localize });
   readonly #view = memoizedTokenView();
+  readonly #selection = new Selection(this);
+  readonly #expired = memo<readonly Token[]>();
   /** The time every row of this render is shown at: what depends on it changes once a minute. */
   #clock: StatusClock = { now: now(), minute: 0, soonDays: DEFAULT_EXPIRING_SOON_DAYS };
   readonly #rows = new RowContexts();
@@ -265,6 +270,9 @@ export class PatTokenList extends DialogSettingsElement {
         onFilterInput: this.#filters.onInput,
         onFilterPaste: this.#filters.onPaste,
         onGenerate: this.#onGenerate,
+        selected: view ? this.#selection.of(view).length : 0,
+        expired: this.#expiredTokens().length,
+        onBulk: this.#onBulk,
       })}
       ${tokens && failure !== undefined ? failureMessage(localize, 'alert', localize.strings.refreshFailed, failure, retry) : nothing}
       ${tokens && this.#tokens.leftOut ? leftOutMessage(localize, this.#tokens.leftOut, retry) : nothing} ${this.#deletion.renderNotice()}
@@ -312,6 +320,13 @@ export class PatTokenList extends DialogSettingsElement {
     return this.#rows.labels(this.catalogue);
   }
 
+  /** The expired tokens, for "Delete all expired"; the same array for a minute. */
+  #expiredTokens(): readonly Token[] {
+    const tokens = this.#tokens.tokens ?? NO_TOKENS;
+    const { now, minute, soonDays } = this.#clock;
+    return this.#expired([tokens, minute, soonDays], () => tokens.filter((token) => tokenStatus(token, now, soonDays) === 'expired'));
+  }
+
   /** The server's maximum, once reached (counted as the server counts), else undefined. */
   #reachedLimit(): TokenLimit | undefined {
     const tokens = this.#tokens.tokens;
@@ -334,6 +349,10 @@ export class PatTokenList extends DialogSettingsElement {
       onFocusIn: this.#focus.onFocusIn,
       onKeydown: this.#focus.onKeydown,
       onSortChange: this.#onSortChange,
+      selectAll: {
+        table: view ? this.#selection.renderAll(this.localize, view, false) : nothing,
+        cards: view ? this.#selection.renderAll(this.localize, view, true) : nothing,
+      },
       body:
         !tokens || !view
           ? [skeletonRow(columns), skeletonRow(columns), skeletonRow(columns)]
@@ -372,9 +391,10 @@ export class PatTokenList extends DialogSettingsElement {
     const deleteError = this.#deletion.errorOf(token.id);
     const scopesExpanded = this.expandedScopes.has(token.id);
     const successorKey = token.replacedBy ? this.#tokens.tokens?.find((t) => t.id === token.replacedBy)?.partialKey : undefined;
+    const selected = this.#selection.has(token.id);
     const context = this.#context!;
-    return guard([token, isNew, deleting, deleteError, scopesExpanded, rowIndex, successorKey, context], () =>
-      tokenRow(token, { isNew, deleting, deleteError, scopesExpanded, rowIndex, successorKey }, context),
+    return guard([token, isNew, deleting, deleteError, scopesExpanded, rowIndex, successorKey, selected, context], () =>
+      tokenRow(token, { isNew, deleting, deleteError, scopesExpanded, rowIndex, successorKey, selected }, context),
     );
   }
 
@@ -390,8 +410,19 @@ export class PatTokenList extends DialogSettingsElement {
     if (!event.defaultPrevented && !this.#reachedLimit()) this.#dialog.create();
   }
 
+  /** The toolbar's bulk actions: each delete asks once first; Clear selection gives focus back to the toolbar. */
+  #onBulk(event: Event) {
+    const action = (event.currentTarget as HTMLElement).dataset.action;
+    if (action === 'clear-selection') {
+      this.#selection.clear();
+      void this.updateComplete.then(() => this.#focus.focusButton());
+    } else if (action === 'delete-expired') void this.#deletion.askMany(this.#expiredTokens(), () => {});
+    else
+      void this.#deletion.askMany(this.#selection.of(this.#currentView(this.#tokens.tokens ?? NO_TOKENS)), () => this.#selection.clear());
+  }
+
   #onTableClick(event: Event) {
-    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    const button = (event.target as Element).closest<HTMLElement>('button[data-action], input[data-action]');
     if (!button) return;
     const action = button.dataset.action!;
     if (action === 'sort') {
