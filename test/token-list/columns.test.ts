@@ -137,7 +137,10 @@ describe('<pat-token-list> columns', () => {
       ['ArrowLeft', lastUsed],
       ['ArrowLeft', cell(el, 'a', 'expires-cell').querySelector('time')],
       ['ArrowLeft', time],
-      ['ArrowLeft', time],
+      // The row's checkbox (a bulk delete's selection) is its first stop.
+      ['ArrowLeft', row(el, 'a').querySelector('input[part~=select]')],
+      ['ArrowLeft', row(el, 'a').querySelector('input[part~=select]')],
+      ['ArrowRight', time],
     ] as const) {
       await sendKeys({ press: key });
       expectFocusOn(el, expected, `${key} moves along the row`);
