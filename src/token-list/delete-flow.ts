@@ -252,8 +252,9 @@ export class DeleteFlow implements ReactiveController {
     if (!gone.length && !failed.length) return;
     tokens.remove(new Set(gone.map((token) => token.id)));
     for (const token of gone) this.#options.deleted(token);
-    const summary = localize.plural('bulkDeleted', gone.length);
-    void this.#announce(failed.length ? `${summary} ${localize.plural('bulkFailed', failed.length)}` : summary);
+    const deleted = localize.plural('bulkDeleted', gone.length);
+    const notDeleted = localize.plural('bulkFailed', failed.length);
+    void this.#announce(!failed.length ? deleted : gone.length ? `${deleted} ${notDeleted}` : notDeleted);
     await this.#host.updateComplete;
     // Focus was on a bar or row that went away: to the first failure's Retry, else the toolbar.
     if (focus.lost) {
