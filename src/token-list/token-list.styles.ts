@@ -637,6 +637,7 @@ export const tokenListStyles = [
       overflow: auto;
       margin-block-start: 0;
       padding: 0;
+      border-block-start: 1px solid var(--_border);
       list-style: none;
     }
 

@@ -38,7 +38,8 @@ const NO_TOKENS: readonly Token[] = [];
 /**
  * The whole Personal Access Token section of a settings page: the user's tokens with masked keys,
  * dates, status badges and permissions, a filter and a status filter, sortable columns, regenerate and delete, and the
- * "Generate new token" button that opens `<pat-generate-dialog>`. The server's list answer may carry
+ * "Generate new token" button that opens `<pat-generate-dialog>`, and a checkbox per row to delete
+ * many tokens at once (or every expired one) after one confirmation. The server's list answer may carry
  * its permission catalogue and policy: the list shows permissions by label, passes both on to the
  * dialog, and at the server's maximum says so beside the count, before the form (what the host sets
  * wins, field by field). It is a table wherever the table
@@ -96,10 +97,15 @@ const NO_TOKENS: readonly Token[] = [];
  * @csspart badge-never - The warning on a token that never expires where the policy wants every token to.
  * @csspart badge-revoked - The Revoked badge.
  * @csspart row-error - A failed delete's message in its row, with Retry and Dismiss.
+ * @csspart select - Each row's checkbox, which selects its token for a bulk delete.
+ * @csspart select-all - The checkbox that selects every token the filters show (in the Name header; labelled above the cards).
  * @csspart button - Every button.
  * @csspart generate-button - The "Generate new token" button (unavailable, and described by the limit note, at the maximum).
  * @csspart regenerate-button - Each row's Regenerate button.
  * @csspart delete-button - Each row's Delete button.
+ * @csspart bulk-delete-button - "Delete selected", while tokens are selected (in place of the generate button).
+ * @csspart clear-selection-button - "Clear selection", beside it.
+ * @csspart delete-expired-button - "Delete all expired", while any token is expired.
  * @csspart scopes-button - "+N": shows a token's permissions beyond the first, and hides them again.
  * @csspart retry-button - Retry after a failed load or delete.
  * @csspart dismiss-button - Dismisses a failed delete's message.
@@ -112,6 +118,7 @@ const NO_TOKENS: readonly Token[] = [];
  * @csspart alert - A message above the table: a failed refresh, or tokens left out of a broken answer.
  * @csspart notice - The notice over the bottom of the window after a delete (it leaves by itself).
  * @csspart confirm-dialog - The delete confirmation `<dialog>`.
+ * @csspart confirm-list - A bulk delete's confirmation: the list of the tokens (the first 50, then "and N more"); it scrolls.
  * @csspart generate-dialog - The composed `<pat-generate-dialog>`. Its parts are exported under their own names (`dialog`, `form`, `input`, `submit-button`, `secret`, `copy-button`, …), its `error` and `scope` as `dialog-error` and `dialog-scope`.
  *
  * @cssprop --pat-accent-color - Primary buttons, focus rings, the new-row highlight and the current sort.
