@@ -121,7 +121,7 @@ const NO_TOKENS: readonly Token[] = [];
  * @csspart confirm-list - A bulk delete's confirmation: the list of the tokens (the first 50, then "and N more"); it scrolls.
  * @csspart generate-dialog - The composed `<pat-generate-dialog>`. Its parts are exported under their own names (`dialog`, `form`, `input`, `submit-button`, `secret`, `copy-button`, …), its `error` and `scope` as `dialog-error` and `dialog-scope`.
  *
- * @cssprop --pat-accent-color - Primary buttons, focus rings, the new-row highlight and the current sort.
+ * @cssprop --pat-accent-color - Primary buttons, focus rings, the new-row highlight, the current sort and the checked checkboxes.
  * @cssprop --pat-accent-text-color - Text on primary buttons.
  * @cssprop --pat-danger-color - Delete buttons, the expired and revoked badges and a failed delete.
  * @cssprop --pat-danger-text-color - Text on the confirmation's delete button.
