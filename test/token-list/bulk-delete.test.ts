@@ -10,7 +10,7 @@ import { http, HttpResponse } from 'msw';
 import type { Token } from '../../src/api/schemas.js';
 import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend } from '../../src/mock/index.js';
-import { BULK_LISTED } from '../../src/token-list/delete-flow.js';
+import { BULK_CONCURRENCY, BULK_LISTED } from '../../src/token-list/delete-flow.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import {
@@ -195,6 +195,37 @@ describe('<pat-token-list> bulk delete', () => {
     await useMockBackend({ seed: [token({ id: 'tok_tf', name: 'terraform' })] });
     row(el, 'tok_tf').querySelector<HTMLButtonElement>('[part~=retry-button]')!.click();
     await waitUntil(() => !rowIds(el).includes('tok_tf'), 'Retry did not delete the token');
+  });
+
+  it('keeps at most four DELETEs in flight', async () => {
+    const total = 10;
+    await useMockBackend({ seed: Array.from({ length: total }, (_, i) => token({ id: `t${i}`, name: `T${i}` })) });
+    let inFlight = 0;
+    let most = 0;
+    const waiting: (() => void)[] = [];
+    await useHandlers(
+      http.delete('/api/tokens/:id', async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        inFlight--;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const el = await renderList();
+    selectAll(el).click();
+    await el.updateComplete;
+    await confirmBulk(el, 'bulk-delete-button');
+    $<HTMLButtonElement>(el, 'button[part~=confirm-delete-button]').click();
+    // Answered a full pool at a time: the next requests go out only as earlier ones are answered.
+    for (let answered = 0; answered < total;) {
+      await waitUntil(() => waiting.length === Math.min(BULK_CONCURRENCY, total - answered), 'the next DELETEs were not sent');
+      const pool = waiting.splice(0);
+      answered += pool.length;
+      for (const answer of pool) answer();
+    }
+    await waitUntil(() => announced(el) === 'Deleted 10 tokens.', 'the result was not announced');
+    expect(most).to.equal(BULK_CONCURRENCY);
+    expect(rowIds(el)).to.deep.equal([]);
   });
 
   it('deletes every expired token with "Delete all expired", whatever is selected', async () => {
