@@ -38,11 +38,9 @@ export class Selection {
   }
 
   clear(): void {
-    if (this.#ids.size)
-      this.set(
-        [...this.#ids].map((id) => ({ id })),
-        false,
-      );
+    if (!this.#ids.size) return;
+    this.#ids = new Set();
+    this.#host.requestUpdate();
   }
 
   /**
