@@ -336,7 +336,7 @@ async function hostPage(context, url) {
   await page.getByRole('checkbox', { name: '„Laptop CLI“ auswählen' }).check();
   await page.getByRole('checkbox', { name: '„Grafana dashboard“ auswählen' }).check();
   await page.locator('pat-token-list [part~=count]').getByText('2 ausgewählt').waitFor();
-  await page.getByRole('button', { name: 'Auswahl löschen' }).click();
+  await page.getByRole('button', { name: 'Ausgewählte löschen' }).click();
   await confirm.getByRole('button', { name: 'Tokens löschen' }).click();
   await expectRows(page, SEEDED_TOKENS - 2, 'bulk delete: two tokens selected, one confirmation, both rows gone through the server');
   await page.getByRole('button', { name: 'Alle abgelaufenen löschen' }).click();

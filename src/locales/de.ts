@@ -101,7 +101,7 @@ export const de: PatStrings = {
   selectToken: '„{name}“ auswählen',
   selectAll: 'Alle auswählen',
   selectedCount: { one: '{count} ausgewählt', other: '{count} ausgewählt' },
-  deleteSelected: 'Auswahl löschen',
+  deleteSelected: 'Ausgewählte löschen',
   clearSelection: 'Auswahl aufheben',
   deleteExpired: 'Alle abgelaufenen löschen',
   confirmBulkHeading: { one: '{count} Token löschen?', other: '{count} Tokens löschen?' },
