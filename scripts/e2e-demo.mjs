@@ -14,7 +14,8 @@
  *    hook's new caller in the panel, the token's detail view → Regenerate on the row → the old
  *    secret works in its grace period → delete → the secret is refused; the panel's maintain()
  *    reminds once; German (labels too), dark and right-to-left; the account filled to its limit
- *    from the panel: "100 of 100" before any form; no CSP violation or page error anywhere;
+ *    from the panel: "100 of 100" before any form; two tokens deleted at once, then every
+ *    expired one; no CSP violation or page error anywhere;
  * 3. the same page on the mock (`/?backend=mock`), its limit too, and the bundle-only, React and Vue pages
  *    render the tokens and hear events.
  *
@@ -383,6 +384,20 @@ async function hostPage(context, url) {
   await expectLimit(page, panel, `${MAX_TOKENS} von ${MAX_TOKENS} Tokens`, 'Neues Token erstellen');
   await panel.getByRole('button', { name: 'Reset demo data' }).click();
   await expectRows(page, SEEDED_TOKENS, 'Reset demo data: back to the seeded tokens');
+
+  // Bulk delete through the server (still in German): two tokens selected, one confirmation, one
+  // DELETE each; then "Delete all expired".
+  await page.getByRole('checkbox', { name: '„Laptop CLI“ auswählen' }).check();
+  await page.getByRole('checkbox', { name: '„Grafana dashboard“ auswählen' }).check();
+  await page.locator('pat-token-list [part~=count]').getByText('2 ausgewählt').waitFor();
+  await page.getByRole('button', { name: 'Ausgewählte löschen' }).click();
+  await confirm.getByRole('button', { name: 'Tokens löschen' }).click();
+  await expectRows(page, SEEDED_TOKENS - 2, 'bulk delete: two tokens selected, one confirmation, both rows gone through the server');
+  await page.getByRole('button', { name: 'Alle abgelaufenen löschen' }).click();
+  await confirm.getByRole('button', { name: 'Tokens löschen' }).click();
+  await expectRows(page, SEEDED_TOKENS - 3, '"Delete all expired" through the server');
+  await panel.getByRole('button', { name: 'Reset demo data' }).click();
+  await expectRows(page, SEEDED_TOKENS, 'Reset demo data again');
 
   assert(problems.length === 0, `problems on the host page:\n${problems.join('\n')}`);
   passed('no page error, console error or CSP violation');

@@ -3,7 +3,9 @@
  * state, and says what deleting it breaks), the DELETE, a failure kept in its row with Retry
  * (which sends the DELETE again: the user confirmed already) and Dismiss, and the notice once the
  * token is gone: announced, drawn over the page rather than above the rows (nothing moves), and
- * gone by itself after a few seconds.
+ * gone by itself after a few seconds. A bulk delete (selected tokens, or every expired one) asks once,
+ * listing the tokens, then sends their DELETEs a few at a time: each failure stays in its row the
+ * same way, the others go together, and one notice says how many of each.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Token } from '../api/schemas.js';
@@ -19,6 +21,12 @@ import type { TokensController } from './tokens-controller.js';
 
 /** How long the notice of a delete stays on screen. */
 export const NOTICE_MS = 6000;
+
+/** DELETEs of a bulk delete in flight at once. */
+export const BULK_CONCURRENCY = 4;
+
+/** Tokens a bulk confirmation lists one by one; "and N more" stands for the rest. */
+export const BULK_LISTED = 50;
 
 export interface DeleteFlowOptions {
   tokens: TokensController;
@@ -39,6 +47,8 @@ export class DeleteFlow implements ReactiveController {
   readonly #options: DeleteFlowOptions;
   readonly #modal: ModalController;
   #confirming: Token | undefined;
+  /** The tokens a bulk confirmation asks about, and what to do once their DELETEs are answered. */
+  #bulk: { tokens: readonly Token[]; done: () => void } | undefined;
   /** Why each row's last delete failed, by token id. */
   #errors = NO_ERRORS;
   #notice = '';
@@ -72,6 +82,17 @@ export class DeleteFlow implements ReactiveController {
     this.#modal.show();
   }
 
+  /** A bulk delete: asks once about every token not already being deleted. */
+  async askMany(list: readonly Token[], done: () => void): Promise<void> {
+    const tokens = list.filter((token) => !this.#options.tokens.isRevoking(token.id));
+    if (!tokens.length) return;
+    this.#confirming = undefined;
+    this.#bulk = { tokens, done };
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    this.#modal.show();
+  }
+
   dismissError(token: Token): void {
     this.#setError(token.id, undefined);
     // The dismiss button disappears: keep the keyboard user in the row.
@@ -98,19 +119,22 @@ export class DeleteFlow implements ReactiveController {
     const { localize } = this.#options;
     const s = localize.strings;
     const token = this.#confirming;
+    const bulk = this.#bulk?.tokens;
     return html`<dialog
       part="confirm-dialog"
       class="confirm"
-      aria-labelledby="confirm-heading confirm-subject"
+      aria-labelledby=${bulk ? 'confirm-heading' : 'confirm-heading confirm-subject'}
       aria-describedby="confirm-body"
     >
       <form method="dialog">
-        <h2 id="confirm-heading">${s.confirmDeleteHeading}</h2>
-        ${token ? this.#subject(token) : nothing}
-        <p id="confirm-body">${token ? this.#consequence(token) : nothing}${s.confirmDeleteBody}</p>
+        <h2 id="confirm-heading">${bulk ? localize.plural('confirmBulkHeading', bulk.length) : s.confirmDeleteHeading}</h2>
+        ${bulk ? this.#list(bulk) : token ? this.#subject(token) : nothing}
+        <p id="confirm-body">${token ? this.#consequence(token) : nothing}${bulk ? s.confirmBulkBody : s.confirmDeleteBody}</p>
         <div class="confirm-actions">
           <button part="button confirm-cancel-button" value="cancel" autofocus>${s.confirmDeleteCancel}</button>
-          <button part="button confirm-delete-button" class="danger solid" value="confirm">${s.confirmDeleteConfirm}</button>
+          <button part="button confirm-delete-button" class="danger solid" value="confirm">
+            ${bulk ? s.confirmBulkConfirm : s.confirmDeleteConfirm}
+          </button>
         </div>
       </form>
     </dialog>`;
@@ -118,14 +142,26 @@ export class DeleteFlow implements ReactiveController {
 
   /** The token asked about: its name on a line of its own, its key, and its state where it has one. */
   #subject(token: Token) {
+    return html`<p id="confirm-subject" class="subject">${this.#nameAndKey(token)}</p>`;
+  }
+
+  #nameAndKey(token: Token) {
     const { localize, tokens } = this.#options;
     const s = localize.strings;
     const status = tokenStatus(token, now(), 0);
     const badge = tokens.newIds.includes(token.id) ? s.newBadge : status === 'active' ? '' : statusName(s, status);
-    return html`<p id="confirm-subject" class="subject">
-      <span class="subject-name">${token.name}</span>
-      <span class="subject-key">${maskedKey(token.partialKey)}${badge ? html` <span class="badge">${badge}</span>` : nothing}</span>
-    </p>`;
+    return html`<span class="subject-name">${token.name}</span>
+      <span class="subject-key">${maskedKey(token.partialKey)}${badge ? html` <span class="badge">${badge}</span>` : nothing}</span>`;
+  }
+
+  /** A bulk delete's tokens, each as the single delete names it; the first few only (the list scrolls). */
+  #list(tokens: readonly Token[]) {
+    const more = tokens.length - BULK_LISTED;
+    // Focusable: a list that scrolls must scroll from the keyboard too.
+    return html`<ul id="confirm-subject" part="confirm-list" class="subject bulk-list" tabindex="0">
+      ${tokens.slice(0, BULK_LISTED).map((token) => html`<li>${this.#nameAndKey(token)} <span class="line">${this.#consequence(token)}</span></li>`)}
+      ${more > 0 ? html`<li>${this.#options.localize.term('confirmBulkMore', { count: more })}</li>` : nothing}
+    </ul>`;
   }
 
   /** What deleting this token does beyond it: a replaced one would stop soon anyway; a replacement takes its predecessor along. */
@@ -152,8 +188,10 @@ export class DeleteFlow implements ReactiveController {
 
   #answered(returnValue: string): void {
     const token = this.#confirming;
-    this.#confirming = undefined;
+    const bulk = this.#bulk;
+    this.#confirming = this.#bulk = undefined;
     this.#host.requestUpdate();
+    if (bulk && returnValue === 'confirm') void this.deleteMany(bulk.tokens, bulk.done);
     if (!token) return;
     // Focus went back to the row's Delete; if that row went away meanwhile (a refresh), to a neighbour.
     if (this.#options.focus.lost) this.#options.focus.focusButton(token.id);
@@ -183,6 +221,47 @@ export class DeleteFlow implements ReactiveController {
       void this.#announce(localize.term('tokenDeleted', { name: token.name }));
     });
     if (predecessor) void tokens.reload();
+  }
+
+  /**
+   * One DELETE per token, `BULK_CONCURRENCY` at a time. The deleted rows go together at the end (one
+   * pass over the list, whatever its length); each failure stays in its row with Retry.
+   */
+  async deleteMany(list: readonly Token[], done: () => void): Promise<void> {
+    const { tokens, focus, localize } = this.#options;
+    // Deleting a replacement ends its predecessor too: then the list asks again what is left.
+    const replacements = new Set(tokens.tokens?.filter((t) => t.replacedBy && !t.revocation).map((t) => t.replacedBy));
+    const gone: Token[] = [];
+    const failed: Token[] = [];
+    let next = 0;
+    const work = async () => {
+      while (next < list.length) {
+        const token = list[next++]!;
+        this.#setError(token.id, undefined);
+        const result = await tokens.revoke(token);
+        if (result.status === 'revoked') gone.push(token);
+        else if (result.status === 'failed') {
+          failed.push(token);
+          this.#setError(token.id, describeError(result.error, localize.strings));
+          this.#options.failed(result.error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: BULK_CONCURRENCY }, work));
+    done();
+    if (!gone.length && !failed.length) return;
+    tokens.remove(new Set(gone.map((token) => token.id)));
+    for (const token of gone) this.#options.deleted(token);
+    const deleted = localize.plural('bulkDeleted', gone.length);
+    const notDeleted = localize.plural('bulkFailed', failed.length);
+    void this.#announce(!failed.length ? deleted : gone.length ? `${deleted} ${notDeleted}` : notDeleted);
+    await this.#host.updateComplete;
+    // Focus was on a bar or row that went away: to the first failure's Retry, else the toolbar.
+    if (focus.lost) {
+      if (failed[0]) void focus.focusRow(failed[0].id, '[data-action="retry-delete"]');
+      else focus.focusButton();
+    }
+    if (gone.some((token) => replacements.has(token.id))) void tokens.reload();
   }
 
   #setError(id: string, message: string | undefined): void {

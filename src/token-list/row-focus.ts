@@ -11,8 +11,11 @@ import { scrollingAncestors, visibleBand } from './window-controller.js';
 /** Keys that move focus between rows while it is on something in a row (the page would scroll anyway). */
 const ROW_KEYS = new Set(['Home', 'End', 'PageUp', 'PageDown']);
 
-/** What the arrow keys move between in a row: its dates (`tabindex="-1"`), links and buttons, in reading order. */
-const IN_ROW = 'time, a[href], button';
+/** What the arrow keys move between in a row: its checkbox and dates (`tabindex="-1"`), links and buttons, in reading order. */
+const IN_ROW = 'input, time, a[href], button';
+
+/** Up and Down move between rows' checkboxes, a column of them, as between a list's. */
+const STEPS: Record<string, number> = { ArrowUp: -1, ArrowDown: 1 };
 
 export type RowFocusHost = ReactiveControllerHost & Element & { readonly renderRoot: HTMLElement | DocumentFragment };
 
@@ -100,7 +103,8 @@ export class RowFocusController {
     const slot = root.querySelector<HTMLSlotElement>('slot[name=generate-button]');
     // The slotted replacement if there is one, else our own button.
     const generate = slot && ((slot.assignedElements()[0] as HTMLElement | undefined) ?? slot.querySelector('button'));
-    return generate ?? root.querySelector<HTMLElement>('.empty-heading') ?? root.querySelector('table');
+    // While tokens are selected, the bulk bar stands in for the generate button.
+    return generate ?? root.querySelector<HTMLElement>('[part~=bulk-delete-button], .empty-heading') ?? root.querySelector('table');
   }
 
   #active(): Element | null {
@@ -128,7 +132,8 @@ export class RowFocusController {
    * Home, End, PageUp and PageDown on anything focusable in a row move focus to the same thing in
    * the first, the last, or a page's worth of rows further: the keyboard reaches the end of a long
    * list at once, and Tab goes on from where focus landed rather than from a row far away. A page
-   * is what the list can show at once: the viewport, or the host's scrolling panel it is in.
+   * is what the list can show at once: the viewport, or the host's scrolling panel it is in. Up and
+   * Down on a row's checkbox move to the previous and next row's.
    */
   readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
@@ -136,13 +141,16 @@ export class RowFocusController {
     const row = target.closest<HTMLElement>('tr[data-id]');
     if (!row || target === row) return;
     if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') return this.#across(event, row, target);
-    if (!ROW_KEYS.has(event.key)) return;
+    const step = target.dataset.action === 'select' ? STEPS[event.key] : undefined;
+    if (!ROW_KEYS.has(event.key) && !step) return;
     const ids = this.#ids();
     const from = Math.max(0, ids.indexOf(row.dataset.id!));
     const [top, bottom] = visibleBand(scrollingAncestors(this.#host));
     const page = Math.max(1, Math.floor((bottom - top) / Math.max(1, row.getBoundingClientRect().height)) - 1);
     const last = ids.length - 1;
-    const to = { Home: 0, End: last, PageUp: Math.max(0, from - page), PageDown: Math.min(last, from + page) }[event.key]!;
+    const to = step
+      ? Math.min(last, Math.max(0, from + step))
+      : { Home: 0, End: last, PageUp: Math.max(0, from - page), PageDown: Math.min(last, from + page) }[event.key]!;
     event.preventDefault();
     if (to !== from) void this.focusRow(ids[to]!, sameFocusable(target));
   };
@@ -164,7 +172,7 @@ export class RowFocusController {
 /** A selector for the same control in another row: the same action's button, or the same cell's date. */
 function sameFocusable(element: HTMLElement): string {
   const action = element.dataset.action;
-  if (action) return `button[data-action="${action}"]`;
+  if (action) return `[data-action="${action}"]`;
   const cell = element
     .closest('[part~="cell"]')
     ?.getAttribute('part')

@@ -106,6 +106,26 @@ export interface TokenListStrings {
   confirmDeleteConfirm: string;
   /** `{name}`: announced to screen readers after a delete. */
   tokenDeleted: string;
+  /** `{name}`: the accessible name of a row's checkbox. */
+  selectToken: string;
+  /** The checkbox that selects every token the filters show. */
+  selectAll: string;
+  /** `{count}`: in place of the token count while tokens are selected. */
+  selectedCount: PluralString;
+  deleteSelected: string;
+  clearSelection: string;
+  /** Deletes every expired token, selected or not. */
+  deleteExpired: string;
+  /** `{count}`: the heading of the confirmation of a bulk delete; the tokens are listed under it. */
+  confirmBulkHeading: PluralString;
+  confirmBulkBody: string;
+  confirmBulkConfirm: string;
+  /** `{count}`: the tokens the confirmation does not list one by one. */
+  confirmBulkMore: string;
+  /** `{count}`: announced after a bulk delete … */
+  bulkDeleted: PluralString;
+  /** … followed, when some failed (each says why in its row), by this. */
+  bulkFailed: PluralString;
   /** `{reason}`: in the row whose delete failed, with Retry. */
   deleteFailed: string;
   loadFailed: string;
@@ -190,6 +210,18 @@ export const defaultTokenListStrings: TokenListStrings = {
   confirmDeleteCancel: 'Cancel',
   confirmDeleteConfirm: 'Delete token',
   tokenDeleted: 'Deleted token “{name}”.',
+  selectToken: 'Select “{name}”',
+  selectAll: 'Select all',
+  selectedCount: { one: '{count} selected', other: '{count} selected' },
+  deleteSelected: 'Delete selected',
+  clearSelection: 'Clear selection',
+  deleteExpired: 'Delete all expired',
+  confirmBulkHeading: { one: 'Delete {count} token?', other: 'Delete {count} tokens?' },
+  confirmBulkBody: "Anything using them stops working immediately. This can't be undone.",
+  confirmBulkConfirm: 'Delete tokens',
+  confirmBulkMore: 'and {count} more',
+  bulkDeleted: { one: 'Deleted {count} token.', other: 'Deleted {count} tokens.' },
+  bulkFailed: { one: '{count} could not be deleted.', other: '{count} could not be deleted.' },
   deleteFailed: "Couldn't delete this token. {reason}",
   loadFailed: "Couldn't load your tokens.",
   refreshFailed: "Couldn't refresh the list.",

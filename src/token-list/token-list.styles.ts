@@ -277,6 +277,27 @@ export const tokenListStyles = [
       text-decoration-color: currentColor;
     }
 
+    /* A row's checkbox (a bulk delete's selection), before its name; the select-all one in the header. */
+    /* A 24 px target, as every other control; drawn into the line without making it taller. */
+    .select {
+      inline-size: 1.5rem;
+      block-size: 1.5rem;
+      margin-block: -0.25rem;
+      margin-inline: 0 0.4em;
+      vertical-align: middle;
+      accent-color: var(--_accent);
+    }
+
+    .select-all {
+      display: none;
+    }
+
+    .cards .select-all {
+      display: flex;
+      align-items: center;
+      margin-block-end: calc(var(--_space) * 0.75);
+    }
+
     .description {
       display: block;
       margin-block-start: 0.1em;
@@ -634,6 +655,23 @@ export const tokenListStyles = [
     .subject-name {
       font-weight: 600;
       overflow-wrap: anywhere;
+    }
+
+    /* A bulk delete's tokens: each as the single delete names it; a long list scrolls. */
+    .bulk-list {
+      max-height: min(45vh, 22rem);
+      overflow: auto;
+      margin-block-start: 0;
+      padding: 0;
+      border-block-start: 1px solid var(--_border);
+      list-style: none;
+    }
+
+    .bulk-list li {
+      display: grid;
+      gap: 0.1rem;
+      padding-block: 0.4rem;
+      border-block-end: 1px solid var(--_border);
     }
 
     .confirm-actions {

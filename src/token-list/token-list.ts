@@ -14,7 +14,8 @@ import { LayoutController } from './layout-controller.js';
 import { ListFilters, type StatusClock } from './list-filters.js';
 import { emptyState, failureMessage, leftOutMessage } from './list-states.js';
 import { RowFocusController } from './row-focus.js';
-import { DEFAULT_EXPIRING_SOON_DAYS, validSoonDays } from './token-status.js';
+import { Selection } from './selection.js';
+import { DEFAULT_EXPIRING_SOON_DAYS, tokenStatus, validSoonDays } from './token-status.js';
 import { reachedLimit, type TokenLimit } from './token-limit.js';
 import { tokenListStyles } from './token-list.styles.js';
 import { RowContexts } from './row-context.js';
@@ -33,11 +34,13 @@ import { WindowController, type WindowSlot } from './window-controller.js';
 export const WINDOWING_THRESHOLD = 100;
 
 const NO_IDS: readonly string[] = [];
+const NO_TOKENS: readonly Token[] = [];
 
 /**
  * The whole Personal Access Token section of a settings page: the user's tokens with masked keys,
  * dates, status badges and permissions, a filter and a status filter, sortable columns, regenerate and delete, and the
- * "Generate new token" button that opens `<pat-generate-dialog>`. The server's list answer may carry
+ * "Generate new token" button that opens `<pat-generate-dialog>`, and a checkbox per row to delete
+ * many tokens at once (or every expired one) after one confirmation. The server's list answer may carry
  * its permission catalogue and policy: the list shows permissions by label, passes both on to the
  * dialog, and at the server's maximum says so beside the count, before the form (what the host sets
  * wins, field by field). It is a table wherever the table
@@ -97,6 +100,8 @@ const NO_IDS: readonly string[] = [];
  * @csspart badge-never - The warning on a token that never expires where the policy wants every token to.
  * @csspart badge-revoked - The Revoked badge.
  * @csspart row-error - A failed delete's message in its row, with Retry and Dismiss.
+ * @csspart select - Each row's checkbox, which selects its token for a bulk delete.
+ * @csspart select-all - The checkbox that selects every token the filters show (in the Name header; labelled above the cards).
  * @csspart button - Every button.
  * @csspart generate-button - The "Generate new token" button (unavailable, and described by the limit note, at the maximum).
  * @csspart regenerate-button - Each row's Regenerate button.
@@ -107,6 +112,9 @@ const NO_IDS: readonly string[] = [];
  * @csspart activity-error - The detail view's message when its activity could not be loaded, with Retry.
  * @csspart activity-more-button - Loads older events.
  * @csspart activity-close-button - Closes the detail view.
+ * @csspart bulk-delete-button - "Delete selected", while tokens are selected (in place of the generate button).
+ * @csspart clear-selection-button - "Clear selection", beside it.
+ * @csspart delete-expired-button - "Delete all expired", while any token is expired.
  * @csspart scopes-button - "+N": shows a token's permissions beyond the first, and hides them again.
  * @csspart retry-button - Retry after a failed load or delete.
  * @csspart dismiss-button - Dismisses a failed delete's message.
@@ -119,9 +127,10 @@ const NO_IDS: readonly string[] = [];
  * @csspart alert - A message above the table: a failed refresh, or tokens left out of a broken answer.
  * @csspart notice - The notice over the bottom of the window after a delete (it leaves by itself).
  * @csspart confirm-dialog - The delete confirmation `<dialog>`.
+ * @csspart confirm-list - A bulk delete's confirmation: the list of the tokens (the first 50, then "and N more"); it scrolls.
  * @csspart generate-dialog - The composed `<pat-generate-dialog>`. Its parts are exported under their own names (`dialog`, `form`, `input`, `submit-button`, `secret`, `copy-button`, …), its `error` and `scope` as `dialog-error` and `dialog-scope`.
  *
- * @cssprop --pat-accent-color - Primary buttons, focus rings, the new-row highlight and the current sort.
+ * @cssprop --pat-accent-color - Primary buttons, focus rings, the new-row highlight, the current sort and the checked checkboxes.
  * @cssprop --pat-accent-text-color - Text on primary buttons.
  * @cssprop --pat-danger-color - Delete buttons, the expired and revoked badges and a failed delete.
  * @cssprop --pat-danger-text-color - Text on the confirmation's delete button.
@@ -191,13 +200,14 @@ export class PatTokenList extends DialogSettingsElement {
     revealNew: () => this.#filters.clear(),
   });
   /** What a click on a row's button does, by its `data-action`. */
-  readonly #rowActions: Record<string, (token: Token, button: HTMLElement) => void> = {
+  readonly #rowActions: Record<string, (token: Token, control: HTMLElement) => void> = {
     delete: (token) => void this.#deletion.ask(token),
     regenerate: (token) => {
       if (!this.#tokens.isRevoking(token.id)) this.#dialog.regenerate(token);
     },
     'retry-delete': (token, button) => void this.#deletion.delete(token, button),
     'dismiss-delete-error': (token) => this.#deletion.dismissError(token),
+    select: (token, box) => this.#selection.set([token], (box as HTMLInputElement).checked),
     scopes: (token) => this.#toggleScopes(token),
     activity: (token) => void this.#openActivity(token),
   };
@@ -206,6 +216,8 @@ export class PatTokenList extends DialogSettingsElement {
 
   readonly #filters = new ListFilters(this, { tokens: () => this.#tokens.tokens, localize: this.localize });
   readonly #view = memoizedTokenView();
+  readonly #selection = new Selection(this);
+  readonly #expired = memo<readonly Token[]>();
   /** The time every row of this render is shown at: what depends on it changes once a minute. */
   #clock: StatusClock = { now: now(), minute: 0, soonDays: DEFAULT_EXPIRING_SOON_DAYS };
   readonly #rows = new RowContexts();
@@ -286,6 +298,9 @@ export class PatTokenList extends DialogSettingsElement {
         onFilterInput: this.#filters.onInput,
         onFilterPaste: this.#filters.onPaste,
         onGenerate: this.#onGenerate,
+        selected: view ? this.#selection.of(view).length : 0,
+        expired: this.#expiredTokens().length,
+        onBulk: this.#onBulk,
       })}
       ${tokens && failure !== undefined ? failureMessage(localize, 'alert', localize.strings.refreshFailed, failure, retry) : nothing}
       ${tokens && this.#tokens.leftOut ? leftOutMessage(localize, this.#tokens.leftOut, retry) : nothing} ${this.#deletion.renderNotice()}
@@ -334,6 +349,13 @@ export class PatTokenList extends DialogSettingsElement {
     return this.#rows.labels(this.catalogue);
   }
 
+  /** The expired tokens, for "Delete all expired"; the same array for a minute. */
+  #expiredTokens(): readonly Token[] {
+    const tokens = this.#tokens.tokens ?? NO_TOKENS;
+    const { now, minute, soonDays } = this.#clock;
+    return this.#expired([tokens, minute, soonDays], () => tokens.filter((token) => tokenStatus(token, now, soonDays) === 'expired'));
+  }
+
   /** The server's maximum, once reached (counted as the server counts), else undefined. */
   #reachedLimit(): TokenLimit | undefined {
     const tokens = this.#tokens.tokens;
@@ -356,6 +378,10 @@ export class PatTokenList extends DialogSettingsElement {
       onFocusIn: this.#focus.onFocusIn,
       onKeydown: this.#focus.onKeydown,
       onSortChange: this.#onSortChange,
+      selectAll: {
+        table: view ? this.#selection.renderAll(this.localize, view, false) : nothing,
+        cards: view ? this.#selection.renderAll(this.localize, view, true) : nothing,
+      },
       body:
         !tokens || !view
           ? [skeletonRow(columns), skeletonRow(columns), skeletonRow(columns)]
@@ -394,9 +420,10 @@ export class PatTokenList extends DialogSettingsElement {
     const deleteError = this.#deletion.errorOf(token.id);
     const scopesExpanded = this.expandedScopes.has(token.id);
     const successorKey = token.replacedBy ? this.#tokens.tokens?.find((t) => t.id === token.replacedBy)?.partialKey : undefined;
+    const selected = this.#selection.has(token.id);
     const context = this.#context!;
-    return guard([token, isNew, deleting, deleteError, scopesExpanded, rowIndex, successorKey, context], () =>
-      tokenRow(token, { isNew, deleting, deleteError, scopesExpanded, rowIndex, successorKey }, context),
+    return guard([token, isNew, deleting, deleteError, scopesExpanded, rowIndex, successorKey, selected, context], () =>
+      tokenRow(token, { isNew, deleting, deleteError, scopesExpanded, rowIndex, successorKey, selected }, context),
     );
   }
 
@@ -412,8 +439,19 @@ export class PatTokenList extends DialogSettingsElement {
     if (!event.defaultPrevented && !this.#reachedLimit()) this.#dialog.create();
   }
 
+  /** The toolbar's bulk actions: each delete asks once first; Clear selection gives focus back to the toolbar. */
+  #onBulk(event: Event) {
+    const action = (event.currentTarget as HTMLElement).dataset.action;
+    if (action === 'clear-selection') {
+      this.#selection.clear();
+      void this.updateComplete.then(() => this.#focus.focusButton());
+    } else if (action === 'delete-expired') void this.#deletion.askMany(this.#expiredTokens(), () => {});
+    else
+      void this.#deletion.askMany(this.#selection.of(this.#currentView(this.#tokens.tokens ?? NO_TOKENS)), () => this.#selection.clear());
+  }
+
   #onTableClick(event: Event) {
-    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    const button = (event.target as Element).closest<HTMLElement>('button[data-action], input[data-action]');
     if (!button) return;
     const action = button.dataset.action!;
     if (action === 'sort') {

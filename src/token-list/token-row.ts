@@ -47,6 +47,8 @@ export interface RowState {
   readonly rowIndex: number | undefined;
   /** The key of the token that replaced this one, when it is in the list. */
   readonly successorKey?: string | undefined;
+  /** Selected for a bulk delete. */
+  readonly selected?: boolean;
 }
 
 /** Scopes shown before "+N more": the column stays one line wide. */
@@ -75,7 +77,15 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   // one binding after its name, the rest only where they show.
   return html`<tr data-id=${token.id} part=${parts} aria-busy=${deleting} aria-rowindex=${state.rowIndex ?? nothing}>
     <th scope="row" part="cell name-cell" class="name-cell">
-      ${
+      <input
+        type="checkbox"
+        part="select"
+        class="select"
+        data-action="select"
+        tabindex="-1"
+        aria-label=${localize.term('selectToken', { name: token.name })}
+        .checked=${!!state.selected}
+      />${
         context.canShowActivity
           ? html`<button
               type="button"

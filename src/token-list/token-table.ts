@@ -20,6 +20,8 @@ export interface TableInput {
   rowCount: number | undefined;
   /** The rows. */
   body: unknown;
+  /** The select-all checkbox: in the Name header (`table`), and labelled above the cards (`cards`). */
+  selectAll: { table: unknown; cards: unknown };
   onClick: (event: Event) => void;
   onFocusIn: (event: FocusEvent) => void;
   onKeydown: (event: KeyboardEvent) => void;
@@ -30,17 +32,17 @@ export interface TableInput {
 export function tokenTable(input: TableInput): TemplateResult {
   const { localize, columns, sort, busy, rowCount, body, onClick, onFocusIn, onKeydown } = input;
   const s = localize.strings;
-  const sortHeader = (key: SortKey, label: string) => {
+  const sortHeader = (key: SortKey, label: string, before: unknown = nothing) => {
     const sorted = sort.key === key ? sort.direction : undefined;
     return html`<th scope="col" part="header" class="sortable" aria-sort=${sorted ?? nothing}>
-      <button type="button" part="button sort-button" class="sort-button" data-action="sort" data-sort-key=${key}>
+      ${before}<button type="button" part="button sort-button" class="sort-button" data-action="sort" data-sort-key=${key}>
         ${label}<span class="sort-indicator" aria-hidden="true"></span>
       </button>
     </th>`;
   };
   // The frame's class (table or cards) belongs to the layout controller: no binding here.
   return html`<div class="frame">
-    ${sortSelect(input)}
+    ${input.selectAll.cards}${sortSelect(input)}
     <table
       part="table"
       tabindex="-1"
@@ -55,7 +57,7 @@ export function tokenTable(input: TableInput): TemplateResult {
       </caption>
       <thead>
         <tr part="header-row" data-label=${s.sortBy} aria-rowindex=${rowCount === undefined ? nothing : 1}>
-          ${sortHeader('name', s.columnName)}
+          ${sortHeader('name', s.columnName, input.selectAll.table)}
           <th scope="col" part="header">${s.columnKey}</th>
           ${sortHeader('createdAt', s.columnCreated)} ${sortHeader('expiresAt', s.columnExpires)}
           ${columns.lastUsed ? sortHeader('lastUsedAt', s.columnLastUsed) : nothing}

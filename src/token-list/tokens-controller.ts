@@ -142,9 +142,11 @@ export class TokensController implements ReactiveController {
     else if (this.#tokens) this.#tokens = this.#tokens.map((t) => (t.id === oldId ? previous : t));
   }
 
-  remove(id: string): void {
-    if (this.#tokens) this.#tokens = this.#tokens.filter((t) => t.id !== id);
-    if (this.#newIds.includes(id)) this.#newIds = this.#newIds.filter((newId) => newId !== id);
+  /** Takes one token, or a set of them in one pass, out of the list. */
+  remove(id: string | ReadonlySet<string>): void {
+    const gone = typeof id === 'string' ? new Set([id]) : id;
+    if (this.#tokens) this.#tokens = this.#tokens.filter((t) => !gone.has(t.id));
+    if (this.#newIds.some((newId) => gone.has(newId))) this.#newIds = this.#newIds.filter((newId) => !gone.has(newId));
     this.#host.requestUpdate();
   }
 

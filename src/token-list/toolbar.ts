@@ -2,7 +2,9 @@
  * The bar above the table: how many tokens there are (or how many the filters show), the
  * "Generate new token" button (or the host's replacement, slotted), then the filter and the status
  * filter, each with a visible label. At the server's maximum, the count says so and the button says
- * why it cannot be used.
+ * why it cannot be used. While tokens are selected, the count says how many and "Delete selected" and
+ * "Clear selection" stand in for the generate button (in the same line: no row moves); "Delete all
+ * expired" is there while any token is expired.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Token } from '../api/schemas.js';
@@ -28,20 +30,27 @@ export interface ToolbarInput {
   onFilterInput: (event: Event) => void;
   onFilterPaste: (event: ClipboardEvent) => void;
   onGenerate: (event: Event) => void;
+  /** How many of the tokens shown are selected: the bulk actions stand in for the generate button. */
+  selected: number;
+  /** How many tokens are expired: "Delete all expired" is offered while any are. */
+  expired: number;
+  /** A click on a bulk action's button (its `data-action`). */
+  onBulk: (event: Event) => void;
 }
 
 export function toolbar(input: ToolbarInput): TemplateResult {
   const { tokens, failed } = input;
   return html`<div part="toolbar" class="toolbar">
     <p part="count" class="count" aria-live="polite">${count(input)}</p>
-    ${generateButton(input)}${limitNote(input)}
+    ${input.selected ? bulkButtons(input) : generateButton(input)}${expiredButton(input)}${limitNote(input)}
     ${(tokens ? tokens.length : !failed) ? html`<div class="controls">${filterInput(input)}${input.statusFilter}</div>` : nothing}
   </div>`;
 }
 
-function count({ localize, tokens, view, failed, filter, filtered, limit }: ToolbarInput) {
+function count({ localize, tokens, view, failed, filter, filtered, limit, selected }: ToolbarInput) {
   if (!tokens) return failed ? nothing : localize.strings.loadingTokens;
   if (!tokens.length) return nothing;
+  if (selected) return localize.plural('selectedCount', selected);
   if (filtered || filter.trim()) return localize.term('filteredCount', { shown: view!.length, total: tokens.length });
   if (limit) return localize.plural('tokenCountOfMax', limit.count, { max: limit.max });
   return localize.plural('tokenCount', tokens.length);
@@ -88,4 +97,21 @@ function generateButton({ localize, noGenerate, onGenerate, limit }: ToolbarInpu
       ${localize.strings.generateButton}
     </button>
   </slot>`;
+}
+
+/** While tokens are selected: delete them (after one confirmation), or unselect them. */
+function bulkButtons({ localize, onBulk }: ToolbarInput) {
+  const s = localize.strings;
+  return html`<button type="button" part="button bulk-delete-button" class="danger" data-action="delete-selected" @click=${onBulk}>
+      ${s.deleteSelected}</button
+    ><button type="button" part="button clear-selection-button" data-action="clear-selection" @click=${onBulk}>
+      ${s.clearSelection}
+    </button>`;
+}
+
+function expiredButton({ localize, expired, onBulk }: ToolbarInput) {
+  if (!expired) return nothing;
+  return html`<button type="button" part="button delete-expired-button" class="danger" data-action="delete-expired" @click=${onBulk}>
+    ${localize.strings.deleteExpired}
+  </button>`;
 }

@@ -251,6 +251,28 @@ const STATES: State[] = [
     arrange: async ({ list }) => void (await openDelete(list, 'tok_ci')),
   },
   {
+    // Two tokens selected: the bulk bar in the toolbar, "Delete all expired" beside it.
+    name: 'bulk-selected',
+    rtl: true,
+    arrange: async ({ list }) => {
+      for (const id of ['tok_tf', 'tok_ci_old'])
+        root(list).querySelector<HTMLInputElement>(`tr[data-id="${id}"] input[part~=select]`)!.click();
+      await list.updateComplete;
+      (document.activeElement as HTMLElement | null)?.blur();
+    },
+  },
+  {
+    name: 'confirm-bulk-delete',
+    rtl: true,
+    viewport: true,
+    arrange: async ({ list }) => {
+      root(list).querySelector<HTMLInputElement>('input[part~=select-all]')!.click();
+      await list.updateComplete;
+      root(list).querySelector<HTMLButtonElement>('[part~=bulk-delete-button]')!.click();
+      await waitUntil(() => root(list).querySelector<HTMLDialogElement>('dialog[part~=confirm-dialog]')!.open);
+    },
+  },
+  {
     name: 'delete-failed',
     arrange: async ({ list }, backend) => {
       backend.failNext('server-error', { operation: 'revoke' });

@@ -19,6 +19,7 @@ import { setClock } from '../../src/internal/clock.js';
 import { DATE_TIME_ZONE } from '../../src/internal/locale.js';
 import { defaultStrings, type PatStrings } from '../../src/internal/pat-strings.js';
 import { fill as fillTemplate } from '../../src/internal/strings.js';
+import { BULK_LISTED } from '../../src/token-list/delete-flow.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
 import { NOW, at, settled, text, token } from './list-harness.js';
@@ -539,6 +540,32 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     await waitUntil(() => $(rows, '[part~=retry-button]').getAttribute('aria-disabled') === 'true', 'Retry did not show progress');
     collect();
     rows.remove();
+
+    // Bulk delete: two tokens selected (the bar, Delete all expired), both failing; then every
+    // token, more than the confirmation lists one by one, deleted.
+    backend.reset(
+      Array.from({ length: BULK_LISTED + 2 }, (_, i) => token({ id: `bulk${i}`, name: 'Alpha', expiresAt: i ? at(30) : at(-1) })),
+    );
+    const bulk = mountList(page);
+    await waitUntil(() => settled(bulk), 'the list for a bulk delete did not settle');
+    const bulkDelete = async () => {
+      $<HTMLButtonElement>(bulk, '[part~=bulk-delete-button]').click();
+      await waitUntil(() => $<HTMLDialogElement>(bulk, 'dialog[part~=confirm-dialog]').open, 'the bulk confirmation did not open');
+      collect();
+      const before = text($(bulk, '[role=status]'));
+      $<HTMLButtonElement>(bulk, 'button[part~=confirm-delete-button]').click();
+      await waitUntil(() => ![before, ''].includes(text($(bulk, '[role=status]'))), 'the bulk delete was not announced');
+      collect();
+    };
+    for (const id of ['bulk1', 'bulk2']) row(bulk, id).querySelector<HTMLInputElement>('input[part~=select]')!.click();
+    await bulk.updateComplete;
+    collect();
+    backend.failNext('network', { operation: 'revoke', times: 2 });
+    await bulkDelete();
+    $<HTMLInputElement>(bulk, 'input[part~=select-all]').click();
+    await bulk.updateComplete;
+    await bulkDelete();
+    bulk.remove();
 
     // An answer with one broken token: the others are shown, and the broken one is counted.
     const [first, second, ...others] = seed();

@@ -142,11 +142,18 @@ describe('<pat-token-list> columns', () => {
       expectFocusOn(el, expected, `${key} moves along the row`);
     }
     expect(getComputedStyle(time, '::after').content).to.contain(exact(created));
-    // The name (the button that opens the token's activity) starts the row.
+    // Before the dates: the name (the button that opens the token's activity), then the row's
+    // checkbox (a bulk delete's selection), which starts the row.
     const name = row(el, 'a').querySelector('button[data-action=activity]');
-    for (const key of ['ArrowLeft', 'ArrowLeft']) {
+    const checkbox = row(el, 'a').querySelector('input[part~=select]');
+    for (const [key, expected, what] of [
+      ['ArrowLeft', name, 'moves to the name'],
+      ['ArrowLeft', checkbox, 'moves to the checkbox'],
+      ['ArrowLeft', checkbox, 'stops there'],
+      ['ArrowRight', name, 'moves back'],
+    ] as const) {
       await sendKeys({ press: key });
-      expectFocusOn(el, name, `${key} moves to the name, and stops there`);
+      expectFocusOn(el, expected, `${key} ${what}`);
     }
     await sendKeys({ press: 'ArrowRight' });
     expectFocusOn(el, time, 'ArrowRight moves back');
