@@ -6,11 +6,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Token } from '../api/schemas.js';
-import { expiryStatus } from './expiry-status.js';
 import type { LocalizeController } from '../internal/localize.js';
+import { DATE_TIME_ZONE } from '../internal/locale.js';
+import { withKey } from '../internal/masked-key.js';
+import { expiryStatus } from './token-status.js';
 
 /** What the row needs from the localization layer. */
-export type RowLocalize = Pick<LocalizeController, 'strings' | 'term' | 'plural' | 'dateFormat' | 'relative'>;
+export type RowLocalize = Pick<LocalizeController, 'strings' | 'lang' | 'term' | 'plural' | 'dateFormat' | 'relative'>;
 
 /** The optional columns, the same for every row of a list. */
 export interface Columns {
@@ -28,6 +30,8 @@ export interface RowContext {
   readonly scopeLabels: ReadonlyMap<string, string>;
   /** Whether the client can rotate tokens and the host allows it. */
   readonly canRegenerate: boolean;
+  /** Whether the policy allows tokens that never expire: one that does is a warning where it does not. */
+  readonly neverAllowed: boolean;
 }
 
 /** What the list knows about one row beyond its token. */
@@ -39,40 +43,45 @@ export interface RowState {
   readonly scopesExpanded: boolean;
   /** The row's `aria-rowindex` while only some rows are rendered. */
   readonly rowIndex: number | undefined;
+  /** The key of the token that replaced this one, when it is in the list. */
+  readonly successorKey?: string | undefined;
 }
 
-/** Scopes shown before "+N". */
-export const VISIBLE_SCOPES = 3;
+/** Scopes shown before "+N more": the column stays one line wide. */
+export const VISIBLE_SCOPES = 1;
 
 // Module constants: the formatter cache is keyed by these objects.
 const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
-const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-const EXACT: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' };
+const EXACT: Intl.DateTimeFormatOptions = { ...DATE_TIME_ZONE, month: 'long' };
 
 export function tokenRow(token: Token, state: RowState, context: RowContext): TemplateResult {
   const { localize, now, columns } = context;
   const s = localize.strings;
   const expiry = expiryStatus(token.expiresAt, now, context.expiringSoonDays);
   const replaced = !!token.replacedBy;
+  const revoked = !!token.revocation;
   const deleting = state.deleting ? 'true' : nothing;
   let parts = 'row';
   if (state.isNew) parts += ' row-new';
   if (replaced) parts += ' row-replaced';
+  if (revoked) parts += ' row-revoked';
   if (expiry.kind === 'expired') parts += ' row-expired';
   if (state.deleting) parts += ' row-deleting';
   const description = token.description ? html` <span part="description" class="description">${token.description}</span>` : nothing;
 
-  // The hidden part of every key is the same four dots, so the page never tells how long a secret
-  // is (docs/architecture.md, security rule 4).
   // Every binding is a node (Lit's marker) in every row: the usual row (no badge, no error) gets
   // one binding after its name, the rest only where they show.
   return html`<tr data-id=${token.id} part=${parts} aria-busy=${deleting} aria-rowindex=${state.rowIndex ?? nothing}>
     <th scope="row" part="cell name-cell" class="name-cell">
       <span part="name" class="name">${token.name}</span>${
-        state.isNew || replaced || state.deleteError !== undefined
-          ? html`${state.isNew ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>` : nothing}${replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing}${description}${
-              state.deleteError === undefined ? nothing : deleteError(state.deleteError, context)
-            }`
+        state.isNew || replaced || revoked || state.deleteError !== undefined
+          ? html`${state.isNew ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>` : nothing}${
+              replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing
+            }${revoked ? revocation(token, context) : nothing}${
+              state.successorKey !== undefined
+                ? html`<span class="line">${withKey(localize, 'replacedByKey', state.successorKey)}</span>`
+                : nothing
+            }${description}${state.deleteError === undefined ? nothing : deleteError(state.deleteError, context)}`
           : description
       }
     </th>
@@ -82,7 +91,7 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
       ><span class="key" aria-hidden="true"><code part="key">${token.partialKey}</code><span part="mask" class="mask">••••</span></span>
     </td>
     <td part="cell created-cell" data-label=${s.columnCreated}>
-      <time datetime=${token.createdAt} tabindex="0" title=${exact(token.createdAt, localize)}
+      <time datetime=${token.createdAt} tabindex="-1" title=${exact(token.createdAt, localize)}
         >${localize.dateFormat(DATE).format(new Date(token.createdAt))}</time
       >
     </td>
@@ -90,7 +99,7 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
     ${columns.lastUsed ? lastUsed(token, context) : nothing}${columns.scopes ? scopes(token, state, context) : nothing}
     <td part="cell actions-cell" class="actions-cell">
       ${
-        context.canRegenerate && !replaced
+        context.canRegenerate && !replaced && !revoked
           ? html`<button
               type="button"
               part="button regenerate-button"
@@ -115,7 +124,6 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   </tr>`;
 }
 
-/** A badge after the name: "New", "Replaced". */
 const BONE_CELL = html`<td><span class="bone"></span></td>`;
 
 /** What a cell says when there is nothing to show: "Never", "All". */
@@ -135,24 +143,31 @@ export function skeletonRow(columns: Columns): TemplateResult {
 }
 
 /**
- * A date as one short line; the exact moment on hover (its title) and on keyboard focus (the same
- * text drawn by the stylesheet), so it is never only a tooltip a keyboard cannot open.
+ * A date as one short line; the exact moment, with its time zone, on hover (its title) and on
+ * keyboard focus (the same text drawn by the stylesheet). Not a Tab stop: the arrow keys reach it
+ * from the row's buttons (row-focus.ts), so a row costs Tab only its actions.
  */
-function time(iso: string, options: Intl.DateTimeFormatOptions, localize: RowLocalize): TemplateResult {
-  return html`<time datetime=${iso} tabindex="0" title=${exact(iso, localize)}
-    >${localize.dateFormat(options).format(new Date(iso))}</time
-  >`;
+function time(iso: string, shown: string, localize: RowLocalize): TemplateResult {
+  return html`<time datetime=${iso} tabindex="-1" title=${exact(iso, localize)}>${shown}</time>`;
 }
 
 const exact = (iso: string, localize: RowLocalize) => localize.dateFormat(EXACT).format(new Date(iso));
 
-function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced: boolean, { localize, now }: RowContext) {
+function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced: boolean, context: RowContext) {
+  const { localize, now } = context;
   const s = localize.strings;
   const at = token.expiresAt;
-  if (at === null) return muted(s.expiresNever);
+  if (at === null) {
+    // A token that never expires, where the policy now wants every token to: as GitHub, a warning.
+    if (context.neverAllowed || token.revocation) return html`<span class="muted">${s.expiresNever}</span>`;
+    return html`<span part="badge badge-never" class="badge never-badge">${s.neverExpiresBadge}</span>${
+        context.canRegenerate && !replaced ? html`<span class="line nudge">${s.neverExpiresNudge}</span>` : nothing
+      }`;
+  }
   // A grace period is hours or days: when it ends matters to the minute.
+  // A grace period ends within hours or days: the badge counts down ("in 21 hours"), the title has the exact moment.
   const grace = replaced && expiry.kind !== 'expired';
-  const date = time(at, grace ? DATE_TIME : DATE, localize);
+  const date = time(at, localize.dateFormat(DATE).format(new Date(at)), localize);
   const text = grace
     ? localize.term('stopsWorking', { when: localize.relative(new Date(at), now) })
     : expiry.kind === 'expired'
@@ -174,10 +189,25 @@ function lastUsed(token: Token, { localize, now }: RowContext): TemplateResult {
   const used = token.lastUsedAt;
   if (!used) return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}><span class="muted">${s.lastUsedNever}</span></td>`;
   // A use "in the future" is clock skew between server and browser: it was just now.
-  const date = new Date(Math.min(Date.parse(used), now.getTime()));
+  const ago = now.getTime() - Date.parse(used);
   return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}>
-    <time datetime=${used} tabindex="0" title=${exact(used, localize)}>${localize.relative(date, now)}</time>
+    <time datetime=${used} tabindex="-1" title=${exact(used, localize)}
+      >${ago < 60_000 ? s.justNow : localize.relative(new Date(Date.parse(used)), now)}</time
+    >
   </td>`;
+}
+
+/** Why the system revoked the token (it stays listed, and never works again), and where a leak was found. */
+function revocation(token: Token, { localize }: RowContext): TemplateResult {
+  const s = localize.strings;
+  const { reason, url } = token.revocation!;
+  const why = reason === 'leaked' ? s.revokedLeaked : reason === 'admin' ? s.revokedAdmin : s.revokedAccount;
+  return html` <span part="badge badge-revoked" class="badge revoked-badge">${s.revokedBadge}</span
+    ><span class="line revoked"
+      >${why}${
+        url && /^https?:/i.test(url) ? html` <a href=${url} target="_blank" rel="noopener noreferrer">${s.revokedWhere}</a>` : nothing
+      }</span
+    >`;
 }
 
 function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowContext): TemplateResult {
