@@ -69,6 +69,7 @@ function readOptions() {
       reps: { type: 'string', default: '10' },
       seconds: { type: 'string', default: '240' },
       json: { type: 'string' },
+      sizes: { type: 'string' },
     },
   });
   const reps = Number(values.reps);
@@ -76,14 +77,17 @@ function readOptions() {
   if (!(Number.isInteger(reps) && reps >= 1) || !(seconds > 0)) {
     throw new Error('--reps must be a whole number ≥ 1 and --seconds a positive number.');
   }
-  return { maxRounds: reps, budgetMs: seconds * 1000, json: values.json };
+  // Only some sizes (while working on one): the rows of the others stay empty and the run exits 1.
+  const sizes = values.sizes === undefined ? SIZES : values.sizes.split(',').map(Number);
+  if (!sizes.every((size) => SIZES.includes(size))) throw new Error(`--sizes must be some of ${SIZES.join(',')}.`);
+  return { maxRounds: reps, budgetMs: seconds * 1000, json: values.json, sizes };
 }
 
 let options;
 try {
   options = readOptions();
 } catch (error) {
-  console.error(`${error.message}\nUsage: npm run bench -- [--reps=10] [--seconds=240] [--json=FILE]`);
+  console.error(`${error.message}\nUsage: npm run bench -- [--reps=10] [--seconds=240] [--json=FILE] [--sizes=1,10,100]`);
   process.exit(2);
 }
 const { maxRounds, budgetMs } = options;
@@ -469,7 +473,7 @@ async function main() {
   const loadAtStart = loadavg()[0];
   try {
     console.log(
-      `Benchmarking <pat-token-list> against vanilla DOM and plain Lit: N = ${SIZES.map(thousands).join(', ')}; ` +
+      `Benchmarking <pat-token-list> against vanilla DOM and plain Lit: N = ${options.sizes.map(thousands).join(', ')}; ` +
         `up to ${maxRounds} rounds or ${budgetMs / 1000} s.`,
     );
     for (const variant of VARIANTS) await sample(browser, origin, variant, NODES_AT, { warmUp: true });
@@ -478,7 +482,7 @@ async function main() {
     let lastRoundMs = 0;
     while (rounds < maxRounds && Date.now() - started + lastRoundMs <= budgetMs) {
       const roundStart = Date.now();
-      for (const size of SIZES) {
+      for (const size of options.sizes) {
         for (const variant of VARIANTS) {
           if (broken(variant, size, 'mount')) continue;
           await sample(browser, origin, variant, size);
