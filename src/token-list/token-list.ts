@@ -149,11 +149,7 @@ export class PatTokenList extends DialogSettingsElement {
   // Before the window: a switch between table and cards changes every row's height.
   readonly #layout = new LayoutController(this, {
     frame: () => this.renderRoot?.querySelector<HTMLElement>('.frame') ?? null,
-    onChange: () => {
-      this.#window.invalidate();
-      // Cards have a sort select, a table does not: rendered again when the layout switched.
-      if (this.#layout.cards !== this.#cardsRendered) this.requestUpdate();
-    },
+    onChange: () => this.#window.invalidate(),
     provisional: () => !this.#tokens.tokens,
   });
   readonly #window = new WindowController(this, {
@@ -198,8 +194,6 @@ export class PatTokenList extends DialogSettingsElement {
   #context: RowContext | undefined;
   #checkedView: readonly Token[] | undefined;
   readonly #ids = memo<readonly string[]>();
-  /** Whether the last render was of cards (with their sort select). */
-  #cardsRendered = false;
 
   constructor() {
     super();
@@ -315,10 +309,8 @@ export class PatTokenList extends DialogSettingsElement {
   #renderTable(tokens: readonly Token[] | undefined, view: readonly Token[] | undefined) {
     const { columns } = this.#context!;
     const windowed = !!view && view.length > WINDOWING_THRESHOLD;
-    this.#cardsRendered = this.#layout.cards;
     return tokenTable({
       localize: this.localize,
-      cards: this.#cardsRendered,
       columns,
       sort: this.sort,
       busy: this.#tokens.loading || this.#tokens.idle,

@@ -20,8 +20,6 @@ export interface TableInput {
   rowCount: number | undefined;
   /** The rows. */
   body: unknown;
-  /** The rows are cards: only then is there a sort select (a table's headers sort it). */
-  cards: boolean;
   onClick: (event: Event) => void;
   onFocusIn: (event: FocusEvent) => void;
   onKeydown: (event: KeyboardEvent) => void;
@@ -42,7 +40,7 @@ export function tokenTable(input: TableInput): TemplateResult {
   };
   // The frame's class (table or cards) belongs to the layout controller: no binding here.
   return html`<div class="frame">
-    ${input.cards ? sortSelect(input) : nothing}
+    ${sortSelect(input)}
     <table
       part="table"
       tabindex="-1"

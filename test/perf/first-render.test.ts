@@ -5,7 +5,6 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TokenClient } from '../../src/api/token-client.js';
-import { setViewport } from '@web/test-runner-commands';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
@@ -87,22 +86,6 @@ describe('a short list’s first render', () => {
       expect(measured, 'forced layouts of the table to fit it').to.equal(1);
     } finally {
       HTMLTableElement.prototype.getBoundingClientRect = measure;
-    }
-  });
-
-  it('builds the sort select of the card layout only where the rows are cards (the table’s headers sort a table)', async () => {
-    await useMockBackend({ seed: sampleTokens() });
-    try {
-      await setViewport({ width: 1280, height: 768 });
-      const wide = await renderList();
-      expect(exists(wide.shadowRoot!, '.sort-control'), 'a sort select beside a table').to.be.false;
-
-      await setViewport({ width: 320, height: 640 });
-      const narrow = await renderList();
-      await narrow.updateComplete;
-      expect(narrow.shadowRoot!.querySelectorAll('.sort-control option').length, 'the sort options above cards').to.equal(8);
-    } finally {
-      await setViewport({ width: 1024, height: 768 });
     }
   });
 
