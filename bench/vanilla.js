@@ -50,16 +50,17 @@ function daysBetween(now, date) {
 function fillRow(row, token, now) {
   const [nameCell, keyCell, createdCell, expiresCell, usedCell, actionCell] = row.children;
   row.dataset.id = token.id;
-  nameCell.firstChild.textContent = token.name;
-  nameCell.lastChild.textContent = token.description ?? '';
+  nameCell.firstElementChild.textContent = token.name;
+  nameCell.lastElementChild.textContent = token.description ?? '';
 
-  const key = keyCell.firstChild;
+  // Elements, not nodes: the template's indentation puts text nodes between them.
+  const key = keyCell.firstElementChild;
   key.setAttribute('aria-label', `Key starting with ${token.partialKey}`);
-  key.firstChild.textContent = token.partialKey;
+  key.firstElementChild.textContent = token.partialKey;
 
   const created = new Date(token.createdAt);
-  createdCell.firstChild.dateTime = token.createdAt;
-  createdCell.firstChild.textContent = intl().date.format(created);
+  createdCell.firstElementChild.dateTime = token.createdAt;
+  createdCell.firstElementChild.textContent = intl().date.format(created);
 
   const [expiresTime, badge] = expiresCell.children;
   if (token.expiresAt === null) {
@@ -78,7 +79,7 @@ function fillRow(row, token, now) {
     }
   }
 
-  const used = usedCell.firstChild;
+  const used = usedCell.firstElementChild;
   if (token.lastUsedAt) {
     used.dateTime = token.lastUsedAt;
     used.textContent = formatRelative(new Date(token.lastUsedAt), now);
@@ -86,7 +87,7 @@ function fillRow(row, token, now) {
     used.textContent = 'Never used';
   }
 
-  actionCell.firstChild.setAttribute('aria-label', `Delete token “${token.name}”`);
+  actionCell.firstElementChild.setAttribute('aria-label', `Delete token “${token.name}”`);
 }
 
 function countText(shown, total) {

@@ -32,8 +32,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 export const BUDGETS_KB = { bundle: 46, own: 31 };
 
-/** The sizes the package aims for: printed every run with how far over or under them it is. */
-export const TARGETS_KB = { bundle: 35, own: 20 };
+/**
+ * The sizes the package aims for: printed every run with how far over or under them it is. `entry`
+ * is what the first screen loads (issue #31): the bundle is one file, loaded whole, so today it is
+ * the self-contained bundle; code only a click needs would have to be split out of it to meet it.
+ */
+export const TARGETS_KB = { bundle: 35, own: 20, entry: 40 };
 
 /** Runtime dependencies, kept out of the "own code" bundle. */
 export const DEPENDENCIES = ['lit', '@lit/*', 'zod', 'zod/*'];
@@ -240,6 +244,13 @@ async function main(argv) {
     );
     for (const { path, bytes } of heaviestInputs(metafile)) console.error(`  ${kb(bytes).padStart(9)}  ${path}`);
   }
+  // What the first screen loads, apart from the all-in size: the same file today.
+  const entry = entries[0].gzipped;
+  const toEntryTarget = TARGETS_KB.entry * 1024 - entry;
+  console.log(
+    `  entry (what the first screen loads: the self-contained bundle, one file): ${kb(entry)} minified + gzipped; ` +
+      `target ${TARGETS_KB.entry} KB ${toEntryTarget >= 0 ? `met, ${kb(toEntryTarget)} under` : `not met, ${kb(-toEntryTarget)} over`}`,
+  );
   if (options.breakdown) console.log(`\nWhere the self-contained bundle's bytes go:\n\n${breakdownTable(await breakdown())}`);
   return over ? 1 : 0;
 }

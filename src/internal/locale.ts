@@ -37,9 +37,15 @@ const cache = new Map<string, object>();
 
 type IntlConstructor<T> = new (locale: string | undefined, options: object) => T;
 
+const NO_OPTIONS = {};
+/** Each options object's part of a cache key, serialised once: rows look formatters up by module constants. */
+const optionKeys = new WeakMap<object, string>();
+
 /** A formatter from the cache; the least recently used one leaves first (a hit moves to the end). */
-function cached<T extends object>(Format: IntlConstructor<T>, locale: string, options: object = {}): T {
-  const key = `${Format.name}|${locale}|${JSON.stringify(options)}`;
+function cached<T extends object>(Format: IntlConstructor<T>, locale: string, options: object = NO_OPTIONS): T {
+  let optionKey = optionKeys.get(options);
+  if (optionKey === undefined) optionKeys.set(options, (optionKey = JSON.stringify(options)));
+  const key = `${Format.name}|${locale}|${optionKey}`;
   let format = cache.get(key) as T | undefined;
   if (format) cache.delete(key);
   else format = new Format(safeLocale(locale), options);

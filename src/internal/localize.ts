@@ -109,7 +109,8 @@ export class LocalizeController implements ReactiveController {
   }
 
   fill(template: string, values: Record<string, string | number> = {}): string {
-    return fill(template, values, numberFormat(this.lang).format);
+    // The formatter only for a number: most strings have none, and every row fills several.
+    return fill(template, values, (value) => numberFormat(this.lang).format(value));
   }
 
   dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

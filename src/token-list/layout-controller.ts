@@ -17,6 +17,8 @@ export interface LayoutControllerOptions {
   frame: () => HTMLElement | null;
   /** Called after the layout switched, or the list's width changed (rows wrap differently). */
   onChange: () => void;
+  /** Whether the rows are placeholders (the loading skeleton): fitted in the next frame, not at once. */
+  provisional?: () => boolean;
 }
 
 export const CARDS_CLASS = 'cards';
@@ -25,17 +27,20 @@ export class LayoutController implements ReactiveController {
   readonly #host: ReactiveControllerHost & Element;
   readonly #frameOf: () => HTMLElement | null;
   readonly #onChange: () => void;
+  readonly #provisional: () => boolean;
   #frame: HTMLElement | null = null;
   #cards = false;
   #recheck = true;
   #resizeObserver: ResizeObserver | undefined;
   #width = -1;
   #pendingFrame = 0;
+  #provisionalFrame = 0;
 
   constructor(host: ReactiveControllerHost & Element, options: LayoutControllerOptions) {
     (this.#host = host).addController(this);
     this.#frameOf = options.frame;
     this.#onChange = options.onChange;
+    this.#provisional = options.provisional ?? (() => false);
   }
 
   /** Whether the rows are shown as cards (the table does not fit). */
@@ -58,7 +63,13 @@ export class LayoutController implements ReactiveController {
     }
     // In the table layout a check costs one layout the browser does anyway; in cards it costs a
     // layout of the table, so only when something that changes its width did.
-    if (frame && (this.#recheck || !this.#cards) && this.#fit(frame)) this.#onChange();
+    if (!frame || !(this.#recheck || !this.#cards)) return;
+    cancelAnimationFrame(this.#provisionalFrame);
+    // The skeleton is fitted in the next frame, where the browser lays it out anyway: rows that come
+    // before then (a fast answer) replace it unmeasured, so the first screen forces one layout.
+    if (this.#provisional())
+      this.#provisionalFrame = requestAnimationFrame(() => this.#frame && this.#fit(this.#frame) && this.#onChange());
+    else if (this.#fit(frame)) this.#onChange();
   }
 
   hostDisconnected(): void {
@@ -101,6 +112,7 @@ export class LayoutController implements ReactiveController {
 
   #unobserve(): void {
     cancelAnimationFrame(this.#pendingFrame);
+    cancelAnimationFrame(this.#provisionalFrame);
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = undefined;
     this.#width = -1;

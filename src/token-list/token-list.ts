@@ -175,6 +175,7 @@ export class PatTokenList extends DialogSettingsElement {
   readonly #layout = new LayoutController(this, {
     frame: () => this.renderRoot?.querySelector<HTMLElement>('.frame') ?? null,
     onChange: () => this.#window.invalidate(),
+    provisional: () => !this.#tokens.tokens,
   });
   readonly #window = new WindowController(this, {
     container: () => this.renderRoot?.querySelector('tbody') ?? null,

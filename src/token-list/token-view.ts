@@ -53,21 +53,26 @@ const searchTexts = new WeakMap<ReadonlyMap<string, string>, WeakMap<Token, stri
 
 /**
  * Lower case without diacritics, so "cafe" finds "Café". ASCII text has none to strip and skips the
- * Unicode work: the first keystroke at 10,000 tokens normalises every name within one frame.
+ * Unicode work.
  */
 export function normalizeForSearch(text: string): string {
   const lower = text.toLowerCase();
   return /^[\0-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-function searchTextOf(token: Token, labels: ReadonlyMap<string, string>, cache: WeakMap<Token, string>): string {
-  let text = cache.get(token);
-  if (text === undefined) {
-    const scopes = token.scopes?.map((id) => labels.get(id) ?? id).join('\n') ?? '';
-    text = normalizeForSearch(`${token.name}\n${token.description ?? ''}\n${token.partialKey}\n${scopes}`);
-    cache.set(token, text);
-  }
-  return text;
+/** The search text of each token of `order`, in that order; a token's is made once per catalogue. */
+function searchTextsOf(order: readonly Token[], labels: ReadonlyMap<string, string>): string[] {
+  let cache = searchTexts.get(labels);
+  if (!cache) searchTexts.set(labels, (cache = new WeakMap()));
+  return order.map((token) => {
+    let text = cache.get(token);
+    if (text === undefined) {
+      const scopes = token.scopes?.map((id) => labels.get(id) ?? id).join('\n') ?? '';
+      text = normalizeForSearch(`${token.name}\n${token.description ?? ''}\n${token.partialKey}\n${scopes}`);
+      cache.set(token, text);
+    }
+    return text;
+  });
 }
 
 const collators = new Map<string, Intl.Collator>();
@@ -97,16 +102,42 @@ function timeOf(token: Token, key: Exclude<SortKey, 'name'>): number {
 }
 
 export function deriveTokenView(input: TokenViewInput): readonly Token[] {
-  return filterTokens(sortTokens(input), input);
+  const order = sortTokens(input);
+  const query = normalizeForSearch(input.filter.trim());
+  return filterTokens(order, searchTextsOf(order, input.scopeLabels ?? NO_LABELS), query, input.only).tokens;
 }
 
-/** Keeps the tokens whose name, description, key or scopes contain the filter (and that `only` accepts); the order stays as given. */
-function filterTokens(sorted: readonly Token[], { filter, only, scopeLabels: labels = NO_LABELS }: TokenViewInput): readonly Token[] {
-  const query = normalizeForSearch(filter.trim());
-  if (!query && !only) return sorted;
-  let cache = searchTexts.get(labels);
-  if (!cache) searchTexts.set(labels, (cache = new WeakMap()));
-  return sorted.filter((token) => (!only || only(token)) && searchTextOf(token, labels, cache).includes(query));
+/** What a filter kept: the tokens, and their indices in the order it filtered. */
+interface Matches {
+  tokens: readonly Token[];
+  indices: readonly number[] | undefined;
+}
+
+/**
+ * Keeps the tokens whose name, description, key or scopes contain `query` (normalised) and that
+ * `only` accepts; the order stays as given. `texts` are the order's search texts; `within`, indices
+ * of the order known to hold every match (the matches of a shorter query), or undefined for all.
+ */
+function filterTokens(
+  order: readonly Token[],
+  texts: readonly string[],
+  query: string,
+  only: TokenViewInput['only'],
+  within?: readonly number[],
+): Matches {
+  if (!query && !only) return { tokens: order, indices: undefined };
+  const tokens: Token[] = [];
+  const indices: number[] = [];
+  const keep = (index: number) => {
+    const token = order[index]!;
+    if (texts[index]!.includes(query) && (!only || only(token))) {
+      tokens.push(token);
+      indices.push(index);
+    }
+  };
+  if (within) for (const index of within) keep(index);
+  else for (let index = 0; index < order.length; index++) keep(index);
+  return { tokens, indices };
 }
 
 function sortTokens({ tokens, sort, locale, pinned }: Omit<TokenViewInput, 'filter'>): readonly Token[] {
@@ -116,7 +147,8 @@ function sortTokens({ tokens, sort, locale, pinned }: Omit<TokenViewInput, 'filt
     time: sort.key === 'name' ? 0 : timeOf(token, sort.key),
     created: Date.parse(token.createdAt),
   }));
-  const compareNames = collator(locale).compare;
+  // A collator only when names are compared: building one costs a first screen sorted by date.
+  const compareNames = sort.key === 'name' ? collator(locale).compare : compare;
   const sign = sort.direction === 'ascending' ? 1 : -1;
   keyed.sort((a, b) => {
     const primary = sort.key === 'name' ? compareNames(a.token.name, b.token.name) : compare(a.time, b.time);
@@ -165,10 +197,21 @@ function compare<T extends number | string>(a: T, b: T): number {
  */
 export function memoizedTokenView(): (input: TokenViewInput) => readonly Token[] {
   const sorted = memo<readonly Token[]>();
+  const searched = memo<readonly string[]>();
   const filtered = memo<readonly Token[]>();
+  let last: (Matches & { query: string; order: readonly Token[]; only: TokenViewInput['only'] }) | undefined;
   return (input) => {
-    const { tokens, sort, filter, scopeLabels, only } = input;
+    const { tokens, sort, filter, scopeLabels = NO_LABELS, only } = input;
     const order = sorted([tokens, sort.key, sort.direction, input.locale, input.pinned], () => sortTokens(input));
-    return filtered([order, filter, scopeLabels, only], () => filterTokens(order, input));
+    // Made when the tokens, their order or the catalogue change, so a keystroke only compares text.
+    const texts = searched([order, scopeLabels], () => searchTextsOf(order, scopeLabels));
+    return filtered([texts, filter, only], () => {
+      // Typing on narrows the last matches: only they can match the longer query.
+      const query = normalizeForSearch(filter.trim());
+      const narrower = last && last.order === order && last.only === only && last.indices && query.includes(last.query);
+      const matches = filterTokens(order, texts, query, only, narrower ? last!.indices : undefined);
+      last = { ...matches, query, order, only };
+      return matches.tokens;
+    });
   };
 }

@@ -43,6 +43,8 @@ describe('no leaks after removal', () => {
     backend.failNext('timeout', { operation: 'list' });
     const el = await fixture<PatTokenList>(html`<pat-token-list endpoint="/api/tokens"></pat-token-list>`);
     await waitUntil(() => spies.fetches.length === 1, 'the list request was not sent');
+    // The loading skeleton is fitted (table or cards) in the next frame.
+    await new Promise(requestAnimationFrame);
     expect(spies.pendingTimers().sort(), "the request's timeout, and the page's one minute timer").to.deep.equal([
       'setTimeout(30000)',
       'setTimeout(60000)',

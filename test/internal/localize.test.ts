@@ -173,6 +173,26 @@ describe('the Intl cache', () => {
     expect(dateTimeFormat('en', options), 'the oldest entry was evicted and built again').not.to.equal(first);
   });
 
+  it('serialises an options object once, not on every lookup (each row looks its formatters up); equal options share a formatter', () => {
+    const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
+    const first = dateTimeFormat('en', options);
+    const stringify = JSON.stringify;
+    let serialised = 0;
+    JSON.stringify = ((...args: Parameters<typeof JSON.stringify>) => {
+      serialised += 1;
+      return stringify(...args);
+    }) as typeof JSON.stringify;
+    let again: Intl.DateTimeFormat[];
+    try {
+      again = Array.from({ length: 100 }, () => dateTimeFormat('en', options));
+    } finally {
+      JSON.stringify = stringify;
+    }
+    expect(serialised).to.equal(0);
+    expect(again.every((format) => format === first)).to.be.true;
+    expect(dateTimeFormat('en', { ...options }), 'the same options in another object').to.equal(first);
+  });
+
   it('falls back to the browser locale for an invalid lang', () => {
     expect(dateTimeFormat('not a locale!', { year: 'numeric' }).format(new Date('2026-01-01T12:00:00Z'))).to.match(/2026/);
   });

@@ -3,7 +3,8 @@
  * be loaded): the generate dialog is not built until it is used, and a row costs a bounded number
  * of DOM nodes. `npm run bench` measures the time; these keep the causes from coming back.
  */
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { TokenClient } from '../../src/api/token-client.js';
 import { setClock } from '../../src/internal/clock.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
@@ -62,6 +63,30 @@ describe('a short list’s first render', () => {
     expect(dialog.shadowRoot!.querySelector('[part~=summary] .name')!.textContent).to.equal('terraform');
     dialog.close();
     await dialog.updateComplete;
+  });
+
+  it('measures whether the table fits once when the rows come with the first screen, not on the skeleton as well', async () => {
+    // An adapter that answers at once (a cache, a host's own store): skeleton and rows render in one task.
+    const client: TokenClient = {
+      list: async () => sampleTokens(),
+      create: () => Promise.reject(new Error('not used')),
+      revoke: async () => undefined,
+    };
+    const measure = HTMLTableElement.prototype.getBoundingClientRect;
+    let measured = 0;
+    HTMLTableElement.prototype.getBoundingClientRect = function (this: HTMLTableElement) {
+      measured += 1;
+      return measure.call(this);
+    };
+    try {
+      const el = await fixture<PatTokenList>(html`<pat-token-list .client=${client}></pat-token-list>`);
+      await waitUntil(() => rowIds(el).length === sampleTokens().length, 'the rows did not render');
+      await el.updateComplete;
+      await new Promise(requestAnimationFrame);
+      expect(measured, 'forced layouts of the table to fit it').to.equal(1);
+    } finally {
+      HTMLTableElement.prototype.getBoundingClientRect = measure;
+    }
   });
 
   it(`keeps every row to ${MAX_NODES_PER_ROW} DOM nodes at most, ${MAX_NODES_PER_ROW_ON_AVERAGE} on average`, async () => {

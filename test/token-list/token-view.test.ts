@@ -82,6 +82,47 @@ describe('token view', () => {
     expect(view({ ...base, sort: { key: 'name', direction: 'ascending' }, tokens: [...base.tokens] })).to.not.equal(sorted);
   });
 
+  it('builds each token’s search text once per change of the tokens, not on a keystroke', () => {
+    const tokens = Array.from({ length: 500 }, (_, i) => token({ id: `t${i}`, name: `Token ${i}`, description: 'Deploys' }));
+    const view = memoizedTokenView();
+    const base = input({ tokens });
+    view(base);
+    const lowerCase = String.prototype.toLowerCase;
+    let lowered = 0;
+    String.prototype.toLowerCase = function (this: string) {
+      lowered += 1;
+      return lowerCase.call(this);
+    };
+    let found: string[][];
+    try {
+      found = ['token 49', 'token 499', 'token 4'].map((filter) => ids(view({ ...base, filter })));
+    } finally {
+      String.prototype.toLowerCase = lowerCase;
+    }
+    expect(lowered, 'only the three queries were lowercased').to.equal(3);
+    expect(found[0]).to.have.members(['t49', ...Array.from({ length: 10 }, (_, i) => `t49${i}`)]);
+    expect(found[1], 'typing on narrows').to.deep.equal(['t499']);
+    expect(found[2], 'a shorter query finds more again').to.have.length(111);
+  });
+
+  it('builds a collator only to sort by name', () => {
+    const Collator = Intl.Collator;
+    let built = 0;
+    Intl.Collator = function (...args: ConstructorParameters<typeof Intl.Collator>) {
+      built += 1;
+      return new Collator(...args);
+    } as unknown as typeof Intl.Collator;
+    try {
+      // A locale no other test sorts in: collators are cached per locale.
+      deriveTokenView(input({ locale: 'fi' }));
+      expect(built, 'sorted by date').to.equal(0);
+      deriveTokenView(input({ locale: 'fi', sort: { key: 'name', direction: 'ascending' } }));
+      expect(built, 'sorted by name').to.equal(1);
+    } finally {
+      Intl.Collator = Collator;
+    }
+  });
+
   it('toggles direction on the same column and starts each column in its natural direction', () => {
     expect(nextSort(DEFAULT_SORT, 'createdAt')).to.deep.equal({ key: 'createdAt', direction: 'ascending' });
     expect(nextSort(DEFAULT_SORT, 'name')).to.deep.equal({ key: 'name', direction: 'ascending' });
