@@ -32,6 +32,10 @@ export const TokenSchema = z.object({
   scopes: z.optional(z.nullable(z.array(z.string()))),
   /** The id of the token a rotation put in this one's place (set during its grace period). */
   replacedBy: z.optional(z.nullable(z.string())),
+  /** Set when the system revoked the token (the user's own Delete removes it instead): it stays listed, and never works again. */
+  revocation: z.optional(
+    z.nullable(z.object({ at: isoDateTime, reason: z.enum(['leaked', 'admin', 'account']), url: z.optional(z.string()) })),
+  ),
 });
 
 export const ListTokensResponseSchema = z.object({

@@ -7,6 +7,7 @@
  * POST   {basePath}              -> 201 { token, secret }
  * DELETE {basePath}/{id}         -> 204
  * POST   {basePath}/{id}/rotate  -> 201 { token, secret, previous }
+ * POST   {basePath}/secret-scanning -> 200 feedback   (with `secretScanning`: GitHub's signed reports, no session)
  * ```
  *
  * Errors are problem+json: 401 unauthenticated, 404 for a token the user does not have (another
@@ -21,6 +22,7 @@ import type { CreateTokenRequest, RotateTokenRequest } from '../api/schemas.js';
 import { SetupError, TokenServiceError } from './errors.js';
 import { readJsonBody } from './json-body.js';
 import { json, noContent, problem, unavailable } from './responses.js';
+import { createSecretScanningReceiver, type SecretScanningOptions } from './secret-scanning.js';
 import type { TokenService } from './token-service.js';
 
 /**
@@ -57,15 +59,30 @@ export interface FetchHandlerOptions<Context = unknown> {
    * that, once per cause. Default: `console.error`.
    */
   onError?(error: unknown, request: Request): void;
+  /**
+   * Receive GitHub's secret-scanning reports at `{basePath}/secret-scanning` (docs/secret-scanning.md):
+   * `keys` are GitHub's signing keys (the document, its URL, or a function returning it); each
+   * reported secret of ours is revoked at once, and `onLeak` hears it.
+   */
+  secretScanning?: SecretScanningOptions;
 }
 
-type Route = { kind: 'collection' } | { kind: 'token'; id: string } | { kind: 'rotate'; id: string } | { kind: 'unknown' };
+type Route =
+  | { kind: 'collection' }
+  | { kind: 'token'; id: string }
+  | { kind: 'rotate'; id: string }
+  | { kind: 'secret-scanning' }
+  | { kind: 'unknown' };
 
 const ALLOWED: Record<Exclude<Route['kind'], 'unknown'>, string[]> = {
   collection: ['GET', 'HEAD', 'POST'],
   token: ['DELETE'],
   rotate: ['POST'],
+  'secret-scanning': ['POST'],
 };
+
+/** The receiver's last path segment; no token id has this shape. */
+const SECRET_SCANNING = 'secret-scanning';
 
 /** Longer ids are not ours: answered 404 without asking the store. */
 const MAX_ID_LENGTH = 200;
@@ -85,8 +102,9 @@ function decodeId(segment: string | undefined): string | undefined {
   }
 }
 
-function routeUnder(basePath: string, pathname: string): Route {
+function routeUnder(basePath: string, pathname: string, receiving: boolean): Route {
   if (pathname === basePath || pathname === `${basePath}/`) return { kind: 'collection' };
+  if (receiving && pathname === `${basePath}/${SECRET_SCANNING}`) return { kind: 'secret-scanning' };
   if (!pathname.startsWith(`${basePath}/`)) return { kind: 'unknown' };
   const [first, second, ...more] = pathname.slice(basePath.length + 1).split('/');
   const id = decodeId(first);
@@ -96,9 +114,10 @@ function routeUnder(basePath: string, pathname: string): Route {
 }
 
 /** Without a base path: the request's path is the collection, or one of its token routes. */
-function routeByShape(method: string, pathname: string): Route {
+function routeByShape(method: string, pathname: string, receiving: boolean): Route {
   const segments = pathname.split('/');
   const last = segments.at(-1);
+  if (receiving && last === SECRET_SCANNING) return { kind: 'secret-scanning' };
   if (method === 'POST' && last === 'rotate' && segments.length >= 3) {
     const id = decodeId(segments.at(-2));
     if (id) return { kind: 'rotate', id };
@@ -120,6 +139,7 @@ function errorResponse(error: TokenServiceError): Response {
       return problem(404, { detail: error.message });
     case 'token-limit':
     case 'already-replaced':
+    case 'revoked':
       return problem(409, { detail: error.message });
   }
 }
@@ -138,6 +158,8 @@ export function createFetchHandler<Context = unknown>(service: TokenService, opt
         `pat-elements/server: ${error instanceof SetupError ? 'the setup needs a change' : 'a request failed with 500'}:`,
         error,
       ));
+  const receiver =
+    options.secretScanning === undefined ? undefined : createSecretScanningReceiver(service, options.secretScanning, onError);
   /** Whether a request inside `basePath` arrived yet, and whether one outside it was reported. */
   let servedInside = false;
   let reportedOutside = false;
@@ -166,8 +188,8 @@ export function createFetchHandler<Context = unknown>(service: TokenService, opt
     const route = pathname.includes('//')
       ? { kind: 'unknown' as const }
       : basePath === undefined
-        ? routeByShape(method, pathname)
-        : routeUnder(basePath, pathname);
+        ? routeByShape(method, pathname, !!receiver)
+        : routeUnder(basePath, pathname, !!receiver);
     if (route.kind === 'unknown') {
       if (basePath !== undefined && !pathname.includes('//')) outsideBasePath(request, pathname);
       return problem(404, { detail: 'There is nothing at this address.' });
@@ -179,6 +201,9 @@ export function createFetchHandler<Context = unknown>(service: TokenService, opt
     if (!allowed.includes(method)) {
       return problem(405, { detail: `Use ${allowed.join(' or ')} here.`, headers: { Allow: allowed.join(', ') } });
     }
+
+    // GitHub signs its reports: no user session, the signature is the credential.
+    if (route.kind === 'secret-scanning') return receiver!.receive(request);
 
     const userId = await options.authenticate(request, context);
     if (typeof userId !== 'string' || userId === '') return problem(401, { detail: 'Sign in to manage your tokens.' });

@@ -27,6 +27,17 @@ export type {
   TokenRefusal,
 } from './require-token.js';
 export type { UsageOptions } from './usage-recorder.js';
+export type { LeakOutcome, LeakReport, LeakResult, RevocationEvent, RevocationHook } from './revocation.js';
+export {
+  GITHUB_SECRET_SCANNING_KEYS_URL,
+  MAX_REPORT_BYTES,
+  type LeakEvent,
+  type SecretScanningKeyDocument,
+  type SecretScanningKeys,
+  type SecretScanningOptions,
+} from './secret-scanning.js';
+export { tokenPattern } from './token-pattern.js';
+export { createTestSecretScanner, type ScannerFinding, type TestSecretScanner } from './test-scanner.js';
 export { SetupError, TokenServiceError, type TokenServiceErrorCode } from './errors.js';
 export { DEFAULT_POLICY, type TokenPolicy } from './policy.js';
 export { createFetchHandler, RETRY_AFTER_SECONDS, type FetchHandler, type FetchHandlerOptions } from './fetch-handler.js';
@@ -38,6 +49,19 @@ export { DEFAULT_TIMEOUT_MS } from './database-guard.js';
 export { SCHEMA_VERSION } from './postgres-migrations.js';
 export { PGliteInUseError, PGLITE_LOCK_FILE } from './pglite-lock.js';
 export type { MaintenanceReport, MaintenanceStepResult } from './maintenance.js';
-export type { NewToken, Replacement, RotateInput, RotateResult, StoredToken, TokenCaller, TokenStore, TokenUse } from './store.js';
+export type {
+  LeakedSecret,
+  LeakRevocation,
+  NewToken,
+  Replacement,
+  RevocationReason,
+  RotateInput,
+  RotateResult,
+  StoredToken,
+  TokenCaller,
+  TokenRevocation,
+  TokenStore,
+  TokenUse,
+} from './store.js';
 export type { Scope } from '../api/scopes.js';
 export type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';

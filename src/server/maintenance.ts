@@ -11,7 +11,7 @@ import type { TokenStore } from './store.js';
 
 /** What one step did. */
 export interface MaintenanceStepResult {
-  /** The step's name: `expired`, `past-grace` or `live-token-counts`. */
+  /** The step's name: `expired`, `revoked`, `past-grace` or `live-token-counts`. */
   step: string;
   /** What it did, e.g. `{ deleted: 12 }`; empty when skipped. */
   counts: Record<string, number>;
@@ -56,6 +56,15 @@ export const MAINTENANCE_STEPS: readonly MaintenanceStep[] = [
     async run({ store, now }) {
       if (!store.purgePastGrace) return skipped('the store has no purgePastGrace()');
       return { counts: { deleted: await store.purgePastGrace(now) } };
+    },
+  },
+  {
+    name: 'revoked',
+    async run({ store, policy, now }) {
+      if (policy.revokedRetentionDays === null) return skipped('the policy keeps revoked tokens (revokedRetentionDays: null)');
+      if (!store.purgeRevoked) return skipped('the store has no purgeRevoked()');
+      const revokedBefore = new Date(now.getTime() - policy.revokedRetentionDays * DAY_MS);
+      return { counts: { deleted: await store.purgeRevoked(revokedBefore) } };
     },
   },
   {

@@ -13,6 +13,7 @@ import { runMaintenance, type MaintenanceReport } from './maintenance.js';
 import { resolvePolicy, type ResolvedPolicy, type TokenPolicy } from './policy.js';
 import { validateCreateRequest, validateRotateRequest } from './request-validation.js';
 import { createTokenGuard, type RequireTokenOptions, type TokenGuard } from './require-token.js';
+import { createRevocations, type LeakReport, type LeakResult, type RevocationHook } from './revocation.js';
 import type { StoredToken, TokenCaller, TokenStore } from './store.js';
 import { assertValidPrefix, generateSecret, isTokenId, isWellFormedSecret, newTokenId, partialKeyOf } from './token-format.js';
 import { createUsageRecorder, type UsageOptions } from './usage-recorder.js';
@@ -36,6 +37,12 @@ export interface TokenServiceOptions {
    * cause. Default: `console.error`.
    */
   onError?: ErrorHook;
+  /**
+   * Hears every revocation the system makes, one event per token, after it is stored: a leaked
+   * secret (`revokeLeaked`, the secret-scanning receiver) and `revokeAll`. Awaited; what it
+   * throws goes to `onError`, and the revocation stands. Not the user's own Delete.
+   */
+  onRevocation?: RevocationHook;
 }
 
 /** Who a verified secret acts for, and with which permissions. */
@@ -50,11 +57,10 @@ export interface VerifiedToken {
  * Why `check` refused a secret:
  * - `malformed`: not a secret of this service (wrong prefix, length, characters or checksum);
  *   decided without a store call;
- * - `unknown`: well formed, but no stored token has it (never made, deleted, or revoked: revoking
- *   deletes the row today);
+ * - `unknown`: well formed, but no stored token has it (never made, or deleted);
  * - `expired`: past its expiry, or past its grace period after a rotation;
- * - `revoked`: the stored token says it was revoked (for stores that keep revoked tokens; none
- *   does yet, so a revoked token is `unknown` today);
+ * - `revoked`: revoked by the system (leaked, by an administrator, the whole account), and still
+ *   stored for its retention period (after it, `unknown`);
  * - `insufficient-scope`: a valid token without every scope asked for.
  */
 export type RefusalReason = 'malformed' | 'unknown' | 'expired' | 'revoked' | 'insufficient-scope';
@@ -93,9 +99,23 @@ export interface TokenService {
   rotate(userId: string, id: string, request: RotateTokenRequest): Promise<RotateTokenResponse>;
   /**
    * Deletes the token (and its predecessor, if still in a grace period); a `not-found` error when
-   * the user has no token with this id.
+   * the user has no token with this id. The user's Delete: a revoked token is deleted this way too.
    */
   revoke(userId: string, id: string): Promise<void>;
+  /**
+   * Revokes the secrets a scanner reported (GitHub's receiver calls it; call it for GitLab's token
+   * revocation API or a scanner of your own): each one of ours is revoked at once with reason
+   * `leaked` and its `url`, and `onRevocation` hears it; a secret revoked before is left as it
+   * was. Looks up by hash only, and records no use. One result per report, in order.
+   */
+  revokeLeaked(leaks: readonly LeakReport[]): Promise<LeakResult[]>;
+  /**
+   * Revokes every working token of the user at once (not expired; in a grace period included),
+   * with reason `account` (a compromise, a password reset) or `admin`, and returns how many;
+   * `onRevocation` hears each. One atomic store step: every token whose create was stored before
+   * it began is revoked; one stored while it runs is not (end the user's sessions first).
+   */
+  revokeAll(userId: string, reason: 'account' | 'admin'): Promise<number>;
   /**
    * Whether `secret` is a working token with the `scopes` asked for: `{ ok: true, token }`, or
    * `{ ok: false, reason }` saying why not (for the host's logs; what a caller is told is
@@ -117,14 +137,15 @@ export interface TokenService {
   flushUsage(): Promise<void>;
   /**
    * The clean-up a scheduler runs (daily, say): deletes tokens expired for
-   * `policy.expiredRetentionDays`, and replaced tokens past their grace period, and corrects the
+   * `policy.expiredRetentionDays`, tokens revoked for `policy.revokedRetentionDays`, and replaced
+   * tokens past their grace period, and corrects the
    * per-user counts of live tokens. Idempotent, and safe from several processes at once; returns
    * what each step did.
    */
   maintain(): Promise<MaintenanceReport>;
 }
 
-/** The token a secret names, or why it names none (`revoked` once a store keeps revoked rows). */
+/** The token a secret names, or why it names none. */
 type Identified = { ok: true; token: StoredToken } | { ok: false; reason: Exclude<RefusalReason, 'insufficient-scope'> };
 
 const DAY_MS = 86_400_000;
@@ -143,6 +164,13 @@ function toWire(token: StoredToken): Token {
     lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
     scopes: token.scopes,
     replacedBy: token.replacedBy,
+    revocation: token.revocation
+      ? {
+          at: token.revocation.at.toISOString(),
+          reason: token.revocation.reason,
+          ...(token.revocation.url === null ? {} : { url: token.revocation.url }),
+        }
+      : null,
   };
 }
 
@@ -195,6 +223,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     if (!isWellFormedSecret(secret, prefix)) return { ok: false, reason: 'malformed' };
     const token = await store.findByHash(await hashSecret(secret));
     if (!token) return { ok: false, reason: 'unknown' };
+    if (token.revocation) return { ok: false, reason: 'revoked' };
     if (token.expiresAt !== null && token.expiresAt <= now) return { ok: false, reason: 'expired' };
     return { ok: true, token };
   }
@@ -225,9 +254,20 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     return { secret, secretHash: await hashSecret(secret), partialKey: partialKeyOf(secret, prefix) };
   }
 
+  const revocations = createRevocations({
+    store,
+    prefix,
+    clock,
+    toWire,
+    assertUserId,
+    hook: options.onRevocation,
+    onError: options.onError ?? consoleHook('onRevocation failed'),
+  });
+
   const service: TokenService = {
     prefix,
     policy,
+    ...revocations,
 
     async list(userId) {
       assertUserId(userId);
@@ -279,6 +319,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       if (result.outcome === 'not-found') throw notFound();
       if (result.outcome === 'already-replaced') {
         throw new TokenServiceError('already-replaced', 'This token was already regenerated: use its replacement.');
+      }
+      if (result.outcome === 'revoked') {
+        throw new TokenServiceError('revoked', 'This token was revoked and cannot be regenerated: delete it, and create a new one.');
       }
       return { token: toWire(result.token), secret, previous: result.previous && toWire(result.previous) };
     },

@@ -9,6 +9,7 @@ import {
   createFetchHandler,
   createTokenService,
   postgresStore,
+  type MaintenanceReport,
   type TokenPolicy,
   type TokenService,
   type TokenServiceOptions,
@@ -17,6 +18,9 @@ import {
 import { call, expectProblem } from './handler-suite.mjs';
 import { DAY, HOUR, MINUTE, testClock, type Counters, type StoreKit } from './kits.mjs';
 import { rejectsWith } from './service-suite.mjs';
+
+/** The step called `name` of a `maintain()` report. */
+export const stepOf = (report: MaintenanceReport, name: string) => report.steps.find((step) => step.step === name)!;
 
 /**
  * `sql`: the kit stores tokens in SQL tables, whose per-user counters a test can break by hand;
@@ -277,6 +281,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
         [
           ['expired', { deleted: 2 }],
           ['past-grace', { deleted: 0 }],
+          ['revoked', { deleted: 0 }],
           ['live-token-counts', kit.sql ? { corrected: 0 } : {}],
         ],
       );
@@ -336,13 +341,14 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
     });
 
     it('runs on a store without the maintenance methods, skipping their steps and saying so', async () => {
-      const { purgeExpired: _a, purgePastGrace: _b, recountLiveTokens: _c, ...older } = store;
+      const { purgeExpired: _a, purgePastGrace: _b, purgeRevoked: _d, recountLiveTokens: _c, ...older } = store;
       const report = await make({}, { store: older as TokenStore }).maintain();
       assert.deepEqual(
         report.steps.map((step) => [step.step, step.skipped]),
         [
           ['expired', 'the store has no purgeExpired()'],
           ['past-grace', 'the store has no purgePastGrace()'],
+          ['revoked', 'the store has no purgeRevoked()'],
           ['live-token-counts', 'the store keeps no count of live tokens (no recountLiveTokens())'],
         ],
       );
@@ -379,14 +385,14 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
         await rejectsWith(limited.create('ada', { name: 'blocked', expiresInDays: 1 }), 'token-limit');
 
         const report = await limited.maintain();
-        assert.deepEqual(report.steps[2], { step: 'live-token-counts', counts: { corrected: 3 } });
+        assert.deepEqual(stepOf(report, 'live-token-counts'), { step: 'live-token-counts', counts: { corrected: 3 } });
         assert.equal(await liveCounter('ada'), 2);
         assert.equal(await liveCounter('grace'), 1);
         assert.equal(await liveCounter('linus'), 1);
         await limited.create('ada', { name: 'a4', expiresInDays: 1 });
         await limited.create('ada', { name: 'a5', expiresInDays: 1 });
         await rejectsWith(limited.create('ada', { name: 'one too many', expiresInDays: 1 }), 'token-limit');
-        assert.deepEqual((await limited.maintain()).steps[2]?.counts, { corrected: 0 });
+        assert.deepEqual(stepOf(await limited.maintain(), 'live-token-counts').counts, { corrected: 0 });
       });
     }
     if (sql && connections) {
@@ -409,7 +415,11 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
           while (Number((await kit.sql!(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`))[0]!.n) === 0);
           await connection.query('COMMIT');
           const report = await running;
-          assert.deepEqual(report.steps[2]?.counts, { corrected: 0 }, 'the counter changed under it: left for the next run');
+          assert.deepEqual(
+            stepOf(report, 'live-token-counts').counts,
+            { corrected: 0 },
+            'the counter changed under it: left for the next run',
+          );
           assert.ok(await limited.verify(secret), 'the create went through');
         } finally {
           connection.release();
@@ -417,7 +427,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
         const rows = Number((await kit.sql!(`SELECT count(*)::int AS n FROM pat_tokens WHERE user_id = 'ada'`))[0]!.n);
         assert.equal(rows, 7);
         assert.ok((await liveCounter('ada'))! >= rows, 'never a count below the rows, which would let creates past the maximum');
-        assert.deepEqual((await limited.maintain()).steps[2]?.counts, { corrected: 1 }, 'the next run corrects it');
+        assert.deepEqual(stepOf(await limited.maintain(), 'live-token-counts').counts, { corrected: 1 }, 'the next run corrects it');
         assert.equal(await liveCounter('ada'), 7);
         await Promise.allSettled(Array.from({ length: 20 }, (_, n) => limited.create('ada', { name: `fill ${n}`, expiresInDays: 1 })));
         assert.equal((await limited.list('ada')).length, 20, 'filled to exactly the maximum');
