@@ -8,6 +8,13 @@ import { problem } from './responses.js';
 /** The contract's requests are a few hundred bytes; 16 KB leaves room and nothing more. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
+/**
+ * Requests whose body `toNodeListener` wrote again from what a parser left (`express.json()`'s
+ * object): the same JSON, not the same bytes, which a signature over the raw body (GitHub's
+ * secret-scanning reports) cannot match.
+ */
+export const rewrittenBodies = new WeakSet<Request>();
+
 export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
 
 function isJsonType(contentType: string | null): boolean {

@@ -15,8 +15,8 @@
  * Nothing is read before the signature is checked against GitHub's key: a missing, malformed or
  * wrong signature, or an unknown key, is a 401 that changes nothing. No user session is involved.
  */
-import { TokenServiceError } from './errors.js';
-import { readBodyBytes } from './json-body.js';
+import { SetupError, TokenServiceError } from './errors.js';
+import { readBodyBytes, rewrittenBodies } from './json-body.js';
 import { json, problem } from './responses.js';
 import type { RevocationEvent } from './revocation.js';
 import type { TokenService } from './token-service.js';
@@ -284,7 +284,19 @@ export function createSecretScanningReceiver(
         throw new TokenServiceError('unavailable', error.message, undefined, { cause: error });
       }
       if (!key) return unauthorized('The report is signed with a key that is not GitHub’s.');
-      if (!(await verifies(key, signature, body.bytes))) return unauthorized('The report’s signature does not match its body.');
+      if (!(await verifies(key, signature, body.bytes))) {
+        if (rewrittenBodies.has(request)) {
+          onError(
+            new SetupError(
+              'pat-elements/server: a body parser (express.json()?) read a secret-scanning report before the token handler, so its ' +
+                'signature, over the bytes GitHub sent, cannot be checked: mount the token handler before body parsers, or give ' +
+                'its secret-scanning path express.raw({ type: "application/json" }).',
+            ),
+            request,
+          );
+        }
+        return unauthorized('The report’s signature does not match its body.');
+      }
 
       const reported = parseReport(body.bytes);
       if (reported instanceof Response) return reported;

@@ -11,7 +11,9 @@ import {
   createTestSecretScanner,
   createTokenService,
   memoryStore,
+  SetupError,
   tokenPattern,
+  toNodeListener,
   type SecretScanningKeyDocument,
 } from '../../src/server/index.js';
 import { createKeySource, derToP1363, KEYS_MAX_AGE_MS, KEYS_REFETCH_INTERVAL_MS } from '../../src/server/secret-scanning.js';
@@ -184,6 +186,59 @@ describe('GitHub’s keys', () => {
       assert.throws(() => createFetchHandler(service, { authenticate, secretScanning: { keys: { keys: [] } as never } }), /public_keys/);
       assert.throws(() => createFetchHandler(service, { authenticate, secretScanning: {} as never }), /needs keys/);
     });
+  });
+});
+
+describe('behind a body parser (toNodeListener)', () => {
+  const servers: Server[] = [];
+  after(() => Promise.all(servers.map((server) => new Promise((done) => server.close(done)))));
+
+  it('express.json() first: 401, and the host is told to mount the handler first or use express.raw(); express.raw(): verified', async () => {
+    const scanner = await createTestSecretScanner();
+    const failures: unknown[] = [];
+    const service = createTokenService({ store: memoryStore(), prefix: 'pat' });
+    const listener = toNodeListener(
+      createFetchHandler(service, {
+        basePath: '/api/tokens',
+        authenticate: () => null,
+        secretScanning: { keys: scanner.keys },
+        onError: (error) => failures.push(error),
+      }),
+    );
+    let raw = false;
+    // What express.json() / express.raw() leave: the parsed value (or the bytes) in req.body, marked by req._body.
+    const server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      Object.assign(req, { body: raw ? bytes : JSON.parse(bytes.toString('utf8')), _body: true });
+      listener(req, res);
+    });
+    servers.push(server);
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const { port } = server.address() as { port: number };
+    const { secret } = await service.create('ada', { name: 'deploy', expiresInDays: 1 });
+    // GitHub's JSON need not be what JSON.stringify writes: a space after a colon is enough to differ.
+    const body = `[{"token": "${secret}", "type": "pat", "url": "https://github.com/x", "source": "content"}]`;
+    const send = async () =>
+      fetch(`http://127.0.0.1:${port}/api/tokens/secret-scanning`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await scanner.sign(body)) },
+        body,
+      });
+
+    assert.equal((await send()).status, 401);
+    assert.equal(failures.length, 1);
+    assert.ok(failures[0] instanceof SetupError);
+    assert.match(
+      (failures[0] as Error).message,
+      /mount the token handler before body parsers, or give its secret-scanning path express\.raw/,
+    );
+    assert.ok(await service.verify(secret));
+    raw = true;
+    assert.equal((await send()).status, 200);
+    assert.equal(await service.verify(secret), null);
+    assert.equal(failures.length, 1);
   });
 });
 
