@@ -1,5 +1,5 @@
-// The server's examples type-check against the real API: every ```ts block of docs/server.md and
-// of the README's Express, Hono and Next.js examples, each compiled as its own module (host
+// The server's examples type-check against the real API: every ```ts block of docs/server.md,
+// docs/secret-scanning.md and of the README's Express, Hono and Next.js examples, each compiled as its own module (host
 // functions it only mentions are declared; Hono and the Next.js alias are stubbed, Express has
 // its real types).
 import assert from 'node:assert/strict';
@@ -12,9 +12,10 @@ import { codeBlocks, readDoc, section } from '../support/markdown.mjs';
 const root = join(import.meta.dirname, '../..');
 const README_HOSTS = ['Express', 'Hono', 'Next.js'];
 const serverDocBlocks = codeBlocks(readDoc('docs/server.md'), 'ts');
+const scanningDocBlocks = codeBlocks(readDoc('docs/secret-scanning.md'), 'ts');
 const readme = readDoc('README.md');
 const hostBlocks = new Map(README_HOSTS.map((host) => [host, codeBlocks(section(readme, host, 'README.md'), 'ts')]));
-const blocks = [...serverDocBlocks, ...[...hostBlocks.values()].flat()];
+const blocks = [...serverDocBlocks, ...scanningDocBlocks, ...[...hostBlocks.values()].flat()];
 
 mkdirSync(join(root, '.scratch'), { recursive: true });
 const dir = mkdtempSync(join(root, '.scratch/readme-server-'));
@@ -70,6 +71,8 @@ function prelude(block: string): string {
     secret: 'declare const secret: string;',
     remoteAddress: 'declare const remoteAddress: string | undefined;',
     userAgent: 'declare const userAgent: string | undefined;',
+    userId: 'declare const userId: string;',
+    notifyOwner: 'declare function notifyOwner(userId: string, name: string, url: string | null, why: string | null): Promise<void>;',
   };
   for (const [name, declaration] of Object.entries(hostDeclarations)) {
     if (!declares(name) && new RegExp(`\\b${name}\\b`).test(block)) lines.push(declaration);
@@ -82,6 +85,15 @@ it('docs/server.md has the examples it promises: plain Node, requireToken, check
   for (const needle of ['postgresStore', 'requireToken(', 'tokens.check(', 'tokenOf(req)', "from 'express'", "from 'hono'", 'as GET']) {
     assert.ok(
       serverDocBlocks.some((block) => block.includes(needle)),
+      needle,
+    );
+  }
+});
+
+it('docs/secret-scanning.md shows the receiver, the hook, revokeLeaked, revokeAll and the test scanner', () => {
+  for (const needle of ['secretScanning:', 'onRevocation:', 'tokens.revokeLeaked(', 'tokens.revokeAll(', 'createTestSecretScanner()']) {
+    assert.ok(
+      scanningDocBlocks.some((block) => block.includes(needle)),
       needle,
     );
   }
