@@ -214,11 +214,14 @@ export const CLAUSES: readonly Clause[] = [
       }
       if (exchange.status !== 200) return fail(`GET answered ${answered(exchange)}; expected 200`);
       if (exchange.json === undefined) return fail(`GET's body is not JSON${exchange.mediaType ? ` (it is ${exchange.mediaType})` : ''}`);
-      const tokens = listedTokens(exchange.json)?.length ?? 0;
+      const listed = listedTokens(exchange.json) ?? [];
+      const tokens = listed.length;
       judge(context, 'GET', ListTokensResponseSchema, exchange.json, tokens);
       const error = shapeError(ListTokensResponseSchema, parseListResponse, exchange.json);
       if (error) return fail(`GET: ${describeContractError(error)}`);
-      return pass(`${tokens} token${tokens === 1 ? '' : 's'}`);
+      // Tokens the system revoked (a leak, an account) stay listed, marked: the contract allows them.
+      const revoked = listed.filter((token) => token.revocation).length;
+      return pass(`${tokens} token${tokens === 1 ? '' : 's'}${revoked ? `, ${revoked} revoked by the system` : ''}`);
     },
   },
   {
@@ -354,8 +357,14 @@ export const CLAUSES: readonly Clause[] = [
       if (!first || !context.revoked) return skip('needs a revoke that worked');
       const list = await readList(context);
       if (isOutcome(list)) return list;
-      if (list.tokens.some((token) => token.id === first.id))
-        return fail(`the revoked token (id ${printable(first.id)}) is still in GET's "tokens"`);
+      const still = list.tokens.find((token) => token.id === first.id);
+      if (still?.revocation) {
+        return fail(
+          `the deleted token (id ${printable(first.id)}) is still in GET's "tokens", marked revoked: the user's DELETE removes a token; ` +
+            'only one the system revoked (a leak, the whole account) stays listed',
+        );
+      }
+      if (still) return fail(`the revoked token (id ${printable(first.id)}) is still in GET's "tokens"`);
       return pass();
     },
   },
