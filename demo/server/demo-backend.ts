@@ -4,9 +4,11 @@
  * The data lives in a folder (`.demo-data/` by default), so tokens survive a restart; the panel's
  * "Reset demo data" (or deleting the folder) starts over from the seed.
  *
- * - `/api/tokens…`  the token API: the package's handler, behind the panel's fault layer;
+ * - `/api/tokens…`  the token API: the package's handler, behind the panel's fault layer, with
+ *                   GitHub's secret-scanning receiver at `/api/tokens/secret-scanning`;
  * - `/api/whoami`   an API of the host's own, protected by personal access tokens (`verify`);
- * - `/api/demo/…`   demo only: status, fault injection and reset, for the control panel.
+ * - `/api/demo/…`   demo only: status, fault injection, reset, a simulated leak (the demo plays
+ *                   the scanner) and "revoke all my tokens", for the control panel.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { demoScopes } from '../../src/mock/seed.js';
@@ -19,8 +21,10 @@ import {
   type FetchHandler,
   type NodeRequest,
   type NodeResponse,
+  type RevocationEvent,
 } from '../../src/server/index.js';
 import { createFaultLayer, DEMO_FAULTS, type DemoFault } from './fault-layer.js';
+import { createDemoScanner, eventSummary } from './scanner.js';
 import { seedDemoAccount } from './seed-account.js';
 import { whoamiHandler, type DemoUser } from './whoami.js';
 
@@ -66,13 +70,24 @@ async function open(dataDir: string) {
 
   // The policy the page's `max-lifetime-days="366"` states: at most a year and a day, no token
   // without an expiry (the seeded account has one from before the policy, as real accounts do).
+  // What the host's onRevocation heard last (revokeAll's events), for the panel.
+  let revocations: RevocationEvent[] = [];
   const service = createTokenService({
     store,
     prefix: DEMO_PREFIX,
     scopes: demoScopes,
     policy: { maxLifetimeDays: 366, allowNoExpiration: false },
+    onRevocation: (event) => void revocations.push(event),
   });
-  const faults = createFaultLayer(createFetchHandler(service, { basePath: '/api/tokens', authenticate: () => DEMO_USER.id }));
+  const scanner = await createDemoScanner();
+  const faults = createFaultLayer(
+    createFetchHandler(service, {
+      basePath: '/api/tokens',
+      authenticate: () => DEMO_USER.id,
+      // The demo's scanner stands in for GitHub: its key is the one document the receiver trusts.
+      secretScanning: { keys: scanner.keys, onLeak: scanner.onLeak },
+    }),
+  );
   const whoami = whoamiHandler(service, [DEMO_USER]);
 
   const handler: FetchHandler = async (request) => {
@@ -83,6 +98,12 @@ async function open(dataDir: string) {
       faults.disarm();
       await reseed();
       return new Response(null, { status: 204 });
+    }
+    if (pathname === '/api/demo/leak' && request.method === 'POST') return scanner.handle(request, whoami);
+    if (pathname === '/api/demo/revoke-all' && request.method === 'POST') {
+      revocations = [];
+      const revoked = await service.revokeAll(DEMO_USER.id, 'account');
+      return json({ revoked, onRevocation: revocations.map(eventSummary) });
     }
     if (pathname === '/api/demo/fault' && request.method === 'POST') {
       const { fault } = (await request.json().catch(() => ({}))) as { fault?: DemoFault };
