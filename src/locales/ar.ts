@@ -114,6 +114,10 @@ export const ar: PatStrings = {
   emptyBody: 'أنشئ رمز وصول ليتمكّن برنامج نصي أو أداة سطر أوامر أو تكامل من العمل نيابةً عنك. يملك الرمز الأذونات نفسها التي يملكها حسابك.',
   noMatches: 'لا توجد رموز وصول تطابق «{filter}».',
   clearFilter: 'مسح عامل التصفية',
+  revokedLeaked: 'أُلغي تلقائيًا في {date}: عُثر عليه في شيفرة عامة على {url}',
+  revokedLeakedNoUrl: 'أُلغي تلقائيًا في {date}: عُثر عليه في شيفرة عامة.',
+  revokedByAdmin: 'ألغاه مسؤول في {date}.',
+  revokedWithAccount: 'أُلغي في {date} مع كل رموز الوصول الخاصة بك، لحماية حسابك.',
 
   // <pat-generate-dialog>
   dialogHeading: 'إنشاء رمز وصول جديد',

@@ -88,6 +88,10 @@ export const de: PatStrings = {
     'Erstellen Sie ein Token, damit ein Skript, eine CLI oder eine Integration in Ihrem Namen handeln kann. Es hat dieselben Berechtigungen wie Ihr Konto.',
   noMatches: 'Keine Tokens passen zu „{filter}“.',
   clearFilter: 'Filter zurücksetzen',
+  revokedLeaked: 'Am {date} automatisch widerrufen: in öffentlichem Code gefunden unter {url}',
+  revokedLeakedNoUrl: 'Am {date} automatisch widerrufen: in öffentlichem Code gefunden.',
+  revokedByAdmin: 'Am {date} von einer Administratorin oder einem Administrator widerrufen.',
+  revokedWithAccount: 'Am {date} mit all Ihren Tokens widerrufen, um Ihr Konto zu schützen.',
 
   // <pat-generate-dialog>
   dialogHeading: 'Neues Token erstellen',

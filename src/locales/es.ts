@@ -93,6 +93,10 @@ export const es: PatStrings = {
   emptyBody: 'Genera un token para que un script, una CLI o una integración actúe en tu nombre. Tiene los mismos permisos que tu cuenta.',
   noMatches: 'Ningún token coincide con «{filter}».',
   clearFilter: 'Borrar filtro',
+  revokedLeaked: 'Revocado automáticamente el {date}: encontrado en código público en {url}',
+  revokedLeakedNoUrl: 'Revocado automáticamente el {date}: encontrado en código público.',
+  revokedByAdmin: 'Revocado por un administrador el {date}.',
+  revokedWithAccount: 'Revocado el {date} junto con todos tus tokens, para proteger tu cuenta.',
 
   // <pat-generate-dialog>
   dialogHeading: 'Generar nuevo token',

@@ -95,6 +95,10 @@ export const fr: PatStrings = {
     'Générez un jeton pour permettre à un script, à une CLI ou à une intégration d’agir en votre nom. Il dispose des mêmes autorisations que votre compte.',
   noMatches: 'Aucun jeton ne correspond à « {filter} ».',
   clearFilter: 'Effacer le filtre',
+  revokedLeaked: 'Révoqué automatiquement le {date} : trouvé dans du code public sur {url}',
+  revokedLeakedNoUrl: 'Révoqué automatiquement le {date} : trouvé dans du code public.',
+  revokedByAdmin: 'Révoqué par un administrateur le {date}.',
+  revokedWithAccount: 'Révoqué le {date} avec tous vos jetons, pour protéger votre compte.',
 
   // <pat-generate-dialog>
   dialogHeading: 'Générer un nouveau jeton',

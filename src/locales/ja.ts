@@ -86,6 +86,10 @@ export const ja: PatStrings = {
     'トークンを生成すると、スクリプト、CLI、連携サービスがあなたの代わりに操作できるようになります。トークンにはアカウントと同じ権限があります。',
   noMatches: '「{filter}」に一致するトークンはありません。',
   clearFilter: '絞り込みを解除',
+  revokedLeaked: '{date}に自動的に無効化されました: 公開コード内で見つかりました ({url})',
+  revokedLeakedNoUrl: '{date}に自動的に無効化されました: 公開コード内で見つかりました。',
+  revokedByAdmin: '{date}に管理者によって無効化されました。',
+  revokedWithAccount: 'アカウントを保護するため、{date}にすべてのトークンとともに無効化されました。',
 
   // <pat-generate-dialog>
   dialogHeading: '新しいトークンを生成',

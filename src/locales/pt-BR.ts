@@ -94,6 +94,10 @@ export const ptBR: PatStrings = {
   emptyBody: 'Gere um token para que um script, uma CLI ou uma integração aja em seu nome. Ele tem as mesmas permissões da sua conta.',
   noMatches: 'Nenhum token corresponde a “{filter}”.',
   clearFilter: 'Limpar filtro',
+  revokedLeaked: 'Revogado automaticamente em {date}: encontrado em código público em {url}',
+  revokedLeakedNoUrl: 'Revogado automaticamente em {date}: encontrado em código público.',
+  revokedByAdmin: 'Revogado por um administrador em {date}.',
+  revokedWithAccount: 'Revogado em {date} com todos os seus tokens, para proteger sua conta.',
 
   // <pat-generate-dialog>
   dialogHeading: 'Gerar novo token',

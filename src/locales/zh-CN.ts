@@ -87,6 +87,10 @@ export const zhCN: PatStrings = {
   emptyBody: '生成令牌后，脚本、CLI 或集成即可代表您执行操作。令牌拥有与您的账号相同的权限。',
   noMatches: '没有与“{filter}”匹配的令牌。',
   clearFilter: '清除筛选',
+  revokedLeaked: '已于{date}自动撤销：在公开代码中发现，位置 {url}',
+  revokedLeakedNoUrl: '已于{date}自动撤销：在公开代码中发现。',
+  revokedByAdmin: '已于{date}被管理员撤销。',
+  revokedWithAccount: '为保护你的账户，已于{date}与你的所有令牌一起撤销。',
 
   // <pat-generate-dialog>
   dialogHeading: '生成新令牌',

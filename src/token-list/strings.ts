@@ -81,6 +81,17 @@ export interface TokenListStrings {
   /** `{filter}` */
   noMatches: string;
   clearFilter: string;
+  /**
+   * Under the name of a token the system revoked (it stays listed and never works again). `{date}`:
+   * when; `{url}`, where a leaked secret was found, becomes a link.
+   */
+  revokedLeaked: string;
+  /** `{date}`: a leak whose scanner did not say where. */
+  revokedLeakedNoUrl: string;
+  /** `{date}` */
+  revokedByAdmin: string;
+  /** `{date}`: all of the user's tokens were revoked, after a compromise or a password reset. */
+  revokedWithAccount: string;
 }
 
 export const defaultTokenListStrings: TokenListStrings = {
@@ -139,4 +150,8 @@ export const defaultTokenListStrings: TokenListStrings = {
   emptyBody: 'Generate a token to let a script, CLI or integration act on your behalf. It has the same permissions as your account.',
   noMatches: 'No tokens match “{filter}”.',
   clearFilter: 'Clear filter',
+  revokedLeaked: 'Revoked automatically on {date}: found in public code at {url}',
+  revokedLeakedNoUrl: 'Revoked automatically on {date}: found in public code.',
+  revokedByAdmin: 'Revoked by an administrator on {date}.',
+  revokedWithAccount: 'Revoked on {date} with all of your tokens, to protect your account.',
 };

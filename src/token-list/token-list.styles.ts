@@ -203,6 +203,19 @@ export const tokenListStyles = [
       font-size: 0.925em;
     }
 
+    .revocation {
+      display: block;
+      margin-block-start: 0.1em;
+      color: var(--_danger);
+      font-size: 0.925em;
+      font-weight: 400;
+      overflow-wrap: anywhere;
+    }
+
+    .revocation a {
+      color: inherit;
+    }
+
     /* A key and a date read left to right in every language: isolated from the page's direction. */
     .key {
       direction: ltr;

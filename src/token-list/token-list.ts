@@ -62,6 +62,7 @@ const NO_IDS: readonly string[] = [];
  * @csspart row - Each token's row.
  * @csspart row-new - A row created or regenerated in this session.
  * @csspart row-replaced - The row of a token that a regenerate replaced, during its grace period.
+ * @csspart row-revoked - The row of a token the system revoked (a leak, an administrator, the whole account).
  * @csspart row-expired - The row of an expired token.
  * @csspart row-deleting - A row whose delete is in flight.
  * @csspart cell - Every cell.
@@ -74,6 +75,7 @@ const NO_IDS: readonly string[] = [];
  * @csspart actions-cell - The cell with the row's actions.
  * @csspart name - The token's name.
  * @csspart description - The token's description.
+ * @csspart revocation - Why and when the system revoked a token (it stays listed), with a link to where a leak was found.
  * @csspart key - The visible part of the key, as the server sent it.
  * @csspart mask - The fixed-length mask drawn after it.
  * @csspart scope - Each scope chip.

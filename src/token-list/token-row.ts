@@ -54,10 +54,12 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   const s = localize.strings;
   const expiry = expiryStatus(token.expiresAt, now, context.expiringSoonDays);
   const replaced = !!token.replacedBy;
+  const revoked = !!token.revocation;
   const deleting = state.deleting ? 'true' : nothing;
   let parts = 'row';
   if (state.isNew) parts += ' row-new';
   if (replaced) parts += ' row-replaced';
+  if (revoked) parts += ' row-revoked';
   if (expiry.kind === 'expired') parts += ' row-expired';
   if (state.deleting) parts += ' row-deleting';
   const description = token.description ? html` <span part="description" class="description">${token.description}</span>` : nothing;
@@ -69,8 +71,8 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   return html`<tr data-id=${token.id} part=${parts} aria-busy=${deleting} aria-rowindex=${state.rowIndex ?? nothing}>
     <th scope="row" part="cell name-cell" class="name-cell">
       <span part="name" class="name">${token.name}</span>${
-        state.isNew || replaced || state.deleteError !== undefined
-          ? html`${state.isNew ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>` : nothing}${replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing}${description}${
+        state.isNew || replaced || revoked || state.deleteError !== undefined
+          ? html`${state.isNew ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>` : nothing}${replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing}${revoked ? revocation(token, localize) : nothing}${description}${
               state.deleteError === undefined ? nothing : deleteError(state.deleteError, context)
             }`
           : description
@@ -86,11 +88,13 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
         >${localize.dateFormat(DATE).format(new Date(token.createdAt))}</time
       >
     </td>
-    <td part="cell expires-cell" data-label=${s.columnExpires}>${expires(token, expiry, replaced, context)}</td>
+    <td part="cell expires-cell" data-label=${s.columnExpires}>
+      ${revoked ? time(token.expiresAt ?? token.revocation!.at, DATE, localize) : expires(token, expiry, replaced, context)}
+    </td>
     ${columns.lastUsed ? lastUsed(token, context) : nothing}${columns.scopes ? scopes(token, state, context) : nothing}
     <td part="cell actions-cell" class="actions-cell">
       ${
-        context.canRegenerate && !replaced
+        context.canRegenerate && !replaced && !revoked
           ? html`<button
               type="button"
               part="button regenerate-button"
@@ -207,6 +211,44 @@ function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowCon
       }`;
   }
   return html`<td part="cell scopes-cell" class="scopes-cell" data-label=${s.columnScopes}>${content}</td>`;
+}
+
+/** What a link to where a leak was found shows: the address without its scheme, shortened. */
+const URL_TEXT_LENGTH = 48;
+
+/** `url` if a page may link to it (http or https), else undefined. */
+function linkable(url: string | undefined): URL | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why and when the system revoked the token: it stays listed so its owner sees what happened,
+ * and never works again. Where a leak was found is a link that shares nothing with the page it
+ * opens (`noopener noreferrer`), and only ever an http(s) one.
+ */
+function revocation(token: Token, localize: RowLocalize): TemplateResult {
+  const { at, reason, url } = token.revocation!;
+  const date = localize.dateFormat(DATE).format(new Date(at));
+  const where = reason === 'leaked' ? linkable(url) : undefined;
+  let text: TemplateResult | string;
+  if (where) {
+    const shown = `${where.host}${where.pathname === '/' ? '' : where.pathname}`;
+    const [before = '', after = ''] = localize.term('revokedLeaked', { date }).split('{url}');
+    text = html`${before}<a href=${where.href} target="_blank" rel="noopener noreferrer"
+        >${shown.length > URL_TEXT_LENGTH ? `${shown.slice(0, URL_TEXT_LENGTH - 1)}…` : shown}</a
+      >${after}`;
+  } else {
+    text = localize.term(reason === 'leaked' ? 'revokedLeakedNoUrl' : reason === 'admin' ? 'revokedByAdmin' : 'revokedWithAccount', {
+      date,
+    });
+  }
+  return html` <span part="revocation" class="revocation">${text}</span>`;
 }
 
 function deleteError(message: string, { localize }: RowContext): TemplateResult {
