@@ -9,10 +9,12 @@
  *    (a fresh data folder of its own), driven in headless Chromium: a fault injected through the
  *    control panel and recovered by Retry; create → reveal → copy → the copied secret calls the
  *    host's API (`/api/whoami`) → "Last used" shown → Regenerate on the row → the old secret works in
- *    its grace period → delete → the secret is refused; German, dark and right-to-left; no CSP
- *    violation or page error anywhere;
- * 3. the same page on the mock (`/?backend=mock`), and the bundle-only, React and Vue pages
- *    render the tokens and hear events.
+ *    its grace period → delete → the secret is refused; a leak reported by the panel's scanner (a
+ *    signed report) → the row turns Revoked with where it was found, the secret is refused, the
+ *    panel shows what onLeak received → delete; German, dark and right-to-left; "Revoke all my
+ *    tokens" (`revokeAll`); no CSP violation or page error anywhere;
+ * 3. the same page on the mock (`/?backend=mock`), its "Revoke all my tokens" too, and the
+ *    bundle-only, React and Vue pages render the tokens and hear events.
  *
  * `--screenshot` also saves a picture of the demo page to docs/demo.png. The server is stopped by
  * its PID at the end, also on failure, and its data folder deleted. Exits non-zero when a check
@@ -32,6 +34,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const takeScreenshot = process.argv.includes('--screenshot');
 const SEEDED_TOKENS = 6;
 const NEW_TOKEN = 'E2E deploy key';
+const LEAKED_TOKEN = 'E2E leaked key';
+const LEAK_URL = 'https://github.com/ada/dotfiles/blob/main/.env';
 const TIMEOUT = 15_000;
 
 const checks = [];
@@ -282,6 +286,66 @@ async function hostPage(context, url) {
   await callWhoami(page, rotated.secret, /^401: refused\./);
   passed('and its secret is refused as well');
 
+  // A leak: the panel plays GitHub's secret scanning and posts a signed report for a new token's
+  // secret; the row turns Revoked with where it was found, the secret is refused, and the panel
+  // shows what onLeak received. Then the user deletes the revoked token.
+  await page.getByRole('button', { name: 'Generate new token' }).click();
+  await dialog.getByLabel('Name').fill(LEAKED_TOKEN);
+  await dialog.getByRole('button', { name: 'Generate token' }).click();
+  await secretField.waitFor();
+  const leaked = await secretField.inputValue();
+  await page.locator('pat-token-list pat-token-reveal').getByRole('checkbox').check();
+  await page.locator('pat-token-list pat-token-reveal').getByRole('button', { name: 'Done' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const leakedRow = rows(page).filter({ hasText: LEAKED_TOKEN });
+  const leakedId = await leakedRow.getAttribute('data-id');
+  await callWhoami(page, leaked, /^200: acting as Ada Lovelace/);
+  const leakForm = page.locator('#simulate-leak');
+  await leakForm.getByLabel('Leaked token').fill(leaked);
+  await leakForm.getByRole('button', { name: 'Simulate a leak' }).click();
+  await leakForm
+    .locator('#leak-result')
+    .getByText(
+      /^The receiver answered 200 \(true_positive\); onLeak heard 1 token\(s\); GET \/api\/whoami with that secret now answers 401\.$/,
+    )
+    .waitFor();
+  const heard = JSON.parse((await leakForm.locator('#leak-heard').textContent()).replace(/^onLeak received:\n/, ''));
+  assert(
+    heard.length === 1 &&
+      heard[0].reason === 'leaked' &&
+      heard[0].userId === 'ada' &&
+      heard[0].token.id === leakedId &&
+      heard[0].url === LEAK_URL &&
+      heard[0].token.revocation?.url === LEAK_URL,
+    `onLeak heard ${JSON.stringify(heard)}`,
+  );
+  passed(
+    '"Simulate a leak" posts a signed report: 200 true_positive, and the panel shows what onLeak received (the token, its owner, the URL)',
+  );
+  const revokedRow = row(page, leakedId);
+  await page.waitForFunction(
+    (id) => document.querySelector('pat-token-list')?.shadowRoot?.querySelector(`tr[data-id="${id}"]`)?.matches('[part~=row-revoked]'),
+    leakedId,
+    { timeout: TIMEOUT },
+  );
+  const line = revokedRow.locator('[part~=revocation]');
+  assert(
+    /^Revoked automatically on .+: found in public code at github\.com\/ada\/dotfiles/.test((await line.textContent()).trim()),
+    `the row says ${await line.textContent()}`,
+  );
+  assert((await line.locator('a').getAttribute('href')) === LEAK_URL, 'the row does not link to where the secret was found');
+  assert((await revokedRow.getByRole('button', { name: /^Regenerate/ }).count()) === 0, 'a revoked token offers Regenerate');
+  passed('the row turns Revoked: why, when and a link to where it was found, and no Regenerate');
+  await callWhoami(page, leaked, /^401: refused\./);
+  passed('its secret is refused by /api/whoami (401)');
+  // "Use a token" keeps what was pasted into it; nothing else may.
+  await page.locator('#token-secret').fill('');
+  assert(!(await deepText(page)).includes(leaked), 'the leaked secret is still somewhere in the page');
+  passed('the leak form is cleared, and the secret is in no answer, list or event of the page');
+  await revokedRow.getByRole('button', { name: `Delete token “${LEAKED_TOKEN}”` }).click();
+  await confirm.getByRole('button', { name: 'Delete token' }).click();
+  await expectRows(page, SEEDED_TOKENS, 'the user deletes the revoked token');
+
   // Language, theme, direction.
   await panel.getByLabel('Deutsch').check();
   await page.getByRole('button', { name: 'Neues Token erstellen' }).waitFor();
@@ -300,6 +364,23 @@ async function hostPage(context, url) {
     .evaluate((list) => getComputedStyle(list).getPropertyValue('--pat-accent-color').trim());
   assert(accent === '#6f2dbd', `--pat-accent-color is ${accent}`);
   passed('the brand theme applies through --pat-* properties');
+
+  // After a compromise the host revokes every working token of the account at once.
+  await panel.getByRole('button', { name: 'Revoke all my tokens' }).click();
+  const working = SEEDED_TOKENS - 1; // one seeded token has expired
+  await panel.getByText(`Revoked ${working} token(s); the host's onRevocation heard ${working} event(s).`).waitFor();
+  await page.waitForFunction(
+    (n) => document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('tbody tr[part~=row-revoked]').length === n,
+    working,
+    { timeout: TIMEOUT },
+  );
+  passed(`"Revoke all my tokens" (service.revokeAll): the ${working} working tokens turn Revoked at once, the expired one stays expired`);
+  await panel.getByRole('button', { name: 'Reset demo data' }).click();
+  await page.waitForFunction(
+    () => document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('tbody tr[part~=row-revoked]').length === 0,
+    undefined,
+    { timeout: TIMEOUT },
+  );
 
   assert(problems.length === 0, `problems on the host page:\n${problems.join('\n')}`);
   passed('no page error, console error or CSP violation');
@@ -333,6 +414,15 @@ async function mockPage(context, url) {
   await page.locator('pat-token-list [part~=alert]').getByText("Couldn't refresh the list.").waitFor();
   await panel.getByText('GET /api/tokens got a server error (500)').waitFor();
   passed('the panel’s faults reach the mock too');
+  assert(await page.locator('#simulate-leak').isHidden(), '"Simulate a leak" is shown without the server');
+  await panel.getByRole('button', { name: 'Revoke all my tokens' }).click();
+  await panel.getByText(`Revoked ${SEEDED_TOKENS - 1} token(s)`).waitFor();
+  await page.waitForFunction(
+    (n) => document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('tbody tr[part~=row-revoked]').length === n,
+    SEEDED_TOKENS - 1,
+    { timeout: TIMEOUT },
+  );
+  passed('"Revoke all my tokens" on the mock (simulateRevocation) turns its working tokens Revoked');
   assert(problems.length === 0, `problems on the mock page:\n${problems.join('\n')}`);
   passed('no page error, console error or CSP violation');
   await page.close();
