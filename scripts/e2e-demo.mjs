@@ -244,7 +244,7 @@ async function hostPage(context, url) {
     .getByRole('button', { name: `Regenerate token “${NEW_TOKEN}”` })
     .click();
   await dialog.getByRole('heading', { name: 'Regenerate token' }).waitFor();
-  await dialog.getByLabel('Grace period for the current token').selectOption({ label: '1 hour' });
+  await dialog.getByLabel('Current token stops working').selectOption({ label: 'In 1 hour' });
   await dialog.getByRole('button', { name: 'Regenerate token' }).click();
   await secretField.waitFor();
   const rotatedSecret = await secretField.inputValue();

@@ -85,11 +85,23 @@ export function nearestPreset(presets: readonly number[], days: number): number 
 // ——— Grace periods of a regenerated token ———
 
 export const DEFAULT_GRACE_PERIODS: readonly number[] = [0, 1, 24, 168];
+/** The grace period the regenerate form starts from: a day lets a deployment switch over; "immediately" is a choice, never a default. */
+const PREFERRED_GRACE_HOURS = 24;
 
 /** The grace periods offered: whole hours from 0 to the contract's maximum, sorted, without duplicates. */
 export function allowedGracePeriods(hours: readonly number[]): number[] {
   const allowed = [...new Set(hours)].filter((h) => Number.isInteger(h) && h >= 0 && h <= MAX_GRACE_PERIOD_HOURS).sort((a, b) => a - b);
   return allowed.length ? allowed : [0];
+}
+
+/** 24 hours when offered, else the offered period nearest to it; 0 (immediately) only when nothing else is offered. */
+export function preferredGrace(offered: readonly number[]): number {
+  return (
+    nearestPreset(
+      offered.filter((hours) => hours > 0),
+      PREFERRED_GRACE_HOURS,
+    ) ?? 0
+  );
 }
 
 /** `grace-periods="0, 1, 24, 168"`: hours separated by commas or spaces (checked by `allowedGracePeriods`). */

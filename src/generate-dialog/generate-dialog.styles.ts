@@ -13,7 +13,7 @@ export const generateDialogStyles = [
    */
     dialog {
       box-sizing: border-box;
-      width: min(var(--pat-dialog-width, 34rem), calc(100vw - 2rem));
+      width: min(var(--pat-dialog-width, 36rem), calc(100vw - 2rem));
       max-height: calc(100dvh - var(--_top) - 1rem);
       margin-block: var(--_top) auto;
       padding: var(--pat-dialog-padding, clamp(1rem, 4vw, 1.5rem));
@@ -31,6 +31,13 @@ export const generateDialogStyles = [
 
     :host {
       --_top: min(10dvh, 5rem);
+    }
+
+    /* The reveal's Done stays at the bottom of a dialog that scrolls, over the dialog's own surface. */
+    pat-token-reveal {
+      --_actions-position: sticky;
+      --_actions-background: var(--_surface);
+      --_actions-rule: 0 -1px 0 var(--_border);
     }
 
     /* Room for the close button in the corner, beside the dialog's heading and the reveal's. */
@@ -66,10 +73,19 @@ export const generateDialogStyles = [
       border-radius: var(--_radius);
     }
 
+    /* The label beside its value where both fit, above it on a phone. */
     .summary div {
-      display: grid;
-      grid-template-columns: minmax(6rem, auto) 1fr;
-      gap: 0.75rem;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.75rem;
+    }
+
+    .summary dt {
+      flex: 0 0 7rem;
+    }
+
+    .summary dd {
+      flex: 1 1 12rem;
     }
 
     .summary dt {
@@ -197,9 +213,28 @@ export const generateDialogStyles = [
       font-size: 0.875em;
     }
 
-    .expiry.never {
+    .expiry.never,
+    .hint.warning {
       color: var(--_warning);
       font-weight: 600;
+    }
+
+    /* A key reads left to right in every language, in the mono font; its mask is quieter. */
+    .key {
+      direction: ltr;
+      unicode-bidi: isolate;
+      font-family: var(--_mono);
+      font-size: 0.925em;
+      white-space: nowrap;
+    }
+
+    code {
+      font: inherit;
+    }
+
+    .mask {
+      font-weight: 400;
+      opacity: 0.7;
     }
 
     .field-error {

@@ -73,7 +73,7 @@ const REVEAL_PARTS =
  * @csspart acknowledge - Exported from the reveal: the "I have stored this token" checkbox.
  * @csspart done-button - Exported from the reveal: the Done button.
  *
- * @cssprop [--pat-dialog-width=34rem] - Width of the dialog (never wider than the viewport).
+ * @cssprop [--pat-dialog-width=36rem] - Width of the dialog (never wider than the viewport).
  * @cssprop [--pat-dialog-padding=clamp(1rem, 4vw, 1.5rem)] - Padding inside the dialog.
  * @cssprop --pat-surface-color - Background of the dialog.
  * @cssprop --pat-surface-text-color - Text colour of the dialog.
@@ -308,6 +308,8 @@ export class PatGenerateDialog extends DialogSettingsElement {
     if (!reveal || this.step !== 'reveal') return;
     reveal.secret = secret;
     await reveal.updateComplete;
+    // From the top, whatever the form was scrolled to: the heading and the warning come first.
+    this.#find('dialog')!.scrollTop = 0;
     reveal.focus();
   }
 

@@ -22,6 +22,7 @@ import {
   nearestPreset,
   normalizeMaxLifetime,
   parseDateInputValue,
+  preferredGrace,
   preferredPreset,
   toDateInputValue,
 } from './expiration.js';
@@ -159,8 +160,13 @@ export class GenerateForm {
     return this.#policy.allowNoExpiration && normalizeMaxLifetime(this.#policy.maxLifetimeDays) === undefined;
   }
 
+  /** The policy's presets; regenerating, also the token's own lifetime where the policy allows it (a 98-day token stays 98 days). */
   get presets(): number[] {
-    return allowedPresets(this.#policy.presets ?? DEFAULT_PRESETS, this.#policy.maxLifetimeDays);
+    const presets = allowedPresets(this.#policy.presets ?? DEFAULT_PRESETS, this.#policy.maxLifetimeDays);
+    const own = this.#target ? lifetimeDays(this.#target) : null;
+    const max = normalizeMaxLifetime(this.#policy.maxLifetimeDays);
+    if (own === null || presets.includes(own) || (max !== undefined && own > max)) return presets;
+    return [...presets, own].sort((a, b) => a - b);
   }
 
   /** The first and last dates the custom date picker allows. */
@@ -195,10 +201,10 @@ export class GenerateForm {
     return allowedGracePeriods(this.#policy.gracePeriods);
   }
 
-  /** The grace period chosen, or the first one offered. */
+  /** The grace period chosen, or the one the form starts from (a day, where offered). */
   get grace(): number {
     const offered = this.gracePeriods;
-    return this.#grace !== undefined && offered.includes(this.#grace) ? this.#grace : offered[0]!;
+    return this.#grace !== undefined && offered.includes(this.#grace) ? this.#grace : preferredGrace(offered);
   }
 
   /** Whether the token being regenerated has expired: it has nothing to keep, so no grace period. */
@@ -357,7 +363,7 @@ export class GenerateForm {
     this.#onChange();
   }
 
-  /** Create: 30 days or the nearest preset. Regenerate: the old token's lifetime, rounded to the nearest preset. */
+  /** Create: 30 days or the nearest preset. Regenerate: the old token's lifetime (offered as a preset), or the nearest one the policy allows. */
   #defaultExpiration(presets: readonly number[]): ExpirationChoice {
     const lifetime = this.#target ? lifetimeDays(this.#target) : undefined;
     if (lifetime === null && this.noExpirationAllowed) return 'never';

@@ -46,13 +46,14 @@ export interface GenerateDialogStrings {
   dialogRegenerateNote: string;
   dialogRegenerateSubmit: string;
   dialogRegenerateSubmitting: string;
-  /** How long the current token keeps working after it is regenerated. */
+  /** When the current token stops working once it is regenerated: the grace period's label. */
   dialogGraceLabel: string;
   dialogGraceImmediately: string;
-  /** `{count}` hours. */
+  /** `{count}` hours from now. */
   dialogGraceHours: PluralString;
-  /** `{count}` days (for whole days from 2 days up). */
+  /** `{count}` days from now (for whole days from 2 days up). */
   dialogGraceDays: PluralString;
+  /** `{key}`: the current token's masked key; the warning under "Immediately". */
   dialogGraceNone: string;
   /** `{date}`: the date and time the current token stops working, in the user's locale. */
   dialogGraceUntil: string;
@@ -95,11 +96,11 @@ export const defaultGenerateDialogStrings: GenerateDialogStrings = {
     'The new token gets a new secret and keeps the name, description and permissions. Update everything that uses the current one.',
   dialogRegenerateSubmit: 'Regenerate token',
   dialogRegenerateSubmitting: 'Regenerating…',
-  dialogGraceLabel: 'Grace period for the current token',
+  dialogGraceLabel: 'Current token stops working',
   dialogGraceImmediately: 'Immediately',
-  dialogGraceHours: { one: '{count} hour', other: '{count} hours' },
-  dialogGraceDays: { one: '{count} day', other: '{count} days' },
-  dialogGraceNone: 'The current token stops working immediately.',
+  dialogGraceHours: { one: 'In {count} hour', other: 'In {count} hours' },
+  dialogGraceDays: { one: 'In {count} day', other: 'In {count} days' },
+  dialogGraceNone: 'Anything still using {key} fails the moment you regenerate.',
   dialogGraceUntil: 'The current token keeps working until {date}.',
   dialogTokenGone: 'This token no longer exists. It was deleted or regenerated elsewhere.',
 };

@@ -19,6 +19,19 @@ export function langOf(element: Element): string {
   return document.documentElement.lang || navigator.language || 'en';
 }
 
+/**
+ * An exact moment, to the minute, with its time zone: a page is read across zones, and "9:00"
+ * alone is a guess. (`dateStyle` cannot be combined with `timeZoneName`.)
+ */
+export const DATE_TIME_ZONE: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
 const CACHE_SIZE = 24;
 const cache = new Map<string, object>();
 

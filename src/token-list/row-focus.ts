@@ -1,14 +1,18 @@
 /**
  * Where keyboard focus is in the list, and where it goes: the focused row (which windowing keeps
  * rendered, with its neighbours, wherever the page is scrolled), Home / End / PageUp / PageDown
- * from row to row, and where focus lands when what had it goes away (a removed row, a dismissed
- * message, a closed dialog whose opener is gone). Every move of focus the list makes is here.
+ * from row to row, the arrow keys within a row (to its dates, which are not Tab stops), and where
+ * focus lands when what had it goes away (a removed row, a dismissed message, a closed dialog
+ * whose opener is gone). Every move of focus the list makes is here.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { scrollingAncestors, visibleBand } from './window-controller.js';
 
 /** Keys that move focus between rows while it is on something in a row (the page would scroll anyway). */
 const ROW_KEYS = new Set(['Home', 'End', 'PageUp', 'PageDown']);
+
+/** What the arrow keys move between in a row: its dates (`tabindex="-1"`), links and buttons, in reading order. */
+const IN_ROW = 'time, a[href], button';
 
 export type RowFocusHost = ReactiveControllerHost & Element & { readonly renderRoot: HTMLElement | DocumentFragment };
 
@@ -127,10 +131,12 @@ export class RowFocusController {
    * is what the list can show at once: the viewport, or the host's scrolling panel it is in.
    */
   readonly onKeydown = (event: KeyboardEvent): void => {
-    if (!ROW_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.target as HTMLElement;
     const row = target.closest<HTMLElement>('tr[data-id]');
     if (!row || target === row) return;
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') return this.#across(event, row, target);
+    if (!ROW_KEYS.has(event.key)) return;
     const ids = this.#ids();
     const from = Math.max(0, ids.indexOf(row.dataset.id!));
     const [top, bottom] = visibleBand(scrollingAncestors(this.#host));
@@ -140,6 +146,19 @@ export class RowFocusController {
     event.preventDefault();
     if (to !== from) void this.focusRow(ids[to]!, sameFocusable(target));
   };
+
+  /**
+   * Left and Right move to the previous and next date, link or button of the row (mirrored right
+   * to left): a row's exact times are a key away without making every date a Tab stop.
+   */
+  #across(event: KeyboardEvent, row: HTMLElement, target: HTMLElement): void {
+    const stops = [...row.querySelectorAll<HTMLElement>(IN_ROW)];
+    const forward = (event.key === 'ArrowRight') === (getComputedStyle(row).direction !== 'rtl');
+    const next = stops[stops.indexOf(target) + (forward ? 1 : -1)];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  }
 }
 
 /** A selector for the same control in another row: the same action's button, or the same cell's date. */
@@ -151,5 +170,5 @@ function sameFocusable(element: HTMLElement): string {
     ?.getAttribute('part')
     ?.split(' ')
     .find((part) => part.endsWith('-cell'));
-  return cell ? `[part~="${cell}"] [tabindex="0"]` : 'button';
+  return cell ? `[part~="${cell}"] time` : 'button';
 }

@@ -16,8 +16,22 @@ export interface TokenListStrings {
   filteredCount: string;
   filterLabel: string;
   filterPlaceholder: string;
-  /** Leads the sort buttons when the table is shown as cards. */
+  /** The status filter's label. */
+  statusLabel: string;
+  /** The status filter's first choice: every token. */
+  statusAll: string;
+  statusActive: string;
+  statusExpiring: string;
+  /** `{name}`, `{count}`: a choice of the status filter and how many tokens have it. */
+  statusOption: string;
+  /** Labels the one sort control of the card layout. */
   sortBy: string;
+  /** `{column}`: the card layout's sort choices, by name … */
+  sortAToZ: string;
+  sortZToA: string;
+  /** … and by a date. */
+  sortEarliestFirst: string;
+  sortLatestFirst: string;
   columnName: string;
   columnKey: string;
   columnCreated: string;
@@ -35,16 +49,37 @@ export interface TokenListStrings {
   /** `{days}` */
   expiresInDays: PluralString;
   lastUsedNever: string;
+  /** Last used less than a minute ago. */
+  justNow: string;
   newBadge: string;
   /** On a token that a regenerate replaced; it keeps working for its grace period. */
   replacedBadge: string;
+  /** `{key}`: the masked key of the token that replaced this one. */
+  replacedByKey: string;
   /** `{when}`: how soon a replaced token stops working, e.g. "in 21 hours". */
   stopsWorking: string;
-  /** In the Scopes column, for a token without scopes: it has all of its owner's permissions. */
+  /** A token that never expires where the policy wants every token to. */
+  neverExpiresBadge: string;
+  /** Under that badge. */
+  neverExpiresNudge: string;
+  /** On a token the system revoked: it stays listed and never works again. */
+  revokedBadge: string;
+  /**
+   * Why and when, on a line of its own: a secret scanner found it in public code. `{date}`: when it
+   * was revoked; `{url}`: where it was found, shown as a link (its host and path).
+   */
+  revokedLeaked: string;
+  /** `{date}`: the same, when the scanner did not say where (or not at an http(s) address). */
+  revokedLeakedNoUrl: string;
+  /** `{date}`: an administrator revoked it. */
+  revokedAdmin: string;
+  /** `{date}`: revoked with every token of the account, after a compromise or a password reset. */
+  revokedAccount: string;
+  /** In the Permissions column, for a token without scopes: it has all of its owner's permissions. */
   scopesAll: string;
-  /** In the Scopes column, for a token limited to no scope at all. */
+  /** In the Permissions column, for a token limited to no scope at all. */
   scopesNone: string;
-  /** `{count}`: the button that shows a token's scopes beyond the first three. */
+  /** `{count}`: the button that shows a token's permissions beyond the first. */
   scopesMore: string;
   /** `{count}`, `{name}`: that button's accessible name (it starts with the visible text). */
   scopesMoreLabel: PluralString;
@@ -59,8 +94,12 @@ export interface TokenListStrings {
   deletingButton: string;
   /** `{name}` */
   deletingButtonLabel: string;
-  /** `{name}` */
+  /** The confirmation's heading; the token's name, key and state follow on lines of their own. */
   confirmDeleteHeading: string;
+  /** `{key}`, `{when}`: deleting a token in its grace period. */
+  confirmDeleteReplaced: string;
+  /** `{key}`: deleting a token that replaced another ends that one's grace period too. */
+  confirmDeleteSuccessor: string;
   confirmDeleteBody: string;
   confirmDeleteCancel: string;
   confirmDeleteConfirm: string;
@@ -81,17 +120,6 @@ export interface TokenListStrings {
   /** `{filter}` */
   noMatches: string;
   clearFilter: string;
-  /**
-   * Under the name of a token the system revoked (it stays listed and never works again). `{date}`:
-   * when; `{url}`, where a leaked secret was found, becomes a link.
-   */
-  revokedLeaked: string;
-  /** `{date}`: a leak whose scanner did not say where. */
-  revokedLeakedNoUrl: string;
-  /** `{date}` */
-  revokedByAdmin: string;
-  /** `{date}`: all of the user's tokens were revoked, after a compromise or a password reset. */
-  revokedWithAccount: string;
 }
 
 export const defaultTokenListStrings: TokenListStrings = {
@@ -101,14 +129,23 @@ export const defaultTokenListStrings: TokenListStrings = {
   tokenCount: { one: '{count} token', other: '{count} tokens' },
   filteredCount: 'Showing {shown} of {total}',
   filterLabel: 'Filter tokens',
-  filterPlaceholder: 'Name or description',
+  filterPlaceholder: 'Name, description or key',
+  statusLabel: 'Status',
+  statusAll: 'All',
+  statusActive: 'Active',
+  statusExpiring: 'Expiring soon',
+  statusOption: '{name} ({count})',
   sortBy: 'Sort by',
+  sortAToZ: '{column}, A to Z',
+  sortZToA: '{column}, Z to A',
+  sortEarliestFirst: '{column}, earliest first',
+  sortLatestFirst: '{column}, latest first',
   columnName: 'Name',
   columnKey: 'Key',
   columnCreated: 'Created',
   columnExpires: 'Expires',
   columnLastUsed: 'Last used',
-  columnScopes: 'Scopes',
+  columnScopes: 'Permissions',
   columnActions: 'Actions',
   keyStartingWith: 'Key starting with {partialKey}',
   keyHidden: 'Key hidden',
@@ -117,13 +154,22 @@ export const defaultTokenListStrings: TokenListStrings = {
   expiresTodayBadge: 'Expires today',
   expiresInDays: { one: 'Expires in {days} day', other: 'Expires in {days} days' },
   lastUsedNever: 'Never',
+  justNow: 'just now',
   newBadge: 'New',
   replacedBadge: 'Replaced',
+  replacedByKey: 'Replaced by {key}',
   stopsWorking: 'Stops working {when}',
+  neverExpiresBadge: 'No expiration',
+  neverExpiresNudge: 'Regenerate it with an expiration date.',
+  revokedBadge: 'Revoked',
+  revokedLeaked: 'Revoked automatically on {date}: found in public code at {url}',
+  revokedLeakedNoUrl: 'Revoked automatically on {date}: found in public code.',
+  revokedAdmin: 'Revoked by an administrator on {date}.',
+  revokedAccount: 'Revoked on {date} with all of your tokens, to protect your account.',
   scopesAll: 'All permissions',
   scopesNone: 'None',
-  scopesMore: '+{count} more',
-  scopesMoreLabel: { one: '+{count} more scope of “{name}”', other: '+{count} more scopes of “{name}”' },
+  scopesMore: '+{count}',
+  scopesMoreLabel: { one: '+{count} more permission of “{name}”', other: '+{count} more permissions of “{name}”' },
   scopesFewer: 'Show fewer',
   regenerateButton: 'Regenerate',
   regenerateButtonLabel: 'Regenerate token “{name}”',
@@ -131,7 +177,9 @@ export const defaultTokenListStrings: TokenListStrings = {
   deleteButtonLabel: 'Delete token “{name}”',
   deletingButton: 'Deleting…',
   deletingButtonLabel: 'Deleting token “{name}”',
-  confirmDeleteHeading: 'Delete token “{name}”?',
+  confirmDeleteHeading: 'Delete this token?',
+  confirmDeleteReplaced: 'It was replaced by {key} and stops working {when} anyway.',
+  confirmDeleteSuccessor: 'It replaced {key}: deleting it stops that token too.',
   confirmDeleteBody: "Anything using it stops working immediately. This can't be undone.",
   confirmDeleteCancel: 'Cancel',
   confirmDeleteConfirm: 'Delete token',
@@ -150,8 +198,4 @@ export const defaultTokenListStrings: TokenListStrings = {
   emptyBody: 'Generate a token to let a script, CLI or integration act on your behalf. It has the same permissions as your account.',
   noMatches: 'No tokens match “{filter}”.',
   clearFilter: 'Clear filter',
-  revokedLeaked: 'Revoked automatically on {date}: found in public code at {url}',
-  revokedLeakedNoUrl: 'Revoked automatically on {date}: found in public code.',
-  revokedByAdmin: 'Revoked by an administrator on {date}.',
-  revokedWithAccount: 'Revoked on {date} with all of your tokens, to protect your account.',
 };

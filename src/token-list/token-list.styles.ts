@@ -22,9 +22,7 @@ export const tokenListStyles = [
       margin: 0;
     }
 
-    /* Also the headers that are not sort controls, in the card layout (only those make sense there). */
-    .visually-hidden,
-    .cards thead th:not(.sortable) {
+    .visually-hidden {
       position: absolute;
       width: 1px;
       height: 1px;
@@ -41,7 +39,7 @@ export const tokenListStyles = [
       height: 0.9em;
     }
 
-    /* ——— Toolbar: the count and the generate button, the filter on its own line ——— */
+    /* ——— Toolbar: the count and the generate button, the filters on a line of their own ——— */
 
     .toolbar {
       display: flex;
@@ -56,13 +54,33 @@ export const tokenListStyles = [
       color: var(--_muted);
     }
 
-    .filter {
+    .controls {
       order: 1;
+      display: flex;
       flex: 1 1 100%;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: calc(var(--_space) * 0.75) var(--_space);
     }
 
-    .filter input {
-      width: min(24rem, 100%);
+    /* A control with its label above it, always visible. */
+    .control {
+      display: grid;
+      gap: 0.2rem;
+    }
+
+    .control-label {
+      font-size: 0.875em;
+      font-weight: 600;
+    }
+
+    .filter {
+      flex: 1 1 14rem;
+      max-width: 24rem;
+    }
+
+    .control input,
+    .control select {
       min-height: 2.25rem;
       padding: 0.35em 0.6em;
     }
@@ -74,8 +92,7 @@ export const tokenListStyles = [
     /* ——— Messages ——— */
 
     .alert,
-    .empty,
-    .notice.shown {
+    .empty {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
@@ -86,25 +103,38 @@ export const tokenListStyles = [
       border-radius: var(--_radius);
     }
 
-    /* A failure in the danger colour, the confirmation of a delete in the accent. */
     .alert {
-      --_tone: var(--_danger);
-    }
-
-    .notice {
-      --_tone: var(--_accent);
-    }
-
-    .alert,
-    .notice.shown {
-      border-color: color-mix(in srgb, var(--_tone) 55%, transparent);
-      background: color-mix(in srgb, var(--_tone) 8%, transparent);
+      border-color: color-mix(in srgb, var(--_danger) 55%, transparent);
+      background: color-mix(in srgb, var(--_danger) 8%, transparent);
     }
 
     /* The message takes the line; a row's failed delete has its own width (below). */
-    [role='alert'],
-    [role='status'] {
+    [role='alert'] {
       flex: 1 1 16rem;
+    }
+
+    /*
+   * The notice of a delete floats at the bottom of the window, over the page: the rows do not move
+   * when it comes or goes (it leaves by itself). Empty, it stays in the page as a live region.
+   */
+    .notice {
+      position: fixed;
+      z-index: 3;
+      inset-block-end: 1rem;
+      inset-inline: 1rem;
+      width: fit-content;
+      max-width: min(32rem, calc(100% - 2rem));
+      margin-inline: auto;
+      padding: 0.6em 1em;
+      border-radius: var(--_radius);
+      background: var(--_surface-text);
+      color: var(--_surface);
+      box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.25);
+    }
+
+    .notice:not(.shown) {
+      clip-path: inset(50%);
+      padding: 0;
     }
 
     .failure-heading,
@@ -138,7 +168,7 @@ export const tokenListStyles = [
 
     th,
     td {
-      padding: calc(var(--_space) * 0.6) calc(var(--_space) * 0.75);
+      padding: calc(var(--_space) * 0.6) calc(var(--_space) * 0.5);
       border-block-end: 1px solid var(--_border);
       text-align: start;
       vertical-align: top;
@@ -157,9 +187,26 @@ export const tokenListStyles = [
       white-space: nowrap;
     }
 
+    /* A line of its own under the name or a date: what replaced a token, why it was revoked, a nudge. */
+    .line {
+      display: block;
+      margin-block-start: 0.1em;
+      color: var(--_muted);
+      font-size: 0.925em;
+      font-weight: 400;
+      white-space: normal;
+    }
+
+    /* A header may wrap between its words ("Last / used"): the column is as wide as its dates. */
+    thead .sortable,
+    .sort-button {
+      white-space: normal;
+      text-align: start;
+    }
+
     /* Wide enough for a name to be read at a glance; narrower, and the list becomes cards. */
     .name-cell {
-      min-width: 12em;
+      min-width: 9em;
       font-weight: 400;
     }
 
@@ -203,17 +250,9 @@ export const tokenListStyles = [
       font-size: 0.925em;
     }
 
+    /* Where a leak was found: a long address wraps anywhere rather than widening the row. */
     .revocation {
-      display: block;
-      margin-block-start: 0.1em;
-      color: var(--_danger);
-      font-size: 0.925em;
-      font-weight: 400;
       overflow-wrap: anywhere;
-    }
-
-    .revocation a {
-      color: inherit;
     }
 
     /* A key and a date read left to right in every language: isolated from the page's direction. */
@@ -266,6 +305,10 @@ export const tokenListStyles = [
       color: var(--_muted);
     }
 
+    a {
+      color: var(--_accent);
+    }
+
     .badge {
       display: inline-block;
       padding: 0 0.5em;
@@ -278,19 +321,28 @@ export const tokenListStyles = [
       vertical-align: 0.1em;
     }
 
-    /* Under the date in a table; beside it in a card. */
-    .frame:not(.cards) [part~='expires-cell'] .badge {
+    /* Under the date, wrapping at the column's width ("Stops working / in 21 hours") rather than widening it. */
+    [part~='expires-cell'] {
+      min-width: 8.5em;
+    }
+
+    [part~='expires-cell'] .badge {
       display: block;
       width: fit-content;
       margin-block-start: 0.2em;
+      border-radius: 0.75em;
+      white-space: normal;
+      text-wrap: balance;
     }
 
-    .expired-badge {
+    .expired-badge,
+    .revoked-badge {
       color: var(--_danger);
     }
 
     .expiring-badge,
-    .replaced-badge {
+    .replaced-badge,
+    .never-badge {
       color: var(--_warning);
     }
 
@@ -298,8 +350,8 @@ export const tokenListStyles = [
       color: var(--_accent);
     }
 
-    .scopes-cell {
-      min-width: 11em;
+    /* One permission and "+N more" on one line; all of them, wrapping, once shown. */
+    .scopes-cell:has([aria-expanded='true']) {
       white-space: normal;
     }
 
@@ -344,8 +396,8 @@ export const tokenListStyles = [
     .actions-cell button,
     .row-error button {
       min-height: 2rem;
-      padding: 0.2em 0.75em;
-      font-size: 0.925em;
+      padding: 0.2em 0.5em;
+      font-size: 0.875em;
     }
 
     .actions-cell button + button {
@@ -432,8 +484,24 @@ export const tokenListStyles = [
 
     /* ——— Cards, wherever the table does not fit (set by measuring: layout-controller.ts) ——— */
 
+    /* One sort control instead of the column headers. */
+    .sort-control {
+      display: none;
+    }
+
+    .cards .sort-control {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+      margin-block-end: calc(var(--_space) * 0.75);
+    }
+
+    .cards thead {
+      display: none;
+    }
+
     .cards table,
-    .cards thead,
     .cards tbody {
       display: block;
     }
@@ -443,68 +511,17 @@ export const tokenListStyles = [
       border-radius: var(--_radius);
     }
 
-    /* The headers become a row of sort controls that look like controls. */
-    .cards thead tr {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.375rem;
-      padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
-      border-block-end: 1px solid var(--_border);
-      background: color-mix(in srgb, currentColor 3%, transparent);
-    }
-
-    .cards thead tr::before {
-      content: attr(data-label) / '';
-      margin-inline-end: 0.125rem;
-      color: var(--_muted);
-    }
-
-    .cards thead th {
-      display: block;
-      width: auto;
-      padding: 0;
-      border: 0;
-      color: inherit;
-      font-weight: 500;
-    }
-
-    .cards .sort-button {
-      min-height: 2rem;
-      margin: 0;
-      padding: 0.15em 0.75em;
-      border: 1px solid var(--_border);
-      border-radius: 999px;
-      font-size: 0.925em;
-    }
-
-    .cards [aria-sort] .sort-button {
-      border-color: var(--_accent);
-      background: color-mix(in srgb, var(--_accent) 10%, transparent);
-    }
-
     /*
-   * A card: the name with the actions beside it where the name keeps room enough (else the actions
-   * go on the next line), then the details flowing after them.
+   * A card: the name across the top; then each detail with its label above it, in a grid whose
+   * columns are the same in every card; the permissions on a line of their own; the actions
+   * together at the end.
    */
     .cards tbody tr {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 0.25rem var(--_space);
-      padding: calc(var(--_space) * 0.75);
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 7.5rem), 1fr));
+      gap: calc(var(--_space) * 0.75) var(--_space);
+      padding: var(--_space);
       border-block-end: 1px solid var(--_border);
-    }
-
-    /* Ends the line of the name and actions: the details start on a line of their own. */
-    .cards tbody tr::after {
-      content: '';
-      order: 2;
-      flex-basis: 100%;
-    }
-
-    .cards tbody tr > td:not([part~='actions-cell']) {
-      order: 3;
     }
 
     .cards tbody tr:last-child {
@@ -520,52 +537,36 @@ export const tokenListStyles = [
       white-space: normal;
     }
 
-    .cards tbody .name-cell {
-      flex: 1 1 12em;
+    .cards .name-cell,
+    .cards .scopes-cell,
+    .cards .actions-cell,
+    .cards .no-matches td {
+      grid-column: 1 / -1;
+    }
+
+    .cards .name-cell {
       overflow-wrap: break-word;
     }
 
-    /* Isolated, so a label and its value never run together in a page of the other direction. */
+    /* The label above its value; isolated, so the two never run together in a page of the other direction. */
     .cards tbody td[data-label]::before {
       content: attr(data-label) / '';
-      margin-inline-end: 0.35em;
+      display: block;
+      margin-block-end: 0.1em;
       color: var(--_muted);
+      font-size: 0.85em;
       unicode-bidi: isolate;
     }
 
-    .cards [part~='expires-cell'] .badge {
-      margin-inline-start: 0.35em;
-    }
-
-    .cards .scopes-cell {
-      min-width: 0;
-    }
-
     .cards .actions-cell {
-      order: 1;
-      align-self: flex-start;
-      margin-inline-start: auto;
-      padding: 0;
-      white-space: nowrap;
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: 0.375rem;
     }
 
-    /*
-   * On a phone the actions close the card (at the end of its last line, or on one of their own)
-   * rather than come between the name and its details. A card's inner arrangement, not the choice
-   * of cards, which is measured.
-   */
-    @container pat-token-list (width < 36em) {
-      .cards .actions-cell {
-        order: 4;
-      }
-    }
-
-    .cards .skeleton > :not(.name-cell) {
-      flex: 0 0 auto;
-    }
-
-    .cards .no-matches td {
-      display: block;
+    .cards .actions-cell button + button {
+      margin: 0;
     }
 
     .cards tbody tr.spacer {
@@ -592,6 +593,17 @@ export const tokenListStyles = [
     dialog h2 {
       margin: 0 0 0.5rem;
       font-size: 1.15em;
+    }
+
+    /* The token asked about, under the heading: its name on a line of its own, then its key and state. */
+    .subject {
+      display: grid;
+      gap: 0.2rem;
+      margin-block-end: 0.75rem;
+    }
+
+    .subject-name {
+      font-weight: 600;
       overflow-wrap: anywhere;
     }
 

@@ -4,17 +4,21 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Token } from '../api/schemas.js';
 import { DialogSettingsElement } from '../generate-dialog/dialog-settings.js';
+import { normalizeMaxLifetime } from '../generate-dialog/expiration.js';
 import { PatGenerateDialog } from '../generate-dialog/generate-dialog.js';
 import { now } from '../internal/clock.js';
 import { memo } from '../internal/memo.js';
+import { MinuteTicker } from '../internal/page-ticker.js';
 import { DeleteFlow } from './delete-flow.js';
 import { DialogBridge } from './dialog-bridge.js';
-import { DEFAULT_EXPIRING_SOON_DAYS } from './expiry-status.js';
 import { LayoutController } from './layout-controller.js';
+import { ListFilters, type StatusClock } from './list-filters.js';
 import { emptyState, failureMessage, leftOutMessage } from './list-states.js';
 import { RowFocusController } from './row-focus.js';
+import { DEFAULT_EXPIRING_SOON_DAYS, validSoonDays } from './token-status.js';
 import { tokenListStyles } from './token-list.styles.js';
-import { skeletonRow, tokenRow, type Columns, type RowContext } from './token-row.js';
+import { RowContexts } from './row-context.js';
+import { skeletonRow, tokenRow, type RowContext } from './token-row.js';
 import { noMatchesRow, spacerRow, tokenTable } from './token-table.js';
 import { DEFAULT_SORT, memoizedTokenView, nextSort, type SortKey, type TokenSort } from './token-view.js';
 import { TokensController } from './tokens-controller.js';
@@ -27,12 +31,11 @@ import { WindowController, type WindowSlot } from './window-controller.js';
  */
 export const WINDOWING_THRESHOLD = 100;
 
-const NO_SCOPE_LABELS: ReadonlyMap<string, string> = new Map();
 const NO_IDS: readonly string[] = [];
 
 /**
  * The whole Personal Access Token section of a settings page: the user's tokens with masked keys,
- * dates, expiry badges and scopes, a filter, sortable columns, regenerate and delete, and the
+ * dates, status badges and permissions, a filter and a status filter, sortable columns, regenerate and delete, and the
  * "Generate new token" button that opens `<pat-generate-dialog>`. It is a table wherever the table
  * fits the element's own width and a list of cards elsewhere (measured, not a breakpoint). A long
  * list stays in the page: only the rows near the visible part of the page (or of a scrolling
@@ -51,19 +54,20 @@ const NO_IDS: readonly string[] = [];
  *
  * @slot generate-button - Replaces the "Generate new token" button. A click on it opens the dialog unless its handler calls `preventDefault()`.
  *
- * @csspart toolbar - The bar with the count, filter and generate button.
+ * @csspart toolbar - The bar with the count, the generate button and the filters.
  * @csspart count - The number of tokens.
  * @csspart filter - The filter's search input.
+ * @csspart status-filter - The status filter's select.
  * @csspart table - The `<table>` (a list of cards where the table does not fit).
  * @csspart caption - The table's caption (visually hidden by default).
- * @csspart header-row - The row of column headers (a row of sort buttons in the card layout).
+ * @csspart header-row - The row of column headers (a "Sort by" select stands in for it in the card layout).
  * @csspart header - Each column header.
  * @csspart sort-button - The button in a sortable column header.
  * @csspart row - Each token's row.
  * @csspart row-new - A row created or regenerated in this session.
  * @csspart row-replaced - The row of a token that a regenerate replaced, during its grace period.
- * @csspart row-revoked - The row of a token the system revoked (a leak, an administrator, the whole account).
  * @csspart row-expired - The row of an expired token.
+ * @csspart row-revoked - The row of a token the system revoked.
  * @csspart row-deleting - A row whose delete is in flight.
  * @csspart cell - Every cell.
  * @csspart name-cell - The cell with the name, badges and description.
@@ -71,27 +75,29 @@ const NO_IDS: readonly string[] = [];
  * @csspart created-cell - The cell with the creation date.
  * @csspart expires-cell - The cell with the expiry date and badge.
  * @csspart last-used-cell - The cell with when the token was last used.
- * @csspart scopes-cell - The cell with the token's scopes.
+ * @csspart scopes-cell - The cell with the token's permissions.
  * @csspart actions-cell - The cell with the row's actions.
  * @csspart name - The token's name.
  * @csspart description - The token's description.
  * @csspart revocation - Why and when the system revoked a token (it stays listed), with a link to where a leak was found.
  * @csspart key - The visible part of the key, as the server sent it.
  * @csspart mask - The fixed-length mask drawn after it.
- * @csspart scope - Each scope chip.
+ * @csspart scope - Each permission's chip.
  * @csspart badge - Every badge.
  * @csspart badge-new - The New badge.
  * @csspart badge-replaced - The Replaced badge.
  * @csspart badge-expired - The Expired badge.
  * @csspart badge-expiring - The expiring-soon badge (and when a replaced token stops working).
+ * @csspart badge-never - The warning on a token that never expires where the policy wants every token to.
+ * @csspart badge-revoked - The Revoked badge.
  * @csspart row-error - A failed delete's message in its row, with Retry and Dismiss.
  * @csspart button - Every button.
  * @csspart generate-button - The "Generate new token" button.
  * @csspart regenerate-button - Each row's Regenerate button.
  * @csspart delete-button - Each row's Delete button.
- * @csspart scopes-button - Shows a token's scopes beyond the first three, and hides them again.
+ * @csspart scopes-button - "+N": shows a token's permissions beyond the first, and hides them again.
  * @csspart retry-button - Retry after a failed load or delete.
- * @csspart dismiss-button - Dismisses a message: a failed delete, or the confirmation of one.
+ * @csspart dismiss-button - Dismisses a failed delete's message.
  * @csspart clear-filter-button - Clears the filter when nothing matches.
  * @csspart confirm-cancel-button - The confirmation's Cancel button.
  * @csspart confirm-delete-button - The confirmation's Delete button.
@@ -99,23 +105,23 @@ const NO_IDS: readonly string[] = [];
  * @csspart empty - The message shown when there are no tokens.
  * @csspart error - The message shown when the list could not be loaded.
  * @csspart alert - A message above the table: a failed refresh, or tokens left out of a broken answer.
- * @csspart notice - The confirmation above the table after a delete.
+ * @csspart notice - The notice over the bottom of the window after a delete (it leaves by itself).
  * @csspart confirm-dialog - The delete confirmation `<dialog>`.
  * @csspart generate-dialog - The composed `<pat-generate-dialog>`. Its parts are exported under their own names (`dialog`, `form`, `input`, `submit-button`, `secret`, `copy-button`, …), its `error` and `scope` as `dialog-error` and `dialog-scope`.
  *
  * @cssprop --pat-accent-color - Primary buttons, focus rings, the new-row highlight and the current sort.
  * @cssprop --pat-accent-text-color - Text on primary buttons.
- * @cssprop --pat-danger-color - Delete buttons, the expired badge and a failed delete.
+ * @cssprop --pat-danger-color - Delete buttons, the expired and revoked badges and a failed delete.
  * @cssprop --pat-danger-text-color - Text on the confirmation's delete button.
- * @cssprop --pat-warning-color - The expiring-soon and replaced badges.
+ * @cssprop --pat-warning-color - The expiring-soon, replaced and no-expiration badges.
  * @cssprop --pat-border-color - Table rules, card and button borders.
  * @cssprop --pat-field-border-color - The filter input's border.
  * @cssprop --pat-field-background - The filter input's background.
  * @cssprop --pat-field-color - The filter input's text colour.
  * @cssprop --pat-button-background - Background of secondary buttons.
  * @cssprop --pat-muted-color - Secondary text.
- * @cssprop --pat-surface-color - Background of the confirmation dialog; text of a date's exact-time tooltip.
- * @cssprop --pat-surface-text-color - Text of the confirmation dialog; background of a date's exact-time tooltip.
+ * @cssprop --pat-surface-color - Background of the confirmation dialog; text of a date's exact-time tooltip and of the delete notice.
+ * @cssprop --pat-surface-text-color - Text of the confirmation dialog; background of a date's exact-time tooltip and of the delete notice.
  * @cssprop --pat-radius - Corner radius of buttons, inputs, badges and cards.
  * @cssprop --pat-spacing - The base gap; cells and cards scale from it.
  * @cssprop --pat-font-mono - The partial key's font.
@@ -133,7 +139,6 @@ export class PatTokenList extends DialogSettingsElement {
   /** Hides the "Regenerate" action, which is offered whenever the client can rotate tokens. */
   @property({ type: Boolean, attribute: 'no-regenerate', reflect: true }) noRegenerate = false;
 
-  @state() private filter = '';
   @state() private sort: TokenSort = DEFAULT_SORT;
   /** Rows whose every scope is shown. */
   @state() private expandedScopes: ReadonlySet<string> = new Set();
@@ -168,7 +173,7 @@ export class PatTokenList extends DialogSettingsElement {
       this.performUpdate();
     },
     // A filter could hide the new token: cleared, so the user sees what they made.
-    revealNew: () => (this.filter = ''),
+    revealNew: () => this.#filters.clear(),
   });
   /** What a click on a row's button does, by its `data-action`. */
   readonly #rowActions: Record<string, (token: Token, button: HTMLElement) => void> = {
@@ -181,13 +186,20 @@ export class PatTokenList extends DialogSettingsElement {
     scopes: (token) => this.#toggleScopes(token),
   };
 
+  readonly #filters = new ListFilters(this, { tokens: () => this.#tokens.tokens, localize: this.localize });
   readonly #view = memoizedTokenView();
+  /** The time every row of this render is shown at: what depends on it changes once a minute. */
+  #clock: StatusClock = { now: now(), minute: 0, soonDays: DEFAULT_EXPIRING_SOON_DAYS };
+  readonly #rows = new RowContexts();
   #context: RowContext | undefined;
-  readonly #contextFor = memo<RowContext>();
   #checkedView: readonly Token[] | undefined;
-  readonly #scopeLabels = memo<ReadonlyMap<string, string>>();
   readonly #ids = memo<readonly string[]>();
-  readonly #columnsFor = memo<Columns>();
+
+  constructor() {
+    super();
+    // Relative times and badges follow the clock: re-rendered each minute, by one timer for the page.
+    new MinuteTicker(this);
+  }
 
   /** Loads the list again. Resolves when the load has settled. */
   async refresh(): Promise<void> {
@@ -201,24 +213,21 @@ export class PatTokenList extends DialogSettingsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const current = now();
-    const columns = this.#columns(this.#tokens.tokens);
-    const expiringSoonDays = validDays(this.expiringSoonDays);
-    const scopeLabels = this.#labels();
-    const canRegenerate = this.#canRegenerate;
-    const { localize } = this;
+    const expiringSoonDays = validSoonDays(this.expiringSoonDays);
+    const minute = Math.floor(current.getTime() / 60_000);
+    this.#clock = { now: current, minute, soonDays: expiringSoonDays };
     // One context object per change of what every row shows, so unchanged rows skip rendering.
-    const context = this.#contextFor(
-      [
-        localize.strings,
-        localize.lang,
-        Math.floor(current.getTime() / 60_000),
+    const context = this.#rows.context(
+      {
+        localize: this.localize,
+        now: current,
+        minute,
         expiringSoonDays,
-        columns.lastUsed,
-        columns.scopes,
-        scopeLabels,
-        canRegenerate,
-      ],
-      () => ({ localize, now: current, expiringSoonDays, columns, scopeLabels, canRegenerate }),
+        tokens: this.#tokens.tokens,
+        canRegenerate: this.#canRegenerate,
+        neverAllowed: this.allowNoExpiration && normalizeMaxLifetime(this.maxLifetimeDays) === undefined,
+      },
+      this.#labels(),
     );
     // What the rows show changed: whether the table fits may have too.
     if (context !== this.#context) this.#layout.recheck();
@@ -242,9 +251,12 @@ export class PatTokenList extends DialogSettingsElement {
         tokens,
         view,
         failed: failure !== undefined,
-        filter: this.filter,
+        filter: this.#filters.text,
+        filtered: this.#filters.byStatus,
+        statusFilter: this.#filters.renderStatus(this.#clock),
         noGenerate: this.noGenerate,
-        onFilterInput: this.#onFilterInput,
+        onFilterInput: this.#filters.onInput,
+        onFilterPaste: this.#filters.onPaste,
         onGenerate: this.#onGenerate,
       })}
       ${tokens && failure !== undefined ? failureMessage(localize, 'alert', localize.strings.refreshFailed, failure, retry) : nothing}
@@ -267,7 +279,8 @@ export class PatTokenList extends DialogSettingsElement {
   #currentView(tokens: readonly Token[]): readonly Token[] {
     return this.#view({
       tokens,
-      filter: this.filter,
+      filter: this.#filters.text,
+      only: this.#filters.only(this.#clock),
       sort: this.sort,
       locale: this.localize.lang,
       pinned: this.#tokens.newIds,
@@ -283,25 +296,12 @@ export class PatTokenList extends DialogSettingsElement {
     return this.#ids([view], () => view.map((token) => token.id));
   }
 
-  /** The optional columns, looked up once per list of tokens and catalogue (a scan of every token). */
-  #columns(tokens: readonly Token[] | undefined): Columns {
-    const labels = this.#labels();
-    return this.#columnsFor([tokens, labels], () => ({
-      // Until the list is there, assume the server sends the field: the skeleton keeps its shape.
-      lastUsed: !tokens || tokens.some((token) => token.lastUsedAt !== undefined),
-      scopes: labels.size > 0 || !!tokens?.some((token) => token.scopes != null),
-    }));
-  }
-
   /**
-   * The catalogue's labels by id, the same map until the catalogue changes. A catalogue with invalid
-   * entries is used without them, and reported once (the check is shared with the dialog).
+   * The catalogue's labels by id. A catalogue with invalid entries is used without them, and
+   * reported once (the check is shared with the dialog).
    */
   #labels(): ReadonlyMap<string, string> {
-    return this.#scopeLabels([this.scopes], () => {
-      const catalogue = this.catalogue;
-      return catalogue ? new Map(catalogue.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS;
-    });
+    return this.#rows.labels(this.scopes, () => this.catalogue);
   }
 
   // ——— Rendering ———
@@ -318,11 +318,12 @@ export class PatTokenList extends DialogSettingsElement {
       onClick: this.#onTableClick,
       onFocusIn: this.#focus.onFocusIn,
       onKeydown: this.#focus.onKeydown,
+      onSortChange: this.#onSortChange,
       body:
         !tokens || !view
           ? [skeletonRow(columns), skeletonRow(columns), skeletonRow(columns)]
           : !view.length
-            ? noMatchesRow(this.localize, this.filter, columns)
+            ? noMatchesRow(this.localize, this.#filters.describe(), columns)
             : windowed
               ? this.#renderWindow(view)
               : repeat(
@@ -355,16 +356,18 @@ export class PatTokenList extends DialogSettingsElement {
     const deleting = this.#tokens.isRevoking(token.id);
     const deleteError = this.#deletion.errorOf(token.id);
     const scopesExpanded = this.expandedScopes.has(token.id);
+    const successorKey = token.replacedBy ? this.#tokens.tokens?.find((t) => t.id === token.replacedBy)?.partialKey : undefined;
     const context = this.#context!;
-    return guard([token, isNew, deleting, deleteError, scopesExpanded, rowIndex, context], () =>
-      tokenRow(token, { isNew, deleting, deleteError, scopesExpanded, rowIndex }, context),
+    return guard([token, isNew, deleting, deleteError, scopesExpanded, rowIndex, successorKey, context], () =>
+      tokenRow(token, { isNew, deleting, deleteError, scopesExpanded, rowIndex, successorKey }, context),
     );
   }
 
   // ——— Interaction ———
 
-  #onFilterInput(event: Event) {
-    this.filter = (event.target as HTMLInputElement).value;
+  #onSortChange(event: Event) {
+    const [key, direction] = (event.target as HTMLSelectElement).value.split(' ') as [SortKey, TokenSort['direction']];
+    this.sort = { key, direction };
   }
 
   #onGenerate(event: Event) {
@@ -380,7 +383,7 @@ export class PatTokenList extends DialogSettingsElement {
       return;
     }
     if (action === 'clear-filter') {
-      this.filter = '';
+      this.#filters.clear();
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[type=search]')?.focus());
       return;
     }
@@ -403,10 +406,6 @@ export class PatTokenList extends DialogSettingsElement {
     // Retry leaves with the message it belonged to: the table (named by its caption) takes focus.
     if (!button.isConnected && this.#focus.lost) (this.renderRoot.querySelector('table') ?? this.#focus.fallback())?.focus();
   }
-}
-
-function validDays(days: number): number {
-  return Number.isFinite(days) && days >= 0 ? days : DEFAULT_EXPIRING_SOON_DAYS;
 }
 
 declare global {

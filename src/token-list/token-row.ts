@@ -6,11 +6,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Token } from '../api/schemas.js';
-import { expiryStatus } from './expiry-status.js';
 import type { LocalizeController } from '../internal/localize.js';
+import { DATE_TIME_ZONE } from '../internal/locale.js';
+import { withKey } from '../internal/masked-key.js';
+import { expiryStatus } from './token-status.js';
 
 /** What the row needs from the localization layer. */
-export type RowLocalize = Pick<LocalizeController, 'strings' | 'term' | 'plural' | 'dateFormat' | 'relative'>;
+export type RowLocalize = Pick<LocalizeController, 'strings' | 'lang' | 'term' | 'plural' | 'dateFormat' | 'relative'>;
 
 /** The optional columns, the same for every row of a list. */
 export interface Columns {
@@ -28,6 +30,8 @@ export interface RowContext {
   readonly scopeLabels: ReadonlyMap<string, string>;
   /** Whether the client can rotate tokens and the host allows it. */
   readonly canRegenerate: boolean;
+  /** Whether the policy allows tokens that never expire: one that does is a warning where it does not. */
+  readonly neverAllowed: boolean;
 }
 
 /** What the list knows about one row beyond its token. */
@@ -39,15 +43,16 @@ export interface RowState {
   readonly scopesExpanded: boolean;
   /** The row's `aria-rowindex` while only some rows are rendered. */
   readonly rowIndex: number | undefined;
+  /** The key of the token that replaced this one, when it is in the list. */
+  readonly successorKey?: string | undefined;
 }
 
-/** Scopes shown before "+N". */
-export const VISIBLE_SCOPES = 3;
+/** Scopes shown before "+N more": the column stays one line wide. */
+export const VISIBLE_SCOPES = 1;
 
 // Module constants: the formatter cache is keyed by these objects.
 const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
-const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-const EXACT: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' };
+const EXACT: Intl.DateTimeFormatOptions = { ...DATE_TIME_ZONE, month: 'long' };
 
 export function tokenRow(token: Token, state: RowState, context: RowContext): TemplateResult {
   const { localize, now, columns } = context;
@@ -60,21 +65,23 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   if (state.isNew) parts += ' row-new';
   if (replaced) parts += ' row-replaced';
   if (revoked) parts += ' row-revoked';
-  if (expiry.kind === 'expired') parts += ' row-expired';
+  if (expiry.kind === 'expired' && !revoked) parts += ' row-expired';
   if (state.deleting) parts += ' row-deleting';
   const description = token.description ? html` <span part="description" class="description">${token.description}</span>` : nothing;
 
-  // The hidden part of every key is the same four dots, so the page never tells how long a secret
-  // is (docs/architecture.md, security rule 4).
   // Every binding is a node (Lit's marker) in every row: the usual row (no badge, no error) gets
   // one binding after its name, the rest only where they show.
   return html`<tr data-id=${token.id} part=${parts} aria-busy=${deleting} aria-rowindex=${state.rowIndex ?? nothing}>
     <th scope="row" part="cell name-cell" class="name-cell">
       <span part="name" class="name">${token.name}</span>${
         state.isNew || replaced || revoked || state.deleteError !== undefined
-          ? html`${state.isNew ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>` : nothing}${replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing}${revoked ? revocation(token, localize) : nothing}${description}${
-              state.deleteError === undefined ? nothing : deleteError(state.deleteError, context)
-            }`
+          ? html`${state.isNew ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>` : nothing}${
+              replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing
+            }${revoked ? revocation(token, context) : nothing}${
+              state.successorKey !== undefined
+                ? html`<span class="line">${withKey(localize, 'replacedByKey', state.successorKey)}</span>`
+                : nothing
+            }${description}${state.deleteError === undefined ? nothing : deleteError(state.deleteError, context)}`
           : description
       }
     </th>
@@ -84,13 +91,11 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
       ><span class="key" aria-hidden="true"><code part="key">${token.partialKey}</code><span part="mask" class="mask">••••</span></span>
     </td>
     <td part="cell created-cell" data-label=${s.columnCreated}>
-      <time datetime=${token.createdAt} tabindex="0" title=${exact(token.createdAt, localize)}
+      <time datetime=${token.createdAt} tabindex="-1" title=${exact(token.createdAt, localize)}
         >${localize.dateFormat(DATE).format(new Date(token.createdAt))}</time
       >
     </td>
-    <td part="cell expires-cell" data-label=${s.columnExpires}>
-      ${revoked ? time(token.expiresAt ?? token.revocation!.at, DATE, localize) : expires(token, expiry, replaced, context)}
-    </td>
+    <td part="cell expires-cell" data-label=${s.columnExpires}>${expires(token, expiry, replaced, context)}</td>
     ${columns.lastUsed ? lastUsed(token, context) : nothing}${columns.scopes ? scopes(token, state, context) : nothing}
     <td part="cell actions-cell" class="actions-cell">
       ${
@@ -119,7 +124,6 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   </tr>`;
 }
 
-/** A badge after the name: "New", "Replaced". */
 const BONE_CELL = html`<td><span class="bone"></span></td>`;
 
 /** What a cell says when there is nothing to show: "Never", "All". */
@@ -139,24 +143,33 @@ export function skeletonRow(columns: Columns): TemplateResult {
 }
 
 /**
- * A date as one short line; the exact moment on hover (its title) and on keyboard focus (the same
- * text drawn by the stylesheet), so it is never only a tooltip a keyboard cannot open.
+ * A date as one short line; the exact moment, with its time zone, on hover (its title) and on
+ * keyboard focus (the same text drawn by the stylesheet). Not a Tab stop: the arrow keys reach it
+ * from the row's buttons (row-focus.ts), so a row costs Tab only its actions.
  */
-function time(iso: string, options: Intl.DateTimeFormatOptions, localize: RowLocalize): TemplateResult {
-  return html`<time datetime=${iso} tabindex="0" title=${exact(iso, localize)}
-    >${localize.dateFormat(options).format(new Date(iso))}</time
-  >`;
+function time(iso: string, shown: string, localize: RowLocalize): TemplateResult {
+  return html`<time datetime=${iso} tabindex="-1" title=${exact(iso, localize)}>${shown}</time>`;
 }
 
 const exact = (iso: string, localize: RowLocalize) => localize.dateFormat(EXACT).format(new Date(iso));
 
-function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced: boolean, { localize, now }: RowContext) {
+function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced: boolean, context: RowContext) {
+  const { localize, now } = context;
   const s = localize.strings;
   const at = token.expiresAt;
-  if (at === null) return muted(s.expiresNever);
+  if (at === null) {
+    // A token that never expires, where the policy now wants every token to: as GitHub, a warning.
+    if (context.neverAllowed || token.revocation) return html`<span class="muted">${s.expiresNever}</span>`;
+    return html`<span part="badge badge-never" class="badge never-badge">${s.neverExpiresBadge}</span>${
+        context.canRegenerate && !replaced ? html`<span class="line nudge">${s.neverExpiresNudge}</span>` : nothing
+      }`;
+  }
   // A grace period is hours or days: when it ends matters to the minute.
+  // A grace period ends within hours or days: the badge counts down ("in 21 hours"), the title has the exact moment.
   const grace = replaced && expiry.kind !== 'expired';
-  const date = time(at, grace ? DATE_TIME : DATE, localize);
+  const date = time(at, localize.dateFormat(DATE).format(new Date(at)), localize);
+  // Revoked is its one status (it stopped working then, if not before): the date, no badge.
+  if (token.revocation) return date;
   const text = grace
     ? localize.term('stopsWorking', { when: localize.relative(new Date(at), now) })
     : expiry.kind === 'expired'
@@ -178,9 +191,11 @@ function lastUsed(token: Token, { localize, now }: RowContext): TemplateResult {
   const used = token.lastUsedAt;
   if (!used) return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}><span class="muted">${s.lastUsedNever}</span></td>`;
   // A use "in the future" is clock skew between server and browser: it was just now.
-  const date = new Date(Math.min(Date.parse(used), now.getTime()));
+  const ago = now.getTime() - Date.parse(used);
   return html`<td part="cell last-used-cell" data-label=${s.columnLastUsed}>
-    <time datetime=${used} tabindex="0" title=${exact(used, localize)}>${localize.relative(date, now)}</time>
+    <time datetime=${used} tabindex="-1" title=${exact(used, localize)}
+      >${ago < 60_000 ? s.justNow : localize.relative(new Date(Date.parse(used)), now)}</time
+    >
   </td>`;
 }
 
@@ -216,39 +231,40 @@ function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowCon
 /** What a link to where a leak was found shows: the address without its scheme, shortened. */
 const URL_TEXT_LENGTH = 48;
 
-/** `url` if a page may link to it (http or https), else undefined. */
+/** `url` if a page may link to it: http(s), with no user name or password in it. */
 function linkable(url: string | undefined): URL | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed : undefined;
+    const web = parsed.protocol === 'https:' || parsed.protocol === 'http:';
+    return web && !parsed.username && !parsed.password ? parsed : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Why and when the system revoked the token: it stays listed so its owner sees what happened,
- * and never works again. Where a leak was found is a link that shares nothing with the page it
- * opens (`noopener noreferrer`), and only ever an http(s) one.
+ * Why and when the system revoked the token: it stays listed so its owner sees what happened, and
+ * never works again. Where a leak was found is shown as its host and path (the URL parser has
+ * percent-encoded what could disguise it) and links there, sharing nothing with the page it opens.
  */
-function revocation(token: Token, localize: RowLocalize): TemplateResult {
+function revocation(token: Token, { localize }: RowContext): TemplateResult {
+  const s = localize.strings;
   const { at, reason, url } = token.revocation!;
   const date = localize.dateFormat(DATE).format(new Date(at));
   const where = reason === 'leaked' ? linkable(url) : undefined;
-  let text: TemplateResult | string;
+  let why: TemplateResult | string;
   if (where) {
     const shown = `${where.host}${where.pathname === '/' ? '' : where.pathname}`;
     const [before = '', after = ''] = localize.term('revokedLeaked', { date }).split('{url}');
-    text = html`${before}<a href=${where.href} target="_blank" rel="noopener noreferrer"
+    why = html`${before}<a href=${where.href} target="_blank" rel="noopener noreferrer"
         >${shown.length > URL_TEXT_LENGTH ? `${shown.slice(0, URL_TEXT_LENGTH - 1)}…` : shown}</a
       >${after}`;
   } else {
-    text = localize.term(reason === 'leaked' ? 'revokedLeakedNoUrl' : reason === 'admin' ? 'revokedByAdmin' : 'revokedWithAccount', {
-      date,
-    });
+    why = localize.term(reason === 'leaked' ? 'revokedLeakedNoUrl' : reason === 'admin' ? 'revokedAdmin' : 'revokedAccount', { date });
   }
-  return html` <span part="revocation" class="revocation">${text}</span>`;
+  return html` <span part="badge badge-revoked" class="badge revoked-badge">${s.revokedBadge}</span
+    ><span part="revocation" class="line revocation">${why}</span>`;
 }
 
 function deleteError(message: string, { localize }: RowContext): TemplateResult {

@@ -2,12 +2,13 @@
  * The list's table around its rows: the caption, the column headers (sortable ones are buttons),
  * and what stands in for rows — a spacer for rows windowing leaves out, a message when the filter
  * matches nothing. One DOM for both layouts; the stylesheet makes cards of it where the table does
- * not fit, and then the headers read as a row of sort buttons.
+ * not fit, and then one "Sort by" select stands in for the headers (one control, not a bar of
+ * buttons that takes a phone's screen).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../internal/localize.js';
 import type { Columns } from './token-row.js';
-import type { SortKey, TokenSort } from './token-view.js';
+import { FIRST_DIRECTION, type SortKey, type TokenSort } from './token-view.js';
 
 export interface TableInput {
   localize: LocalizeController;
@@ -22,9 +23,12 @@ export interface TableInput {
   onClick: (event: Event) => void;
   onFocusIn: (event: FocusEvent) => void;
   onKeydown: (event: KeyboardEvent) => void;
+  /** The card layout's sort select: its value is `key direction`. */
+  onSortChange: (event: Event) => void;
 }
 
-export function tokenTable({ localize, columns, sort, busy, rowCount, body, onClick, onFocusIn, onKeydown }: TableInput): TemplateResult {
+export function tokenTable(input: TableInput): TemplateResult {
+  const { localize, columns, sort, busy, rowCount, body, onClick, onFocusIn, onKeydown } = input;
   const s = localize.strings;
   const sortHeader = (key: SortKey, label: string) => {
     const sorted = sort.key === key ? sort.direction : undefined;
@@ -36,6 +40,7 @@ export function tokenTable({ localize, columns, sort, busy, rowCount, body, onCl
   };
   // The frame's class (table or cards) belongs to the layout controller: no binding here.
   return html`<div class="frame">
+    ${sortSelect(input)}
     <table
       part="table"
       tabindex="-1"
@@ -63,6 +68,38 @@ export function tokenTable({ localize, columns, sort, busy, rowCount, body, onCl
       </tbody>
     </table>
   </div>`;
+}
+
+/** Each sortable column in both directions, its first one first ("Created, latest first"). */
+function sortSelect({ localize, columns, sort, onSortChange }: TableInput): TemplateResult {
+  const s = localize.strings;
+  const keys: [SortKey, string][] = [
+    ['createdAt', s.columnCreated],
+    ['name', s.columnName],
+    ['expiresAt', s.columnExpires],
+  ];
+  if (columns.lastUsed) keys.push(['lastUsedAt', s.columnLastUsed]);
+  const flip = { ascending: 'descending', descending: 'ascending' } as const;
+  return html`<label class="control sort-control">
+    <span class="control-label">${s.sortBy}</span>
+    <select @change=${onSortChange}>
+      ${keys.flatMap(([key, column]) =>
+        [FIRST_DIRECTION[key], flip[FIRST_DIRECTION[key]]].map((direction) => {
+          const words =
+            key === 'name'
+              ? direction === 'ascending'
+                ? 'sortAToZ'
+                : 'sortZToA'
+              : direction === 'ascending'
+                ? 'sortEarliestFirst'
+                : 'sortLatestFirst';
+          return html`<option value="${key} ${direction}" .selected=${sort.key === key && sort.direction === direction}>
+            ${localize.term(words, { column })}
+          </option>`;
+        }),
+      )}
+    </select>
+  </label>`;
 }
 
 /** Stands in for the rows `[from, to)`; no cells: it is no row of data, for assistive technology or anything else. */

@@ -1,7 +1,9 @@
 /**
  * The rows the list shows: its tokens filtered and sorted, derived in one place and memoised on
  * the inputs, so a render that changes nothing about them (a delete in progress, an announcement)
- * costs no filtering or sorting, and 10,000 tokens sort once per change of sort or filter.
+ * costs no filtering or sorting, and 10,000 tokens sort once per change of sort or filter. A token
+ * that a regenerate replaced follows the token that replaced it, whatever the sort: two tokens of
+ * one name read as a pair, never as strangers far apart.
  */
 import type { Token } from '../api/schemas.js';
 import { memo } from '../internal/memo.js';
@@ -32,8 +34,10 @@ export function nextSort(current: TokenSort, key: SortKey): TokenSort {
 
 export interface TokenViewInput {
   tokens: readonly Token[];
-  /** Matched against name, description and scope labels, ignoring case and accents. */
+  /** Matched against name, description, key prefix and scope labels, ignoring case and accents. */
   filter: string;
+  /** Keeps only the tokens it accepts (the status filter); undefined keeps all. */
+  only?: ((token: Token) => boolean) | undefined;
   /** The host's scope catalogue, label by id: the filter finds a token by its scopes' labels. */
   scopeLabels?: ReadonlyMap<string, string> | undefined;
   sort: TokenSort;
@@ -60,7 +64,7 @@ function searchTextOf(token: Token, labels: ReadonlyMap<string, string>, cache: 
   let text = cache.get(token);
   if (text === undefined) {
     const scopes = token.scopes?.map((id) => labels.get(id) ?? id).join('\n') ?? '';
-    text = normalizeForSearch(`${token.name}\n${token.description ?? ''}\n${scopes}`);
+    text = normalizeForSearch(`${token.name}\n${token.description ?? ''}\n${token.partialKey}\n${scopes}`);
     cache.set(token, text);
   }
   return text;
@@ -93,16 +97,16 @@ function timeOf(token: Token, key: Exclude<SortKey, 'name'>): number {
 }
 
 export function deriveTokenView(input: TokenViewInput): readonly Token[] {
-  return filterTokens(sortTokens(input), input.filter, input.scopeLabels);
+  return filterTokens(sortTokens(input), input);
 }
 
-/** Keeps the tokens whose name, description or scopes contain the filter; the order stays as given. */
-function filterTokens(sorted: readonly Token[], filter: string, labels = NO_LABELS): readonly Token[] {
+/** Keeps the tokens whose name, description, key or scopes contain the filter (and that `only` accepts); the order stays as given. */
+function filterTokens(sorted: readonly Token[], { filter, only, scopeLabels: labels = NO_LABELS }: TokenViewInput): readonly Token[] {
   const query = normalizeForSearch(filter.trim());
-  if (!query) return sorted;
+  if (!query && !only) return sorted;
   let cache = searchTexts.get(labels);
   if (!cache) searchTexts.set(labels, (cache = new WeakMap()));
-  return sorted.filter((token) => searchTextOf(token, labels, cache).includes(query));
+  return sorted.filter((token) => (!only || only(token)) && searchTextOf(token, labels, cache).includes(query));
 }
 
 function sortTokens({ tokens, sort, locale, pinned }: Omit<TokenViewInput, 'filter'>): readonly Token[] {
@@ -121,10 +125,32 @@ function sortTokens({ tokens, sort, locale, pinned }: Omit<TokenViewInput, 'filt
   });
   const sorted = keyed.map((entry) => entry.token);
 
-  if (!pinned.length) return sorted;
   const rank = new Map(pinned.map((id, index) => [id, index]));
   const first = sorted.filter((token) => rank.has(token.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  return first.length ? [...first, ...sorted.filter((token) => !rank.has(token.id))] : sorted;
+  return withSuccessors(first.length ? [...first, ...sorted.filter((token) => !rank.has(token.id))] : sorted);
+}
+
+/** Each replaced token moved to just after the token that replaced it (a chain in order); the rest stay where they are. */
+function withSuccessors(sorted: readonly Token[]): readonly Token[] {
+  const ids = new Set(sorted.map((token) => token.id));
+  const followers = new Map<string, Token[]>();
+  for (const token of sorted) {
+    const next = token.replacedBy;
+    if (next && next !== token.id && ids.has(next)) followers.set(next, [...(followers.get(next) ?? []), token]);
+  }
+  if (!followers.size) return sorted;
+  const out: Token[] = [];
+  const placed = new Set<Token>();
+  const place = (token: Token) => {
+    if (placed.has(token)) return;
+    placed.add(token);
+    out.push(token);
+    followers.get(token.id)?.forEach(place);
+  };
+  for (const token of sorted) if (!token.replacedBy || !ids.has(token.replacedBy)) place(token);
+  // A cycle (a server's mistake) has no start: its tokens keep their places.
+  sorted.forEach(place);
+  return out;
 }
 
 function compare<T extends number | string>(a: T, b: T): number {
@@ -141,8 +167,8 @@ export function memoizedTokenView(): (input: TokenViewInput) => readonly Token[]
   const sorted = memo<readonly Token[]>();
   const filtered = memo<readonly Token[]>();
   return (input) => {
-    const { tokens, sort, filter, scopeLabels } = input;
+    const { tokens, sort, filter, scopeLabels, only } = input;
     const order = sorted([tokens, sort.key, sort.direction, input.locale, input.pinned], () => sortTokens(input));
-    return filtered([order, filter, scopeLabels], () => filterTokens(order, filter, scopeLabels));
+    return filtered([order, filter, scopeLabels, only], () => filterTokens(order, input));
   };
 }

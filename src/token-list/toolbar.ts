@@ -1,6 +1,7 @@
 /**
- * The bar above the table: how many tokens there are (or how many the filter shows), the
- * "Generate new token" button (or the host's replacement, slotted), and the filter.
+ * The bar above the table: how many tokens there are (or how many the filters show), the
+ * "Generate new token" button (or the host's replacement, slotted), then the filter and the status
+ * filter, each with a visible label.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Token } from '../api/schemas.js';
@@ -15,8 +16,13 @@ export interface ToolbarInput {
   /** The last load failed. */
   failed: boolean;
   filter: string;
+  /** A status is chosen: the count says how many of all are shown. */
+  filtered: boolean;
+  /** The status filter, once there are tokens to count. */
+  statusFilter: TemplateResult | typeof nothing;
   noGenerate: boolean;
   onFilterInput: (event: Event) => void;
+  onFilterPaste: (event: ClipboardEvent) => void;
   onGenerate: (event: Event) => void;
 }
 
@@ -24,21 +30,22 @@ export function toolbar(input: ToolbarInput): TemplateResult {
   const { tokens, failed } = input;
   return html`<div part="toolbar" class="toolbar">
     <p part="count" class="count" aria-live="polite">${count(input)}</p>
-    ${generateButton(input)} ${(tokens ? tokens.length : !failed) ? filterInput(input) : nothing}
+    ${generateButton(input)}
+    ${(tokens ? tokens.length : !failed) ? html`<div class="controls">${filterInput(input)}${input.statusFilter}</div>` : nothing}
   </div>`;
 }
 
-function count({ localize, tokens, view, failed, filter }: ToolbarInput) {
+function count({ localize, tokens, view, failed, filter, filtered }: ToolbarInput) {
   if (!tokens) return failed ? nothing : localize.strings.loadingTokens;
   if (!tokens.length) return nothing;
-  if (filter.trim()) return localize.term('filteredCount', { shown: view!.length, total: tokens.length });
+  if (filtered || filter.trim()) return localize.term('filteredCount', { shown: view!.length, total: tokens.length });
   return localize.plural('tokenCount', tokens.length);
 }
 
-function filterInput({ localize, filter, onFilterInput }: ToolbarInput) {
+function filterInput({ localize, filter, onFilterInput, onFilterPaste }: ToolbarInput) {
   const s = localize.strings;
-  return html`<label class="filter">
-    <span class="visually-hidden">${s.filterLabel}</span>
+  return html`<label class="control filter">
+    <span class="control-label">${s.filterLabel}</span>
     <input
       part="filter"
       type="search"
@@ -47,6 +54,7 @@ function filterInput({ localize, filter, onFilterInput }: ToolbarInput) {
       placeholder=${s.filterPlaceholder}
       .value=${filter}
       @input=${onFilterInput}
+      @paste=${onFilterPaste}
     />
   </label>`;
 }

@@ -26,23 +26,51 @@ export const tokenRevealStyles = [
       font-weight: 600;
     }
 
+    /* The token's name under the heading, on a line of its own: a long name never reflows the heading. */
+    .subject {
+      margin: -0.25rem 0 0.75rem;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+
     label {
       display: block;
       margin-bottom: 0.25rem;
       font-weight: 600;
     }
 
+    /* The secret's label, with Show / Hide at its end: the box below keeps its line for the secret and Copy. */
+    .label-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.25rem 0.5rem;
+      margin-bottom: 0.25rem;
+    }
+
+    .label-row label {
+      margin: 0;
+    }
+
+    .label-row button,
+    .box button {
+      min-height: 2rem;
+      padding-block: 0.2em;
+    }
+
     /*
-   * The field and its buttons in one box. The text takes a line of its own at 41 characters (a
-   * 40-character token and the caret) and wraps only a longer secret; the buttons follow on the
-   * same line where there is room, else on the next, inside the box.
+   * The field and its copy button in one box: side by side where the secret fits on one line beside
+   * the button (41 characters: a 40-character token and the caret), else the button takes a
+   * full-width line of its own below the text, inside the box.
    */
     .box {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
       gap: 0.25rem 0.5rem;
-      padding: 0.25rem 0.25rem 0.25rem 0.625rem;
+      padding: 0.25rem;
+      padding-inline-start: 0.625rem;
       border: 1px solid var(--_field-border);
       border-radius: var(--_radius);
       background: var(--_field-bg);
@@ -53,15 +81,27 @@ export const tokenRevealStyles = [
       outline-offset: 2px;
     }
 
-    textarea {
-      flex: 1 1 41ch;
+    /* In the secret's own font, so ch is one of its characters; --_full and --_half are set from its length. */
+    .text {
+      flex: 1000 1 var(--_full, 41ch);
       min-width: 0;
+      font-family: var(--_mono);
+      font-size: 0.875em;
+    }
+
+    .box button {
+      flex: 1 0 auto;
+      justify-content: center;
+    }
+
+    textarea {
+      display: block;
+      width: 100%;
       padding: 0.375rem 0;
       border: 0;
       background: transparent;
       outline: none;
-      font-family: var(--_mono);
-      font-size: 0.875em;
+      font: inherit;
       line-height: 1.5;
       /* A token has no spaces: break anywhere so a long one wraps instead of scrolling sideways. */
       word-break: break-all;
@@ -71,15 +111,13 @@ export const tokenRevealStyles = [
       resize: none;
     }
 
-    .box-actions {
-      display: flex;
-      gap: 0.25rem;
-      margin-inline-start: auto;
-    }
-
-    .box-actions button {
-      min-height: 2rem;
-      padding-block: 0.2em;
+    /*
+   * The whole secret on one line where it fits; else in two even halves, not wherever the edge
+   * falls: the full width when the line is at least that wide, else the half (the huge factor
+   * turns "is it wide enough" into a step), never wider than the line.
+   */
+    #secret {
+      width: min(100%, var(--_full), max(var(--_half), (100% - var(--_full)) * 100000 + var(--_full)));
     }
 
     .swap {
@@ -135,13 +173,22 @@ export const tokenRevealStyles = [
       height: 1.5rem;
     }
 
+    /*
+   * In a dialog that scrolls (a short window, 200 % zoom), Done stays in view at its bottom, over a
+   * rule that shows there is more above it; the dialog sets these (a page scrolls on its own).
+   */
     .actions {
+      position: var(--_actions-position, static);
+      inset-block-end: 0;
       display: flex;
       flex-wrap: wrap;
       gap: 0.75rem;
       align-items: center;
       justify-content: flex-end;
       margin-top: 1rem;
+      padding-block: 0.5rem;
+      background: var(--_actions-background, transparent);
+      box-shadow: var(--_actions-rule, none);
     }
 
     .hint {

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Token } from '../api/schemas.js';
 import { PatElement } from '../internal/pat-element.js';
-import { revealHeadingFor } from './strings.js';
 import { tokenRevealStyles } from './token-reveal.styles.js';
 
 type CopyTarget = 'secret' | 'usage';
@@ -147,21 +146,29 @@ export class PatTokenReveal extends PatElement {
     this.#wipe();
   }
 
+  /** The secret's length, in its characters, for the stylesheet's one line or two even halves (through the CSSOM: no inline style). */
+  protected override updated(): void {
+    const text = this.#find<HTMLElement>('#secret')?.parentElement;
+    const length = this.#secret?.length ?? 0;
+    text?.style.setProperty('--_full', `${length + 1}ch`);
+    text?.style.setProperty('--_half', `${Math.ceil(length / 2) + 0.5}ch`);
+  }
+
   override render() {
     const secret = this.#secret;
     if (secret === undefined) return nothing;
     const s = this.localize.strings;
-    const failed = this.status && this.status.kind !== 'copied';
+    // Only a failed copy takes room on screen: a refused dismissal is said by the hint turning red.
+    const failed = this.status?.kind === 'copy-failed';
+    const name = this.token?.name;
     return html`
-      <h2 id="heading" part="heading">${revealHeadingFor(s, this.token)}</h2>
+      <h2 id="heading" part="heading">${s.revealHeading}</h2>
+      ${name ? html`<p class="subject">${name}</p>` : nothing}
       <p id="warning" class="banner" part="warning">${s.revealWarning}</p>
 
-      <label for="secret" part="label">${s.revealSecretLabel}</label>
-      ${this.#renderCopyableField(
-        'secret',
-        this.shown ? secret : MASK,
-        s.revealCopy,
-        html`<button
+      <div class="label-row">
+        <label for="secret" part="label">${s.revealSecretLabel}</label>
+        <button
           type="button"
           part="button toggle-button"
           aria-pressed=${this.shown ? 'true' : 'false'}
@@ -169,8 +176,9 @@ export class PatTokenReveal extends PatElement {
           @click=${this.#toggleShown}
         >
           ${swap(this.shown, s.revealHide, s.revealShow)}
-        </button>`,
-      )}
+        </button>
+      </div>
+      ${this.#renderCopyableField('secret', this.shown ? secret : MASK, s.revealCopy)}
       ${this.usageTemplate ? this.#renderUsage(this.usageTemplate, secret) : nothing}
 
       <p id="status" class=${failed ? 'status failed' : 'status'} part="status" role="status">${this.#statusMessage()}</p>
@@ -199,39 +207,38 @@ export class PatTokenReveal extends PatElement {
 
   /**
    * A read-only field, left to right whatever the page's direction, that selects itself on click
-   * or focus (for a manual copy), with its buttons inside its box. The secret's field is
+   * or focus (for a manual copy), with its copy button inside its box. The secret's field is
    * described by the warning; its copy button is `#copy` (initial focus).
    */
-  #renderCopyableField(what: CopyTarget, value: string, copyLabel: string, toggle: unknown = nothing) {
+  #renderCopyableField(what: CopyTarget, value: string, copyLabel: string) {
     const copied = this.copied.has(what);
     return html`<div class="box" part=${what === 'secret' ? 'secret-field' : 'usage-field'}>
-      <textarea
-        id=${what}
-        part=${what}
-        dir="ltr"
-        readonly
-        rows="1"
-        spellcheck="false"
-        autocomplete="off"
-        autocapitalize="off"
-        autocorrect="off"
-        aria-describedby=${what === 'secret' ? 'warning' : nothing}
-        .value=${value}
-        @click=${this.#selectField}
-        @focus=${this.#selectField}
-      ></textarea>
-      <span class="box-actions">
-        ${toggle}
-        <button
-          id=${what === 'secret' ? 'copy' : nothing}
-          type="button"
-          part=${what === 'secret' ? 'button copy-button' : 'button usage-copy-button'}
-          class=${copied ? 'copied' : ''}
-          @click=${() => this.#copy(what)}
-        >
-          ${swap(copied, this.localize.strings.revealCopied, copyLabel)}
-        </button>
+      <span class="text">
+        <textarea
+          id=${what}
+          part=${what}
+          dir="ltr"
+          readonly
+          rows="1"
+          spellcheck="false"
+          autocomplete="off"
+          autocapitalize="off"
+          autocorrect="off"
+          aria-describedby=${what === 'secret' ? 'warning' : nothing}
+          .value=${value}
+          @click=${this.#selectField}
+          @focus=${this.#selectField}
+        ></textarea>
       </span>
+      <button
+        id=${what === 'secret' ? 'copy' : nothing}
+        type="button"
+        part=${what === 'secret' ? 'button copy-button' : 'button usage-copy-button'}
+        class=${copied ? 'copied' : ''}
+        @click=${() => this.#copy(what)}
+      >
+        ${swap(copied, this.localize.strings.revealCopied, copyLabel)}
+      </button>
     </div>`;
   }
 

@@ -202,6 +202,8 @@ describe('pat-elements check, the command', () => {
 
   test("a failure shows the server's problem detail: a forgotten migrate() is named in the list's line", async () => {
     const db = new PGlite();
+    // PGlite starts in seconds (14 s seen on a loaded machine): ready before the CLI's 10 s timeout starts.
+    await db.waitReady;
     try {
       const server = await referenceServer(postgresStore(db, { onError: () => {} }), { onError: () => {} });
       const { code, stdout } = await runCli(['check', server.endpoint, ...AUTH]);

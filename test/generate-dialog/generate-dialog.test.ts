@@ -658,11 +658,12 @@ describe('<pat-generate-dialog>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('keeps the secret on Escape and points the user to Done', async () => {
+    it('keeps the secret on Escape and points the user to Done, with one message that moves nothing', async () => {
       const { el } = await openDialog();
       await createToken(el);
       let closes = 0;
       dialogOf(el).addEventListener('close', () => (closes += 1));
+      const height = dialogOf(el).getBoundingClientRect().height;
       await sendKeys({ press: 'Escape' });
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
@@ -672,7 +673,14 @@ describe('<pat-generate-dialog>', () => {
       expect(closes).to.equal(0);
       expect(reveal.hasSecret).to.equal(true);
       expectSame(focusedIn(reveal), inReveal(el, '[part~="done-button"]'));
-      expect(inReveal(el, '[role="status"]').textContent).to.contain('then choose Done');
+      expect(inReveal(el, '[role="status"]').textContent, 'announced').to.contain('then choose Done');
+      // On screen, the one message is the hint by Done, now in the danger colour; the dialog did not grow.
+      const shown = [...reveal.shadowRoot!.querySelectorAll<HTMLElement>('p[id]')].filter(
+        (p) => p.textContent!.trim() && p.getBoundingClientRect().width > 1 && getComputedStyle(p).visibility !== 'hidden',
+      );
+      expect(shown.map((p) => p.id)).to.deep.equal(['warning', 'done-hint']);
+      expect(inReveal(el, '#done-hint').classList.contains('nudged')).to.equal(true);
+      expect(dialogOf(el).getBoundingClientRect().height).to.equal(height);
     });
 
     it('closes on Escape once the user confirmed storing the token', async () => {

@@ -175,14 +175,43 @@ describe('scopes', () => {
 });
 
 describe('regenerating', () => {
-  test('shows expiration and grace, starts from the old lifetime and the first grace period offered', () => {
-    const model = form({ gracePeriods: [24, 1] });
+  test('shows expiration and grace, starts from the old lifetime and a day of grace', () => {
+    const model = form({ gracePeriods: [24, 1, 0] });
     model.reset(token());
     assert.deepEqual(model.fields, ['expiration', 'grace']);
-    assert.equal(model.expiration, '60', 'a 60-day token starts at the nearest preset');
-    assert.equal(model.grace, 1);
-    model.chooseGrace(24);
-    assert.deepEqual(model.submit(), { operation: 'rotate', token: model.target, request: { expiresInDays: 60, gracePeriodHours: 24 } });
+    assert.equal(model.expiration, '60', 'a 60-day token starts at 60 days');
+    assert.equal(model.grace, 24, 'a day: "immediately" is never the default');
+    model.chooseGrace(0);
+    assert.deepEqual(model.submit(), { operation: 'rotate', token: model.target, request: { expiresInDays: 60, gracePeriodHours: 0 } });
+  });
+
+  test("keeps the token's own lifetime (offered as a preset) within the policy's maximum", () => {
+    const lifetime = (days: number) => token({ expiresAt: new Date(NOW.getTime() + (days - 10) * DAY).toISOString() });
+    const model = form();
+    model.reset(lifetime(98));
+    assert.deepEqual(model.presets, [7, 30, 60, 90, 98]);
+    assert.equal(model.expiration, '98');
+    assert.equal(model.submit()?.request.expiresInDays, 98);
+
+    const limited = form({ maxLifetimeDays: 60 });
+    limited.reset(lifetime(98));
+    assert.deepEqual(limited.presets, [7, 30, 60]);
+    assert.equal(limited.expiration, '60', 'the nearest allowed');
+    limited.reset();
+    assert.deepEqual(limited.presets, [7, 30, 60], 'the create form offers the presets alone');
+  });
+
+  test('starts from the offered grace period nearest a day, and from 0 only when nothing else is offered', () => {
+    for (const [offered, expected] of [
+      [[0, 1, 24, 168], 24],
+      [[0, 1, 168], 1],
+      [[0, 48, 168], 48],
+      [[0], 0],
+    ] as const) {
+      const model = form({ gracePeriods: offered });
+      model.reset(token());
+      assert.equal(model.grace, expected, JSON.stringify(offered));
+    }
   });
 
   test('an expired token has no grace period to offer and is replaced at once', () => {
@@ -190,7 +219,7 @@ describe('regenerating', () => {
     model.reset(token({ expiresAt: new Date(NOW.getTime() - DAY).toISOString() }));
     assert.deepEqual(model.fields, ['expiration']);
     assert.equal(model.targetExpired, true);
-    assert.deepEqual(model.submit()?.request, { expiresInDays: 7, gracePeriodHours: 0 });
+    assert.deepEqual(model.submit()?.request, { expiresInDays: 9, gracePeriodHours: 0 }, 'its own 9 days');
   });
 });
 

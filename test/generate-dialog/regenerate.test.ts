@@ -37,7 +37,15 @@ const NOW = new Date('2026-11-26T12:00:00Z');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
-const GRACE_END: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+/** When the grace period ends, to the minute, with the time zone. */
+const GRACE_END: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
 
 const CATALOGUE: Scope[] = [
   { id: 'repo:read', label: 'Read repositories', group: 'Repositories' },
@@ -122,12 +130,12 @@ describe('<pat-generate-dialog> regenerating a token', () => {
     expect($(el, '[part~=summary]').textContent).to.contain('All of your permissions');
   });
 
-  it("starts from the old token's lifetime, rounded to the nearest allowed preset", async () => {
+  it("keeps the old token's own lifetime, offered beside the presets, where the policy allows it", async () => {
     const cases: [Partial<Token>, string][] = [
       [{ createdAt: at(-30 * DAY), expiresAt: at(60 * DAY) }, '90'],
-      [{ createdAt: at(-10 * DAY), expiresAt: at(70 * DAY) }, '90'], // 80 days
-      [{ createdAt: at(-5 * DAY), expiresAt: at(40 * DAY) }, '30'], // 45: a tie goes to the shorter
-      [{ createdAt: at(-1 * DAY), expiresAt: at(2 * DAY) }, '7'],
+      [{ createdAt: at(-10 * DAY), expiresAt: at(88 * DAY) }, '98'],
+      [{ createdAt: at(-5 * DAY), expiresAt: at(40 * DAY) }, '45'],
+      [{ createdAt: at(-1 * DAY), expiresAt: at(2 * DAY) }, '3'],
       [{ expiresAt: null }, 'never'],
     ];
     for (const [fields, expected] of cases) {
@@ -135,31 +143,60 @@ describe('<pat-generate-dialog> regenerating a token', () => {
       expect(expirationSelect(el).value, JSON.stringify(fields)).to.equal(expected);
       el.close();
     }
-    // With a maximum lifetime, "never" is not allowed: the longest preset that is.
-    const { el } = await openDialog(
-      html`<pat-generate-dialog endpoint=${ENDPOINT} max-lifetime-days="60"></pat-generate-dialog>`,
-      'en-US',
-      {
-        regenerate: { ...ci, expiresAt: null },
-      },
-    );
-    expect(expirationSelect(el).value).to.equal('60');
+    const { el } = await regenerateDialog({ ...ci, createdAt: at(-10 * DAY), expiresAt: at(88 * DAY) });
+    expect(optionLabels(expirationSelect(el)).slice(0, 5)).to.deep.equal(['7 days', '30 days', '60 days', '90 days', '98 days']);
+    const rotated = oneEvent(el, 'pat-token-rotated');
+    submitButton(el).click();
+    await rotated;
+    expect(rotateBodies(backend)).to.deep.equal([{ expiresInDays: 98, gracePeriodHours: 24 }]);
+  });
+
+  it('keeps the lifetime only within the policy: past the maximum, the nearest preset allowed; "never" only where allowed', async () => {
+    const policy = html`<pat-generate-dialog endpoint=${ENDPOINT} max-lifetime-days="60"></pat-generate-dialog>`;
+    let { el } = await openDialog(policy, 'en-US', { regenerate: { ...ci, createdAt: at(-10 * DAY), expiresAt: at(88 * DAY) } });
+    expect(expirationSelect(el).value, 'a 98-day token, 60 days at most').to.equal('60');
+    expect(optionLabels(expirationSelect(el))).to.not.include('98 days');
+    el.close();
+    ({ el } = await openDialog(policy, 'en-US', { regenerate: { ...ci, expiresAt: null } }));
+    expect(expirationSelect(el).value, 'no "never" under a maximum: the longest allowed').to.equal('60');
+  });
+
+  it('starts from a day of grace; "Immediately" comes last, as a choice that says what it breaks', async () => {
+    const { el } = await regenerateDialog(ci);
+    expect($(el, 'label[for=grace]').textContent!.trim()).to.equal('Current token stops working');
+    expect(optionLabels(graceSelect(el))).to.deep.equal(['In 1 hour', 'In 24 hours', 'In 7 days', 'Immediately']);
+    expect(graceSelect(el).value).to.equal('24');
+    expect($(el, '#grace-summary').classList.contains('warning')).to.equal(false);
+    await choose(el, '0', graceSelect(el));
+    expect(graceSentence(el)).to.equal('Anything still using pat_7Qm2•••• fails the moment you regenerate.');
+    expect($(el, '#grace-summary').classList.contains('warning'), 'a warning').to.equal(true);
+    // A grace period within the offered ones: where a day is not offered, the nearest is.
+    el.gracePeriods = [0, 1, 168];
+    await el.updateComplete;
+    el.close();
+    el.regenerate(ci);
+    await el.updateComplete;
+    expect(graceSelect(el).value).to.equal('1');
+    el.gracePeriods = [0];
+    await el.updateComplete;
+    expect(graceSelect(el).value, 'only when nothing else is offered').to.equal('0');
   });
 
   for (const [hours, label] of [
     [0, 'Immediately'],
-    [1, '1 hour'],
-    [24, '24 hours'],
-    [168, '7 days'],
+    [1, 'In 1 hour'],
+    [24, 'In 24 hours'],
+    [168, 'In 7 days'],
   ] as const) {
     it(`grace "${label}": says what happens, sends ${hours} hours, and reports the old token as the server answered`, async () => {
       backend.reset([ci]);
       const { el } = await regenerateDialog(ci);
-      expect(optionLabels(graceSelect(el))).to.deep.equal(['Immediately', '1 hour', '24 hours', '7 days']);
       await choose(el, String(hours), graceSelect(el));
       const until = new Intl.DateTimeFormat('en-US', GRACE_END).format(new Date(NOW.getTime() + hours * HOUR));
       expect(graceSentence(el)).to.equal(
-        hours === 0 ? 'The current token stops working immediately.' : `The current token keeps working until ${until}.`,
+        hours === 0
+          ? 'Anything still using pat_7Qm2•••• fails the moment you regenerate.'
+          : `The current token keeps working until ${until}.`,
       );
       await expect(el).to.be.accessible();
 
@@ -177,7 +214,7 @@ describe('<pat-generate-dialog> regenerating a token', () => {
           expiresAt: new Date(NOW.getTime() + hours * HOUR).toISOString(),
         });
       await waitForReveal(el);
-      expect($(el, 'pat-token-reveal').shadowRoot!.querySelector('h2')!.textContent).to.contain('CI deploy');
+      expect($(el, 'pat-token-reveal').shadowRoot!.querySelector('.subject')!.textContent).to.equal('CI deploy');
     });
   }
 
@@ -198,7 +235,7 @@ describe('<pat-generate-dialog> regenerating a token', () => {
     await expect(el).to.be.accessible();
     submitButton(el).click();
     await waitForReveal(el);
-    expect(rotateBodies(backend)).to.deep.equal([{ expiresInDays: 30, gracePeriodHours: 0 }]);
+    expect(rotateBodies(backend), 'its own lifetime, 29 days').to.deep.equal([{ expiresInDays: 29, gracePeriodHours: 0 }]);
   });
 
   it('takes its grace periods from the grace-periods attribute, ignoring what is not 0–168 whole hours', async () => {
@@ -206,18 +243,18 @@ describe('<pat-generate-dialog> regenerating a token', () => {
     el.setAttribute('grace-periods', '48, 2 abc 500 -1 1.5 2');
     await el.updateComplete;
     expect(el.gracePeriods).to.deep.equal([48, 2, NaN, 500, -1, 1.5, 2]);
-    expect(optionLabels(graceSelect(el))).to.deep.equal(['2 hours', '2 days']);
+    expect(optionLabels(graceSelect(el))).to.deep.equal(['In 2 hours', 'In 2 days']);
     expect(graceSelect(el).value).to.equal('2');
   });
 
   it('reads German, with German dates, under lang="de"', async () => {
     const { el } = await regenerateDialog(ci, 'de');
-    expect($(el, '#heading').textContent!.trim()).to.equal('Token neu erstellen');
-    expect(optionLabels(graceSelect(el))).to.deep.equal(['Sofort', '1 Stunde', '24 Stunden', '7 Tage']);
-    expect(graceSentence(el)).to.equal('Das bisherige Token funktioniert ab sofort nicht mehr.');
-    await choose(el, '24', graceSelect(el));
+    expect($(el, '#heading').textContent!.trim()).to.equal('Token neu generieren');
+    expect(optionLabels(graceSelect(el))).to.deep.equal(['In 1 Stunde', 'In 24 Stunden', 'In 7 Tagen', 'Sofort']);
     const until = new Intl.DateTimeFormat('de', GRACE_END).format(new Date(NOW.getTime() + DAY));
     expect(graceSentence(el)).to.equal(`Das bisherige Token funktioniert noch bis ${until}.`);
+    await choose(el, '0', graceSelect(el));
+    expect(graceSentence(el)).to.equal('Alles, was pat_7Qm2•••• noch verwendet, funktioniert nicht mehr, sobald Sie neu generieren.');
     expect(expirationSelect(el).selectedOptions[0]!.textContent!.trim()).to.equal('90 Tage');
     await expect(el).to.be.accessible();
   });
@@ -228,7 +265,7 @@ describe('<pat-generate-dialog> regenerating a token', () => {
     await waitUntil(() => focusIs('#expiration'), `focus is on ${describeFocus()}`);
     await sendKeys({ press: 'Tab' });
     expect(focusIs('#grace'), `focus is on ${describeFocus()}`).to.equal(true);
-    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowUp' }); // In 24 hours → in 1 hour
     await el.updateComplete;
     expect(graceSelect(el).value).to.equal('1');
     expect(graceSentence(el)).to.contain('keeps working until');

@@ -20,7 +20,7 @@ describe('races', () => {
     // Before the cancelled dialog's `close` event has been dispatched.
     deleteButton(el, 'tok_tf').click();
     await waitUntil(() => confirmDialog(el).open, 'the second confirmation did not open');
-    expect(confirmDialog(el).querySelector('h2')!.textContent).to.contain('terraform');
+    expect(confirmDialog(el).querySelector('.subject-name')!.textContent).to.contain('terraform');
 
     const deleted = oneEvent(el, 'pat-token-deleted');
     confirmDialog(el).querySelector<HTMLButtonElement>('button[value=confirm]')!.click();

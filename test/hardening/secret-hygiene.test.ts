@@ -2,7 +2,8 @@
  * Secret hygiene, adversarially, through the whole feature: after create → copy → dismiss, and
  * after create → the list removed mid-reveal, the secret is in no attribute, shadow-root markup,
  * field, page text, console call, storage entry, URL, `pat-*` event detail or error message, and
- * no enumerable property of any of the three elements reaches it.
+ * no enumerable property of any of the three elements reaches it. The same for a secret found in
+ * a log and pasted, typed or dropped into the list's filter: only its key prefix is kept.
  */
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
@@ -70,6 +71,39 @@ describe('secret hygiene through the whole feature', () => {
 
     expect(reveal.hasSecret, 'the reveal dropped it').to.be.false;
     expectNoSecretAnywhere(KNOWN_SECRET, watch, [list, dialog, reveal]);
+  });
+
+  describe('a secret put into the filter, to find its token', () => {
+    // A secret of a listed token: its partial key, then the rest.
+    const secret = `${sampleTokens()[1]!.partialKey}Xq9Zk2Lm7Pw0Rt5Yu8H4rd3n1ngS3cr3t`;
+
+    it('pasted: the field, the filter and everything else get its key prefix only', async () => {
+      const list = await renderList();
+      const input = list.shadowRoot!.querySelector<HTMLInputElement>('input[part~=filter]')!;
+      input.focus();
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', secret);
+      const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
+      input.dispatchEvent(paste);
+      expect(paste.defaultPrevented, 'the secret never reaches the field').to.be.true;
+      await list.updateComplete;
+      expect(input.value).to.equal('pat_Kx9d');
+      expect([...list.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-id]')].map((row) => row.dataset.id)).to.deep.equal([
+        'tok_tf',
+      ]);
+      expectNoSecretAnywhere(secret, watch, [list]);
+    });
+
+    it('typed or dropped in (an input event): replaced at once, before the list keeps anything', async () => {
+      const list = await renderList();
+      const input = list.shadowRoot!.querySelector<HTMLInputElement>('input[part~=filter]')!;
+      input.value = secret;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      expect(input.value, 'in the same event').to.equal('pat_Kx9d');
+      await list.updateComplete;
+      expect(list.shadowRoot!.querySelectorAll('tbody tr[data-id]')).to.have.length(1);
+      expectNoSecretAnywhere(secret, watch, [list]);
+    });
   });
 
   it('a broken create answer that carries the secret: the event names the field, the screen says it was not understood, neither shows the value', async () => {

@@ -65,7 +65,7 @@ describe('XSS through <pat-token-list>', () => {
 
     deleteButton(el, 'tok_x').click();
     await waitUntil(() => confirmDialog(el).open, 'the confirmation did not open');
-    expect(confirmDialog(el).querySelector('h2')!.textContent).to.contain(payload);
+    expect(confirmDialog(el).querySelector('.subject-name')!.textContent).to.contain(payload);
     confirmDialog(el).querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
     const rowError = () => el.shadowRoot!.querySelector('tr[data-id="tok_x"] [part~=row-error]');
     await waitUntil(() => rowError() !== null, 'the failure was not shown');

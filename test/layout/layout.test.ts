@@ -1,11 +1,14 @@
 /**
  * The list as users see it, in a host's settings page (`host-page.ts`), at the widths hosts give
- * it — 360, 390, 600, 728, 820, 1000 and 1280 px of viewport — in English, German and a
+ * it — 320, 360, 390, 600, 728, 820, 1000 and 1280 px of viewport — in English, German and a
  * right-to-left page, light and dark, with realistic names and names of 100 characters:
  *
  * - the component never overflows its box, and the page never scrolls sideways;
  * - every row action is fully inside the component, and `elementFromPoint` at its centre hits it;
  * - no word of a name is split across lines;
+ * - at 1280 px the realistic account is a table, permissions column included, each token's
+ *   permissions shortened to one line ("Read repositories +2");
+ * - the reveal at 320 px in German: everything inside the dialog, Copy and Done reachable;
  * - with 300 tokens the page is as tall as the list really is (no blank page below it, no
  *   sideways scroll), and the last token is reachable by the mouse wheel and by the keyboard.
  */
@@ -25,7 +28,7 @@ import {
   type Scheme,
 } from '../support/host-page.js';
 
-const WIDTHS = [360, 390, 600, 728, 820, 1000, 1280];
+const WIDTHS = [320, 360, 390, 600, 728, 820, 1000, 1280];
 const LANGUAGES: Language[] = ['en', 'de', 'rtl'];
 const SCHEMES: Scheme[] = ['light', 'dark'];
 const HEIGHT = 800;
@@ -129,6 +132,88 @@ describe('layout in a host page', () => {
         });
       }
     }
+  }
+
+  for (const language of LANGUAGES) {
+    for (const scheme of SCHEMES) {
+      it(`1280 px, ${language}, ${scheme}: a table, with a permissions column that shortens to one line`, async () => {
+        await setViewport({ width: 1280, height: HEIGHT });
+        await emulateMedia({ colorScheme: scheme });
+        await useMockBackend({ seed: realisticTokens() });
+        host = await mountHostPage({ language, scheme });
+        await frames();
+        const root = host.list.shadowRoot!;
+        expect(root.querySelector('.frame')!.classList.contains('cards'), 'a table, not cards').to.be.false;
+        expect(getComputedStyle(root.querySelector('tbody tr')!).display).to.equal('table-row');
+        const cells = [...root.querySelectorAll<HTMLElement>('tbody [part~=scopes-cell]')];
+        expect(cells).to.have.length(realisticTokens().length);
+        for (const cell of cells) {
+          const rects = [...cell.querySelectorAll('[part~=scope], button')].map((node) => node.getBoundingClientRect());
+          const overlap = Math.min(...rects.map((r) => r.bottom)) - Math.max(...rects.map((r) => r.top));
+          expect(overlap, `${cell.textContent!.trim()}: one line`).to.be.above(0);
+        }
+        expect(root.querySelector('tr[data-id=tok_tf] [part~=scopes-cell]')!.textContent!.replace(/\s+/g, ' ').trim()).to.match(
+          /^Read repositories \+[\d٠-٩]+$/,
+        );
+        checkLayout(host, `1280 ${language} ${scheme}`);
+      });
+    }
+  }
+
+  for (const scheme of SCHEMES) {
+    it(`320 px, German reveal, ${scheme}: everything inside the dialog, the token in even halves, Copy and Done reachable`, async () => {
+      await setViewport({ width: 320, height: 640 });
+      await emulateMedia({ colorScheme: scheme });
+      await useMockBackend({ seed: realisticTokens() });
+      host = await mountHostPage({ language: 'de', scheme });
+      const root = host.list.shadowRoot!;
+      root.querySelector<HTMLButtonElement>('#generate-button')!.click();
+      const dialog = root.querySelector('pat-generate-dialog')!;
+      await dialog.updateComplete;
+      const name = dialog.shadowRoot!.querySelector<HTMLInputElement>('#name')!;
+      name.value = 'Nächtliche Sicherung';
+      name.dispatchEvent(new Event('input'));
+      await dialog.updateComplete;
+      dialog.shadowRoot!.querySelector<HTMLButtonElement>('#submit')!.click();
+      await waitUntil(() => dialog.shadowRoot!.querySelector('pat-token-reveal')?.hasSecret, 'no reveal', { timeout: 5000 });
+      const reveal = dialog.shadowRoot!.querySelector('pat-token-reveal')!;
+      await reveal.updateComplete;
+      await frames();
+
+      const box = dialog.shadowRoot!.querySelector('dialog')!.getBoundingClientRect();
+      expect(box.left >= 0 && box.right <= window.innerWidth, 'the dialog inside the window').to.be.true;
+      for (const node of reveal.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
+        const rect = node.getBoundingClientRect();
+        if (!rect.width || node.matches('.status, .status *')) continue;
+        expect(
+          rect.left >= box.left - 0.5 && rect.right <= box.right + 0.5,
+          `${describeElement(node)} (${Math.round(rect.left)}–${Math.round(rect.right)}) inside the dialog (${Math.round(box.left)}–${Math.round(box.right)})`,
+        ).to.be.true;
+      }
+      const field = reveal.shadowRoot!.querySelector<HTMLElement>('[part~=secret-field]')!.getBoundingClientRect();
+      const secret = reveal.shadowRoot!.querySelector<HTMLTextAreaElement>('[part=secret]')!;
+      const style = getComputedStyle(secret);
+      const content = secret.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      expect(Math.round(content / parseFloat(style.lineHeight)), 'the token on two lines').to.equal(2);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      expect(Math.floor(secret.clientWidth / context.measureText('0').width), 'broken at its half, not at the edge').to.equal(
+        Math.ceil(secret.value.length / 2),
+      );
+      const copyTop = reveal.shadowRoot!.querySelector('[part~=copy-button]')!.getBoundingClientRect().top;
+      expect(copyTop, 'Copy on a line below the token').to.be.at.least(secret.getBoundingClientRect().bottom - 0.5);
+      for (const selector of ['[part~=copy-button]', '[part~=toggle-button]', '[part~=done-button]']) {
+        const button = reveal.shadowRoot!.querySelector<HTMLElement>(selector)!;
+        button.scrollIntoView({ block: 'nearest' });
+        const rect = button.getBoundingClientRect();
+        const hit = reveal.shadowRoot!.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+        expect(!!hit && button.contains(hit), `${selector} is reached by a click`).to.be.true;
+        if (selector === '[part~=copy-button]')
+          expect(rect.left >= field.left && rect.right <= field.right, 'Copy inside its box').to.be.true;
+      }
+      expect(document.documentElement.scrollWidth, 'the page does not scroll sideways').to.be.at.most(window.innerWidth);
+      dialog.close();
+    });
   }
 
   for (const width of WIDTHS) {

@@ -3,7 +3,8 @@
  * `host-page.ts`, into `docs/screenshots/`: `npm run screenshots` (scripts/screenshots.mjs) runs
  * this file alone; it is not part of `npm test` (its name does not end in `.test.ts`). Each state
  * is taken at 1280 px (desktop), 728 px (a settings column) and 390 px (a phone), in light and
- * dark, and the main ones right to left. The README's picture is `list-1280-light.png`.
+ * dark, the main ones right to left, and some at 320 px (the narrowest phone). The README's
+ * picture is `list-1280-light.png`.
  */
 import { waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
@@ -44,10 +45,17 @@ const RTL_SHOTS: Shot[] = [
   { width: 1280, scheme: 'light', language: 'rtl' },
   { width: 390, scheme: 'dark', language: 'rtl' },
 ];
+/** The narrowest phone, in German (the longest words): for the states where width is the question. */
+const NARROW_SHOTS: Shot[] = [
+  { width: 320, scheme: 'light', language: 'de' },
+  { width: 320, scheme: 'dark', language: 'de' },
+];
 
 interface State {
   name: string;
   rtl?: boolean;
+  /** Also at 320 px, in German. */
+  narrow?: boolean;
   /** The viewport rather than the whole page: a modal, or the middle of a long list. */
   viewport?: boolean;
   seed?: () => Token[];
@@ -75,8 +83,45 @@ async function openDelete(list: PatTokenList, id: string): Promise<HTMLDialogEle
   return dialog;
 }
 
+/** Chooses a status in the list's status filter. */
+async function chooseStatus(list: PatTokenList, status: string): Promise<void> {
+  const select = root(list).querySelector<HTMLSelectElement>('select[part~=status-filter]')!;
+  select.value = status;
+  select.dispatchEvent(new Event('change'));
+  await list.updateComplete;
+}
+
+/** The realistic account with a token a secret scanner found in a public repository, revoked. */
+function withRevoked(): Token[] {
+  return [
+    ...realisticTokens(),
+    {
+      id: 'tok_leaked',
+      name: 'Staging smoke tests',
+      description: 'Pasted into a public gist by mistake',
+      partialKey: 'pat_9fA2',
+      createdAt: new Date(NOW.getTime() - 30 * 86_400_000).toISOString(),
+      expiresAt: new Date(NOW.getTime() + 60 * 86_400_000).toISOString(),
+      lastUsedAt: new Date(NOW.getTime() - 2 * 86_400_000).toISOString(),
+      scopes: ['repo:read'],
+      revocation: {
+        at: new Date(NOW.getTime() - 86_400_000).toISOString(),
+        reason: 'leaked',
+        url: 'https://gist.github.com/example/1',
+      },
+    },
+  ];
+}
+
+async function openRegenerate(list: PatTokenList, id: string) {
+  root(list).querySelector<HTMLButtonElement>(`tr[data-id="${id}"] button[data-action=regenerate]`)!.click();
+  await waitUntil(() => dialogOf(list).open);
+  await dialogOf(list).updateComplete;
+  return dialogOf(list);
+}
+
 const STATES: State[] = [
-  { name: 'list', rtl: true },
+  { name: 'list', rtl: true, narrow: true },
   { name: 'without-scopes', noScopes: true, seed: tokensWithoutScopes },
   { name: 'long-names', seed: () => [...longNameTokens(), ...realisticTokens().slice(3)] },
   {
@@ -103,6 +148,16 @@ const STATES: State[] = [
     },
   },
   {
+    name: 'status-filter-revoked',
+    rtl: true,
+    seed: withRevoked,
+    arrange: async ({ list }) => chooseStatus(list, 'revoked'),
+  },
+  {
+    name: 'status-filter-expiring',
+    arrange: async ({ list }) => chooseStatus(list, 'expiring'),
+  },
+  {
     name: 'filtered-to-nothing',
     arrange: async ({ list }) => {
       const input = root(list).querySelector<HTMLInputElement>('input[part~=filter]')!;
@@ -111,6 +166,18 @@ const STATES: State[] = [
     },
   },
   { name: 'confirm-delete', rtl: true, viewport: true, arrange: async ({ list }) => void (await openDelete(list, 'tok_tf')) },
+  {
+    name: 'confirm-delete-replaced',
+    rtl: true,
+    narrow: true,
+    viewport: true,
+    arrange: async ({ list }) => void (await openDelete(list, 'tok_ci_old')),
+  },
+  {
+    name: 'confirm-delete-replacement',
+    viewport: true,
+    arrange: async ({ list }) => void (await openDelete(list, 'tok_ci')),
+  },
   {
     name: 'delete-failed',
     arrange: async ({ list }, backend) => {
@@ -123,6 +190,8 @@ const STATES: State[] = [
   },
   {
     name: 'deleted',
+    rtl: true,
+    viewport: true,
     arrange: async ({ list }) => {
       const dialog = await openDelete(list, 'tok_old');
       dialog.querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
@@ -152,16 +221,31 @@ const STATES: State[] = [
   {
     name: 'regenerate-dialog',
     rtl: true,
+    narrow: true,
+    viewport: true,
+    arrange: async ({ list }) => void (await openRegenerate(list, 'tok_tf')),
+  },
+  {
+    name: 'regenerate-immediately',
+    rtl: true,
     viewport: true,
     arrange: async ({ list }) => {
-      root(list).querySelector<HTMLButtonElement>('tr[data-id="tok_tf"] button[data-action=regenerate]')!.click();
-      await waitUntil(() => dialogOf(list).open);
-      await dialogOf(list).updateComplete;
+      const dialog = await openRegenerate(list, 'tok_ci');
+      const grace = dialog.shadowRoot!.querySelector<HTMLSelectElement>('#grace')!;
+      grace.value = '0';
+      grace.dispatchEvent(new Event('change'));
+      await dialog.updateComplete;
     },
+  },
+  {
+    name: 'regenerate-never-expiring',
+    viewport: true,
+    arrange: async ({ list }) => void (await openRegenerate(list, 'tok_graf')),
   },
   {
     name: 'reveal',
     rtl: true,
+    narrow: true,
     viewport: true,
     arrange: async ({ list }) => {
       root(list).querySelector<HTMLButtonElement>('#generate-button')!.click();
@@ -188,11 +272,11 @@ describe('screenshots', function () {
   });
 
   for (const state of STATES) {
-    for (const shot of [...SHOTS, ...(state.rtl ? RTL_SHOTS : [])]) {
+    for (const shot of [...SHOTS, ...(state.rtl ? RTL_SHOTS : []), ...(state.narrow ? NARROW_SHOTS : [])]) {
       const file = `${state.name}-${shot.width}-${shot.scheme}${shot.language === 'en' ? '' : `-${shot.language}`}.png`;
       it(file, async () => {
         setClock(NOW);
-        await setViewport({ width: shot.width, height: shot.width < 600 ? 844 : 800 });
+        await setViewport({ width: shot.width, height: shot.width < 600 ? (shot.width < 360 ? 640 : 844) : 800 });
         await emulateMedia({ colorScheme: shot.scheme });
         const backend = await useMockBackend({ seed: state.seed?.() ?? realisticTokens(), now: () => NOW });
         await state.before?.(backend);

@@ -10,8 +10,26 @@ import { checkRenderedLocale } from '../support/rendered-checks.js';
 
 describe('German strings (pat-elements/locales/de)', () => {
   // Words that are the same in both languages.
-  checkLocaleStrings('de', de, ['columnName', 'dialogNameLabel', 'revealSecretLabel']);
-  checkRenderedLocale('de', de, { sameAsEnglish: ['columnName', 'dialogNameLabel', 'revealSecretLabel'] });
+  checkLocaleStrings('de', de, ['columnName', 'dialogNameLabel', 'revealSecretLabel', 'statusLabel']);
+  checkRenderedLocale('de', de, { sameAsEnglish: ['columnName', 'dialogNameLabel', 'revealSecretLabel', 'statusLabel'] });
+
+  it('says "Neu generieren" for Regenerate, never "Neu erstellen" (which is Generate)', () => {
+    expect(de.regenerateButton).to.equal('Neu generieren');
+    const regenerate = Object.entries(de).filter(([key]) => /regenerat/i.test(key));
+    expect(
+      regenerate
+        .filter(([, value]) => /neu (erstell|generier)/i.test(JSON.stringify(value)))
+        .map(([key]) => key)
+        .sort(),
+    ).to.deep.equal([
+      'dialogRegenerateHeading',
+      'dialogRegenerateSubmit',
+      'dialogRegenerateSubmitting',
+      'regenerateButton',
+      'regenerateButtonLabel',
+    ]);
+    expect(Object.values(de).filter((value) => /neu erstell/i.test(JSON.stringify(value)))).to.deep.equal([]);
+  });
 
   describe('on <pat-token-list> under lang="de-AT", with no strings set', () => {
     const mounted: HTMLElement[] = [];

@@ -10,7 +10,21 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import { tsImport } from 'tsx/esm/api';
 
+// Importing the elements starts no timer (the page's minute timer starts when a list connects).
+const timersAtImport = [];
+const realSetTimeout = globalThis.setTimeout;
+const realSetInterval = globalThis.setInterval;
+globalThis.setTimeout = (...args) => {
+  if (/[/\\]src[/\\]/.test(new Error().stack ?? '')) timersAtImport.push('setTimeout');
+  return realSetTimeout(...args);
+};
+globalThis.setInterval = (...args) => {
+  if (/[/\\]src[/\\]/.test(new Error().stack ?? '')) timersAtImport.push('setInterval');
+  return realSetInterval(...args);
+};
 await tsImport('../../src/define.ts', import.meta.url);
+globalThis.setTimeout = realSetTimeout;
+globalThis.setInterval = realSetInterval;
 
 const DOM_GLOBALS = [
   'document',
@@ -43,6 +57,10 @@ test('the dialog and the reveal render on the server', async () => {
   assert.match(dialog, /<pat-generate-dialog[^>]*><template shadowroot="open"[^>]*>[\s\S]*<dialog[\s\S]*part="dialog/);
   const reveal = await serverRender(html`<pat-token-reveal usage-template="curl -H 'Authorization: Bearer {token}'"></pat-token-reveal>`);
   assert.match(reveal, /<pat-token-reveal[^>]*><template shadowroot="open"/);
+});
+
+test('importing the elements started no timer', () => {
+  assert.deepEqual(timersAtImport, []);
 });
 
 test('rendering defined no DOM global: the elements did not need one', () => {

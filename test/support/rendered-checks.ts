@@ -8,7 +8,7 @@
  * English default string is left in them, that every string of the locale appears somewhere, and
  * that dates, relative times and counts are formatted for that locale.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil as waitUntilWithin } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import type { Token } from '../../src/api/schemas.js';
@@ -16,6 +16,7 @@ import type { Scope } from '../../src/api/scopes.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import { customDateBounds, graceEnd, toDateInputValue } from '../../src/generate-dialog/expiration.js';
 import { setClock } from '../../src/internal/clock.js';
+import { DATE_TIME_ZONE } from '../../src/internal/locale.js';
 import { defaultStrings, type PatStrings } from '../../src/internal/pat-strings.js';
 import { fill as fillTemplate } from '../../src/internal/strings.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
@@ -34,9 +35,16 @@ import {
   typeInto,
   waitForReveal,
 } from './dialog-harness.js';
+import { LANGUAGE_NEUTRAL } from './locale-checks.js';
 import { useHandlers, useMockBackend } from './mock-backend.js';
 import { acknowledgeBox, copyButton, doneButton, part, toggleButton, usageCopyButton } from './reveal-harness.js';
 import { stubClipboard, type ClipboardStub } from './secret-hygiene.js';
+
+/**
+ * `waitUntil` with 5 s instead of 1 s: these walks mount the list again and again, each load a
+ * round trip through msw's worker, and on a busy CI machine one took over a second.
+ */
+const waitUntil = (condition: () => unknown, message: string) => waitUntilWithin(condition, message, { timeout: 5_000 });
 
 type Key = keyof PatStrings;
 
@@ -90,6 +98,33 @@ function matcher(template: string): (text: string) => boolean {
   return (text) => whole.test(text) || (inside?.test(text) ?? false);
 }
 
+/**
+ * The texts, and what fills the word placeholders of the strings that match one whole: "Active"
+ * is shown when "Active (3)" is, as the `{name}` of "{name} ({count})".
+ */
+function withPlaceholderValues(texts: Iterable<string>, strings: PatStrings): Set<string> {
+  const all = new Set(texts);
+  const templates = Object.values(strings)
+    .flatMap((value) => forms(value))
+    .filter((form) => /\{\w+\}/.test(form) && !/^\{\w+\}$/.test(form.trim()));
+  for (const template of templates) {
+    const pattern = normalize(template)
+      .split(/(\{\w+\})/)
+      .map((piece) => {
+        const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+        if (!name) return escape(piece);
+        return NUMERIC.has(name) ? '[\\p{N}\\s.,\\u066b\\u066c]+' : '(.+?)';
+      })
+      .join('');
+    const whole = new RegExp(`^${pattern}$`, 'u');
+    for (const text of [...all]) {
+      const match = whole.exec(text);
+      for (const value of match?.slice(1) ?? []) all.add(normalize(value));
+    }
+  }
+  return all;
+}
+
 /** Every form of a string: the string itself, or each plural form. */
 const forms = (value: PatStrings[Key]): string[] => (typeof value === 'string' ? [value] : Object.values(value));
 
@@ -120,6 +155,11 @@ function collectTexts(root: Node, into: Set<string>): void {
   }
   const elements = root instanceof Element || root instanceof ShadowRoot || root instanceof Document ? root.querySelectorAll('*') : [];
   for (const element of elements) {
+    // A sentence with a key or a link in it ("Replaced by pat_…••••", "… found in public code at
+    // github.com/…") is one text across its nodes.
+    if ([...element.children].some((child) => child.classList.contains('key') || child.localName === 'a')) {
+      into.add(normalize(element.textContent ?? ''));
+    }
     for (const name of ATTRIBUTES) {
       const value = normalize(element.getAttribute(name) ?? '');
       if (value) into.add(value);
@@ -383,13 +423,22 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     collect();
     list.remove();
 
-    // Scopes and regenerate on the rows: all permissions, none, more than three (shown, then
-    // fewer again), and a replaced token still in its grace period.
+    // Scopes and regenerate on the rows: all permissions, none, more than one (shown, then fewer
+    // again), a replaced token still in its grace period (and the one that replaced it), a token
+    // that never expires where the policy wants every token to, one used seconds ago, and tokens
+    // the system revoked, for each reason (a leak with and without where it was found).
+    const revoked = (id: string, reason: 'leaked' | 'admin' | 'account') =>
+      token({ id, name: 'Epsilon', revocation: { at: at(-1), reason, url: 'https://example.com/leak' } });
     backend.reset([
       token({ id: 'scoped', name: 'Alpha', expiresAt: at(30), scopes: ['alpha', 'beta', 'gamma', 'delta', 'zeta'] }),
-      token({ id: 'unscoped', name: 'Beta', expiresAt: at(30) }),
+      token({ id: 'unscoped', name: 'Beta', expiresAt: at(30), lastUsedAt: new Date(NOW.getTime() - 10_000).toISOString() }),
       token({ id: 'nothing', name: 'Gamma', expiresAt: at(30), scopes: [] }),
       token({ id: 'replaced', name: 'Delta', expiresAt: at(0, 1), replacedBy: 'scoped', scopes: ['alpha'] }),
+      token({ id: 'forever', name: 'Zeta', expiresAt: null }),
+      revoked('leaked', 'leaked'),
+      revoked('admin', 'admin'),
+      revoked('account', 'account'),
+      token({ id: 'leaked-nowhere', name: 'Epsilon', revocation: { at: at(-1), reason: 'leaked' } }),
     ]);
     const rows = mountList(page, (el) => (el.scopes = SCOPES));
     await waitUntil(() => settled(rows), 'the list with scopes did not settle');
@@ -399,6 +448,13 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     $<HTMLButtonElement>(rows, 'tr[data-id="scoped"] [part~=scopes-button]').click();
     await rows.updateComplete;
     collect();
+    // Deleting either of a regenerated pair says what it does to the other.
+    for (const id of ['replaced', 'scoped']) {
+      const confirm = await askToDelete(rows, id);
+      collect();
+      $<HTMLButtonElement>(rows, 'button[part~=confirm-cancel-button]').click();
+      await waitUntil(() => !confirm.open, 'the confirmation did not close');
+    }
 
     // A refresh fails, and its Retry is pending (an answer that never comes).
     backend.failNext('network', { operation: 'list' });
@@ -466,6 +522,8 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     await choose(scoped, '24', dialogPart<HTMLSelectElement>(scoped, '#grace'));
     visit.graceSummary = text(dialogPart(scoped, '#grace-summary'));
     collect();
+    await choose(scoped, '0', dialogPart<HTMLSelectElement>(scoped, '#grace'));
+    collect();
     backend.failNext('timeout', { operation: 'rotate' });
     await submit(scoped);
     await waitUntil(() => submitButton(scoped).getAttribute('aria-disabled') === 'true', 'the regenerate did not show progress');
@@ -519,15 +577,18 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
 
 /** The English strings (any form) still in `texts`, as `key: text`; `allowed` are the same in the locale. */
 function englishLeft(texts: Iterable<string>, allowed: readonly Key[]): string[] {
-  const keys = (Object.keys(defaultStrings) as Key[]).filter((key) => !allowed.includes(key));
+  const keys = (Object.keys(defaultStrings) as Key[]).filter((key) => !allowed.includes(key) && !LANGUAGE_NEUTRAL.includes(key));
   return [...keysShown(defaultStrings, texts, keys)].map(([key, found]) => `${key}: ${found}`);
 }
 
 /**
- * The Latin words of the visit's own data: token and scope names, the filters typed, and the
- * contract's path of the field a mistyped answer broke (keys are left out apart).
+ * The Latin words of the visit's own data: token and scope names, the filters typed, the address
+ * where a leaked token was found, and the contract's path of the field a mistyped answer broke
+ * (keys are left out apart).
  */
-const DATA_WORDS = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'alp', 'zzz', 'tokens', 'createdAt'];
+const DATA_WORDS = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'alp', 'zzz', 'example', 'com', 'leak', 'tokens', 'createdAt'];
+/** What `Intl` itself writes in every language: the time zone of an exact moment. */
+const INTL_WORDS = ['UTC', 'GMT'];
 /** A partial key as the mock makes them (random after the prefix). */
 const PARTIAL_KEY = /\bpat_\w*/g;
 
@@ -558,6 +619,7 @@ export function checkRenderedLocale(
       // Some thirty states, each a render or a round trip to the mock.
       this.timeout(120_000);
       visit = await visitEveryState(lang, dir);
+      visit.texts = withPlaceholderValues(visit.texts, strings);
     });
 
     it('leaves no English string in the list, the dialog or the reveal (text or accessible attribute)', () => {
@@ -566,7 +628,7 @@ export function checkRenderedLocale(
 
     if (latinWords) {
       it('shows no Latin word but those of its strings and of the data', () => {
-        const allowed = new Set([...latinWords, ...DATA_WORDS]);
+        const allowed = new Set([...latinWords, ...DATA_WORDS, ...INTL_WORDS]);
         const words = [...visit.texts].flatMap((value) => value.replace(PARTIAL_KEY, '').match(/[A-Za-z]+/g) ?? []);
         expect([...new Set(words.filter((word) => !allowed.has(word)))]).to.deep.equal([]);
       });
@@ -596,9 +658,7 @@ export function checkRenderedLocale(
       const range = { min: medium.format(min), max: medium.format(max!) };
       expect(visit.outOfRange).to.equal(normalize(fillTemplate(strings.dialogDateOutOfRange, range)));
 
-      const graceEnds = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(
-        graceEnd(NOW, 24, { expiresAt: at(3) }),
-      );
+      const graceEnds = new Intl.DateTimeFormat(lang, DATE_TIME_ZONE).format(graceEnd(NOW, 24, { expiresAt: at(3) }));
       expect(visit.graceSummary).to.equal(normalize(fillTemplate(strings.dialogGraceUntil, { date: graceEnds })));
     });
   });

@@ -33,12 +33,6 @@ function exposedText(node: Node): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-async function shiftTab(): Promise<void> {
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: 'Tab' });
-  await sendKeys({ up: 'Shift' });
-}
-
 describe('<pat-token-list> columns', () => {
   beforeEach(() => setClock(NOW));
   afterEach(() => setClock());
@@ -63,7 +57,7 @@ describe('<pat-token-list> columns', () => {
       const el = await renderList();
 
       const keyCell = cell(el, 'a', 'key-cell');
-      expect(keyCell.querySelector('.key')!.getAttribute('aria-hidden'), 'the dots are not read out').to.equal('true');
+      expect(keyCell.querySelector('.key')!.closest('[aria-hidden="true"]') !== null, 'the dots are not read out').to.be.true;
       expect(exposedText(keyCell)).to.equal('Key starting with pat_AbCd');
       const label = keyCell.querySelector('.visually-hidden')!;
       expect(label.getBoundingClientRect().width, 'the label is for assistive technology only').to.be.at.most(1);
@@ -113,7 +107,7 @@ describe('<pat-token-list> columns', () => {
     expect(exists(row(el, 'tok_graf'), '[part~=description]'), '[part~=description] is rendered').to.be.false;
   });
 
-  it('shows each date on one line, with the exact moment on hover (title) and on keyboard focus', async () => {
+  it('shows each date on one line, with the exact moment and its time zone on hover (title) and on keyboard focus', async () => {
     await useMockBackend({ seed: [token({ id: 'a', name: 'A', createdAt: '2026-03-03T12:34:00Z', lastUsedAt: at(-3) })] });
     const el = await renderList();
 
@@ -121,21 +115,46 @@ describe('<pat-token-list> columns', () => {
     expect(time.getAttribute('datetime')).to.equal('2026-03-03T12:34:00Z');
     const created = new Date('2026-03-03T12:34:00Z');
     expect(text(time)).to.equal(new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(created));
-    const exact = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(created);
-    expect(time.title).to.equal(exact);
+    const exact = (date: Date) =>
+      new Intl.DateTimeFormat('en', {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }).format(date);
+    expect(time.title).to.equal(exact(created));
+    expect(time.title, 'the time zone is said').to.match(/(UTC|GMT)/);
     expect(time.getBoundingClientRect().height, 'one line').to.be.below(parseFloat(getComputedStyle(time).fontSize) * 2);
 
-    // The keyboard reaches it, and focus draws the same exact moment.
-    expect(time.tabIndex).to.equal(0);
-    time.focus();
-    // Back and forth with the keyboard, so the focus is a keyboard focus (:focus-visible).
-    await shiftTab();
-    await sendKeys({ press: 'Tab' });
-    expectFocusOn(el, time, 'the date');
-    expect(getComputedStyle(time, '::after').content).to.contain(exact);
+    // Not a Tab stop: the arrow keys reach it from the row's buttons, and focus draws the same exact moment.
+    expect(time.tabIndex).to.equal(-1);
+    row(el, 'a').querySelector<HTMLElement>('button[data-action=delete]')!.focus();
     const lastUsed = cell(el, 'a', 'last-used-cell').querySelector('time')!;
+    for (const [key, expected] of [
+      ['ArrowLeft', row(el, 'a').querySelector('button[data-action=regenerate]')],
+      ['ArrowLeft', lastUsed],
+      ['ArrowLeft', cell(el, 'a', 'expires-cell').querySelector('time')],
+      ['ArrowLeft', time],
+      ['ArrowLeft', time],
+    ] as const) {
+      await sendKeys({ press: key });
+      expectFocusOn(el, expected, `${key} moves along the row`);
+    }
+    expect(getComputedStyle(time, '::after').content).to.contain(exact(created));
+    await sendKeys({ press: 'ArrowRight' });
+    expectFocusOn(el, cell(el, 'a', 'expires-cell').querySelector('time'), 'ArrowRight moves back');
     expect(text(lastUsed)).to.equal('3 days ago');
-    expect(lastUsed.title).to.equal(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(at(-3))));
+    expect(lastUsed.title).to.equal(exact(new Date(at(-3))));
+  });
+
+  it("costs Tab only the row's actions: two Tab stops a row, where there used to be five", async () => {
+    await useMockBackend({ seed: sampleTokens() });
+    const el = await renderList();
+    const tabbable = (id: string) =>
+      [...row(el, id).querySelectorAll<HTMLElement>('button, a[href], input, select, [tabindex]')].filter((node) => node.tabIndex >= 0);
+    expect(tabbable('tok_ci').map((node) => node.dataset.action)).to.deep.equal(['regenerate', 'delete']);
   });
 
   describe('expiry', () => {
@@ -164,10 +183,34 @@ describe('<pat-token-list> columns', () => {
       expect(badge('one')).to.equal('Expires in 1 day');
       expect(badge('seven')).to.equal('Expires in 7 days');
       expect(badge('eight')).to.equal(null);
-      expect(text(cell(el, 'never', 'expires-cell'))).to.equal('Never');
-      expect(badge('never')).to.equal(null);
+      expect(badge('never'), 'a warning where the policy wants every token to expire').to.equal('No expiration');
       expect(cell(el, 'eight', 'expires-cell').querySelector('time')!.getAttribute('datetime')).to.equal(at(8));
       await expect(el).to.be.accessible();
+    });
+
+    it('warns about a token that never expires where the policy wants every token to, and nudges to regenerate it', async () => {
+      await useMockBackend({ seed: [token({ id: 'never', name: 'Forever', expiresAt: null })] });
+      const el = await renderList();
+      const expires = () => cell(el, 'never', 'expires-cell');
+      const badge = () => expires().querySelector<HTMLElement>('[part~=badge-never]');
+      expect(text(badge()!)).to.equal('No expiration');
+      el.style.setProperty('--pat-warning-color', 'rgb(1, 2, 3)');
+      expect(getComputedStyle(badge()!).color, 'in the warning colour').to.equal('rgb(1, 2, 3)');
+      expect(text(expires())).to.contain('Regenerate it with an expiration date.');
+      await expect(el).to.be.accessible();
+
+      el.allowNoExpiration = true;
+      await el.updateComplete;
+      expect(text(expires()), 'allowed: it just says so').to.equal('Never');
+      expect(badge()).to.equal(null);
+
+      el.maxLifetimeDays = 90;
+      await el.updateComplete;
+      expect(badge() !== null, 'a maximum lifetime rules "never" out again').to.be.true;
+
+      el.noRegenerate = true;
+      await el.updateComplete;
+      expect(text(expires()), 'no nudge to do what the list does not offer').to.equal('No expiration');
     });
 
     it('uses the expiring-soon-days threshold', async () => {
@@ -191,6 +234,8 @@ describe('<pat-token-list> columns', () => {
           token({ id: 'days', name: 'Days', lastUsedAt: at(-3) }),
           token({ id: 'hours', name: 'Hours', lastUsedAt: at(0, -2) }),
           token({ id: 'skew', name: 'Clock skew', lastUsedAt: at(0, 1) }),
+          token({ id: 'recent', name: 'Recent', lastUsedAt: new Date(NOW.getTime() - 30_000).toISOString() }),
+          token({ id: 'minute', name: 'A minute', lastUsedAt: new Date(NOW.getTime() - 60_000).toISOString() }),
           token({ id: 'never', name: 'Never', lastUsedAt: null }),
         ],
       });
@@ -198,7 +243,9 @@ describe('<pat-token-list> columns', () => {
       expect(text(cell(el, 'days', 'last-used-cell'))).to.equal('3 days ago');
       expect(cell(el, 'days', 'last-used-cell').querySelector('time')!.getAttribute('datetime')).to.equal(at(-3));
       expect(text(cell(el, 'hours', 'last-used-cell'))).to.equal('2 hours ago');
-      expect(text(cell(el, 'skew', 'last-used-cell')), 'a use in the future is shown as now').to.equal('now');
+      expect(text(cell(el, 'skew', 'last-used-cell')), 'a use in the future is clock skew: just now').to.equal('just now');
+      expect(text(cell(el, 'recent', 'last-used-cell')), 'under a minute ago').to.equal('just now');
+      expect(text(cell(el, 'minute', 'last-used-cell'))).to.equal('1 minute ago');
       expect(text(cell(el, 'never', 'last-used-cell'))).to.equal('Never');
     });
 

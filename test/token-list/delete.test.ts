@@ -6,11 +6,13 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend } from '../../src/mock/index.js';
+import { NOTICE_MS } from '../../src/token-list/delete-flow.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { withoutShowModal } from '../support/platform.js';
 import {
   $,
+  at,
   confirmDialog,
   deleteButton,
   exists,
@@ -21,6 +23,7 @@ import {
   rowIds,
   sampleTokens,
   text,
+  token,
   waitForFocusOn,
 } from '../support/list-harness.js';
 
@@ -46,15 +49,74 @@ describe('<pat-token-list> delete', () => {
   beforeEach(() => setClock(NOW));
   afterEach(() => setClock());
 
-  it('asks in a native modal dialog that names the token and says what breaks, with Cancel focused', async () => {
+  it('asks in a native modal dialog that names the token and its key and says what breaks, with Cancel focused', async () => {
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     const dialog = await askToDelete(el, 'tok_tf');
 
     expect(dialog.matches(':modal')).to.be.true;
-    expect(text(dialog)).to.contain("Delete token “terraform”? Anything using it stops working immediately. This can't be undone.");
+    expect(text(dialog.querySelector('h2')!), 'the heading is the same for every token').to.equal('Delete this token?');
+    expect(text(dialog.querySelector('.subject-name')!), 'the name on a line of its own').to.equal('terraform');
+    expect(text(dialog.querySelector('.subject-key')!)).to.equal('pat_Kx9d••••');
+    expect(text(dialog.querySelector('#confirm-body')!)).to.equal("Anything using it stops working immediately. This can't be undone.");
+    expect(dialog.getAttribute('aria-labelledby'), 'named by the heading and the token').to.equal('confirm-heading confirm-subject');
     expectFocusOn(el, cancelButton(el), 'Cancel has initial focus');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps its heading on one line whatever the name, the name on a line of its own', async () => {
+    const long = 'Nightly integration test runner for the payments service staging environment in eu-west region';
+    await useMockBackend({ seed: [...sampleTokens(), token({ id: 'long', name: long })] });
+    const el = await renderList();
+    const dialog = await askToDelete(el, 'long');
+    const heading = dialog.querySelector('h2')!;
+    expect(heading.getBoundingClientRect().height, 'one line').to.be.below(parseFloat(getComputedStyle(heading).fontSize) * 2);
+    expect(text(dialog.querySelector('.subject-name')!)).to.equal(long);
+  });
+
+  describe('a regenerated token and the one it replaced', () => {
+    const pair = () => [
+      token({ id: 'new', name: 'CI deploy', partialKey: 'pat_N3w0', createdAt: at(0, -3), expiresAt: at(90) }),
+      token({ id: 'old', name: 'CI deploy', partialKey: 'pat_0ld1', createdAt: at(-60), expiresAt: at(0, 21), replacedBy: 'new' }),
+      ...sampleTokens(),
+    ];
+
+    it('are told apart before either is deleted: the key, the state, and what else stops', async () => {
+      await useMockBackend({ seed: pair() });
+      const el = await renderList();
+      let dialog = await askToDelete(el, 'old');
+      expect(text(dialog.querySelector('.subject')!)).to.equal('CI deploy pat_0ld1•••• Replaced');
+      expect(text(dialog.querySelector('#confirm-body')!)).to.equal(
+        "It was replaced by pat_N3w0•••• and stops working in 21 hours anyway. Anything using it stops working immediately. This can't be undone.",
+      );
+      cancelButton(el).click();
+      await waitUntil(() => !dialog.open);
+
+      dialog = await askToDelete(el, 'new');
+      expect(text(dialog.querySelector('.subject')!)).to.equal('CI deploy pat_N3w0••••');
+      expect(text(dialog.querySelector('#confirm-body')!)).to.contain('It replaced pat_0ld1••••: deleting it stops that token too.');
+      await expect(el).to.be.accessible();
+      cancelButton(el).click();
+      await waitUntil(() => !dialog.open);
+    });
+
+    it('deleting the replacement asks the server again what is left (it ends its predecessor too)', async () => {
+      const backend = await useMockBackend({ seed: pair() });
+      const el = await renderList();
+      await askToDelete(el, 'new');
+      const deleted = oneEvent(el, 'pat-token-deleted');
+      confirmButton(el).click();
+      await deleted;
+      await waitUntil(() => backend.requests.filter((r) => r.operation === 'list').length === 2, 'the list was not loaded again');
+
+      await askToDelete(el, 'tok_tf');
+      confirmButton(el).click();
+      await waitUntil(() => !rowIds(el).includes('tok_tf'));
+      expect(
+        backend.requests.filter((r) => r.operation === 'list'),
+        'an ordinary delete reloads nothing',
+      ).to.have.length(2);
+    });
   });
 
   it("sends nothing on Cancel or Escape, and returns focus to the row's delete button", async () => {
@@ -216,9 +278,12 @@ describe('<pat-token-list> delete', () => {
     expect(revokes(backend)).to.have.length(2);
   });
 
-  it('confirms a delete visibly, not only to screen readers, until dismissed', async () => {
+  it('confirms a delete visibly and to screen readers, without moving the rows, and the notice leaves by itself', async function () {
+    this.timeout(NOTICE_MS + 10_000);
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
+    const top = () => row(el, 'tok_ci').getBoundingClientRect().top;
+    const before = top();
     await askToDelete(el, 'tok_tf');
     const deleted = oneEvent(el, 'pat-token-deleted');
     confirmButton(el).click();
@@ -229,13 +294,14 @@ describe('<pat-token-list> delete', () => {
     await waitUntil(() => text(notice.querySelector('[role=status]')!) === 'Deleted token “terraform”.', 'no confirmation');
     const box = notice.getBoundingClientRect();
     expect(box.height, 'the confirmation is shown').to.be.above(20);
-    expect(getComputedStyle(notice.querySelector('[role=status]')!).clip).to.not.equal('rect(0px, 0px, 0px, 0px)');
+    expect(box.bottom, 'in the window').to.be.at.most(window.innerHeight);
+    expect(top(), 'the rows above did not move').to.equal(before);
+    expect(exists(notice, 'button'), 'nothing to dismiss: no Tab stop').to.be.false;
     await expect(el).to.be.accessible();
 
-    notice.querySelector<HTMLButtonElement>('button[part~=dismiss-button]')!.click();
-    await el.updateComplete;
-    expect(text(notice)).to.equal('');
-    expect(notice.getBoundingClientRect().height, 'nothing left on screen').to.equal(0);
+    await waitUntil(() => text(notice) === '', 'the notice stayed', { timeout: NOTICE_MS + 5000 });
+    expect(notice.getBoundingClientRect().height, 'nothing left on screen').to.be.at.most(1);
+    expect(top(), 'still nothing moved').to.equal(before);
   });
 
   describe('focus after the row is gone', () => {

@@ -9,7 +9,7 @@ import { setClock } from '../../src/internal/clock.js';
 import { de } from '../../src/locales/de.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useMockBackend } from '../support/mock-backend.js';
-import { $, NOW, cell, renderList, row, sampleTokens, token } from '../support/list-harness.js';
+import { $, NOW, at, cell, renderList, row, sampleTokens, token } from '../support/list-harness.js';
 
 function isCard(el: PatTokenList, id: string): boolean {
   return getComputedStyle(row(el, id)).display !== 'table-row';
@@ -70,12 +70,51 @@ describe('<pat-token-list> layout', () => {
     expect(getComputedStyle(cell(el, 'tok_ci', 'created-cell'), '::before').content).to.contain('Created');
     expect(el.scrollWidth, 'nothing sticks out sideways').to.be.at.most(el.clientWidth);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
-    // The sort buttons stay reachable above the cards, drawn as controls.
-    const sortButton = $(el, 'th[aria-sort] button');
-    expect(sortButton.getBoundingClientRect().width).to.be.above(10);
-    expect(getComputedStyle(sortButton).borderTopStyle).to.equal('solid');
+    // One sort control above the cards, with its label, instead of a bar of header buttons.
+    const sort = $<HTMLSelectElement>(el, '.sort-control select');
+    expect(sort.getBoundingClientRect().width).to.be.above(10);
+    expect(sort.labels?.[0]?.textContent).to.contain('Sort by');
+    expect($(el, 'thead').getBoundingClientRect().height, 'no header buttons').to.equal(0);
     await expect(el).to.be.accessible();
   });
+
+  for (const width of [390, 728]) {
+    it(`lays cards out on one grid at ${width} px: labels above values, every card's details in the same columns, the actions in one place`, async () => {
+      await setViewport({ width, height: 900 });
+      await useMockBackend({
+        seed: [...sampleTokens(), token({ id: 'long', name: 'A rather long name that wraps', lastUsedAt: at(0, -1) })],
+      });
+      const el = await renderList();
+      el.style.width = `${width - 40}px`;
+      await el.updateComplete;
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+      expect(isCard(el, 'tok_ci')).to.be.true;
+      const ids = ['tok_ci', 'tok_tf', 'tok_graf', 'tok_old', 'long'];
+      for (const part of ['key-cell', 'created-cell', 'expires-cell', 'last-used-cell']) {
+        const lefts = new Set(ids.map((id) => Math.round(cell(el, id, part).getBoundingClientRect().left)));
+        expect(lefts.size, `${part} in the same column in every card`).to.equal(1);
+        const label = getComputedStyle(cell(el, 'tok_ci', part), '::before');
+        expect(label.display, `${part}: the label on a line of its own, above the value`).to.equal('block');
+      }
+      for (const id of ids) {
+        const card = row(el, id).getBoundingClientRect();
+        const actions = cell(el, id, 'actions-cell').getBoundingClientRect();
+        const others = [...row(el, id).cells].filter((c) => !c.matches('[part~=actions-cell]'));
+        expect(actions.top, `${id}: the actions after every detail`).to.be.at.least(
+          Math.max(...others.map((c) => c.getBoundingClientRect().bottom)),
+        );
+        const last = row(el, id).querySelector('button[data-action=delete]')!.getBoundingClientRect();
+        expect(Math.round(card.right - last.right), `${id}: Delete at the end of the card`).to.equal(
+          Math.round(
+            row(el, 'tok_ci').getBoundingClientRect().right -
+              row(el, 'tok_ci').querySelector('button[data-action=delete]')!.getBoundingClientRect().right,
+          ),
+        );
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('becomes cards exactly where the table stops fitting its own width, whatever the viewport', async () => {
     await setViewport({ width: 1400, height: 800 });

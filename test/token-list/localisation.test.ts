@@ -1,6 +1,7 @@
 /** `strings` overrides reach every visible string, and dates follow the nearest `lang`. */
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { setClock } from '../../src/internal/clock.js';
+import { defaultStrings } from '../../src/internal/pat-strings.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { $, $$, NOW, at, cell, renderList, settled, text, token, generateDialog } from '../support/list-harness.js';
 
@@ -65,6 +66,7 @@ describe('<pat-token-list> localisation', () => {
     const el = await renderList(
       html`<pat-token-list
         endpoint="/api/tokens"
+        allow-no-expiration
         .strings=${{
           tableCaption: 'Zugriffstoken',
           columnName: 'Bezeichnung',
@@ -94,6 +96,12 @@ describe('<pat-token-list> localisation', () => {
     // Strings not overridden keep their English defaults.
     expect(text($$(el, 'thead th')[1]!)).to.equal('Key');
     await expect(el).to.be.accessible();
+  });
+
+  it('says "Permissions" in English, never "Scopes", in the list and the dialog alike', () => {
+    const scoped = Object.entries(defaultStrings).filter(([, value]) => /scope/i.test(JSON.stringify(value)));
+    expect(scoped.map(([key]) => key)).to.deep.equal([]);
+    expect(defaultStrings.columnScopes).to.equal(defaultStrings.dialogScopesLabel);
   });
 
   it('passes the strings on to the dialog it composes', async () => {

@@ -78,9 +78,11 @@ describe('<pat-token-list> regenerate', () => {
     await rotated(el, { token: fresh, previous });
 
     expect(input.value, 'a filter that would hide the new token is cleared').to.equal('');
-    expect(rowIds(el)).to.deep.equal([fresh.id, 'tok_ci', 'tok_tf', 'tok_graf', 'tok_old']);
+    // The replaced token follows the one that replaced it, whatever the sort: the two read as a pair.
+    expect(rowIds(el)).to.deep.equal([fresh.id, 'tok_tf', 'tok_ci', 'tok_graf', 'tok_old']);
     expect(text(cell(el, fresh.id, 'name-cell'))).to.contain('New');
     expect(text(cell(el, 'tok_tf', 'name-cell'))).to.contain('Replaced');
+    expect(text(cell(el, 'tok_tf', 'name-cell'))).to.contain(`Replaced by ${fresh.partialKey}••••`);
     expect(row(el, 'tok_tf').getAttribute('part')).to.contain('row-replaced');
     expect(text(cell(el, 'tok_tf', 'expires-cell'))).to.contain('Stops working tomorrow');
     expect(cell(el, 'tok_tf', 'expires-cell').querySelector('time')!.getAttribute('datetime')).to.equal(previous!.expiresAt);
@@ -130,7 +132,8 @@ describe('<pat-token-list> regenerate', () => {
         await expect(el).to.be.accessible();
 
         await tabUntil('#grace');
-        await sendKeys({ press: 'ArrowDown' }); // Immediately → 1 hour
+        expect(dialog.shadowRoot!.querySelector<HTMLSelectElement>('#grace')!.value, 'a day by default').to.equal('24');
+        await sendKeys({ press: 'ArrowUp' }); // In 24 hours → in 1 hour
         await dialog.updateComplete;
         expect(dialog.shadowRoot!.querySelector<HTMLSelectElement>('#grace')!.value).to.equal('1');
         await tabUntil('#submit');
@@ -177,10 +180,19 @@ describe('<pat-token-list> regenerate', () => {
       // Rendered by the click, on first use: its own first render is the next microtask.
       await dialog.updateComplete;
       await waitUntil(() => nativeDialog(dialog).open, 'the dialog did not open');
+      // "Immediately" is last, never the default: it is chosen, and says what it breaks.
       expect([...dialog.shadowRoot!.querySelectorAll<HTMLOptionElement>('#grace option')].map((option) => option.value)).to.deep.equal([
-        '0',
         '24',
+        '0',
       ]);
+      const grace = dialog.shadowRoot!.querySelector<HTMLSelectElement>('#grace')!;
+      expect(grace.value).to.equal('24');
+      grace.value = '0';
+      grace.dispatchEvent(new Event('change'));
+      await dialog.updateComplete;
+      expect(text(dialog.shadowRoot!.querySelector('#grace-summary')!)).to.equal(
+        'Anything still using pat_7Qm2•••• fails the moment you regenerate.',
+      );
       const rotated = oneEvent(el, 'pat-token-rotated');
       submitButton(dialog).click();
       const { detail } = await rotated;
@@ -238,6 +250,8 @@ describe('<pat-token-list> regenerate', () => {
         window.removeEventListener('pat-error', listener);
         expect(errors).to.deep.equal(['config']);
         expect(warnings).to.have.length(1);
+        cell(el, 'a', 'scopes-cell').querySelector<HTMLButtonElement>('[part~=scopes-button]')!.click();
+        await el.updateComplete;
         expect([...cell(el, 'a', 'scopes-cell').querySelectorAll('[part~=scope]')].map(text)).to.deep.equal(['Read', 'First']);
       } finally {
         console.warn = warn;

@@ -38,6 +38,7 @@ function context(overrides: Partial<RowContext> = {}): RowContext {
       ['admin', 'Administration'],
     ]),
     canRegenerate: true,
+    neverAllowed: false,
     ...overrides,
   };
 }
@@ -102,25 +103,38 @@ describe('tokenRow', () => {
     expect(row.querySelector('[data-action=regenerate]')).to.not.equal(null);
   });
 
-  it('marks a replaced token and says when it stops working, to the minute', () => {
-    const row = rowOf(token({ id: 'old', name: 'Old', expiresAt: '2026-03-11T09:15:00Z', replacedBy: 'new' }));
+  it('marks a replaced token, names the key that replaced it, and says when it stops working, the exact moment with its zone', () => {
+    const row = rowOf(token({ id: 'old', name: 'Old', expiresAt: '2026-03-11T09:15:00Z', replacedBy: 'new' }), {
+      successorKey: 'pat_N3w0',
+    });
     expect(row.getAttribute('part')).to.contain('row-replaced');
     expect(text(part(row, 'badge-replaced')!)).to.equal('Replaced');
-    const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-03-11T09:15:00Z'));
-    expect(text(part(row, 'expires-cell')!.querySelector('time')!)).to.equal(when);
+    expect(text(part(row, 'name-cell')!)).to.contain('Replaced by pat_N3w0••••');
+    const time = part(row, 'expires-cell')!.querySelector('time')!;
+    expect(text(time)).to.equal(new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date('2026-03-11T09:15:00Z')));
+    expect(time.title, 'the exact moment, with its time zone').to.equal(
+      new Intl.DateTimeFormat('en', {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }).format(new Date('2026-03-11T09:15:00Z')),
+    );
     expect(text(part(row, 'badge-expiring')!)).to.equal('Stops working in 21 hours');
-    expect(part(row, 'expires-cell')!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-03-11T09:15:00Z');
+    expect(time.getAttribute('datetime')).to.equal('2026-03-11T09:15:00Z');
   });
 
-  it('shows scopes by label, an unknown id as itself, at most three then "+N more"', () => {
+  it('shows permissions by label, an unknown id as itself, the first one then "+N"', () => {
     const many = token({ id: 'many', name: 'Many', scopes: ['repo:read', 'mystery:scope', 'packages', 'admin', 'repo:write'] });
     const row = rowOf(many);
     const chips = () => [...row.querySelectorAll('[part~=scope]')].map(text);
-    expect(chips()).to.deep.equal(['Read repositories', 'mystery:scope', 'Packages']);
+    expect(chips()).to.deep.equal(['Read repositories']);
     const more = row.querySelector<HTMLButtonElement>('[part~=scopes-button]')!;
-    expect(text(more)).to.equal('+2 more');
+    expect(text(more)).to.equal('+4');
     expect(more.getAttribute('aria-expanded')).to.equal('false');
-    expect(more.getAttribute('aria-label')).to.equal('+2 more scopes of “Many”');
+    expect(more.getAttribute('aria-label')).to.equal('+4 more permissions of “Many”');
 
     const expanded = rowOf(many, { scopesExpanded: true });
     expect([...expanded.querySelectorAll('[part~=scope]')].map(text)).to.have.length(5);
@@ -137,7 +151,14 @@ describe('tokenRow', () => {
       {},
       context({ scopeLabels: new Map([['known', hostile]]) }),
     );
-    expect([...row.querySelectorAll('[part~=scope]')].map((chip) => chip.textContent)).to.deep.equal([hostile, hostile]);
+    expect([...row.querySelectorAll('[part~=scope]')].map((chip) => chip.textContent)).to.deep.equal([hostile]);
+    const expanded = rowOf(
+      token({ id: 'x', name: 'X', scopes: ['known', hostile] }),
+      { scopesExpanded: true },
+      context({ scopeLabels: new Map([['known', hostile]]) }),
+    );
+    expect([...expanded.querySelectorAll('[part~=scope]')].map((chip) => chip.textContent)).to.deep.equal([hostile, hostile]);
+    expect(expanded.querySelector('img')).to.equal(null);
     expect(row.querySelector('img')).to.equal(null);
     expect((window as { __patRowXss?: number }).__patRowXss).to.equal(undefined);
   });

@@ -1,8 +1,11 @@
 /**
  * How the reveal and its dialog look, measured in real Chromium: a 40-character token on one line
- * from a 480 px viewport up (also on a right-to-left page, where it stays left to right), nothing
- * moving when "Copy" becomes "Copied" or Done becomes available, the dialog's top edge fixed while
- * its content changes, Done visibly unavailable in the dark, and field borders at least 3:1.
+ * from a 480 px viewport up (also on a right-to-left page, where it stays left to right), and beside
+ * its Copy button where there is room; at 320 px in every language, nothing outside its box, the
+ * token in two even halves and Copy on a full-width line below it; Done reachable at 200 % zoom;
+ * nothing moving when "Copy" becomes "Copied" or Done becomes available, the dialog's top edge
+ * fixed while its content changes, Done visibly unavailable in the dark, and field borders at
+ * least 3:1.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
@@ -22,6 +25,13 @@ import {
   revealOf,
   submitButton,
 } from '../support/dialog-harness.js';
+import '../../src/locales/ar.js';
+import '../../src/locales/de.js';
+import '../../src/locales/es.js';
+import '../../src/locales/fr.js';
+import '../../src/locales/ja.js';
+import '../../src/locales/pt-BR.js';
+import '../../src/locales/zh-CN.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { stubClipboard, type ClipboardStub } from '../support/secret-hygiene.js';
 
@@ -104,6 +114,67 @@ describe('the reveal and its dialog, laid out', () => {
       });
     }
   }
+
+  it('puts the token and its Copy button on one line at 1280 px', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    for (const lang of ['en', 'de']) {
+      const { el, page } = await openDialog(undefined, lang);
+      await createToken(el);
+      const field = inReveal<HTMLTextAreaElement>(el, '[part="secret"]');
+      const copy = inReveal(el, '[part~="copy-button"]').getBoundingClientRect();
+      const text = field.getBoundingClientRect();
+      expect(lines(field), `${lang}: lines of the token`).to.equal(1);
+      expect(copy.left, `${lang}: Copy beside the token`).to.be.at.least(text.right - 0.5);
+      expect(copy.top, `${lang}: on the same line`).to.be.below(text.bottom);
+      page.remove();
+    }
+  });
+
+  for (const lang of ['en', 'de', 'fr', 'es', 'pt-BR', 'ja', 'zh-CN', 'ar']) {
+    it(`at 320 px in ${lang}: nothing outside its box, the token in two even halves, Copy on a full-width line below`, async () => {
+      await setViewport({ width: 320, height: 700 });
+      const { el } = await openDialog(undefined, lang, { dir: lang === 'ar' ? 'rtl' : 'ltr' });
+      await createToken(el);
+      const reveal = revealOf(el)!;
+      const dialog = nativeDialog(el).getBoundingClientRect();
+      for (const node of reveal.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
+        const box = node.getBoundingClientRect();
+        if (!box.width || node.matches('.status, .status *')) continue;
+        expect(box.left >= dialog.left - 0.5 && box.right <= dialog.right + 0.5, `${node.localName}.${node.className} inside the dialog`).to
+          .be.true;
+      }
+      const box = inReveal(el, '[part~="secret-field"]').getBoundingClientRect();
+      const copy = inReveal(el, '[part~="copy-button"]').getBoundingClientRect();
+      expect(copy.left >= box.left && copy.right <= box.right, 'Copy inside the box around the token').to.be.true;
+
+      const field = inReveal<HTMLTextAreaElement>(el, '[part="secret"]');
+      expect(lines(field), 'two lines').to.equal(2);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = getComputedStyle(field).font;
+      const perLine = Math.floor(field.clientWidth / context.measureText('0').width);
+      expect(perLine, 'a line holds 20 characters: the break falls at the half, not at the edge').to.equal(20);
+
+      expect(copy.top, 'Copy below the token').to.be.at.least(field.getBoundingClientRect().bottom - 0.5);
+      expect(box.right - copy.right, 'Copy takes the line').to.be.below(12);
+      expect(copy.left - box.left, 'Copy takes the line').to.be.below(12);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('keeps Done reachable at 200 % zoom: the dialog scrolls, Done stays at its bottom', async () => {
+    // 1280 × 800 at 200 %: 640 × 400 CSS pixels.
+    await setViewport({ width: 640, height: 400 });
+    const { el } = await openDialog(undefined, 'de');
+    await createToken(el);
+    const dialog = nativeDialog(el);
+    expect(dialog.scrollHeight, 'the dialog scrolls').to.be.above(dialog.clientHeight);
+    const done = inReveal(el, '[part~="done-button"]');
+    const box = done.getBoundingClientRect();
+    expect(box.bottom, 'Done in the window').to.be.at.most(window.innerHeight);
+    expect(box.bottom, 'Done in the dialog').to.be.at.most(dialog.getBoundingClientRect().bottom);
+    const hit = revealOf(el)!.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    expect(!!hit && done.contains(hit), 'a click on Done reaches it, nothing covers it').to.be.true;
+  });
 
   it('moves nothing when Copy becomes Copied, nor when Done becomes available', async () => {
     const { el } = await openDialog();

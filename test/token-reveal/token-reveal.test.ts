@@ -61,7 +61,8 @@ describe('<pat-token-reveal>', () => {
 
     it('shows the secret in a read-only monospace field with the heading and warning', async () => {
       const el = await revealWith(secret, { token });
-      expect(part(el, 'h2').textContent!.trim()).to.equal('Copy your new token “CI deploy” now');
+      expect(part(el, 'h2').textContent!.trim(), 'the same heading for every token').to.equal('Copy your new token now');
+      expect(part(el, '.subject').textContent, 'the name on a line of its own').to.equal('CI deploy');
       expect(part(el, '[part="warning"]').textContent).to.contain("You won't be able to see it again.");
       const field = secretField(el);
       expect(field.value).to.equal(secret);
@@ -329,11 +330,13 @@ describe('<pat-token-reveal>', () => {
       await sendKeys({ press: 'Enter' });
       await copied;
       await el.updateComplete;
-      // Show/Hide comes before Copy inside the field, as they are drawn.
+      // Show/Hide comes before the field, beside its label, as they are drawn.
       await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ up: 'Shift' });
       expectSame(el.shadowRoot!.activeElement, toggleButton(el));
+      await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Tab' });
       expectSame(el.shadowRoot!.activeElement, acknowledgeBox(el));
@@ -425,12 +428,12 @@ describe('<pat-token-reveal>', () => {
     const el = await fixture<PatTokenReveal>(html`
       <pat-token-reveal
         .token=${token}
-        .strings=${{ revealHeadingNamed: 'Neues Token „{name}“', revealDone: 'Fertig', revealCopy: 'Kopieren' }}
+        .strings=${{ revealHeading: 'Neues Token', revealDone: 'Fertig', revealCopy: 'Kopieren' }}
       ></pat-token-reveal>
     `);
     el.secret = secret;
     await el.updateComplete;
-    expect(part(el, 'h2').textContent!.trim()).to.equal('Neues Token „CI deploy“');
+    expect(part(el, 'h2').textContent!.trim()).to.equal('Neues Token');
     expect(doneButton(el).textContent!.trim()).to.equal('Fertig');
     expect(copyButton(el).textContent!.trim()).to.equal('Kopieren');
   });

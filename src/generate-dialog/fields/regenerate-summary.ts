@@ -1,8 +1,9 @@
 import { html } from 'lit';
 import type { Token } from '../../api/schemas.js';
+import { maskedKey } from '../../internal/masked-key.js';
 import type { FieldContext } from './field.js';
 
-/** Regenerate: which token, read-only — its name and what it may do. */
+/** Regenerate: which token, read-only — its name, its key (two tokens may share a name) and what it may do. */
 export function regenerateSummary({ form, localize }: FieldContext, target: Token) {
   const s = localize.strings;
   const scopes = target.scopes;
@@ -12,6 +13,10 @@ export function regenerateSummary({ form, localize }: FieldContext, target: Toke
       <div>
         <dt>${s.dialogNameLabel}</dt>
         <dd class="name">${target.name}</dd>
+      </div>
+      <div>
+        <dt>${s.columnKey}</dt>
+        <dd>${maskedKey(target.partialKey)}</dd>
       </div>
       <div>
         <dt>${s.dialogScopesLabel}</dt>
