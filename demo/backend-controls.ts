@@ -6,8 +6,9 @@
  * - the mock (`/?backend=mock`, or wherever the page is hosted without that server):
  *   `pat-elements/mock` in a service worker.
  */
+import type { Token } from 'pat-elements';
 import type { MockFault } from 'pat-elements/mock';
-import { startMockBackend } from './mock-backend.js';
+import { DEMO_MAX_TOKENS, startMockBackend } from './mock-backend.js';
 
 /** The faults the panel offers; both backends have them. */
 export type DemoFault = Extract<MockFault, 'server-error' | 'slow' | 'network' | 'schema-violation' | 'empty-list'>;
@@ -18,6 +19,8 @@ export interface BackendControls {
   injectFault(fault: DemoFault): Promise<string | undefined>;
   /** Back to the seeded account, with no fault armed. */
   reset(): Promise<void>;
+  /** Adds tokens until the account has as many as the server allows (`DEMO_MAX_TOKENS`); resolves with how many it added. */
+  fillToLimit(): Promise<number>;
   /** Revokes every working token of the demo user, as `service.revokeAll(userId, 'account')`; how many, and what the host's hook heard. */
   revokeAll(): Promise<{ revoked: number; heard: unknown[] }>;
   /** The server only: the demo's scanner reports `secret` as found at `url`. */
@@ -66,6 +69,10 @@ function serverControls(): BackendControls {
       });
       return (await response.json()) as LeakAnswer;
     },
+    async fillToLimit() {
+      const response = await fetch('/api/demo/fill', { method: 'POST' });
+      return ((await response.json()) as { added: number }).added;
+    },
   };
 }
 
@@ -102,7 +109,32 @@ async function mockControls(): Promise<BackendControls> {
       const revoked = backend.simulateRevocation({ reason: 'account' });
       return { revoked: revoked.length, heard: revoked.map((token) => ({ reason: 'account', token: token.name })) };
     },
+    async fillToLimit() {
+      const tokens = backend.tokens();
+      // Counted as the server counts: a token a regenerate replaced, or one revoked, does not count.
+      const missing = Math.max(0, DEMO_MAX_TOKENS - tokens.filter((token) => !token.replacedBy && !token.revocation).length);
+      backend.reset([...tokens, ...fillerTokens(missing)]);
+      return missing;
+    },
   };
+}
+
+/** `count` tokens as a busy account has them: one a day, each for a batch job, reading repositories. */
+function fillerTokens(count: number): Token[] {
+  const DAY = 86_400_000;
+  const now = Date.now();
+  return Array.from({ length: count }, (_, index) => {
+    const createdAt = now - (index + 1) * DAY;
+    return {
+      id: `tok_batch_${index + 1}`,
+      name: `Batch job ${index + 1}`,
+      partialKey: `pat_${(index + 1).toString(36).padStart(4, '0')}`,
+      createdAt: new Date(createdAt).toISOString(),
+      expiresAt: new Date(createdAt + 180 * DAY).toISOString(),
+      lastUsedAt: null,
+      scopes: ['repo:read'],
+    };
+  });
 }
 
 /** The server when it is there (the dev server answers its status), else the mock. */

@@ -13,7 +13,7 @@ export const HOST_TEXT: Record<string, Record<string, string>> = {
     tokens: 'Persönliche Zugriffstokens',
     sessions: 'Sitzungen',
     billing: 'Abrechnung',
-    lede: 'Mit Tokens können Skripte, Kommandozeilen-Tools und Integrationen die Nimbus-API in Ihrem Namen nutzen. Sie haben dieselben Berechtigungen wie Ihr Konto: Geben Sie jedem einen klaren Namen und die kürzeste Laufzeit, die genügt.',
+    lede: 'Mit Tokens können Skripte, Kommandozeilen-Tools und Integrationen die Nimbus-API in Ihrem Namen nutzen. Geben Sie jedem nur die Berechtigungen, die er braucht, einen klaren Namen und die kürzeste Laufzeit, die genügt.',
   },
   fr: {
     settings: 'Paramètres',
@@ -24,7 +24,7 @@ export const HOST_TEXT: Record<string, Record<string, string>> = {
     tokens: 'Jetons d’accès personnels',
     sessions: 'Sessions',
     billing: 'Facturation',
-    lede: 'Les jetons permettent aux scripts, aux outils en ligne de commande et aux intégrations d’utiliser l’API Nimbus en votre nom. Ils disposent des mêmes autorisations que votre compte : donnez à chacun un nom clair et la durée de validité la plus courte possible.',
+    lede: 'Les jetons permettent aux scripts, aux outils en ligne de commande et aux intégrations d’utiliser l’API Nimbus en votre nom. Donnez à chacun les seules autorisations dont il a besoin, un nom clair et la durée de validité la plus courte possible.',
   },
   es: {
     settings: 'Configuración',
@@ -35,7 +35,7 @@ export const HOST_TEXT: Record<string, Record<string, string>> = {
     tokens: 'Tokens de acceso personal',
     sessions: 'Sesiones',
     billing: 'Facturación',
-    lede: 'Los tokens permiten que scripts, herramientas de línea de comandos e integraciones usen la API de Nimbus en tu nombre. Tienen los mismos permisos que tu cuenta, así que dale a cada uno un nombre claro y el vencimiento más corto que te sirva.',
+    lede: 'Los tokens permiten que scripts, herramientas de línea de comandos e integraciones usen la API de Nimbus en tu nombre. Dale a cada uno solo los permisos que necesita, un nombre claro y el vencimiento más corto que te sirva.',
   },
   ja: {
     settings: '設定',
@@ -46,7 +46,7 @@ export const HOST_TEXT: Record<string, Record<string, string>> = {
     tokens: '個人用アクセストークン',
     sessions: 'セッション',
     billing: '請求',
-    lede: 'トークンを使うと、スクリプト、コマンドラインツール、連携サービスがあなたとして Nimbus API を利用できます。トークンにはアカウントと同じ権限があるため、それぞれにわかりやすい名前を付け、有効期限はできるだけ短く設定してください。',
+    lede: 'トークンを使うと、スクリプト、コマンドラインツール、連携サービスがあなたとして Nimbus API を利用できます。それぞれに必要な権限だけを与え、わかりやすい名前を付け、有効期限はできるだけ短く設定してください。',
   },
   'pt-BR': {
     settings: 'Configurações',
@@ -57,7 +57,7 @@ export const HOST_TEXT: Record<string, Record<string, string>> = {
     tokens: 'Tokens de acesso pessoal',
     sessions: 'Sessões',
     billing: 'Faturamento',
-    lede: 'Os tokens permitem que scripts, ferramentas de linha de comando e integrações usem a API do Nimbus em seu nome. Eles têm as mesmas permissões da sua conta, então dê a cada um deles um nome claro e a menor validade que atenda.',
+    lede: 'Os tokens permitem que scripts, ferramentas de linha de comando e integrações usem a API do Nimbus em seu nome. Dê a cada um apenas as permissões de que ele precisa, um nome claro e a menor validade que atenda.',
   },
   'zh-CN': {
     settings: '设置',
@@ -68,7 +68,7 @@ export const HOST_TEXT: Record<string, Record<string, string>> = {
     tokens: '个人访问令牌',
     sessions: '会话',
     billing: '账单',
-    lede: '令牌可让脚本、命令行工具和集成以您的身份使用 Nimbus API。令牌拥有与您的账号相同的权限，因此请为每个令牌取一个清晰的名称，并设置够用的最短有效期。',
+    lede: '令牌可让脚本、命令行工具和集成以您的身份使用 Nimbus API。请只为每个令牌授予它需要的权限，取一个清晰的名称，并设置够用的最短有效期。',
   },
   ar: {
     settings: 'الإعدادات',
@@ -79,6 +79,6 @@ export const HOST_TEXT: Record<string, Record<string, string>> = {
     tokens: 'رموز الوصول الشخصية',
     sessions: 'الجلسات',
     billing: 'الفوترة',
-    lede: 'تتيح رموز الوصول للبرامج النصية وأدوات سطر الأوامر والتكاملات استخدام واجهة Nimbus البرمجية نيابةً عنك. ولها الأذونات نفسها التي يملكها حسابك، لذا امنح كل رمز اسمًا واضحًا وأقصر مدة صلاحية تفي بالغرض.',
+    lede: 'تتيح رموز الوصول للبرامج النصية وأدوات سطر الأوامر والتكاملات استخدام واجهة Nimbus البرمجية نيابةً عنك. امنح كل رمز الأذونات التي يحتاجها فقط، واسمًا واضحًا، وأقصر مدة صلاحية تفي بالغرض.',
   },
 };

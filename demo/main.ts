@@ -59,6 +59,17 @@ document.querySelector('#reset-data')!.addEventListener('click', async () => {
   injection += 1;
   await backend.reset();
   faultStatus.textContent = 'No fault queued.';
+  document.querySelector('#limit-status')!.textContent = '';
+  void list.refresh();
+});
+
+// ——— The per-user maximum, shown before the form ———
+
+const limitStatus = document.querySelector<HTMLElement>('#limit-status')!;
+document.querySelector('#fill-to-limit')!.addEventListener('click', async () => {
+  limitStatus.textContent = 'Filling the account…';
+  const added = await backend.fillToLimit();
+  limitStatus.textContent = `Added ${added} token${added === 1 ? '' : 's'}: the account is at its limit. Delete one to generate again.`;
   void list.refresh();
 });
 

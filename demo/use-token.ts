@@ -24,7 +24,7 @@ export function setUpUseToken(form: HTMLFormElement, result: HTMLElement, afterC
     }
     if (response.ok) {
       const { user, token, scopes } = (await response.json()) as WhoamiAnswer;
-      const permissions = scopes ? `scopes ${scopes.join(', ')}` : `all of ${user.name}’s permissions`;
+      const permissions = scopes ? `permissions ${scopes.join(', ')}` : `all of ${user.name}’s permissions`;
       result.textContent = `${response.status}: acting as ${user.name} (${user.id}) with “${token.name ?? token.id}”, ${permissions}.`;
     } else {
       const problem = (await response.json().catch(() => ({}))) as { detail?: string };

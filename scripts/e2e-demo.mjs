@@ -7,14 +7,17 @@
  *    the demo built with `vite build`;
  * 2. the Vite dev server (`npm run demo`) on a free port, with the reference server over PGlite
  *    (a fresh data folder of its own), driven in headless Chromium: a fault injected through the
- *    control panel and recovered by Retry; create → reveal → copy → the copied secret calls the
- *    host's API (`/api/whoami`) → "Last used" shown → Regenerate on the row → the old secret works in
- *    its grace period → delete → the secret is refused; a leak reported by the panel's scanner (a
- *    signed report) → the row turns Revoked with where it was found, the secret is refused, the
- *    panel shows what onLeak received → delete; German, dark and right-to-left; "Revoke all my
- *    tokens" (`revokeAll`); no CSP violation or page error anywhere;
- * 3. the same page on the mock (`/?backend=mock`), its "Revoke all my tokens" too, and the
- *    bundle-only, React and Vue pages render the tokens and hear events.
+ *    control panel and recovered by Retry; the server's permissions as labels in the list and as
+ *    the dialog's picker (the page sets nothing but `endpoint`); create a limited token → reveal →
+ *    copy → the copied secret calls the host's API (`/api/whoami`), which reports its permissions →
+ *    "Last used" shown → Regenerate on the row → the old secret works in its grace period → delete →
+ *    the secret is refused; a leak reported by the panel's scanner (a signed report) → the row turns
+ *    Revoked with where it was found, the secret is refused, the panel shows what onLeak received →
+ *    delete; German (labels too), dark and right-to-left; "Revoke all my tokens" (`revokeAll`); the
+ *    account filled to its limit from the panel: "100 of 100" before any form; no CSP violation or
+ *    page error anywhere;
+ * 3. the same page on the mock (`/?backend=mock`), its "Revoke all my tokens" and its limit too, and
+ *    the bundle-only, React and Vue pages render the tokens and hear events.
  *
  * `--screenshot` also saves a picture of the demo page to docs/demo.png. The server is stopped by
  * its PID at the end, also on failure, and its data folder deleted. Exits non-zero when a check
@@ -33,6 +36,8 @@ import { freePort } from './free-port.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const takeScreenshot = process.argv.includes('--screenshot');
 const SEEDED_TOKENS = 6;
+/** The per-user maximum of both demo backends, stated in their list answers. */
+const MAX_TOKENS = 100;
 const NEW_TOKEN = 'E2E deploy key';
 const LEAKED_TOKEN = 'E2E leaked key';
 const LEAK_URL = 'https://github.com/ada/dotfiles/blob/main/.env';
@@ -178,6 +183,8 @@ async function hostPage(context, url) {
   const badges = await page.locator('pat-token-list [part~=badge]').allTextContents();
   assert(badges.some((b) => /Expired/.test(b)) && badges.some((b) => /Expires in 3 days/.test(b)), `badges were ${badges}`);
   passed('an expired token and one expiring in 3 days are badged');
+  await expectPermissionLabels(page, 'Read repositories', 'repo:read');
+  passed('the seeded tokens’ permissions are shown by the server’s labels, not their ids');
 
   if (takeScreenshot) {
     mkdirSync(join(root, 'docs'), { recursive: true });
@@ -204,6 +211,11 @@ async function hostPage(context, url) {
   const dialog = page.locator('pat-token-list pat-generate-dialog [part~=dialog]');
   await dialog.waitFor();
   await dialog.getByLabel('Name').fill(NEW_TOKEN);
+  // The server's catalogue, with its defaults checked; one more chosen: a limited token.
+  assert(await dialog.getByRole('checkbox', { name: 'Read repositories', exact: true }).isChecked(), 'the default is not checked');
+  assert(!(await dialog.getByRole('checkbox', { name: 'Publish packages', exact: true }).isChecked()), 'a non-default is checked');
+  await dialog.getByRole('checkbox', { name: 'Publish packages', exact: true }).check();
+  passed('the dialog offers the server’s permissions, its defaults checked');
   await dialog.getByRole('button', { name: 'Generate token' }).click();
   const secretField = page.locator('pat-token-list pat-token-reveal #secret');
   await secretField.waitFor();
@@ -232,8 +244,15 @@ async function hostPage(context, url) {
   const id = await newRow.getAttribute('data-id');
   const lastUsed = row(page, id).locator('[part~=last-used-cell]');
   await lastUsed.getByText('Never', { exact: true }).waitFor();
-  await callWhoami(page, clipboard, /^200: acting as Ada Lovelace \(ada\) with “E2E deploy key”, all of Ada Lovelace’s permissions\.$/);
-  passed('the copied secret calls GET /api/whoami: 200, acting as its owner with all permissions');
+  await callWhoami(
+    page,
+    clipboard,
+    /^200: acting as Ada Lovelace \(ada\) with “E2E deploy key”, permissions repo:read, issues:read, packages:write, account:read\.$/,
+  );
+  passed('the copied secret calls GET /api/whoami: 200, acting as its owner with the permissions chosen');
+  const chips = await row(page, id).locator('[part~=scope]').allTextContents();
+  assert(chips.map((chip) => chip.trim()).includes('Read repositories'), `the new row's permissions were ${chips}`);
+  passed('the new token’s row shows its permissions by label');
   await lastUsed.locator('time').waitFor();
   assert(!/Never/.test(await lastUsed.textContent()), 'Last used still says Never');
   passed(`"Last used" in the list moves from "Never" to ${JSON.stringify((await lastUsed.textContent()).trim())}`);
@@ -351,6 +370,8 @@ async function hostPage(context, url) {
   await page.getByRole('button', { name: 'Neues Token erstellen' }).waitFor();
   await page.locator('pat-token-list [part~=count]').getByText(`${SEEDED_TOKENS} Tokens`).waitFor();
   passed('Deutsch: the list reads German (strings from pat-elements/locales/de)');
+  await expectPermissionLabels(page, 'Repositorys lesen', 'Read repositories');
+  passed('Deutsch: the permissions too, in the server’s German text');
   await panel.getByLabel('Dark').check();
   const scheme = await page.locator('pat-token-list').evaluate((list) => getComputedStyle(list).colorScheme);
   assert(scheme === 'dark', `the list's color-scheme is ${scheme}`);
@@ -382,9 +403,50 @@ async function hostPage(context, url) {
     { timeout: TIMEOUT },
   );
 
+  // Arabic, then the per-user maximum, reached from the panel.
+  await panel.getByLabel('العربية').check();
+  await expectPermissionLabels(page, 'قراءة المستودعات', 'Repositorys lesen');
+  passed('العربية: the permissions in the server’s Arabic text');
+  await panel.getByLabel('Deutsch').check();
+  await expectLimit(page, panel, `${MAX_TOKENS} von ${MAX_TOKENS} Tokens`, 'Neues Token erstellen');
+  await panel.getByRole('button', { name: 'Reset demo data' }).click();
+  await expectRows(page, SEEDED_TOKENS, 'Reset demo data: back to the seeded tokens');
+
   assert(problems.length === 0, `problems on the host page:\n${problems.join('\n')}`);
   passed('no page error, console error or CSP violation');
   await page.close();
+}
+
+/** The list's permission chips include `label` and no longer `before` (an id, or another language's label). */
+async function expectPermissionLabels(page, label, before) {
+  await page.waitForFunction(
+    ({ label, before }) => {
+      const chips = [...(document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('[part~=scope]') ?? [])].map((chip) =>
+        chip.textContent.trim(),
+      );
+      return chips.includes(label) && !chips.includes(before);
+    },
+    { label, before },
+    { timeout: TIMEOUT },
+  );
+}
+
+/**
+ * The panel fills the account to its limit: the count says "100 of 100" and "Generate new token"
+ * says why it cannot be used, before any form (a click opens none).
+ */
+async function expectLimit(page, panel, count, generate) {
+  await panel.getByRole('button', { name: 'Fill the account to its limit' }).click();
+  await panel.locator('#limit-status').getByText('the account is at its limit').waitFor();
+  await page.locator('pat-token-list [part~=count]').getByText(count, { exact: true }).waitFor();
+  const button = page.getByRole('button', { name: generate });
+  assert((await button.getAttribute('aria-disabled')) === 'true', 'the generate button is not aria-disabled at the limit');
+  assert(await page.locator('pat-token-list [part~=limit-note]').isVisible(), 'no note says why at the limit');
+  // Focusable and clickable (aria-disabled, which Playwright counts as disabled): the click opens nothing.
+  await button.click({ force: true });
+  await page.locator('pat-token-list').evaluate((list) => list.updateComplete);
+  assert(!(await page.locator('pat-token-list pat-generate-dialog[open]').count()), 'a form opened at the limit');
+  passed(`"Fill the account to its limit": the list says "${count}" and why "${generate}" cannot be used; a click opens no form`);
 }
 
 /** Pastes `secret` into the panel's "Use a token", calls /api/whoami, and waits for `answer`. */
@@ -414,6 +476,10 @@ async function mockPage(context, url) {
   await page.locator('pat-token-list [part~=alert]').getByText("Couldn't refresh the list.").waitFor();
   await panel.getByText('GET /api/tokens got a server error (500)').waitFor();
   passed('the panel’s faults reach the mock too');
+  await page.locator('pat-token-list [part~=alert]').getByRole('button', { name: 'Retry' }).click();
+  await expectRows(page, SEEDED_TOKENS, 'Retry recovers on the mock');
+  await expectPermissionLabels(page, 'Read repositories', 'repo:read');
+  passed('the mock states the catalogue too: permissions by label');
   assert(await page.locator('#simulate-leak').isHidden(), '"Simulate a leak" is shown without the server');
   await panel.getByRole('button', { name: 'Revoke all my tokens' }).click();
   await panel.getByText(`Revoked ${SEEDED_TOKENS - 1} token(s)`).waitFor();
@@ -423,6 +489,13 @@ async function mockPage(context, url) {
     { timeout: TIMEOUT },
   );
   passed('"Revoke all my tokens" on the mock (simulateRevocation) turns its working tokens Revoked');
+  await panel.getByRole('button', { name: 'Reset demo data' }).click();
+  await page.waitForFunction(
+    () => document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('tbody tr[part~=row-revoked]').length === 0,
+    undefined,
+    { timeout: TIMEOUT },
+  );
+  await expectLimit(page, panel, `${MAX_TOKENS} of ${MAX_TOKENS} tokens`, 'Generate new token');
   assert(problems.length === 0, `problems on the mock page:\n${problems.join('\n')}`);
   passed('no page error, console error or CSP violation');
   await page.close();

@@ -7,8 +7,9 @@
  * - `/api/tokens…`  the token API: the package's handler, behind the panel's fault layer, with
  *                   GitHub's secret-scanning receiver at `/api/tokens/secret-scanning`;
  * - `/api/whoami`   an API of the host's own, protected by personal access tokens (`verify`);
- * - `/api/demo/…`   demo only: status, fault injection, reset, a simulated leak (the demo plays
- *                   the scanner) and "revoke all my tokens", for the control panel.
+ * - `/api/demo/…`   demo only: status, fault injection, reset, filling the account to its limit, a
+ *                   simulated leak (the demo plays the scanner) and "revoke all my tokens", for the
+ *                   control panel.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { demoScopes } from '../../src/mock/seed.js';
@@ -18,10 +19,12 @@ import {
   PGliteInUseError,
   postgresStore,
   toNodeListener,
+  TokenServiceError,
   type FetchHandler,
   type NodeRequest,
   type NodeResponse,
   type RevocationEvent,
+  type TokenService,
 } from '../../src/server/index.js';
 import { createFaultLayer, DEMO_FAULTS, type DemoFault } from './fault-layer.js';
 import { createDemoScanner, eventSummary } from './scanner.js';
@@ -68,10 +71,11 @@ async function open(dataDir: string) {
   };
   if ((await db.query('SELECT 1 FROM demo_seeded')).rows.length === 0) await reseed();
 
-  // The policy the page's `max-lifetime-days="366"` states: at most a year and a day, no token
-  // without an expiry (the seeded account has one from before the policy, as real accounts do).
   // What the host's onRevocation heard last (revokeAll's events), for the panel.
   let revocations: RevocationEvent[] = [];
+  // Declared once, here; the list answer tells the page (which sets nothing but `endpoint`): the
+  // catalogue, and at most a year and a day, no token without an expiry (the seeded account has one
+  // from before the policy, as real accounts do), 100 tokens per user (the default).
   const service = createTokenService({
     store,
     prefix: DEMO_PREFIX,
@@ -105,6 +109,7 @@ async function open(dataDir: string) {
       const revoked = await service.revokeAll(DEMO_USER.id, 'account');
       return json({ revoked, onRevocation: revocations.map(eventSummary) });
     }
+    if (pathname === '/api/demo/fill' && request.method === 'POST') return json({ added: await fillToLimit(service) });
     if (pathname === '/api/demo/fault' && request.method === 'POST') {
       const { fault } = (await request.json().catch(() => ({}))) as { fault?: DemoFault };
       if (!fault || !DEMO_FAULTS.includes(fault)) return json({ error: `fault must be one of ${DEMO_FAULTS.join(', ')}` }, 400);
@@ -115,6 +120,18 @@ async function open(dataDir: string) {
     return notFound();
   };
   return { db, service, faults, handler };
+}
+
+/** Creates tokens through the service until it refuses one at the per-user maximum; how many it made. */
+async function fillToLimit(service: TokenService): Promise<number> {
+  for (let added = 0; ; added++) {
+    try {
+      await service.create(DEMO_USER.id, { name: `Batch job ${added + 1}`, expiresInDays: 180, scopes: ['repo:read'] });
+    } catch (error) {
+      if (error instanceof TokenServiceError && error.code === 'token-limit') return added;
+      throw error;
+    }
+  }
 }
 
 export function createDemoBackend({ dataDir }: { dataDir: string }): DemoBackend {

@@ -5,7 +5,7 @@
  * server wrote for people to read.
  */
 import { defaultErrorStrings, httpStatusString } from './error-strings.js';
-import type { Token } from './schemas.js';
+import type { ListTokensResponse, Token } from './schemas.js';
 import type { TokenOperation } from './token-client.js';
 
 export type PatErrorKind = 'http' | 'network' | 'timeout' | 'contract' | 'invalid-request';
@@ -113,12 +113,22 @@ export class PartialListError extends ContractError {
   readonly tokens: Token[];
   /** How many tokens were left out. */
   readonly rejected: number;
+  /** The answer without the tokens left out: the valid tokens, and the catalogue and policy it carried. */
+  readonly answer: ListTokensResponse;
 
-  constructor(field: string, expected: string, received: string, tokens: Token[], rejected: number) {
+  constructor(
+    field: string,
+    expected: string,
+    received: string,
+    tokens: Token[],
+    rejected: number,
+    extras: Omit<ListTokensResponse, 'tokens'> = {},
+  ) {
     super(field, expected, received);
     this.name = 'PartialListError';
     this.tokens = tokens;
     this.rejected = rejected;
+    this.answer = { ...extras, tokens };
   }
 }
 

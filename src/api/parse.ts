@@ -10,9 +10,12 @@ import {
   CreateTokenResponseSchema,
   RotateTokenRequestSchema,
   RotateTokenResponseSchema,
+  ScopeSchema,
+  ServerPolicySchema,
   TokenSchema,
   type CreateTokenRequest,
   type CreateTokenResponse,
+  type ListTokensResponse,
   type RotateTokenRequest,
   type RotateTokenResponse,
   type Token,
@@ -96,23 +99,35 @@ export function parseJson(text: string, contentType: string | null): unknown {
 }
 
 /** The list answer's envelope; its tokens are checked one by one (`parseTokens`). */
-const ListEnvelopeSchema = z.object({ tokens: z.array(z.unknown()) });
+const ListEnvelopeSchema = z.object({
+  tokens: z.array(z.unknown()),
+  scopes: z.optional(z.array(ScopeSchema)),
+  policy: z.optional(ServerPolicySchema),
+});
 
-export function parseListResponse(value: unknown): Token[] {
-  return parseTokens(parseWith(ListEnvelopeSchema, value).tokens);
+/** The list answer: its tokens, and the scope catalogue and policy when the server sent them. */
+export function parseListResponse(value: unknown): ListTokensResponse {
+  const { tokens, scopes, policy } = parseWith(ListEnvelopeSchema, value);
+  const extras = { ...(scopes && { scopes }), ...(policy && { policy }) };
+  return { ...extras, tokens: parseTokens(tokens, extras) };
 }
 
-/** For adapters' `list()` results, which are the array itself. */
+/** For adapters' `list()` results that are the array itself. */
 export function parseTokenArray(value: unknown): Token[] {
   return parseTokens(parseWith(z.array(z.unknown()), value, ['tokens']));
 }
 
+/** An adapter's `list()` result: the whole answer, or the array of tokens alone. */
+export function parseListResult(value: unknown): ListTokensResponse {
+  return Array.isArray(value) ? { tokens: parseTokenArray(value) } : parseListResponse(value);
+}
+
 /**
  * Checks each token on its own, so one broken token does not hide the others: when some are
- * invalid and some valid, a `PartialListError` carries the valid ones; when none is valid, it is
- * a `ContractError` like any other broken answer.
+ * invalid and some valid, a `PartialListError` carries the valid ones (and the answer's catalogue
+ * and policy); when none is valid, it is a `ContractError` like any other broken answer.
  */
-function parseTokens(items: readonly unknown[]): Token[] {
+function parseTokens(items: readonly unknown[], extras: Omit<ListTokensResponse, 'tokens'> = {}): Token[] {
   const tokens: Token[] = [];
   let rejected = 0;
   let first: { index: number; issue: Issue } | undefined;
@@ -128,7 +143,7 @@ function parseTokens(items: readonly unknown[]): Token[] {
   const field = formatPath(['tokens', first.index, ...first.issue.path]);
   const [expected, received] = [describeExpected(first.issue), describeReceived(first.issue)];
   if (!tokens.length) throw new ContractError(field, expected, received);
-  throw new PartialListError(field, expected, received, tokens, rejected);
+  throw new PartialListError(field, expected, received, tokens, rejected, extras);
 }
 
 export function parseCreateResponse(value: unknown): CreateTokenResponse {

@@ -13,12 +13,12 @@ import {
   ProblemSchema,
   type CreateTokenRequest,
   type CreateTokenResponse,
+  type ListTokensResponse,
   type Problem,
   type RotateTokenRequest,
   type RotateTokenResponse,
-  type Token,
 } from './schemas.js';
-import type { TokenClient, TokenOperation } from './token-client.js';
+import type { TokenOperation, ValidatedClient } from './token-client.js';
 
 export type HeadersValue = Record<string, string>;
 /** Static headers, or a function called before every request (e.g. to read a fresh CSRF token). */
@@ -37,7 +37,7 @@ export interface RestTokenClientOptions {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** The default `TokenClient`: speaks the REST contract documented in the README and OpenAPI file. */
-export class RestTokenClient implements TokenClient {
+export class RestTokenClient implements ValidatedClient {
   readonly endpoint: string;
   readonly headers: HeadersOption | undefined;
   readonly credentials: RequestCredentials;
@@ -50,7 +50,8 @@ export class RestTokenClient implements TokenClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  async list(signal: AbortSignal): Promise<Token[]> {
+  /** `GET {endpoint}`: the tokens, with the server's scope catalogue and policy when it sends them. */
+  async list(signal: AbortSignal): Promise<ListTokensResponse> {
     return this.#request(
       'list',
       'GET',

@@ -38,8 +38,45 @@ export const TokenSchema = z.object({
   ),
 });
 
+/**
+ * Text a person reads, given by the server or the host: one string, or one per language tag
+ * (`{ "en": "Read issues", "de": "Issues lesen" }`), shown in the page's language, else its base
+ * language, else English, else the first.
+ */
+export const TextSchema = z.union([z.string(), z.catchall(z.object({}), z.string())]);
+
+/**
+ * One permission of a scope catalogue, which a token can be limited to: the server's (in the list
+ * answer) or the host's (the elements' `scopes` property). Entries with `default: true` are what a
+ * create without `scopes` gets, and what the form checks first.
+ */
+export const ScopeSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  label: TextSchema,
+  description: z.optional(TextSchema),
+  group: z.optional(TextSchema),
+  default: z.optional(z.boolean()),
+});
+
+/**
+ * What the server enforces, told to the page so the form offers only what it accepts. Every member
+ * is optional: a server states what it knows. `presets` are suggestions, never a reason to refuse.
+ */
+export const ServerPolicySchema = z.object({
+  /** The longest lifetime a token may get; `null`: no maximum. */
+  maxLifetimeDays: z.optional(z.nullable(z.int().check(z.positive()))),
+  allowNoExpiration: z.optional(z.boolean()),
+  /** How many tokens a user may have; a replaced token in its grace period does not count, nor a revoked one. */
+  maxTokensPerUser: z.optional(z.int().check(z.positive())),
+  maxGracePeriodHours: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_GRACE_PERIOD_HOURS))),
+  presets: z.optional(z.array(z.int().check(z.positive()))),
+});
+
+/** The list answer: the tokens, and (optionally) what the page needs to offer only what the server accepts. */
 export const ListTokensResponseSchema = z.object({
   tokens: z.array(TokenSchema),
+  scopes: z.optional(z.array(ScopeSchema)),
+  policy: z.optional(ServerPolicySchema),
 });
 
 /** `null`: never expires (only where the host allows it). */
@@ -49,7 +86,7 @@ export const CreateTokenRequestSchema = z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX_LENGTH)),
   description: z.optional(z.string().check(z.maxLength(DESCRIPTION_MAX_LENGTH))),
   expiresInDays,
-  /** Ids from the host's scope catalogue; absent: all of the owner's permissions. */
+  /** Ids from the scope catalogue; absent: the catalogue's defaults (all of the owner's permissions without a catalogue). */
   scopes: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
 });
 
@@ -87,6 +124,9 @@ export const ProblemSchema = z.object({
 
 /** A token's metadata as the server describes it. It never contains the secret. */
 export type Token = z.infer<typeof TokenSchema>;
+export type Text = z.infer<typeof TextSchema>;
+export type Scope = z.infer<typeof ScopeSchema>;
+export type ServerPolicy = z.infer<typeof ServerPolicySchema>;
 export type ListTokensResponse = z.infer<typeof ListTokensResponseSchema>;
 export type CreateTokenRequest = z.infer<typeof CreateTokenRequestSchema>;
 export type CreateTokenResponse = z.infer<typeof CreateTokenResponseSchema>;

@@ -1,4 +1,11 @@
-import type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from './schemas.js';
+import type {
+  CreateTokenRequest,
+  CreateTokenResponse,
+  ListTokensResponse,
+  RotateTokenRequest,
+  RotateTokenResponse,
+  Token,
+} from './schemas.js';
 
 /**
  * What the elements need from a backend. The default implementation is `RestTokenClient`; a host
@@ -6,7 +13,11 @@ import type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, Rotat
  * elements' `client` property. Whatever an adapter returns is validated like a response.
  */
 export interface TokenClient {
-  list(signal: AbortSignal): Promise<Token[]>;
+  /**
+   * The user's tokens: the array alone, or the whole list answer, whose scope catalogue and policy
+   * configure the elements (what the host sets on them wins).
+   */
+  list(signal: AbortSignal): Promise<Token[] | ListTokensResponse>;
   create(request: CreateTokenRequest, signal: AbortSignal): Promise<CreateTokenResponse>;
   /** Resolves when the token is gone, including when it was already gone. */
   revoke(id: string, signal: AbortSignal): Promise<void>;
@@ -15,6 +26,11 @@ export interface TokenClient {
    * one keeps working for the grace period. Optional: an adapter without it gets no "Regenerate".
    */
   rotate?(id: string, request: RotateTokenRequest, signal: AbortSignal): Promise<RotateTokenResponse>;
+}
+
+/** A client whose answers are checked (`validatingClient`): its `list()` gives the whole answer. */
+export interface ValidatedClient extends TokenClient {
+  list(signal: AbortSignal): Promise<ListTokensResponse>;
 }
 
 /** The things the elements do with a backend; used to label errors and events. */

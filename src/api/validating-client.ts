@@ -1,16 +1,18 @@
-import { parseCreateResponse, parseRotateResponse, parseTokenArray } from './parse.js';
+import { parseCreateResponse, parseListResult, parseRotateResponse } from './parse.js';
 import { RestTokenClient } from './rest-token-client.js';
-import type { TokenClient } from './token-client.js';
+import type { ValidatedClient, TokenClient } from './token-client.js';
 
 /**
  * Wraps a host's adapter so that what it returns is checked like a server response: a wrong
- * adapter shows a contract error naming the field instead of breaking the page. The built-in
- * `RestTokenClient` already validates, so it is returned as it is.
+ * adapter shows a contract error naming the field instead of breaking the page. Its `list()` may
+ * resolve to the tokens alone or to the whole answer; the wrapped one always gives the whole
+ * answer. The built-in `RestTokenClient` already validates, so it is returned as it is.
  */
-export function validatingClient(client: TokenClient): TokenClient {
+export function validatingClient(client: TokenClient): ValidatedClient {
   if (client instanceof RestTokenClient) return client;
-  const validated: TokenClient = {
-    list: async (signal) => parseTokenArray(await client.list(signal)),
+  const validated: ValidatedClient = {
+    // `Token[]` or the whole answer: either way, the whole answer.
+    list: async (signal) => parseListResult(await client.list(signal)),
     create: async (request, signal) => parseCreateResponse(await client.create(request, signal)),
     revoke: (id, signal) => client.revoke(id, signal),
   };

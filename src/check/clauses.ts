@@ -8,9 +8,11 @@ import { parseCreateResponse, parseListResponse, parseRotateResponse } from '../
 import {
   CreateTokenResponseSchema,
   ListTokensResponseSchema,
+  MAX_GRACE_PERIOD_HOURS,
   ProblemSchema,
   RotateTokenResponseSchema,
   TokenSchema,
+  type ListTokensResponse,
 } from '../api/schemas.js';
 import { describeContractError, findSecret, listedTokens, malformedDates, revealedLength, revealLimit, shapeError } from './inspect.js';
 import { Probe, type Exchange } from './probe.js';
@@ -64,6 +66,8 @@ export interface RunContext {
   /** The outcome of each clause that has run, by id. */
   readonly outcomes: Map<ClauseId, Outcome>;
   readonly judged: Judged[];
+  /** The catalogue and policy the list answer stated (the policy probes check them). */
+  stated?: Omit<ListTokensResponse, 'tokens'>;
   /** The token `create` made and the list read after it. */
   first?: MadeToken;
   listAfterCreate?: Exchange;
@@ -143,6 +147,35 @@ function judge(context: RunContext, label: string, schema: z.ZodMiniType, json: 
   context.judged.push({ label, schema, json, tokens });
 }
 
+/**
+ * What a create of this run asks for besides its name: a day's lifetime, and, where the list
+ * states a catalogue without defaults (a create without scopes is refused there), its first scope.
+ */
+function createBody(context: RunContext, role: string): Record<string, unknown> {
+  const scopes = context.stated?.scopes;
+  const first = scopes && !scopes.some((scope) => scope.default === true) ? scopes[0] : undefined;
+  return { name: context.nameFor(role), description: DESCRIPTION, expiresInDays: 1, ...(first && { scopes: [first.id] }) };
+}
+
+/** The catalogue and policy of a list answer, each where it is valid. */
+function statedBy(json: unknown): Omit<ListTokensResponse, 'tokens'> {
+  const body = (typeof json === 'object' && json) || {};
+  const scopes = z.safeParse(ListTokensResponseSchema.shape.scopes, (body as { scopes?: unknown }).scopes);
+  const policy = z.safeParse(ListTokensResponseSchema.shape.policy, (body as { policy?: unknown }).policy);
+  return { ...(scopes.success && scopes.data && { scopes: scopes.data }), ...(policy.success && policy.data && { policy: policy.data }) };
+}
+
+/** Judges an answer that must be a 422 naming `field`; `undefined` when it is. */
+function refused(context: RunContext, exchange: Exchange, what: string, field: string): Outcome | undefined {
+  noteMade(context, exchange);
+  if (exchange.status !== 422) return fail(`${what} answered ${answered(exchange)}; expected 422`);
+  const problem = problemError(exchange);
+  if (problem) return fail(`the 422: ${problem}`);
+  const errors = (exchange.json as { errors?: Record<string, unknown> }).errors;
+  if (!errors || !(field in errors)) return fail(`the 422 has no “errors.${field}”`);
+  return undefined;
+}
+
 /** Reads the list for a clause that needs it; an unreadable list fails there only if `list` passed. */
 async function readList(context: RunContext): Promise<{ exchange: Exchange; tokens: Array<Record<string, unknown>> } | Outcome> {
   const exchange = await context.probe.send('GET');
@@ -183,6 +216,10 @@ export type ClauseId =
   | 'rotate'
   | 'isolation'
   | 'name-required'
+  | 'lifetime-max'
+  | 'no-expiration'
+  | 'grace-max'
+  | 'unknown-scope'
   | 'malformed-json'
   | 'content-types'
   | 'dates';
@@ -217,11 +254,19 @@ export const CLAUSES: readonly Clause[] = [
       const listed = listedTokens(exchange.json) ?? [];
       const tokens = listed.length;
       judge(context, 'GET', ListTokensResponseSchema, exchange.json, tokens);
+      // What the list states is read on its own: the creates need the catalogue even if a token is broken.
+      const { scopes, policy } = statedBy(exchange.json);
+      context.stated = { ...(scopes && { scopes }), ...(policy && { policy }) };
       const error = shapeError(ListTokensResponseSchema, parseListResponse, exchange.json);
       if (error) return fail(`GET: ${describeContractError(error)}`);
       // Tokens the system revoked (a leak, an account) stay listed, marked: the contract allows them.
       const revoked = listed.filter((token) => token.revocation).length;
-      return pass(`${tokens} token${tokens === 1 ? '' : 's'}${revoked ? `, ${revoked} revoked by the system` : ''}`);
+      const stated = [
+        revoked && `${revoked} revoked by the system`,
+        scopes && `${scopes.length} scope${scopes.length === 1 ? '' : 's'}`,
+        policy && 'a policy',
+      ].filter(Boolean);
+      return pass(`${tokens} token${tokens === 1 ? '' : 's'}${stated.length ? `, ${stated.join(' and ')}` : ''}`);
     },
   },
   {
@@ -254,8 +299,9 @@ export const CLAUSES: readonly Clause[] = [
     readOnly: false,
     hint: 'Answer POST {endpoint} with 201 and { "token": Token, "secret": string }; honour "expiresInDays".',
     async run(context) {
-      const name = context.nameFor('create');
-      const exchange = await context.probe.send('POST', { body: { name, description: DESCRIPTION, expiresInDays: 1 } });
+      const body = createBody(context, 'create');
+      const name = body.name;
+      const exchange = await context.probe.send('POST', { body });
       noteMade(context, exchange);
       const made = madeToken(exchange);
       if (made) context.first = made;
@@ -389,7 +435,7 @@ export const CLAUSES: readonly Clause[] = [
     hint: 'POST {endpoint}/{id}/rotate answers 201 { token, secret, previous }: previous is the old token with replacedBy and expiresAt = now + grace, or null with 0 hours.',
     async run(context) {
       const { probe } = context;
-      const created = await probe.send('POST', { body: { name: context.nameFor('rotate'), description: DESCRIPTION, expiresInDays: 1 } });
+      const created = await probe.send('POST', { body: createBody(context, 'rotate') });
       noteMade(context, created);
       const old = madeToken(created);
       if (!old) return skip(`needs a token to rotate, and POST answered ${answered(created)}`);
@@ -431,7 +477,7 @@ export const CLAUSES: readonly Clause[] = [
       if (!context.otherGiven) return skip("needs a second user's headers: give them with --other-header");
       const { probe } = context;
       const created = await probe.send('POST', {
-        body: { name: context.nameFor('isolation'), description: DESCRIPTION, expiresInDays: 1 },
+        body: createBody(context, 'isolation'),
       });
       noteMade(context, created);
       const token = madeToken(created);
@@ -491,7 +537,8 @@ export const CLAUSES: readonly Clause[] = [
     readOnly: false,
     hint: 'Validate the request: an empty name answers 422 application/problem+json with { "errors": { "name": "…" } }.',
     async run(context) {
-      const exchange = await context.probe.send('POST', { body: { name: '', expiresInDays: 1 } });
+      // Otherwise a request the backend accepts: only the name is wrong.
+      const exchange = await context.probe.send('POST', { body: { ...createBody(context, 'unnamed'), name: '' } });
       noteMade(context, exchange);
       if (exchange.status !== 422) return fail(`POST with an empty name answered ${answered(exchange)}; expected 422`);
       const problem = problemError(exchange);
@@ -499,6 +546,62 @@ export const CLAUSES: readonly Clause[] = [
       const errors = (exchange.json as { errors?: Record<string, unknown> }).errors;
       if (!errors || !('name' in errors)) return fail('the 422 has no “errors.name”');
       return pass();
+    },
+  },
+  // What the list answer states, the server enforces: cheap probes, each a request to refuse
+  // (never filling an account to its maximum). A backend that states nothing skips them.
+  {
+    id: 'lifetime-max',
+    claim: 'a lifetime over the stated maxLifetimeDays answers 422',
+    readOnly: false,
+    hint: 'Refuse "expiresInDays" above the maxLifetimeDays your list answer states with 422 and errors.expiresInDays (or state the real maximum).',
+    async run(context) {
+      const max = context.stated?.policy?.maxLifetimeDays;
+      if (typeof max !== 'number') return skip('the list answer states no maxLifetimeDays');
+      const exchange = await context.probe.send('POST', { body: { ...createBody(context, 'lifetime'), expiresInDays: max + 1 } });
+      return refused(context, exchange, `POST with "expiresInDays": ${max + 1}`, 'expiresInDays') ?? pass();
+    },
+  },
+  {
+    id: 'no-expiration',
+    claim: 'no expiration, where the policy does not allow it, answers 422',
+    readOnly: false,
+    hint: 'Refuse "expiresInDays": null with 422 and errors.expiresInDays when your list answer states "allowNoExpiration": false.',
+    async run(context) {
+      if (context.stated?.policy?.allowNoExpiration !== false) return skip('the list answer does not state "allowNoExpiration": false');
+      const exchange = await context.probe.send('POST', { body: { ...createBody(context, 'forever'), expiresInDays: null } });
+      return refused(context, exchange, 'POST with "expiresInDays": null', 'expiresInDays') ?? pass();
+    },
+  },
+  {
+    id: 'grace-max',
+    claim: 'a grace period over the maximum answers 422',
+    readOnly: false,
+    hint: 'Refuse "gracePeriodHours" above the maxGracePeriodHours your list answer states (at most 168) with 422 and errors.gracePeriodHours.',
+    async run(context) {
+      const max = context.stated?.policy?.maxGracePeriodHours ?? MAX_GRACE_PERIOD_HOURS;
+      if (context.outcomes.get('rotate')?.status === 'not-offered') return { status: 'not-offered', reason: 'rotate is not offered' };
+      const created = await context.probe.send('POST', { body: createBody(context, 'grace') });
+      noteMade(context, created);
+      const token = madeToken(created);
+      if (!token) return skip(`needs a token to rotate, and POST answered ${answered(created)}`);
+      const exchange = await context.probe.send('POST', {
+        path: Probe.tokenPath(token.id, '/rotate'),
+        body: { expiresInDays: 1, gracePeriodHours: max + 1 },
+      });
+      return refused(context, exchange, `POST …/{id}/rotate with "gracePeriodHours": ${max + 1}`, 'gracePeriodHours') ?? pass();
+    },
+  },
+  {
+    id: 'unknown-scope',
+    claim: 'a permission not in the stated catalogue answers 422',
+    readOnly: false,
+    hint: 'Refuse scope ids your catalogue does not have with 422 and errors.scopes.',
+    async run(context) {
+      if (!context.stated?.scopes) return skip('the list answer states no scopes catalogue');
+      const unknown = context.nameFor('unknown-scope').replaceAll(' ', '-');
+      const exchange = await context.probe.send('POST', { body: { ...createBody(context, 'scope'), scopes: [unknown] } });
+      return refused(context, exchange, 'POST with a scope id not in the catalogue', 'scopes') ?? pass();
     },
   },
   {

@@ -88,9 +88,13 @@ export const DEFAULT_GRACE_PERIODS: readonly number[] = [0, 1, 24, 168];
 /** The grace period the regenerate form starts from: a day lets a deployment switch over; "immediately" is a choice, never a default. */
 const PREFERRED_GRACE_HOURS = 24;
 
-/** The grace periods offered: whole hours from 0 to the contract's maximum, sorted, without duplicates. */
-export function allowedGracePeriods(hours: readonly number[]): number[] {
-  const allowed = [...new Set(hours)].filter((h) => Number.isInteger(h) && h >= 0 && h <= MAX_GRACE_PERIOD_HOURS).sort((a, b) => a - b);
+/**
+ * The grace periods offered: whole hours from 0 to the server's maximum (at most the contract's),
+ * sorted, without duplicates.
+ */
+export function allowedGracePeriods(hours: readonly number[], maxHours = MAX_GRACE_PERIOD_HOURS): number[] {
+  const max = Math.min(maxHours, MAX_GRACE_PERIOD_HOURS);
+  const allowed = [...new Set(hours)].filter((h) => Number.isInteger(h) && h >= 0 && h <= max).sort((a, b) => a - b);
   return allowed.length ? allowed : [0];
 }
 
@@ -104,10 +108,10 @@ export function preferredGrace(offered: readonly number[]): number {
   );
 }
 
-/** `grace-periods="0, 1, 24, 168"`: hours separated by commas or spaces (checked by `allowedGracePeriods`). */
-export function parseGracePeriods(value: string | null): readonly number[] {
+/** `grace-periods="0, 1, 24, 168"`: hours separated by commas or spaces (checked by `allowedGracePeriods`); no attribute: unset. */
+export function parseGracePeriods(value: string | null): readonly number[] | undefined {
   return value === null
-    ? DEFAULT_GRACE_PERIODS
+    ? undefined
     : value
         .split(/[\s,]+/)
         .filter(Boolean)

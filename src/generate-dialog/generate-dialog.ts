@@ -8,7 +8,8 @@ import { PatTokenReveal } from '../token-reveal/token-reveal.js';
 import { DialogSettingsElement } from './dialog-settings.js';
 import { formView } from './form-view.js';
 import { generateDialogStyles } from './generate-dialog.styles.js';
-import { GenerateForm } from './generate-form.js';
+import { GenerateForm, type FormPolicy } from './generate-form.js';
+import { ServerSettingsLoader } from './server-settings-loader.js';
 import { SubmitController } from './submit-controller.js';
 
 /** The reveal's parts, passed through so a host styles them on this element too. */
@@ -19,8 +20,10 @@ const REVEAL_PARTS =
  * A modal form that creates a token — or regenerates one (`regenerate(token)`) — then reveals its
  * secret once in the same dialog. Escape, the close button and other close requests cannot throw
  * the secret away: while it is shown, closing follows the reveal's rules (copy it, or confirm it
- * was stored). With a scope catalogue (`scopes`) the form asks which permissions the token gets.
- * The dialog's top edge stays put as its content grows or shrinks.
+ * was stored). With a scope catalogue (`scopes`, else the server's) the form asks which permissions
+ * the token gets. Used alone, it asks its client's `list` once when first opened, for the server's
+ * catalogue and policy (what the host sets wins, field by field). The dialog's top edge stays put
+ * as its content grows or shrinks.
  *
  * @summary Generate (or regenerate) a personal access token.
  *
@@ -29,7 +32,8 @@ const REVEAL_PARTS =
  *   during its grace period or `null`). Never the secret.
  * @fires pat-error - Creating or regenerating failed and the form shows why (`operation: 'create' | 'rotate'`;
  *   a 404 on rotate means the token is gone); `operation: 'config'` for a scope catalogue with invalid entries;
- *   also bubbles the reveal's copy failures.
+ *   `operation: 'list'` when, used alone, it could not read the server's catalogue and policy (the form goes on
+ *   without them); also bubbles the reveal's copy failures.
  * @fires pat-dialog-opened - `show()` or `regenerate()` opened the dialog: `{ mode, token }` (the token to regenerate).
  * @fires pat-dialog-closed - The dialog closed by the user's hand or `close()`, focus back on the opener: `{ mode, created }`
  *   (the token made meanwhile, metadata only). Neither fires for setting `open` or removing the element.
@@ -101,8 +105,21 @@ export class PatGenerateDialog extends DialogSettingsElement {
   /** The token the server made (created, or regenerated into): the reveal names it. */
   @state() private createdToken: Token | undefined;
 
-  readonly #form = new GenerateForm(this, () => this.requestUpdate());
+  /** The settings in force, as the form reads them: updated before each render. */
+  readonly #policy: FormPolicy = {
+    presets: [],
+    allowNoExpiration: false,
+    maxLifetimeDays: undefined,
+    maxNameLength: this.maxNameLength,
+    maxDescriptionLength: this.maxDescriptionLength,
+    gracePeriods: [],
+  };
+  readonly #form = new GenerateForm(this.#policy, () => this.requestUpdate());
   readonly #submitter = new SubmitController(this);
+  readonly #serverSettings = new ServerSettingsLoader(this, {
+    loaded: (settings) => (this.serverSettings = settings),
+    failed: (error) => this.reportError('list', error),
+  });
   readonly #modal = new ModalController({
     dialog: () => this.#find<HTMLDialogElement>('dialog'),
     // While the secret is shown, closing follows the reveal's rules: it closes the dialog itself
@@ -119,6 +136,8 @@ export class PatGenerateDialog extends DialogSettingsElement {
       this.open = false;
     },
   });
+  /** A submit waits for the server's catalogue and policy (used alone, opened a moment ago): it is under way. */
+  @state() private awaitingSettings = false;
   /** The next change of `open` is a user's action or a method call, which fires an event (a property set does not). */
   #announce = false;
   /** What `pat-dialog-closed` says, taken before closing empties the form. */
@@ -127,6 +146,11 @@ export class PatGenerateDialog extends DialogSettingsElement {
   /** The first element of the rendered dialog that matches `selector`. */
   #find<E extends Element = HTMLElement>(selector: string): E | null {
     return this.renderRoot.querySelector<E>(selector);
+  }
+
+  /** A submit is under way: waiting for the server's settings, or its request in flight. */
+  get #pending(): boolean {
+    return this.awaitingSettings || this.#submitter.pending;
   }
 
   get #reveal() {
@@ -170,6 +194,18 @@ export class PatGenerateDialog extends DialogSettingsElement {
     this.open = false;
   }
 
+  /**
+   * Used alone, a dialog just opened is complete once it knows what the server accepts (its list
+   * answer, asked once): then its form is the one a submit sends.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    const loading = this.#serverSettings.pending;
+    if (!loading) return result;
+    await loading;
+    return this.getUpdateComplete();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.open = false;
@@ -178,19 +214,24 @@ export class PatGenerateDialog extends DialogSettingsElement {
   /** The form for `target` (undefined: create), in a dialog opening now or already open. */
   #openFor(target: Token | undefined): void {
     if (!this.open) {
+      // Used alone: the server's catalogue and policy, asked once (a list gives its dialog its own).
+      const client = this.tokenClient;
+      if (client && this.#serverSettings.isOwn(this.serverSettings)) this.#serverSettings.load(client);
       this.#form.reset(target);
       this.#announce = true;
       this.open = true;
       return;
     }
-    if (this.step === 'reveal' || this.#submitter.pending || this.#form.target?.id === target?.id) return;
+    if (this.step === 'reveal' || this.#pending || this.#form.target?.id === target?.id) return;
     this.#form.reset(target);
     // The fields under focus are replaced: focus goes to the new form's first one.
     void this.updateComplete.then(() => this.#find('form [autofocus]')?.focus());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('scopes')) this.#form.catalogue = this.catalogue;
+    const { catalogue, ...policy } = this.settings;
+    Object.assign(this.#policy, policy, { maxNameLength: this.maxNameLength, maxDescriptionLength: this.maxDescriptionLength });
+    this.#form.catalogue = catalogue;
     // Closing, whichever way: back to an empty form. That removes the reveal, which wipes the secret.
     if (changed.has('open') && !this.open) {
       this.#closed = { mode: this.#mode, created: this.createdToken };
@@ -216,7 +257,7 @@ export class PatGenerateDialog extends DialogSettingsElement {
   override render() {
     const revealing = this.step === 'reveal';
     const { localize } = this;
-    const pending = this.#submitter.pending;
+    const pending = this.#pending;
     return html`
       <dialog
         part="dialog"
@@ -265,12 +306,31 @@ export class PatGenerateDialog extends DialogSettingsElement {
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.#submitter.pending) return;
-    const submission = this.#form.submit();
+    if (this.#pending) return;
+    let submission = this.#form.submit();
     if (!submission) {
       await this.updateComplete;
       this.#focusFirstInvalid();
       return;
+    }
+    // Used alone and opened a moment ago: the server's catalogue and policy may still be on their
+    // way. Sent once they are in, unless they change what would be sent (a permissions field
+    // appears, a lifetime is no longer allowed): the user sees that first.
+    const loading = this.#serverSettings.pending;
+    if (loading) {
+      // The fields are about to be disabled: keep focus on the button that shows the progress.
+      if ((this.renderRoot as ShadowRoot).activeElement) this.#find('#submit')?.focus();
+      const before = JSON.stringify(submission.request);
+      this.awaitingSettings = true;
+      await loading;
+      this.awaitingSettings = false;
+      if (!this.open || this.step !== 'form') return;
+      submission = this.#form.submit();
+      if (JSON.stringify(submission?.request) !== before) {
+        await this.updateComplete;
+        return this.#form.catalogue ? this.#find<HTMLElement>('.scopes input')?.focus() : this.#focusFirstInvalid();
+      }
+      submission = submission!;
     }
     const client = this.tokenClient;
     if (!client || (submission.operation === 'rotate' && !client.rotate)) {

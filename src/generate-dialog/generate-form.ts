@@ -17,7 +17,6 @@ import {
   allowedGracePeriods,
   allowedPresets,
   customDateBounds,
-  DEFAULT_PRESETS,
   lifetimeDays,
   nearestPreset,
   normalizeMaxLifetime,
@@ -49,9 +48,10 @@ export type FormFailure =
   /** Any other failure; `details`: the server's field errors that no shown field could take. */
   | { kind: 'error'; error: unknown; details: string[] };
 
-/** The policy the form follows: the dialog's settings (it passes itself). */
+/** The policy the form follows: the dialog's settings in force (the host's, else the server's, else the defaults). */
 export interface FormPolicy {
   presets: readonly number[];
+  /** Whether "No expiration" is offered (the settings rule it out where the host set a maximum lifetime). */
   allowNoExpiration: boolean;
   maxLifetimeDays: number | undefined;
   maxNameLength: number;
@@ -155,14 +155,13 @@ export class GenerateForm {
     return this.catalogue ? ['name', 'description', 'expiration', 'scopes'] : ['name', 'description', 'expiration'];
   }
 
-  /** A maximum lifetime is a promise that every token expires, so it rules "No expiration" out. */
   get noExpirationAllowed(): boolean {
-    return this.#policy.allowNoExpiration && normalizeMaxLifetime(this.#policy.maxLifetimeDays) === undefined;
+    return this.#policy.allowNoExpiration;
   }
 
   /** The policy's presets; regenerating, also the token's own lifetime where the policy allows it (a 98-day token stays 98 days). */
   get presets(): number[] {
-    const presets = allowedPresets(this.#policy.presets ?? DEFAULT_PRESETS, this.#policy.maxLifetimeDays);
+    const presets = allowedPresets(this.#policy.presets, this.#policy.maxLifetimeDays);
     const own = this.#target ? lifetimeDays(this.#target) : null;
     const max = normalizeMaxLifetime(this.#policy.maxLifetimeDays);
     if (own === null || presets.includes(own) || (max !== undefined && own > max)) return presets;

@@ -1,6 +1,6 @@
 import { property } from 'lit/decorators.js';
 import { RestTokenClient, type HeadersOption } from '../api/rest-token-client.js';
-import type { TokenClient } from '../api/token-client.js';
+import type { TokenClient, ValidatedClient } from '../api/token-client.js';
 import { validatingClient } from '../api/validating-client.js';
 import { memo } from './memo.js';
 import type { PatElement } from './pat-element.js';
@@ -22,7 +22,7 @@ export declare abstract class ClientConfigInterface implements ClientConfig {
   headers: HeadersOption | undefined;
   credentials: RequestCredentials;
   /** The client to use now, validated; undefined until `endpoint` or `client` is set. */
-  protected get tokenClient(): TokenClient | undefined;
+  protected get tokenClient(): ValidatedClient | undefined;
 }
 
 /**
@@ -48,7 +48,7 @@ export function ClientConfigMixin<T extends Constructor<PatElement>>(Base: T) {
     /** Fetch credentials mode: `same-origin` (default), `include` or `omit`. */
     @property({ reflect: true }) credentials: RequestCredentials = 'same-origin';
 
-    readonly #client = memo<TokenClient | undefined>();
+    readonly #client = memo<ValidatedClient | undefined>();
 
     /** Called by the client before each request. */
     readonly #currentHeaders = () => {
@@ -56,7 +56,7 @@ export function ClientConfigMixin<T extends Constructor<PatElement>>(Base: T) {
       return (typeof headers === 'function' ? headers() : headers) ?? {};
     };
 
-    protected get tokenClient(): TokenClient | undefined {
+    protected get tokenClient(): ValidatedClient | undefined {
       return this.#client([this.client, this.endpoint, this.credentials], () =>
         this.client
           ? validatingClient(this.client)

@@ -36,7 +36,12 @@ export const de: PatStrings = {
   generateButton: 'Neues Token erstellen',
   loadingTokens: 'Tokens werden geladen …',
   tokenCount: { one: '{count} Token', other: '{count} Tokens' },
+  tokenCountOfMax: { one: '{count} von {max} Token', other: '{count} von {max} Tokens' },
   filteredCount: '{shown} von {total} angezeigt',
+  tokenLimitReached: {
+    one: 'Sie haben das Limit von {count} Token erreicht. Löschen Sie ein Token, das Sie nicht mehr nutzen, um ein neues zu erstellen.',
+    other: 'Sie haben das Limit von {count} Tokens erreicht. Löschen Sie ein Token, das Sie nicht mehr nutzen, um ein neues zu erstellen.',
+  },
   filterLabel: 'Tokens filtern',
   filterPlaceholder: 'Name, Beschreibung oder Schlüssel',
   statusLabel: 'Status',

@@ -37,7 +37,13 @@ export const es: PatStrings = {
   generateButton: 'Generar nuevo token',
   loadingTokens: 'Cargando tokens…',
   tokenCount: { one: '{count} token', many: '{count} de tokens', other: '{count} tokens' },
+  tokenCountOfMax: { one: '{count} de {max} token', many: '{count} de {max} tokens', other: '{count} de {max} tokens' },
   filteredCount: 'Mostrando {shown} de {total}',
+  tokenLimitReached: {
+    one: 'Has alcanzado el límite de {count} token. Elimina uno que ya no uses para generar uno nuevo.',
+    many: 'Has alcanzado el límite de {count} de tokens. Elimina uno que ya no uses para generar uno nuevo.',
+    other: 'Has alcanzado el límite de {count} tokens. Elimina uno que ya no uses para generar uno nuevo.',
+  },
   filterLabel: 'Filtrar tokens',
   filterPlaceholder: 'Nombre, descripción o clave',
   statusLabel: 'Estado',

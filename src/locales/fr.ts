@@ -38,7 +38,13 @@ export const fr: PatStrings = {
   generateButton: 'Générer un nouveau jeton',
   loadingTokens: 'Chargement des jetons…',
   tokenCount: { one: '{count} jeton', many: '{count} de jetons', other: '{count} jetons' },
+  tokenCountOfMax: { one: '{count} jeton sur {max}', many: '{count} de jetons sur {max}', other: '{count} jetons sur {max}' },
   filteredCount: 'Affichage de {shown} sur {total}',
+  tokenLimitReached: {
+    one: 'Vous avez atteint la limite de {count} jeton. Supprimez un jeton dont vous n’avez plus besoin pour en générer un nouveau.',
+    many: 'Vous avez atteint la limite de {count} de jetons. Supprimez un jeton dont vous n’avez plus besoin pour en générer un nouveau.',
+    other: 'Vous avez atteint la limite de {count} jetons. Supprimez un jeton dont vous n’avez plus besoin pour en générer un nouveau.',
+  },
   filterLabel: 'Filtrer les jetons',
   filterPlaceholder: 'Nom, description ou clé',
   statusLabel: 'Statut',

@@ -37,7 +37,11 @@ export const ja: PatStrings = {
   generateButton: '新しいトークンを生成',
   loadingTokens: 'トークンを読み込んでいます…',
   tokenCount: { other: '{count}件のトークン' },
+  tokenCountOfMax: { other: '{count}/{max}件のトークン' },
   filteredCount: '{total}件中{shown}件を表示',
+  tokenLimitReached: {
+    other: 'トークンの上限（{count}件）に達しています。新しいトークンを生成するには、使わなくなったトークンを削除してください。',
+  },
   filterLabel: 'トークンを絞り込む',
   filterPlaceholder: '名前、説明、またはキー',
   statusLabel: 'ステータス',

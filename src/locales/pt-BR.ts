@@ -38,7 +38,13 @@ export const ptBR: PatStrings = {
   generateButton: 'Gerar novo token',
   loadingTokens: 'Carregando tokens…',
   tokenCount: { one: '{count} token', many: '{count} de tokens', other: '{count} tokens' },
+  tokenCountOfMax: { one: '{count} de {max} token', many: '{count} de {max} tokens', other: '{count} de {max} tokens' },
   filteredCount: 'Exibindo {shown} de {total}',
+  tokenLimitReached: {
+    one: 'Você atingiu o limite de {count} token. Exclua um token que não usa mais para gerar um novo.',
+    many: 'Você atingiu o limite de {count} de tokens. Exclua um token que não usa mais para gerar um novo.',
+    other: 'Você atingiu o limite de {count} tokens. Exclua um token que não usa mais para gerar um novo.',
+  },
   filterLabel: 'Filtrar tokens',
   filterPlaceholder: 'Nome, descrição ou chave',
   statusLabel: 'Situação',

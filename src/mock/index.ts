@@ -19,9 +19,11 @@ import {
   NAME_MAX_LENGTH,
   type CreateTokenRequest,
   type RotateTokenRequest,
+  type Scope,
+  type ServerPolicy,
   type Token,
 } from '../api/schemas.js';
-import type { Scope } from '../api/scopes.js';
+import { isInvisible, textProblem } from '../api/text-rules.js';
 import type { TokenOperation } from '../api/token-client.js';
 import { demoSeed } from './seed.js';
 import { generateSecret, partialKeyOf, randomId } from './secret.js';
@@ -83,8 +85,16 @@ export interface MockBackendOptions {
   /** Longest grace period a rotate may ask for, at most the contract's 168 hours (the default). */
   maxGracePeriodHours?: number;
   /**
-   * The scope catalogue: a create's `scopes` must be ids from it (an unknown id gets a 422).
-   * Without one, any non-empty list of ids is stored as sent.
+   * How many tokens a user may have (a create beyond it gets a 409); a token a regenerate replaced
+   * does not count. Default: no limit.
+   */
+  maxTokensPerUser?: number;
+  /** Lifetimes the list answer suggests to the form, in days (never a reason to refuse another). */
+  presets?: readonly number[];
+  /**
+   * The scope catalogue, sent in the list answer: a create's `scopes` must be ids from it (an
+   * unknown id gets a 422), and a create without them gets its `default` entries (a 422 when none
+   * is). Without one, any non-empty list of ids is stored as sent.
    */
   scopes?: readonly Scope[];
 }
@@ -156,6 +166,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const allowNoExpiration = options.allowNoExpiration ?? true;
   const maxGracePeriodHours = Math.min(options.maxGracePeriodHours ?? MAX_GRACE_PERIOD_HOURS, MAX_GRACE_PERIOD_HOURS);
   const catalogue = options.scopes && new Set(options.scopes.map((scope) => scope.id));
+  const defaultScopes = options.scopes?.filter((scope) => scope.default === true).map((scope) => scope.id);
+  const maxTokensPerUser = options.maxTokensPerUser;
+  /** What the list answer tells the page: the catalogue, and the policy options given (as a server states what it enforces). */
+  const listExtras = listExtrasOf(options);
   let latency = options.latency ?? 0;
   let store: Token[] = [];
   let faults: QueuedFault[] = [];
@@ -254,18 +268,28 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   function validateCreate(input: Record<string, unknown>): Checked<CreateTokenRequest> {
     const errors: Record<string, string> = {};
     const name = typeof input.name === 'string' ? input.name.trim() : '';
-    if (!name) errors.name = 'Name is required.';
+    // The server's input rule for text (control characters, direction overrides, half characters).
+    const nameProblem = textProblem(name);
+    if (!name || isInvisible(name)) errors.name = 'Name is required.';
     else if (name.length > NAME_MAX_LENGTH) errors.name = `Name must be at most ${NAME_MAX_LENGTH} characters.`;
+    else if (nameProblem) errors.name = `Name must not contain ${TEXT_PROBLEMS[nameProblem]}.`;
     const description = input.description;
     if (description !== undefined && (typeof description !== 'string' || description.length > DESCRIPTION_MAX_LENGTH)) {
       errors.description = `Description must be text of at most ${DESCRIPTION_MAX_LENGTH} characters.`;
+    } else if (typeof description === 'string') {
+      const problem = textProblem(description, { multiline: true });
+      if (problem) errors.description = `Description must not contain ${TEXT_PROBLEMS[problem]}.`;
     }
     const days = input.expiresInDays;
     const daysError = expiresInDaysError(days);
     if (daysError) errors.expiresInDays = daysError;
-    const scopes = input.scopes;
-    const scopeError = scopes === undefined ? undefined : scopesError(scopes);
-    if (scopeError) errors.scopes = scopeError;
+    // Without scopes, a catalogue's defaults; all permissions only by choosing them all.
+    let scopes = input.scopes;
+    if (scopes !== undefined) {
+      const scopeError = scopesError(scopes);
+      if (scopeError) errors.scopes = scopeError;
+    } else if (defaultScopes?.length) scopes = defaultScopes;
+    else if (defaultScopes) errors.scopes = 'Choose at least one permission.';
     if (Object.keys(errors).length) return { errors };
     return {
       request: {
@@ -331,11 +355,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (fault === 'extra-fields') {
         return HttpResponse.json({
           tokens: store.map((t) => ({ ...t, owner: { id: 7 }, ipAllowlist: ['10.0.0.0/8'] })),
+          ...listExtras,
           nextCursor: null,
           apiVersion: '2026-11-01',
         });
       }
-      return HttpResponse.json({ tokens: store });
+      return HttpResponse.json({ tokens: store, ...listExtras });
     }),
 
     http.post(endpoint, async ({ request }) => {
@@ -351,6 +376,14 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const taken = checked.request.name.toLowerCase();
       if (store.some((t) => t.name.toLowerCase() === taken)) {
         return problem(409, 'Conflict', 'A token with this name already exists.', { name: 'Choose a name that is not in use.' });
+      }
+      // Counted as the server counts: a replaced token in its grace period does not count, nor a revoked one.
+      if (maxTokensPerUser !== undefined && store.filter((t) => !t.replacedBy && !t.revocation).length >= maxTokensPerUser) {
+        return problem(
+          409,
+          'Conflict',
+          `You have ${maxTokensPerUser} tokens, the most allowed. Delete one you no longer use, then try again.`,
+        );
       }
 
       const { token, secret } = mint(checked.request, checked.request.expiresInDays);
@@ -394,7 +427,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (fault === 'schema-violation') {
         return HttpResponse.json({ token: { ...token, id: 42 }, secret, previous }, { status: 201 });
       }
-      store = [token, ...store.flatMap((t) => (t !== old ? [t] : previous ? [previous] : []))];
+      // At most one predecessor in its grace period: regenerating `old` ends the grace of the one it replaced.
+      store = [token, ...store.flatMap((t) => (t === old ? (previous ? [previous] : []) : t.replacedBy === old.id ? [] : [t]))];
       const payload =
         fault === 'extra-fields'
           ? { token: { ...token, owner: { id: 7 } }, secret, previous: previous && { ...previous, owner: { id: 7 } }, rotatedBy: 'user_1' }
@@ -451,6 +485,29 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       store = store.map((token) => (chosen.includes(token) ? revoke(token) : token));
       return store.filter((token) => chosen.some((revoked) => revoked.id === token.id)).map(copyOf);
     },
+  };
+}
+
+/** What `textProblem` found, in a field message's words. */
+const TEXT_PROBLEMS = {
+  control: 'control characters',
+  bidi: 'characters that reverse the direction of the text',
+  surrogate: 'a broken character (half of a surrogate pair)',
+};
+
+/** The list answer's catalogue and policy: what the options give, nothing when they give none. */
+function listExtrasOf(options: MockBackendOptions): { scopes?: Scope[]; policy?: ServerPolicy } {
+  const given = {
+    maxLifetimeDays: options.maxLifetimeDays,
+    allowNoExpiration: options.allowNoExpiration,
+    maxTokensPerUser: options.maxTokensPerUser,
+    maxGracePeriodHours: options.maxGracePeriodHours,
+    presets: options.presets && [...options.presets],
+  };
+  const policy = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as ServerPolicy;
+  return {
+    ...(options.scopes && { scopes: structuredClone([...options.scopes]) }),
+    ...(Object.keys(policy).length && { policy }),
   };
 }
 

@@ -1,49 +1,148 @@
-import type { Token } from '../api/schemas.js';
-import type { Scope } from '../api/scopes.js';
+import type { Scope, Token } from '../api/schemas.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+const REPOSITORIES = { en: 'Repositories', de: 'Repositorys', ar: 'المستودعات' };
+const ISSUES = { en: 'Issues', de: 'Issues', ar: 'المشكلات' };
+const PACKAGES = { en: 'Packages', de: 'Pakete', ar: 'الحزم' };
+const ACCOUNT = { en: 'Account', de: 'Konto', ar: 'الحساب' };
+
 /**
  * A code host's scope catalogue, as a realistic example for demos and tests: four groups, two of
- * them with more than three scopes, read access checked by default, every scope described.
+ * them with more than three scopes, read access checked by default, every scope described — in
+ * English, German and Arabic (`Text`), so a page in another language shows its own.
  */
 export const demoScopes: readonly Scope[] = [
   {
     id: 'repo:read',
-    label: 'Read repositories',
-    description: 'Clone and pull code; read commits, branches and tags.',
-    group: 'Repositories',
+    label: { en: 'Read repositories', de: 'Repositorys lesen', ar: 'قراءة المستودعات' },
+    description: {
+      en: 'Clone and pull code; read commits, branches and tags.',
+      de: 'Code klonen und abrufen; Commits, Branches und Tags lesen.',
+      ar: 'استنساخ الشيفرة وسحبها، وقراءة الإيداعات والفروع والوسوم.',
+    },
+    group: REPOSITORIES,
     default: true,
   },
-  { id: 'repo:write', label: 'Write repositories', description: 'Push commits and create branches and tags.', group: 'Repositories' },
-  { id: 'repo:hooks', label: 'Manage webhooks', description: 'Create, change and delete repository webhooks.', group: 'Repositories' },
+  {
+    id: 'repo:write',
+    label: { en: 'Write repositories', de: 'In Repositorys schreiben', ar: 'الكتابة في المستودعات' },
+    description: {
+      en: 'Push commits and create branches and tags.',
+      de: 'Commits pushen und Branches und Tags anlegen.',
+      ar: 'دفع الإيداعات وإنشاء الفروع والوسوم.',
+    },
+    group: REPOSITORIES,
+  },
+  {
+    id: 'repo:hooks',
+    label: { en: 'Manage webhooks', de: 'Webhooks verwalten', ar: 'إدارة خطافات الويب' },
+    description: {
+      en: 'Create, change and delete repository webhooks.',
+      de: 'Webhooks von Repositorys anlegen, ändern und löschen.',
+      ar: 'إنشاء خطافات الويب للمستودعات وتعديلها وحذفها.',
+    },
+    group: REPOSITORIES,
+  },
   {
     id: 'repo:admin',
-    label: 'Administer repositories',
-    description: 'Change settings, manage collaborators, delete repositories.',
-    group: 'Repositories',
+    label: { en: 'Administer repositories', de: 'Repositorys administrieren', ar: 'إدارة المستودعات' },
+    description: {
+      en: 'Change settings, manage collaborators, delete repositories.',
+      de: 'Einstellungen ändern, Mitwirkende verwalten, Repositorys löschen.',
+      ar: 'تغيير الإعدادات وإدارة المتعاونين وحذف المستودعات.',
+    },
+    group: REPOSITORIES,
   },
-  { id: 'issues:read', label: 'Read issues', description: 'Issues, comments and labels.', group: 'Issues', default: true },
-  { id: 'issues:write', label: 'Write issues', description: 'Open, comment on, label and close issues.', group: 'Issues' },
-  { id: 'packages:read', label: 'Download packages', description: 'Pull packages and container images.', group: 'Packages' },
-  { id: 'packages:write', label: 'Publish packages', description: 'Upload package versions and container images.', group: 'Packages' },
-  { id: 'packages:delete', label: 'Delete packages', description: 'Remove package versions for good.', group: 'Packages' },
   {
-    id: 'account:read',
-    label: 'Read profile',
-    description: 'Your name, avatar and public email address.',
-    group: 'Account',
+    id: 'issues:read',
+    label: { en: 'Read issues', de: 'Issues lesen', ar: 'قراءة المشكلات' },
+    description: { en: 'Issues, comments and labels.', de: 'Issues, Kommentare und Labels.', ar: 'المشكلات والتعليقات والتصنيفات.' },
+    group: ISSUES,
     default: true,
   },
-  { id: 'account:email', label: 'Manage email addresses', description: 'Add, verify and remove email addresses.', group: 'Account' },
+  {
+    id: 'issues:write',
+    label: { en: 'Write issues', de: 'Issues schreiben', ar: 'الكتابة في المشكلات' },
+    description: {
+      en: 'Open, comment on, label and close issues.',
+      de: 'Issues eröffnen, kommentieren, labeln und schließen.',
+      ar: 'فتح المشكلات والتعليق عليها وتصنيفها وإغلاقها.',
+    },
+    group: ISSUES,
+  },
+  {
+    id: 'packages:read',
+    label: { en: 'Download packages', de: 'Pakete herunterladen', ar: 'تنزيل الحزم' },
+    description: {
+      en: 'Pull packages and container images.',
+      de: 'Pakete und Container-Images abrufen.',
+      ar: 'سحب الحزم وصور الحاويات.',
+    },
+    group: PACKAGES,
+  },
+  {
+    id: 'packages:write',
+    label: { en: 'Publish packages', de: 'Pakete veröffentlichen', ar: 'نشر الحزم' },
+    description: {
+      en: 'Upload package versions and container images.',
+      de: 'Paketversionen und Container-Images hochladen.',
+      ar: 'رفع إصدارات الحزم وصور الحاويات.',
+    },
+    group: PACKAGES,
+  },
+  {
+    id: 'packages:delete',
+    label: { en: 'Delete packages', de: 'Pakete löschen', ar: 'حذف الحزم' },
+    description: {
+      en: 'Remove package versions for good.',
+      de: 'Paketversionen endgültig entfernen.',
+      ar: 'إزالة إصدارات الحزم نهائيًا.',
+    },
+    group: PACKAGES,
+  },
+  {
+    id: 'account:read',
+    label: { en: 'Read profile', de: 'Profil lesen', ar: 'قراءة الملف الشخصي' },
+    description: {
+      en: 'Your name, avatar and public email address.',
+      de: 'Ihr Name, Ihr Avatar und Ihre öffentliche E-Mail-Adresse.',
+      ar: 'اسمك وصورتك الرمزية وبريدك الإلكتروني العام.',
+    },
+    group: ACCOUNT,
+    default: true,
+  },
+  {
+    id: 'account:email',
+    label: { en: 'Manage email addresses', de: 'E-Mail-Adressen verwalten', ar: 'إدارة عناوين البريد الإلكتروني' },
+    description: {
+      en: 'Add, verify and remove email addresses.',
+      de: 'E-Mail-Adressen hinzufügen, bestätigen und entfernen.',
+      ar: 'إضافة عناوين البريد الإلكتروني والتحقق منها وإزالتها.',
+    },
+    group: ACCOUNT,
+  },
   {
     id: 'account:keys',
-    label: 'Manage SSH and GPG keys',
-    description: 'Add and remove the keys that sign in and sign commits.',
-    group: 'Account',
+    label: { en: 'Manage SSH and GPG keys', de: 'SSH- und GPG-Schlüssel verwalten', ar: 'إدارة مفاتيح SSH وGPG' },
+    description: {
+      en: 'Add and remove the keys that sign in and sign commits.',
+      de: 'Die Schlüssel für die Anmeldung und zum Signieren von Commits hinzufügen und entfernen.',
+      ar: 'إضافة المفاتيح التي تُستخدم لتسجيل الدخول وتوقيع الإيداعات وإزالتها.',
+    },
+    group: ACCOUNT,
   },
-  { id: 'account:audit', label: 'Read the security log', description: 'Sign-ins, token use and other security events.', group: 'Account' },
+  {
+    id: 'account:audit',
+    label: { en: 'Read the security log', de: 'Sicherheitsprotokoll lesen', ar: 'قراءة سجل الأمان' },
+    description: {
+      en: 'Sign-ins, token use and other security events.',
+      de: 'Anmeldungen, Token-Nutzung und andere Sicherheitsereignisse.',
+      ar: 'عمليات تسجيل الدخول واستخدام الرموز وأحداث الأمان الأخرى.',
+    },
+    group: ACCOUNT,
+  },
 ];
 
 /**

@@ -3,7 +3,7 @@
  * Node (through `toNodeListener`), Hono, Next.js route handlers, Deno, Bun and Workers all speak.
  *
  * ```
- * GET    {basePath}              -> 200 { tokens }   (HEAD: the same without the body)
+ * GET    {basePath}              -> 200 { tokens, scopes?, policy }   (HEAD: the same without the body)
  * POST   {basePath}              -> 201 { token, secret }
  * DELETE {basePath}/{id}         -> 204
  * POST   {basePath}/{id}/rotate  -> 201 { token, secret, previous }
@@ -208,7 +208,7 @@ export function createFetchHandler<Context = unknown>(service: TokenService, opt
     const userId = await options.authenticate(request, context);
     if (typeof userId !== 'string' || userId === '') return problem(401, { detail: 'Sign in to manage your tokens.' });
 
-    if (route.kind === 'collection' && (method === 'GET' || method === 'HEAD')) return json(200, { tokens: await service.list(userId) });
+    if (route.kind === 'collection' && (method === 'GET' || method === 'HEAD')) return json(200, await service.listAnswer(userId));
     if (route.kind === 'token') {
       await service.revoke(userId, route.id);
       return noContent();

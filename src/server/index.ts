@@ -63,5 +63,5 @@ export type {
   TokenStore,
   TokenUse,
 } from './store.js';
-export type { Scope } from '../api/scopes.js';
+export type { Scope } from '../api/schemas.js';
 export type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';

@@ -1,5 +1,5 @@
 /** The rules a token service enforces, with their defaults, checked once when it is created. */
-import { MAX_GRACE_PERIOD_HOURS } from '../api/schemas.js';
+import { MAX_GRACE_PERIOD_HOURS, type ServerPolicy } from '../api/schemas.js';
 
 export interface TokenPolicy {
   /** The longest lifetime a token may be given, in days. Default 366 (as GitHub's fine-grained tokens). */
@@ -10,6 +10,11 @@ export interface TokenPolicy {
   maxTokensPerUser?: number;
   /** The longest grace period a rotation may give the old token, in hours. Default and maximum 168. */
   maxGracePeriodHours?: number;
+  /**
+   * Lifetimes in days the page's form offers first, sent in the list answer. Suggestions only:
+   * never a reason to refuse another lifetime. Default: the page's own.
+   */
+  presets?: readonly number[];
   /**
    * How many days an expired token stays listed (and counted toward the maximum) before
    * `service.maintain()` deletes it. Default 30; `null` keeps expired tokens until their owner
@@ -24,7 +29,7 @@ export interface TokenPolicy {
   revokedRetentionDays?: number | null;
 }
 
-export type ResolvedPolicy = Required<TokenPolicy>;
+export type ResolvedPolicy = Required<Omit<TokenPolicy, 'presets'>> & Pick<TokenPolicy, 'presets'>;
 
 export const DEFAULT_POLICY: ResolvedPolicy = {
   maxLifetimeDays: 366,
@@ -52,6 +57,9 @@ export function resolvePolicy(policy: TokenPolicy = {}): ResolvedPolicy {
     allowNoExpiration: merged.allowNoExpiration === true,
     maxTokensPerUser: wholeNumber('maxTokensPerUser', merged.maxTokensPerUser, 1, 1_000_000),
     maxGracePeriodHours: wholeNumber('maxGracePeriodHours', merged.maxGracePeriodHours, 0, MAX_GRACE_PERIOD_HOURS),
+    ...(merged.presets && {
+      presets: Object.freeze(merged.presets.map((days) => wholeNumber('presets[]', days, 1, LONGEST_LIFETIME_DAYS))),
+    }),
     expiredRetentionDays:
       merged.expiredRetentionDays === null
         ? null
@@ -65,4 +73,15 @@ export function resolvePolicy(policy: TokenPolicy = {}): ResolvedPolicy {
 
 function definedOnly(policy: TokenPolicy): TokenPolicy {
   return Object.fromEntries(Object.entries(policy).filter(([, value]) => value !== undefined));
+}
+
+/** The policy as the list answer tells the page, so its form offers only what this service accepts. */
+export function policyForPage(policy: ResolvedPolicy): ServerPolicy {
+  return {
+    maxLifetimeDays: policy.maxLifetimeDays,
+    allowNoExpiration: policy.allowNoExpiration,
+    maxTokensPerUser: policy.maxTokensPerUser,
+    maxGracePeriodHours: policy.maxGracePeriodHours,
+    ...(policy.presets && { presets: [...policy.presets] }),
+  };
 }

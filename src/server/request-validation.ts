@@ -84,18 +84,29 @@ function checkLifetime(expiresInDays: number | null, policy: ResolvedPolicy): st
   return undefined;
 }
 
-export function validateCreateRequest(body: unknown, policy: ResolvedPolicy, scopeIds: ReadonlySet<string> | null): ValidCreateRequest {
+/** A service's scope catalogue as the checks need it. */
+export interface CatalogueIds {
+  ids: ReadonlySet<string>;
+  /** What a create without `scopes` gets: the entries marked `default`. */
+  defaults: readonly string[];
+}
+
+export function validateCreateRequest(body: unknown, policy: ResolvedPolicy, catalogue: CatalogueIds | null): ValidCreateRequest {
   const request = parse(CreateTokenRequestSchema, body);
   const errors: Record<string, string> = {};
   checkText(request, errors);
   const lifetime = checkLifetime(request.expiresInDays, policy);
   if (lifetime) errors.expiresInDays = lifetime;
 
+  // With a catalogue, no scopes means its defaults: all permissions only by choosing them all.
   let scopes: string[] | null = null;
   if (request.scopes !== undefined) {
-    if (!scopeIds) errors.scopes = 'This server has no scopes: leave them out, and the token gets all of your permissions.';
-    else if (!request.scopes.every((id) => scopeIds.has(id))) errors.scopes = 'Choose scopes from the ones offered.';
+    if (!catalogue) errors.scopes = 'This server has no scopes: leave them out, and the token gets all of your permissions.';
+    else if (!request.scopes.every((id) => catalogue.ids.has(id))) errors.scopes = 'Choose scopes from the ones offered.';
     else scopes = [...new Set(request.scopes)];
+  } else if (catalogue) {
+    if (catalogue.defaults.length) scopes = [...catalogue.defaults];
+    else errors.scopes = 'Choose at least one permission.';
   }
   if (Object.keys(errors).length) throw invalid(errors);
 

@@ -3,15 +3,24 @@
  * the host's own API. It is the specification of the server side in code; `createFetchHandler`
  * only translates HTTP to these calls.
  */
-import type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';
-import { ScopeSchema, type Scope } from '../api/scopes.js';
+import {
+  ScopeSchema,
+  type CreateTokenRequest,
+  type CreateTokenResponse,
+  type ListTokensResponse,
+  type RotateTokenRequest,
+  type RotateTokenResponse,
+  type Scope,
+  type Text,
+  type Token,
+} from '../api/schemas.js';
 import * as z from 'zod/mini';
 import { TokenServiceError } from './errors.js';
 import { consoleHook, oncePerCause, type ErrorHook } from './error-reports.js';
 import { hashSecret } from './hash.js';
 import { runMaintenance, type MaintenanceReport } from './maintenance.js';
-import { resolvePolicy, type ResolvedPolicy, type TokenPolicy } from './policy.js';
-import { validateCreateRequest, validateRotateRequest } from './request-validation.js';
+import { policyForPage, resolvePolicy, type ResolvedPolicy, type TokenPolicy } from './policy.js';
+import { validateCreateRequest, validateRotateRequest, type CatalogueIds } from './request-validation.js';
 import { createTokenGuard, type RequireTokenOptions, type TokenGuard } from './require-token.js';
 import { createRevocations, type LeakReport, type LeakResult, type RevocationHook } from './revocation.js';
 import type { StoredToken, TokenCaller, TokenStore } from './store.js';
@@ -22,7 +31,11 @@ export interface TokenServiceOptions {
   store: TokenStore;
   /** Starts every secret (`{prefix}_…`), so secret scanners can recognise your tokens, e.g. `"pat"`. */
   prefix: string;
-  /** The permissions a token can be limited to. Without a catalogue, a token has all of its owner's. */
+  /**
+   * The permissions a token can be limited to, sent to the page in the list answer (labels,
+   * descriptions and groups may be given per language). A create without `scopes` gets the entries
+   * marked `default` (refused when none is). Without a catalogue, a token has all of its owner's.
+   */
   scopes?: readonly Scope[];
   policy?: TokenPolicy;
   /** The current time; for tests. */
@@ -89,6 +102,11 @@ export interface TokenService {
   readonly policy: Readonly<ResolvedPolicy>;
   /** The user's tokens, newest first; never a secret. */
   list(userId: string): Promise<Token[]>;
+  /**
+   * The list answer of the REST contract: the user's tokens, and what the page needs to offer only
+   * what this service accepts: the scope catalogue (if any) and the policy.
+   */
+  listAnswer(userId: string): Promise<ListTokensResponse>;
   /** Validates the request (throws a `TokenServiceError`), stores the token and returns its secret, once. */
   create(userId: string, request: CreateTokenRequest): Promise<CreateTokenResponse>;
   /**
@@ -199,20 +217,32 @@ function callerOf(caller: TokenCaller | undefined): TokenCaller | undefined {
 
 const verified = (token: StoredToken): VerifiedToken => ({ userId: token.userId, tokenId: token.id, scopes: token.scopes });
 
-function scopeCatalogue(scopes: readonly Scope[] | undefined): ReadonlySet<string> | null {
+/** Text that shows something, in at least one language. */
+const hasText = (text: Text) => (typeof text === 'string' ? [text] : Object.values(text)).some((value) => value.trim() !== '');
+
+/** The catalogue, checked once: what the page is sent (a copy), and what the checks need. */
+function scopeCatalogue(scopes: readonly Scope[] | undefined): { page: Scope[]; ids: CatalogueIds } | null {
   if (scopes === undefined) return null;
   const result = z.safeParse(z.array(ScopeSchema), scopes);
-  if (!result.success) throw new TypeError('scopes must be a list of { id, label, description?, group?, default? }.');
+  if (!result.success || !result.data.every((scope) => hasText(scope.label))) {
+    throw new TypeError('scopes must be a list of { id, label, description?, group?, default? }, each label with text.');
+  }
   const ids = new Set(result.data.map((scope) => scope.id));
   if (ids.size !== scopes.length) throw new TypeError('scopes must not repeat an id.');
-  return ids;
+  const defaults = result.data.filter((scope) => scope.default === true).map((scope) => scope.id);
+  return { page: result.data, ids: { ids, defaults } };
 }
 
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const { store, prefix } = options;
   assertValidPrefix(prefix);
   const policy = Object.freeze(resolvePolicy(options.policy));
-  const scopeIds = scopeCatalogue(options.scopes);
+  const catalogue = scopeCatalogue(options.scopes);
+  /** Beside the tokens in every list answer: the same for every user. */
+  const forPage = JSON.parse(JSON.stringify({ ...(catalogue && { scopes: catalogue.page }), policy: policyForPage(policy) })) as Omit<
+    ListTokensResponse,
+    'tokens'
+  >;
   const clock = options.clock ?? (() => new Date());
   const expiry = (from: Date, days: number | null) => (days === null ? null : new Date(from.getTime() + days * DAY_MS));
   const report = oncePerCause(options.onError ?? consoleHook('a background task of the token service failed'));
@@ -242,11 +272,16 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     if (!Array.isArray(scopes) || scopes.some((scope) => typeof scope !== 'string' || scope === '')) {
       throw new TypeError('scopes must be a list of scope ids.');
     }
-    const unknown = scopeIds ? scopes.find((scope) => !scopeIds.has(scope)) : undefined;
+    const unknown = catalogue ? scopes.find((scope) => !catalogue.ids.ids.has(scope)) : undefined;
     if (unknown !== undefined) {
       throw new TypeError(`The scope "${unknown}" is not in the service's scope catalogue: no token can have it.`);
     }
     return scopes;
+  }
+
+  async function list(userId: string): Promise<Token[]> {
+    assertUserId(userId);
+    return (await store.list(userId, clock())).map(toWire);
   }
 
   async function newSecret() {
@@ -269,14 +304,15 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     policy,
     ...revocations,
 
-    async list(userId) {
-      assertUserId(userId);
-      return (await store.list(userId, clock())).map(toWire);
+    list,
+
+    async listAnswer(userId) {
+      return { tokens: await list(userId), ...structuredClone(forPage) };
     },
 
     async create(userId, request) {
       assertUserId(userId);
-      const valid = validateCreateRequest(request, policy, scopeIds);
+      const valid = validateCreateRequest(request, policy, catalogue?.ids ?? null);
       const { secret, secretHash, partialKey } = await newSecret();
       const now = clock();
       const stored = await store.insert(

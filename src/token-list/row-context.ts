@@ -25,12 +25,11 @@ export class RowContexts {
   /** The same object while the columns are the same, whatever the list. */
   readonly #columns = memo<Columns>();
 
-  /** The catalogue's labels by id, the same map until the host's `scopes` change. */
-  labels(scopes: unknown, catalogue: () => ScopeCatalogue | undefined): ReadonlyMap<string, string> {
-    return this.#labels([scopes], () => {
-      const checked = catalogue();
-      return checked ? new Map(checked.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS;
-    });
+  /** The catalogue's labels by id, the same map until the catalogue changes. */
+  labels(catalogue: ScopeCatalogue | undefined): ReadonlyMap<string, string> {
+    return this.#labels([catalogue], () =>
+      catalogue ? new Map(catalogue.scopes.map((scope) => [scope.id, scope.label])) : NO_SCOPE_LABELS,
+    );
   }
 
   /** The context, the same object while nothing in it changed. */

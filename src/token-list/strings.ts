@@ -12,8 +12,12 @@ export interface TokenListStrings {
   loadingTokens: string;
   /** `{count}` */
   tokenCount: PluralString;
+  /** `{count}` of `{max}`: the count at the server's maximum, counted as the server counts (plural by `{count}`). */
+  tokenCountOfMax: PluralString;
   /** `{shown}`, `{total}`: the count while a filter is active. */
   filteredCount: string;
+  /** `{count}`: the server's maximum. Beside the count at the maximum; it describes the unavailable generate button. */
+  tokenLimitReached: PluralString;
   filterLabel: string;
   filterPlaceholder: string;
   /** The status filter's label. */
@@ -127,7 +131,12 @@ export const defaultTokenListStrings: TokenListStrings = {
   generateButton: 'Generate new token',
   loadingTokens: 'Loading tokens…',
   tokenCount: { one: '{count} token', other: '{count} tokens' },
+  tokenCountOfMax: { one: '{count} of {max} token', other: '{count} of {max} tokens' },
   filteredCount: 'Showing {shown} of {total}',
+  tokenLimitReached: {
+    one: 'You have reached the limit of {count} token. Delete a token you no longer use to generate a new one.',
+    other: 'You have reached the limit of {count} tokens. Delete a token you no longer use to generate a new one.',
+  },
   filterLabel: 'Filter tokens',
   filterPlaceholder: 'Name, description or key',
   statusLabel: 'Status',

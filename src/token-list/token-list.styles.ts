@@ -63,6 +63,15 @@ export const tokenListStyles = [
       gap: calc(var(--_space) * 0.75) var(--_space);
     }
 
+    .limit-note {
+      order: 1;
+      flex: 1 1 100%;
+      margin: 0;
+      padding-inline-start: calc(var(--_space) * 0.75);
+      border-inline-start: 3px solid var(--_warning);
+      color: var(--_muted);
+    }
+
     /* A control with its label above it, always visible. */
     .control {
       display: grid;

@@ -4,7 +4,6 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Token } from '../api/schemas.js';
 import { DialogSettingsElement } from '../generate-dialog/dialog-settings.js';
-import { normalizeMaxLifetime } from '../generate-dialog/expiration.js';
 import { PatGenerateDialog } from '../generate-dialog/generate-dialog.js';
 import { now } from '../internal/clock.js';
 import { memo } from '../internal/memo.js';
@@ -16,6 +15,7 @@ import { ListFilters, type StatusClock } from './list-filters.js';
 import { emptyState, failureMessage, leftOutMessage } from './list-states.js';
 import { RowFocusController } from './row-focus.js';
 import { DEFAULT_EXPIRING_SOON_DAYS, validSoonDays } from './token-status.js';
+import { reachedLimit, type TokenLimit } from './token-limit.js';
 import { tokenListStyles } from './token-list.styles.js';
 import { RowContexts } from './row-context.js';
 import { skeletonRow, tokenRow, type RowContext } from './token-row.js';
@@ -36,7 +36,10 @@ const NO_IDS: readonly string[] = [];
 /**
  * The whole Personal Access Token section of a settings page: the user's tokens with masked keys,
  * dates, status badges and permissions, a filter and a status filter, sortable columns, regenerate and delete, and the
- * "Generate new token" button that opens `<pat-generate-dialog>`. It is a table wherever the table
+ * "Generate new token" button that opens `<pat-generate-dialog>`. The server's list answer may carry
+ * its permission catalogue and policy: the list shows permissions by label, passes both on to the
+ * dialog, and at the server's maximum says so beside the count, before the form (what the host sets
+ * wins, field by field). It is a table wherever the table
  * fits the element's own width and a list of cards elsewhere (measured, not a breakpoint). A long
  * list stays in the page: only the rows near the visible part of the page (or of a scrolling
  * ancestor) are rendered. Strings and dates follow the nearest `lang`. It inherits the page's font,
@@ -55,7 +58,8 @@ const NO_IDS: readonly string[] = [];
  * @slot generate-button - Replaces the "Generate new token" button. A click on it opens the dialog unless its handler calls `preventDefault()`.
  *
  * @csspart toolbar - The bar with the count, the generate button and the filters.
- * @csspart count - The number of tokens.
+ * @csspart count - The number of tokens ("100 of 100 tokens" at the server's maximum).
+ * @csspart limit-note - At the server's maximum: why "Generate new token" cannot be used.
  * @csspart filter - The filter's search input.
  * @csspart status-filter - The status filter's select.
  * @csspart table - The `<table>` (a list of cards where the table does not fit).
@@ -92,7 +96,7 @@ const NO_IDS: readonly string[] = [];
  * @csspart badge-revoked - The Revoked badge.
  * @csspart row-error - A failed delete's message in its row, with Retry and Dismiss.
  * @csspart button - Every button.
- * @csspart generate-button - The "Generate new token" button.
+ * @csspart generate-button - The "Generate new token" button (unavailable, and described by the limit note, at the maximum).
  * @csspart regenerate-button - Each row's Regenerate button.
  * @csspart delete-button - Each row's Delete button.
  * @csspart scopes-button - "+N": shows a token's permissions beyond the first, and hides them again.
@@ -194,6 +198,7 @@ export class PatTokenList extends DialogSettingsElement {
   #context: RowContext | undefined;
   #checkedView: readonly Token[] | undefined;
   readonly #ids = memo<readonly string[]>();
+  readonly #limit = memo<TokenLimit | undefined>();
 
   constructor() {
     super();
@@ -212,6 +217,8 @@ export class PatTokenList extends DialogSettingsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The server's catalogue and policy, from the last answer: the list's and its dialog's.
+    this.serverSettings = this.#tokens.extras;
     const current = now();
     const expiringSoonDays = validSoonDays(this.expiringSoonDays);
     const minute = Math.floor(current.getTime() / 60_000);
@@ -225,7 +232,7 @@ export class PatTokenList extends DialogSettingsElement {
         expiringSoonDays,
         tokens: this.#tokens.tokens,
         canRegenerate: this.#canRegenerate,
-        neverAllowed: this.allowNoExpiration && normalizeMaxLifetime(this.maxLifetimeDays) === undefined,
+        neverAllowed: this.settings.allowNoExpiration,
       },
       this.#labels(),
     );
@@ -255,6 +262,7 @@ export class PatTokenList extends DialogSettingsElement {
         filtered: this.#filters.byStatus,
         statusFilter: this.#filters.renderStatus(this.#clock),
         noGenerate: this.noGenerate,
+        limit: this.#reachedLimit(),
         onFilterInput: this.#filters.onInput,
         onFilterPaste: this.#filters.onPaste,
         onGenerate: this.#onGenerate,
@@ -297,11 +305,19 @@ export class PatTokenList extends DialogSettingsElement {
   }
 
   /**
-   * The catalogue's labels by id. A catalogue with invalid entries is used without them, and
-   * reported once (the check is shared with the dialog).
+   * The catalogue's labels by id (the host's catalogue, else the server's, in the list's language),
+   * the same map until the catalogue changes. A catalogue with invalid entries is used without them,
+   * and reported once (the check is shared with the dialog).
    */
   #labels(): ReadonlyMap<string, string> {
-    return this.#rows.labels(this.scopes, () => this.catalogue);
+    return this.#rows.labels(this.catalogue);
+  }
+
+  /** The server's maximum, once reached (counted as the server counts), else undefined. */
+  #reachedLimit(): TokenLimit | undefined {
+    const tokens = this.#tokens.tokens;
+    const max = this.settings.maxTokensPerUser;
+    return this.#limit([tokens, max], () => reachedLimit(tokens, max));
   }
 
   // ——— Rendering ———
@@ -371,7 +387,8 @@ export class PatTokenList extends DialogSettingsElement {
   }
 
   #onGenerate(event: Event) {
-    if (!event.defaultPrevented) this.#dialog.create();
+    // At the maximum the button says why it cannot be used (its limit note); the form would be refused.
+    if (!event.defaultPrevented && !this.#reachedLimit()) this.#dialog.create();
   }
 
   #onTableClick(event: Event) {

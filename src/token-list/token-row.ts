@@ -208,7 +208,7 @@ function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowCon
     const hidden = ids.length - VISIBLE_SCOPES;
     const shown = hidden > 0 && !state.scopesExpanded ? ids.slice(0, VISIBLE_SCOPES) : ids;
     content = html`<ul class="scopes">
-        ${shown.map((id) => html`<li part="scope" class="scope">${scopeLabels.get(id) ?? id}</li>`)}
+        ${shown.map((id) => html`<li part="scope" class="scope" dir="auto">${scopeLabels.get(id) ?? id}</li>`)}
       </ul>
       ${
         hidden > 0

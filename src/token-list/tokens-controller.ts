@@ -8,12 +8,12 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PartialListError, isAbortError } from '../api/errors.js';
-import type { Token } from '../api/schemas.js';
-import type { TokenClient } from '../api/token-client.js';
+import type { ListTokensResponse, Token } from '../api/schemas.js';
+import type { ValidatedClient } from '../api/token-client.js';
 
 export interface TokensControllerOptions {
   /** The client to use now; undefined while the element has no `endpoint` or `client`. */
-  client: () => TokenClient | undefined;
+  client: () => ValidatedClient | undefined;
   /**
    * A load failed, or left out tokens that break the contract (a `PartialListError`, whose valid
    * tokens are shown). Never called for an abort.
@@ -27,29 +27,34 @@ export type RevokeResult =
   /** Aborted (element removed), already in progress, or no client. */
   | { status: 'skipped' };
 
+/** What the list answer said besides the tokens: the server's catalogue and policy. */
+export type ListExtras = Omit<ListTokensResponse, 'tokens'>;
+
 interface Loaded {
-  client: TokenClient;
-  tokens: readonly Token[];
+  client: ValidatedClient;
+  answer: ListTokensResponse;
   leftOut: number;
 }
 
 const NONE: readonly string[] = [];
+const NO_EXTRAS: ListExtras = {};
 
 export class TokensController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #client: () => TokenClient | undefined;
+  readonly #client: () => ValidatedClient | undefined;
   readonly #onLoadError: (error: unknown) => void;
-  readonly #task: Task<readonly [TokenClient | undefined], Loaded>;
+  readonly #task: Task<readonly [ValidatedClient | undefined], Loaded>;
   #tokens: readonly Token[] | undefined;
-  #loadedFrom: TokenClient | undefined;
+  #extras: ListExtras = NO_EXTRAS;
+  #loadedFrom: ValidatedClient | undefined;
   #newIds: readonly string[] = NONE;
   /** Tokens created while a load was in flight: its answer may predate them. */
   #createdDuringLoad: Token[] = [];
   readonly #revocations = new Map<string, AbortController>();
   #loadInterrupted = false;
   #leftOut = 0;
-  #failure: { error: unknown; client: TokenClient } | undefined;
-  #loadingFrom: TokenClient | undefined;
+  #failure: { error: unknown; client: ValidatedClient } | undefined;
+  #loadingFrom: ValidatedClient | undefined;
 
   constructor(host: ReactiveControllerHost, options: TokensControllerOptions) {
     (this.#host = host).addController(this);
@@ -70,6 +75,11 @@ export class TokensController implements ReactiveController {
   /** The tokens to show; undefined until the first load succeeds. */
   get tokens(): readonly Token[] | undefined {
     return this.#tokens;
+  }
+
+  /** The server's catalogue and policy from the last answer (none before it, or when it sent none). */
+  get extras(): ListExtras {
+    return this.#extras;
   }
 
   /** Ids of tokens created since the last load, newest first. */
@@ -174,11 +184,12 @@ export class TokensController implements ReactiveController {
     for (const controller of this.#revocations.values()) controller.abort();
   }
 
-  async #load(client: TokenClient | undefined, signal: AbortSignal): Promise<Loaded | typeof initialState> {
+  async #load(client: ValidatedClient | undefined, signal: AbortSignal): Promise<Loaded | typeof initialState> {
     if (!client) return initialState;
     if (client !== this.#loadedFrom) {
       // Another endpoint or adapter: what was shown belongs to a different account or API.
       this.#tokens = undefined;
+      this.#extras = NO_EXTRAS;
       this.#newIds = NONE;
     }
     // So is a failure of another client; a retry of this one keeps it shown until it settles.
@@ -186,17 +197,18 @@ export class TokensController implements ReactiveController {
     this.#loadingFrom = client;
     this.#createdDuringLoad = [];
     try {
-      return { client, tokens: await client.list(signal), leftOut: 0 };
+      return { client, answer: await client.list(signal), leftOut: 0 };
     } catch (error) {
       if (!(error instanceof PartialListError)) throw error;
       this.#onLoadError(error);
-      return { client, tokens: error.tokens, leftOut: error.rejected };
+      return { client, answer: error.answer, leftOut: error.rejected };
     }
   }
 
-  #settle({ client, tokens, leftOut }: Loaded): void {
+  #settle({ client, answer: { tokens, scopes, policy }, leftOut }: Loaded): void {
     this.#failure = undefined;
     this.#leftOut = leftOut;
+    this.#extras = scopes || policy ? { ...(scopes && { scopes }), ...(policy && { policy }) } : NO_EXTRAS;
     const missing = this.#createdDuringLoad.filter((created) => !tokens.some((t) => t.id === created.id));
     this.#tokens = missing.length ? [...missing.reverse(), ...tokens] : tokens;
     this.#newIds = this.#createdDuringLoad.map((t) => t.id).reverse();

@@ -190,7 +190,7 @@ describe('RestTokenClient: abort', () => {
 
   it('a later abort of a finished request changes nothing', async () => {
     const controller = new AbortController();
-    const tokens = await client.list(controller.signal);
+    const { tokens } = await client.list(controller.signal);
     controller.abort();
     expect(tokens).to.have.length(1);
     expect(timers.left()).to.deep.equal([]);

@@ -325,7 +325,7 @@ describe('RestTokenClient: faults', () => {
         const result = await operations[operation](client);
 
         if (operation === 'list') {
-          expect(result).to.deep.equal([seeded]);
+          expect(result).to.deep.equal({ tokens: [seeded] });
         } else if (operation === 'create') {
           const created = result as CreateTokenResponse;
           expect(Object.keys(created).sort()).to.deep.equal(['secret', 'token']);

@@ -32,16 +32,16 @@ describe('RestTokenClient: the contract', () => {
     const backend = await useMockBackend({ seed });
     const client = new RestTokenClient({ endpoint: '/api/tokens' });
 
-    const tokens = await client.list(liveSignal());
+    const answer = await client.list(liveSignal());
 
-    expect(tokens).to.deep.equal(seed);
+    expect(answer).to.deep.equal({ tokens: seed });
     expect(backend.requests.map((r) => [r.method, new URL(r.url).pathname])).to.deep.equal([['GET', '/api/tokens']]);
   });
 
   it('lists an empty account as an empty array', async () => {
     await useMockBackend();
-    const tokens = await new RestTokenClient({ endpoint: '/api/tokens' }).list(liveSignal());
-    expect(tokens).to.deep.equal([]);
+    const answer = await new RestTokenClient({ endpoint: '/api/tokens' }).list(liveSignal());
+    expect(answer).to.deep.equal({ tokens: [] });
   });
 
   it('creates with a JSON POST and returns the 201 answer: token and secret', async () => {
@@ -226,7 +226,7 @@ describe('RestTokenClient: endpoints', () => {
       const client = new RestTokenClient({ endpoint: endpoint() });
       const itemUrl = item ? item() : `${collection()}/tok_1`;
 
-      expect(await client.list(liveSignal())).to.have.length(1);
+      expect((await client.list(liveSignal())).tokens).to.have.length(1);
       const { token: created } = await client.create({ name: 'Second', expiresInDays: 1 }, liveSignal());
       const { token: rotated } = await client.rotate('tok_1', { expiresInDays: 1, gracePeriodHours: 1 }, liveSignal());
       await client.revoke('tok_1', liveSignal());

@@ -47,7 +47,19 @@ function expectContractError(error: unknown, field: string, expected: string, fo
 
 describe('validatingClient', () => {
   const listCases: { name: string; list: unknown; field: string; expected: string; forbidden?: string[] }[] = [
-    { name: 'a list that is not an array', list: { tokens: [valid] }, field: 'tokens', expected: 'a list' },
+    { name: 'neither a list nor the whole answer', list: { items: [valid] }, field: 'tokens', expected: 'a list' },
+    {
+      name: 'a catalogue entry without a label',
+      list: { tokens: [valid], scopes: [{ id: 'a' }] },
+      field: 'scopes[0].label',
+      expected: 'one of the allowed types',
+    },
+    {
+      name: 'a fractional maximum',
+      list: { tokens: [valid], policy: { maxTokensPerUser: 1.5 } },
+      field: 'policy.maxTokensPerUser',
+      expected: 'a whole number',
+    },
     { name: 'a token missing its name', list: [valid, { ...valid, name: undefined }], field: 'tokens[1].name', expected: 'a string' },
     {
       name: 'a date that is not ISO 8601',
@@ -96,6 +108,14 @@ describe('validatingClient', () => {
     expect((error as ContractError).message).not.to.contain('pat_oops');
   });
 
+  it('list: the whole answer passes with its catalogue (text per language) and policy; the tokens alone are an answer without them', async () => {
+    const scopes = [{ id: 'repo:read', label: { en: 'Read repositories', de: 'Repositorys lesen' }, default: true }];
+    const policy = { maxLifetimeDays: null, allowNoExpiration: true, maxTokensPerUser: 100, maxGracePeriodHours: 24, presets: [7, 30] };
+    const whole = validatingClient(adapter({ list: { tokens: [valid], scopes, policy, nextCursor: null } }));
+    expect(await whole.list(liveSignal())).to.deep.equal({ tokens: [valid], scopes, policy });
+    expect(await validatingClient(adapter({ list: [valid] })).list(liveSignal())).to.deep.equal({ tokens: [valid] });
+  });
+
   it('passes valid answers through and drops unknown fields', async () => {
     const scoped = { ...valid, scopes: ['repo:read'], replacedBy: null };
     const client = validatingClient(
@@ -106,7 +126,7 @@ describe('validatingClient', () => {
       }),
     );
 
-    expect(await client.list(liveSignal())).to.deep.equal([scoped]);
+    expect(await client.list(liveSignal())).to.deep.equal({ tokens: [scoped] });
     expect(await client.create({ name: 'x', expiresInDays: 1 }, liveSignal())).to.deep.equal({ token: valid, secret: 'pat_x' });
     expect(await client.rotate!('tok_0', { expiresInDays: 1 }, liveSignal())).to.deep.equal({
       token: valid,

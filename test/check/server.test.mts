@@ -16,7 +16,15 @@ import { describeContractChecks, statuses } from './support/suite.mjs';
  */
 async function startServer(store: TokenStore, wrap: Wrapper = (handler) => handler): Promise<RunningBackend> {
   const users = { first: `check-${crypto.randomUUID()}`, second: `check-${crypto.randomUUID()}` };
-  const service = createTokenService({ store, prefix: 'pat' });
+  // A catalogue without defaults: the checker's own creates must choose a permission.
+  const service = createTokenService({
+    store,
+    prefix: 'pat',
+    scopes: [
+      { id: 'read', label: 'Read' },
+      { id: 'write', label: 'Write' },
+    ],
+  });
   const handler = createFetchHandler(service, {
     basePath: COLLECTION_PATH,
     authenticate: (request) => {

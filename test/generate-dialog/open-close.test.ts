@@ -23,6 +23,7 @@ import {
   openDialog,
   submitForm,
   waitForReveal,
+  sent,
 } from '../support/dialog-harness.js';
 import { deepActive, describeFocus, expectSame } from '../support/focus.js';
 import { useMockBackend } from '../support/mock-backend.js';
@@ -156,7 +157,7 @@ describe('<pat-generate-dialog> opening and closing', () => {
       expect(heading(el)).to.equal('Generate new token');
       await waitUntil(() => focusedIn(el) === nameInput(el), `focus is on ${describeFocus()}`);
       await createToken(el, 'Laptop');
-      expect(backend.requests.map((request) => request.operation)).to.deep.equal(['create']);
+      expect(sent(backend).map((request) => request.operation)).to.deep.equal(['create']);
     });
 
     it('regenerate() on a create form switches to that token; show() on a create form keeps what was typed', async () => {

@@ -8,7 +8,7 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { HttpError } from '../../src/api/errors.js';
 import type { Token } from '../../src/api/schemas.js';
-import type { Scope } from '../../src/api/scopes.js';
+import type { Scope } from '../../src/api/schemas.js';
 import '../../src/define.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import { setClock } from '../../src/internal/clock.js';
@@ -28,6 +28,7 @@ import {
   revealOf,
   submitButton,
   waitForReveal,
+  sent,
 } from '../support/dialog-harness.js';
 import { deepActive, describeFocus, focusIs, tabUntil, expectSame } from '../support/focus.js';
 import { useMockBackend } from '../support/mock-backend.js';
@@ -67,7 +68,10 @@ const ci: Token = {
 const graceSentence = (el: PatGenerateDialog) => $(el, '#grace-summary').textContent!.trim();
 const graceSelect = (el: PatGenerateDialog) => $<HTMLSelectElement>(el, '#grace');
 const optionLabels = (select: HTMLSelectElement) => [...select.options].map((option) => option.textContent!.trim());
-const rotateBodies = (backend: MockBackend) => backend.requests.filter((r) => r.operation === 'rotate').map((r) => r.body);
+const rotateBodies = (backend: MockBackend) =>
+  sent(backend)
+    .filter((r) => r.operation === 'rotate')
+    .map((r) => r.body);
 
 function regenerateDialog(token: Token, lang = 'en-US') {
   return openDialog(html`<pat-generate-dialog endpoint=${ENDPOINT} .scopes=${CATALOGUE} allow-no-expiration></pat-generate-dialog>`, lang, {

@@ -22,6 +22,7 @@ import {
   revealOf,
   submitButton,
   waitForReveal,
+  sent,
 } from '../support/dialog-harness.js';
 import { useMockBackend } from '../support/mock-backend.js';
 
@@ -68,7 +69,10 @@ function errorsShown(el: PatGenerateDialog): string {
   return [...el.shadowRoot!.querySelectorAll('[part~=error], [part~=field-error]')].map((node) => node.textContent).join(' ');
 }
 
-const rotations = (backend: MockBackend) => backend.requests.filter((r) => r.operation === 'rotate').map((r) => r.body);
+const rotations = (backend: MockBackend) =>
+  sent(backend)
+    .filter((r) => r.operation === 'rotate')
+    .map((r) => r.body);
 
 describe('fault matrix through <pat-generate-dialog> regenerating a token', () => {
   let backend: MockBackend;

@@ -6,12 +6,23 @@
  * invalid entries is reported once and its valid entries are used.
  */
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { Scope } from '../../src/api/scopes.js';
+import type { Scope } from '../../src/api/schemas.js';
 import '../../src/define.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import { setClock } from '../../src/internal/clock.js';
 import type { MockBackend } from '../../src/mock/index.js';
-import { $, ENDPOINT, fill, focusedIn, inDarkMode, nameInput, openDialog, submitButton, waitForReveal } from '../support/dialog-harness.js';
+import {
+  $,
+  ENDPOINT,
+  fill,
+  focusedIn,
+  inDarkMode,
+  nameInput,
+  openDialog,
+  sent,
+  submitButton,
+  waitForReveal,
+} from '../support/dialog-harness.js';
 import { expectSame } from '../support/focus.js';
 import { useMockBackend } from '../support/mock-backend.js';
 import { nextTask } from '../support/page.js';
@@ -40,7 +51,10 @@ const checkedLabels = (el: PatGenerateDialog) =>
   [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.scope:not(.select-all) input:checked')].map((box) =>
     box.labels![0]!.textContent!.trim(),
   );
-const createBodies = (backend: MockBackend) => backend.requests.filter((r) => r.operation === 'create').map((r) => r.body);
+const createBodies = (backend: MockBackend) =>
+  sent(backend)
+    .filter((r) => r.operation === 'create')
+    .map((r) => r.body);
 
 async function toggle(el: PatGenerateDialog, box: HTMLInputElement) {
   box.click();

@@ -29,7 +29,7 @@ const BAD_WORDS = /undefined|NaN|Invalid Date|\[object /;
 function expectedTokens(answer: GeneratedResponse): unknown[] | undefined {
   if (answer.status !== 200) return undefined;
   try {
-    return parseListResponse(parseJson(answer.body, answer.contentType));
+    return parseListResponse(parseJson(answer.body, answer.contentType)).tokens;
   } catch (error) {
     return error instanceof PartialListError ? error.tokens : undefined;
   }

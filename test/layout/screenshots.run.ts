@@ -11,7 +11,7 @@ import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runne
 import { http, HttpResponse } from 'msw';
 import type { Token } from '../../src/api/schemas.js';
 import { setClock } from '../../src/internal/clock.js';
-import type { MockBackend } from '../../src/mock/index.js';
+import { demoScopes, type MockBackend, type MockBackendOptions } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import { useHandlers, useMockBackend } from '../support/mock-backend.js';
 import { NOW, settled } from '../support/list-harness.js';
@@ -40,6 +40,12 @@ const SHOTS: Shot[] = [
   { width: 390, scheme: 'light', language: 'en' },
   { width: 390, scheme: 'dark', language: 'en' },
 ];
+/** A state told by the server, in each of its languages: English, German, Arabic. */
+const LANGUAGE_SHOTS: Shot[] = [
+  { width: 1280, scheme: 'light', language: 'en' },
+  { width: 728, scheme: 'dark', language: 'de' },
+  { width: 1280, scheme: 'light', language: 'rtl' },
+];
 /** The main states again, right to left. */
 const RTL_SHOTS: Shot[] = [
   { width: 1280, scheme: 'light', language: 'rtl' },
@@ -61,6 +67,10 @@ interface State {
   seed?: () => Token[];
   /** Without the host's scope catalogue. */
   noScopes?: boolean;
+  /** What the mock backend states in its list answer (catalogue, policy). */
+  server?: Omit<MockBackendOptions, 'seed' | 'now'>;
+  /** Instead of `SHOTS` (and `RTL_SHOTS`). */
+  shots?: Shot[];
   /** Runs before the page mounts (faults for the first load). */
   before?: (backend: MockBackend) => Promise<void> | void;
   /** Brings the mounted list into the state. */
@@ -122,6 +132,29 @@ async function openRegenerate(list: PatTokenList, id: string) {
 
 const STATES: State[] = [
   { name: 'list', rtl: true, narrow: true },
+  // Told by the server's list answer; the host sets nothing but the endpoint.
+  { name: 'server-permissions', noScopes: true, server: { scopes: demoScopes }, shots: LANGUAGE_SHOTS },
+  {
+    name: 'server-permission-picker',
+    noScopes: true,
+    viewport: true,
+    server: { scopes: demoScopes, maxLifetimeDays: 366, allowNoExpiration: false },
+    shots: LANGUAGE_SHOTS,
+    arrange: async ({ list }) => {
+      root(list).querySelector<HTMLButtonElement>('#generate-button')!.click();
+      await dialogOf(list).updateComplete;
+      dialogOf(list).shadowRoot!.querySelector('fieldset.scopes')!.scrollIntoView({ block: 'start' });
+    },
+  },
+  {
+    name: 'token-limit',
+    noScopes: true,
+    viewport: true,
+    // 100 that count: the replaced token in its grace period does not.
+    seed: () => [...realisticTokens(), ...manyTokens(95)],
+    server: { scopes: demoScopes, maxTokensPerUser: 100 },
+    shots: [...LANGUAGE_SHOTS, { width: 390, scheme: 'light', language: 'en' }],
+  },
   { name: 'without-scopes', noScopes: true, seed: tokensWithoutScopes },
   { name: 'long-names', seed: () => [...longNameTokens(), ...realisticTokens().slice(3)] },
   {
@@ -272,13 +305,13 @@ describe('screenshots', function () {
   });
 
   for (const state of STATES) {
-    for (const shot of [...SHOTS, ...(state.rtl ? RTL_SHOTS : []), ...(state.narrow ? NARROW_SHOTS : [])]) {
+    for (const shot of state.shots ?? [...SHOTS, ...(state.rtl ? RTL_SHOTS : []), ...(state.narrow ? NARROW_SHOTS : [])]) {
       const file = `${state.name}-${shot.width}-${shot.scheme}${shot.language === 'en' ? '' : `-${shot.language}`}.png`;
       it(file, async () => {
         setClock(NOW);
         await setViewport({ width: shot.width, height: shot.width < 600 ? (shot.width < 360 ? 640 : 844) : 800 });
         await emulateMedia({ colorScheme: shot.scheme });
-        const backend = await useMockBackend({ seed: state.seed?.() ?? realisticTokens(), now: () => NOW });
+        const backend = await useMockBackend({ ...state.server, seed: state.seed?.() ?? realisticTokens(), now: () => NOW });
         await state.before?.(backend);
         host = await mountHostPage({ language: shot.language, scheme: shot.scheme, settle: !state.unsettled, scopes: !state.noScopes });
         await state.arrange?.(host, backend);

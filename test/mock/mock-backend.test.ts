@@ -264,6 +264,14 @@ describe('mock backend: tokens the system revoked', () => {
     expect(byId.tok_old!.revocation ?? null).to.equal(null);
     expect(byId.tok_leak!.revocation).to.deep.equal(leaked.revocation, 'a seeded revoked token is listed as it was seeded');
   });
+
+  it('a revoked token holds no slot toward maxTokensPerUser, as on the server', async () => {
+    const backend = await useMockBackend({ now: () => NOW, seed: [token('tok_a', 'A', '2026-01-01T00:00:00Z')], maxTokensPerUser: 1 });
+    expect((await create({ name: 'Second', expiresInDays: 7 })).status).to.equal(409);
+    backend.simulateRevocation({ id: 'tok_a' });
+    expect((await create({ name: 'Second', expiresInDays: 7 })).status).to.equal(201);
+    expect((await create({ name: 'Third', expiresInDays: 7 })).status).to.equal(409);
+  });
 });
 
 describe('mock backend: scopes', () => {
@@ -282,8 +290,22 @@ describe('mock backend: scopes', () => {
     expect((await list())[0]?.scopes).to.deep.equal(['repo:write', 'repo:read']);
   });
 
-  it('gives a create without scopes all permissions: no `scopes` on the token', async () => {
+  it('gives a create without scopes the catalogue’s defaults, refuses it when there are none, and all only when all are chosen', async () => {
+    await useMockBackend({ scopes: [{ ...catalogue[0]!, default: true }, catalogue[1]!] });
+    const defaults = await create({ name: 'Defaults', expiresInDays: 7 });
+    expect(defaults.status).to.equal(201);
+    expect(defaults.body.token.scopes).to.deep.equal(['repo:read']);
+    const all = await create({ name: 'Everything', expiresInDays: 7, scopes: ['repo:read', 'repo:write'] });
+    expect(all.body.token.scopes).to.deep.equal(['repo:read', 'repo:write']);
+
     await useMockBackend({ scopes: catalogue });
+    const none = await create({ name: 'Nothing chosen', expiresInDays: 7 });
+    expect(none.status).to.equal(422);
+    expect(none.body.errors).to.deep.equal({ scopes: 'Choose at least one permission.' });
+  });
+
+  it('without a catalogue, a create without scopes has all permissions: no `scopes` on the token', async () => {
+    await useMockBackend();
     const { status, body } = await create({ name: 'Everything', expiresInDays: 7 });
     expect(status).to.equal(201);
     expect(body.token).not.to.have.property('scopes');
@@ -341,8 +363,15 @@ describe('mock backend: scopes', () => {
     for (const scope of demoScopes) expect(ScopeSchema.safeParse(scope).success, scope.id).to.equal(true);
     expect(new Set(demoScopes.map((s) => s.id)).size).to.equal(demoScopes.length);
     expect(demoScopes.every((s) => s.group && s.description)).to.equal(true);
+    // Every text in English, German and Arabic: the demo's languages with a catalogue of their own.
+    for (const { label, description, group } of demoScopes) {
+      for (const text of [label, description, group]) expect(Object.keys(text as object)).to.deep.equal(['en', 'de', 'ar']);
+    }
     const sizes = new Map<string, number>();
-    for (const { group } of demoScopes) sizes.set(group!, (sizes.get(group!) ?? 0) + 1);
+    for (const { group } of demoScopes) {
+      const name = (group as Record<string, string>).en!;
+      sizes.set(name, (sizes.get(name) ?? 0) + 1);
+    }
     expect([...sizes.keys()]).to.include.members(['Repositories', 'Issues', 'Packages', 'Account']);
     expect(
       [...sizes.values()].filter((n) => n > 3),
@@ -360,6 +389,45 @@ describe('mock backend: scopes', () => {
       demoScopes.filter((s) => !s.default),
       'not checked by default',
     ).to.have.length.at.least(2);
+  });
+});
+
+describe('mock backend: what the list answer tells the page', () => {
+  it('carries the catalogue and the policy options given, and nothing of either when none is', async () => {
+    await useMockBackend({ scopes: demoScopes, maxLifetimeDays: 90, maxTokensPerUser: 3, presets: [7, 30] });
+    const body = await (await fetch('/api/tokens')).json();
+    expect(() => ListTokensResponseSchema.parse(body)).not.to.throw();
+    expect(body.scopes).to.deep.equal(demoScopes);
+    expect(body.policy).to.deep.equal({ maxLifetimeDays: 90, maxTokensPerUser: 3, presets: [7, 30] });
+
+    await useMockBackend();
+    expect(Object.keys(await (await fetch('/api/tokens')).json())).to.deep.equal(['tokens']);
+  });
+
+  it('refuses a create beyond maxTokensPerUser with 409, counting as the server does (a replaced token does not count)', async () => {
+    const replaced = { ...token('tok_old', 'Old', '2026-01-01T00:00:00Z'), replacedBy: 'tok_new' };
+    await useMockBackend({ seed: [token('tok_new', 'New', '2026-01-02T00:00:00Z'), replaced], maxTokensPerUser: 2 });
+    expect((await create({ name: 'Second', expiresInDays: 7 })).status).to.equal(201);
+    const third = await create({ name: 'Third', expiresInDays: 7 });
+    expect(third.status).to.equal(409);
+    expect(third.type).to.equal('application/problem+json');
+    expect(third.body.detail).to.contain('2 tokens, the most allowed');
+  });
+
+  it('applies the server’s input rule: control characters, direction overrides and invisible names are 422', async () => {
+    await useMockBackend();
+    for (const [body, field] of [
+      [{ name: 'CI\u001b[31m', expiresInDays: 7 }, 'name'],
+      [{ name: 'abc\u202Egpj.exe', expiresInDays: 7 }, 'name'],
+      [{ name: '\u200B\u200B', expiresInDays: 7 }, 'name'],
+      [{ name: 'ok', description: 'bell\u0007', expiresInDays: 7 }, 'description'],
+    ] as const) {
+      const answer = await create(body);
+      expect(answer.status, JSON.stringify(body)).to.equal(422);
+      expect(Object.keys(answer.body.errors)).to.deep.equal([field]);
+    }
+    const multiline = await create({ name: 'ok', description: 'line one\nline two', expiresInDays: 7 });
+    expect(multiline.status, 'a line break in a description is text').to.equal(201);
   });
 });
 
@@ -399,6 +467,14 @@ describe('mock backend: rotate', () => {
     expect(body.token.id).to.match(/^tok_[0-9A-Za-z]{16}$/);
     expect(body.token.id).not.to.equal('tok_old');
     expect(backend.tokens().map((t) => t.id)).to.deep.equal([body.token.id, 'tok_old']);
+  });
+
+  it('keeps at most one predecessor in its grace period: regenerating the new token ends the older one’s grace', async () => {
+    const backend = await useMockBackend({ now: () => NOW, seed: [scoped(inDays(30))] });
+    const first = await rotate('tok_old', { expiresInDays: 30, gracePeriodHours: 24 });
+    const second = await rotate(first.body.token.id, { expiresInDays: 30, gracePeriodHours: 24 });
+    expect(second.status).to.equal(201);
+    expect(backend.tokens().map((t) => t.id)).to.deep.equal([second.body.token.id, first.body.token.id]);
   });
 
   it('keeps the old token working for the grace period and names its successor', async () => {

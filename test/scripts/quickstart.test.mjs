@@ -105,7 +105,10 @@ test('the page, the bundle and the token API answer; an unknown path is a 404', 
   assert.equal(await bundle.text(), readFileSync(join(packageDir, 'dist/pat-elements.bundle.js'), 'utf8'));
   const list = await fetch(`${origin}/api/tokens`);
   assert.equal(list.status, 200);
-  assert.deepEqual(await list.json(), { tokens: [] });
+  // The list answer tells the page the server's policy (the quick start states no catalogue).
+  const answer = await list.json();
+  assert.deepEqual(answer.tokens, []);
+  assert.equal(answer.policy.maxTokensPerUser, 100);
   assert.equal((await fetch(`${origin}/elsewhere`)).status, 404);
 });
 

@@ -93,7 +93,7 @@ describe('toNodeListener', () => {
     const { token } = parseCreateResponse(await created.json());
     const listed = await fetch(`${url}/api/tokens`, { headers: session });
     assert.deepEqual(
-      parseListResponse(await listed.json()).map((t) => t.id),
+      parseListResponse(await listed.json()).tokens.map((t) => t.id),
       [token.id],
     );
     const anonymous = await fetch(`${url}/api/tokens`);
@@ -334,7 +334,7 @@ describe('toNodeListener in a host’s stack', () => {
     assert.equal(created.status, 201);
     const listed = await fetch(`${url}/api/tokens`, { headers: signedIn });
     assert.deepEqual(
-      parseListResponse(await listed.json()).map((token) => token.name),
+      parseListResponse(await listed.json()).tokens.map((token) => token.name),
       ['ci'],
     );
     assert.equal((await fetch(`${url}/api/tokens`, { headers: { cookie: 'sid=forged' } })).status, 401);

@@ -186,7 +186,7 @@ describe('PostgreSQL: restarts, failovers, exhaustion', () => {
       );
       assert.deepEqual(badOutageAnswers, []);
       assert.deepEqual(failures, [], 'no 500');
-      const stored = new Set(parseListResponse(await (await fetch(`${url}/api/tokens`, { headers: user })).json()).map((t) => t.id));
+      const stored = new Set(parseListResponse(await (await fetch(`${url}/api/tokens`, { headers: user })).json()).tokens.map((t) => t.id));
       assert.deepEqual(
         acknowledged.filter(({ id }) => !stored.has(id)),
         [],

@@ -47,7 +47,8 @@ beforeEach(async () => {
   };
   tokens = createTokenService({ store, prefix: 'acme', scopes: SCOPES, clock: clock.now });
   const r = await tokens.create('ada', { name: 'reader', expiresInDays: 1, scopes: ['repo:read'] });
-  const a = await tokens.create('ada', { name: 'admin', expiresInDays: 30 });
+  // Made before the service had a catalogue: no scopes, every permission.
+  const a = await createTokenService({ store, prefix: 'acme', clock: clock.now }).create('ada', { name: 'admin', expiresInDays: 30 });
   reader = { secret: r.secret, id: r.token.id };
   admin = { secret: a.secret, id: a.token.id };
 });
@@ -104,9 +105,9 @@ describe('requireToken for Fetch handlers', () => {
   it('malformed, unknown, expired and deleted tokens get one and the same answer; the host hears which it was', async () => {
     const refusals: TokenRefusal[] = [];
     const guard = tokens.requireToken({ onRefused: (refusal) => refusals.push(refusal) });
-    const deleted = await tokens.create('ada', { name: 'gone', expiresInDays: 30 });
+    const deleted = await tokens.create('ada', { name: 'gone', expiresInDays: 30, scopes: ['repo:read'] });
     await tokens.revoke('ada', deleted.token.id);
-    const expiring = await tokens.create('ada', { name: 'old', expiresInDays: 1 });
+    const expiring = await tokens.create('ada', { name: 'old', expiresInDays: 1, scopes: ['repo:read'] });
     clock.advance(DAY);
     const secrets = [`${admin.secret.slice(0, -1)}x`, generateSecret('acme'), expiring.secret, deleted.secret];
     const answers = [];

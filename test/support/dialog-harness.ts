@@ -7,6 +7,7 @@ import { fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { Token } from '../../src/api/schemas.js';
+import type { MockBackend, MockRequestRecord } from '../../src/mock/index.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
 import type { PatTokenReveal } from '../../src/token-reveal/token-reveal.js';
@@ -131,4 +132,12 @@ export async function createThroughList(list: PatTokenList, name: string, descri
   await waitUntil(() => inDialog<HTMLDialogElement>(dialog, 'dialog')?.open === true, 'the dialog did not open', { timeout: 5000 });
   await submitForm(dialog, name, description);
   return waitForReveal(dialog);
+}
+
+/**
+ * What a dialog sent, leaving out the list it asks once when first opened alone (for the server's
+ * scope catalogue and policy): the creates and rotates a test is about.
+ */
+export function sent(backend: MockBackend): MockRequestRecord[] {
+  return backend.requests.filter((request) => request.operation !== 'list');
 }

@@ -12,7 +12,7 @@ import { expect, waitUntil as waitUntilWithin } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import type { Token } from '../../src/api/schemas.js';
-import type { Scope } from '../../src/api/scopes.js';
+import type { Scope } from '../../src/api/schemas.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import { customDateBounds, graceEnd, toDateInputValue } from '../../src/generate-dialog/expiration.js';
 import { setClock } from '../../src/internal/clock.js';
@@ -477,6 +477,16 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     await waitUntil(() => settled(partial), 'the partly broken list did not settle');
     collect();
     partial.remove();
+
+    // At the server's maximum: "N of N tokens", and why "Generate new token" cannot be used.
+    const full = seed().filter((t) => !t.replacedBy);
+    await useHandlers(
+      http.get('/api/tokens', () => HttpResponse.json({ tokens: full, policy: { maxTokensPerUser: full.length } }), { once: true }),
+    );
+    const atLimit = mountList(page);
+    await waitUntil(() => atLimit.shadowRoot!.querySelector('[part~=limit-note]'), 'the limit was not shown');
+    collect();
+    atLimit.remove();
 
     // The dialog: a created token whose answer breaks the contract (the field is not shown).
     backend.reset(seed());

@@ -4,7 +4,7 @@
  * `pat-dialog-opened` / `pat-dialog-closed` reach the host through the list.
  */
 import { expect, html, oneEvent } from '@open-wc/testing';
-import type { Scope } from '../../src/api/scopes.js';
+import type { Scope } from '../../src/api/schemas.js';
 import { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import { setClock } from '../../src/internal/clock.js';
 import { $, generateDialog, NOW, renderList, sampleTokens } from '../support/list-harness.js';

@@ -6,7 +6,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RestTokenClient } from '../../src/api/rest-token-client.js';
 import type { Token } from '../../src/api/schemas.js';
-import type { TokenClient } from '../../src/api/token-client.js';
+import type { ValidatedClient } from '../../src/api/token-client.js';
 import { validatingClient } from '../../src/api/validating-client.js';
 import { TokensController } from '../../src/token-list/tokens-controller.js';
 import { useMockBackend } from '../support/mock-backend.js';
@@ -36,7 +36,7 @@ class TestHost implements ReactiveControllerHost {
   }
 }
 
-function setUp(client: () => TokenClient | undefined) {
+function setUp(client: () => ValidatedClient | undefined) {
   const host = new TestHost();
   const errors: unknown[] = [];
   const controller = new TokensController(host, { client, onLoadError: (error) => errors.push(error) });
@@ -47,7 +47,7 @@ function setUp(client: () => TokenClient | undefined) {
 describe('TokensController', () => {
   it('loads on the first update and again when the client changes, forgetting the old tokens', async () => {
     const backend = await useMockBackend({ seed: sampleTokens() });
-    let client: TokenClient = new RestTokenClient({ endpoint: '/api/tokens' });
+    let client: ValidatedClient = new RestTokenClient({ endpoint: '/api/tokens' });
     const { host, controller } = setUp(() => client);
     host.update();
     await waitUntil(() => controller.tokens !== undefined);

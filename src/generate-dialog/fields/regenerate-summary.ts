@@ -24,7 +24,7 @@ export function regenerateSummary({ form, localize }: FieldContext, target: Toke
           ${
             scopes?.length
               ? html`<ul class="scope-list">
-                  ${scopes.map((id) => html`<li>${labelOf(id)}</li>`)}
+                  ${scopes.map((id) => html`<li dir="auto">${labelOf(id)}</li>`)}
                 </ul>`
               : s.dialogScopesAll
           }

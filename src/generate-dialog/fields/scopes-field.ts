@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Scope } from '../../api/scopes.js';
-import type { ScopeCatalogue } from '../../internal/scope-catalogue.js';
+import type { LocalScope, ScopeCatalogue } from '../../internal/scope-catalogue.js';
 import { fieldError, type FieldContext } from './field.js';
 
 /** A group with more scopes than this gets a "select all" checkbox. */
@@ -9,13 +8,16 @@ const SELECT_ALL_FROM = 4;
 /**
  * With a scope catalogue: the permissions the token gets, as checkboxes under their groups'
  * legends, each described; a group of four or more has "select all". At least one is required.
+ * The catalogue's text is the host's or the server's, in any language: each piece takes its own
+ * direction (`dir="auto"`) inside a line aligned as the page is, so an English description on an
+ * Arabic page reads left to right, its full stop where English puts it.
  */
 export function scopesField(context: FieldContext, catalogue: ScopeCatalogue) {
   const { form, localize, disabled } = context;
   const s = localize.strings;
   const selected = form.selectedScopes;
   let index = 0;
-  const option = (scope: Scope) => {
+  const option = (scope: LocalScope) => {
     const id = `scope-${index++}`;
     return html`
       <div class="scope" part="scope">
@@ -26,8 +28,8 @@ export function scopesField(context: FieldContext, catalogue: ScopeCatalogue) {
           aria-describedby=${scope.description ? `${id}-description` : nothing}
           @change=${() => form.toggleScopes([scope.id], !selected.has(scope.id))}
         />
-        <label for=${id}>${scope.label}</label>
-        ${scope.description ? html`<p id="${id}-description" class="hint">${scope.description}</p>` : nothing}
+        <label for=${id}><span dir="auto">${scope.label}</span></label>
+        ${scope.description ? html`<p id="${id}-description" class="hint"><span dir="auto">${scope.description}</span></p>` : nothing}
       </div>
     `;
   };
@@ -42,7 +44,7 @@ export function scopesField(context: FieldContext, catalogue: ScopeCatalogue) {
         const allId = `scope-all-${index++}`;
         return html`
           <fieldset class="scope-group" part="scope-group">
-            <legend>${name}</legend>
+            <legend><span dir="auto">${name}</span></legend>
             ${
               scopes.length >= SELECT_ALL_FROM
                 ? html`<div class="scope select-all" part="scope">

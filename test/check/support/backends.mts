@@ -3,7 +3,7 @@
  * (`pat-elements/mock`) behind a host-like authentication layer.
  */
 import { getResponse } from 'msw';
-import { createMockBackend, type MockBackend } from '../../../src/mock/index.js';
+import { createMockBackend, type MockBackend, type MockBackendOptions } from '../../../src/mock/index.js';
 import { serve, type FetchHandler } from './serve.mjs';
 
 /** Where every test backend serves the token collection. */
@@ -43,16 +43,30 @@ export function mockHandler(backend: MockBackend): FetchHandler {
   return async (request) => (await getResponse(backend.handlers, request)) ?? problem(404, 'Not Found');
 }
 
+/** A catalogue and a policy, stated in the list answer: the checker probes them. */
+export const STATED: MockBackendOptions = {
+  scopes: [
+    { id: 'read', label: 'Read', default: true },
+    { id: 'write', label: { en: 'Write', de: 'Schreiben' } },
+  ],
+  maxLifetimeDays: 90,
+  allowNoExpiration: false,
+  maxGracePeriodHours: 24,
+};
+
 /**
- * The mock, behind `requireCredentials`, with `wrap` (a deliberately broken behaviour) outermost.
- * Each user has a mock of their own (the mock knows no users), as a host keeps users apart.
+ * The mock (with `options`), behind `requireCredentials`, with `wrap` (a deliberately broken behaviour)
+ * outermost. Each user has a mock of their own (the mock knows no users), as a host keeps users apart.
  */
-export async function startMock(wrap: Wrapper = (handler) => handler): Promise<RunningBackend & { mock: MockBackend }> {
+export async function startMock(
+  wrap: Wrapper = (handler) => handler,
+  options: MockBackendOptions = STATED,
+): Promise<RunningBackend & { mock: MockBackend }> {
   let mock!: MockBackend;
   let otherMock!: MockBackend;
   const served = await serve((origin) => {
-    mock = createMockBackend({ endpoint: `${origin}${COLLECTION_PATH}`, seed: [] });
-    otherMock = createMockBackend({ endpoint: `${origin}${COLLECTION_PATH}`, seed: [] });
+    mock = createMockBackend({ ...options, endpoint: `${origin}${COLLECTION_PATH}`, seed: [] });
+    otherMock = createMockBackend({ ...options, endpoint: `${origin}${COLLECTION_PATH}`, seed: [] });
     const first = mockHandler(mock);
     const second = mockHandler(otherMock);
     return wrap(requireCredentials((request) => (userOf(request) === 'second' ? second(request) : first(request))));

@@ -79,6 +79,25 @@ function asFirstUser(request: Request): Request {
   return new Request(request, { headers });
 }
 
+/**
+ * A backend that, where it would refuse a request of `kind` with a 422 on `field`, sends it again
+ * changed by `change` (false: as it was) and answers that: it accepts what it should refuse.
+ */
+function refusalIgnored(
+  kind: 'create' | 'rotate',
+  field: string,
+  change: (body: Json, request: Request) => Json | false | Promise<Json | false>,
+): Wrapper {
+  return (handler) => async (request) => {
+    if (routeOf(request).kind !== kind) return handler(request);
+    const text = await request.clone().text();
+    const response = await handler(request);
+    if (response.status !== 422 || !isJson(text) || !(field in (((await response.clone().json()) as Json).errors ?? {}))) return response;
+    const changed = await change(JSON.parse(text), request);
+    return changed ? handler(new Request(request, { body: JSON.stringify({ ...JSON.parse(text), ...changed }) })) : response;
+  };
+}
+
 /** At least one breakage per clause; the tests prove each fails its clause alone. */
 export const BREAKAGES: Record<ClauseId, Breakage[]> = {
   list: [
@@ -86,7 +105,9 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
       what: 'the list comes as { "items": [...] }',
       wrap: (handler) => async (request) => {
         const response = await handler(request);
-        return routeOf(request).kind === 'list' && response.ok ? editJson(response, (json) => ({ items: json.tokens })) : response;
+        return routeOf(request).kind === 'list' && response.ok
+          ? editJson(response, ({ tokens, ...rest }) => ({ ...rest, items: tokens }))
+          : response;
       },
       reason: /^GET: “tokens” should be a list, but it is missing$/,
     },
@@ -130,7 +151,7 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
           const { kind } = routeOf(request);
           if (kind === 'create' && response.status === 201) created.add(((await response.clone().json()) as Json).token.id);
           if (kind !== 'list' || !response.ok) return response;
-          return editJson(response, (json) => ({ tokens: json.tokens.filter((token: Json) => !created.has(token.id)) }));
+          return editJson(response, (json) => ({ ...json, tokens: json.tokens.filter((token: Json) => !created.has(token.id)) }));
         };
       },
       reason: /^the created token \(id .+\) is not in GET's "tokens"$/,
@@ -146,7 +167,10 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
           const { kind } = routeOf(request);
           if (kind === 'create') await secrets.remember(response);
           if (kind !== 'list' || !response.ok) return response;
-          return editJson(response, (json) => ({ tokens: json.tokens.map((token: Json) => ({ ...token, key: secrets.get(token.id) })) }));
+          return editJson(response, (json) => ({
+            ...json,
+            tokens: json.tokens.map((token: Json) => ({ ...token, key: secrets.get(token.id) })),
+          }));
         };
       },
       reason: /^GET's answer contains the secret \(in “tokens\[\d+\]\.key”\)$/,
@@ -168,7 +192,7 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
             await secrets.remember(response);
             return editJson(response, (json) => ({ ...json, token: reveal(json.token) }));
           }
-          if (kind === 'list' && response.ok) return editJson(response, (json) => ({ tokens: json.tokens.map(reveal) }));
+          if (kind === 'list' && response.ok) return editJson(response, (json) => ({ ...json, tokens: json.tokens.map(reveal) }));
           return response;
         };
       },
@@ -329,7 +353,8 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
       what: 'the 422 of an empty name has no "errors"',
       wrap: (handler) => async (request) => {
         const response = await handler(request);
-        return response.status === 422 ? editJson(response, ({ errors: _errors, ...rest }) => rest) : response;
+        if (response.status !== 422 || !('name' in (((await response.clone().json()) as Json).errors ?? {}))) return response;
+        return editJson(response, ({ errors: _errors, ...rest }) => rest);
       },
       reason: /^the 422 has no “errors\.name”$/,
     },
@@ -343,6 +368,38 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
         return handler(new Request(request, { body: renamed }));
       },
       reason: /^POST with an empty name answered 201; expected 422$/,
+    },
+  ],
+  'lifetime-max': [
+    {
+      what: 'a lifetime over the stated maximum is cut to a day instead of refused',
+      wrap: refusalIgnored('create', 'expiresInDays', (body) => typeof body.expiresInDays === 'number' && { expiresInDays: 1 }),
+      reason: /^POST with "expiresInDays": \d+ answered 201; expected 422$/,
+    },
+  ],
+  'no-expiration': [
+    {
+      what: 'no expiration is turned into a day instead of refused',
+      wrap: refusalIgnored('create', 'expiresInDays', (body) => body.expiresInDays === null && { expiresInDays: 1 }),
+      reason: /^POST with "expiresInDays": null answered 201; expected 422$/,
+    },
+  ],
+  'grace-max': [
+    {
+      what: 'a grace period over the maximum is cut to none instead of refused',
+      wrap: refusalIgnored('rotate', 'gracePeriodHours', () => ({ gracePeriodHours: 0 })),
+      reason: /^POST …\/\{id\}\/rotate with "gracePeriodHours": \d+ answered 201; expected 422$/,
+    },
+  ],
+  'unknown-scope': [
+    {
+      what: 'an unknown permission is replaced by the catalogue’s first instead of refused',
+      wrap: (handler) =>
+        refusalIgnored('create', 'scopes', async (_body, request) => {
+          const list = await handler(new Request(new URL(COLLECTION_PATH, request.url), { headers: CREDENTIALS }));
+          return { scopes: [((await list.json()) as Json).scopes[0].id] };
+        })(handler),
+      reason: /^POST with a scope id not in the catalogue answered 201; expected 422$/,
     },
   ],
   'malformed-json': [

@@ -90,7 +90,7 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
       const listText = await listed.text();
       assert.ok(!listText.includes(secret), 'the list never carries a secret');
       assert.deepEqual(
-        parseListResponse(JSON.parse(listText)).map((t) => t.id),
+        parseListResponse(JSON.parse(listText)).tokens.map((t) => t.id),
         [token.id],
       );
 
@@ -103,6 +103,28 @@ export function handlerSuite(makeKit: () => Promise<StoreKit>): void {
       assert.equal(deleted.status, 204);
       assert.equal(await deleted.text(), '');
       await expectProblem(await call(handler, 'DELETE', `/api/tokens/${token.id}`), 404);
+    });
+
+    it('the list answer tells the page the catalogue and the policy; a create without scopes gets the defaults', async () => {
+      const scopes = [
+        { id: 'issues:read', label: { en: 'Read issues', ar: 'قراءة المشكلات' }, default: true },
+        { id: 'issues:write', label: 'Write issues' },
+      ];
+      const scoped = createFetchHandler(createTokenService({ store, prefix: 'pat', scopes, policy: { maxTokensPerUser: 3 } }), {
+        basePath: '/api/tokens',
+        authenticate,
+      });
+      const created = parseCreateResponse(
+        await (await call(scoped, 'POST', '/api/tokens', { body: { name: 'CI', expiresInDays: 1 } })).json(),
+      );
+      assert.deepEqual(created.token.scopes, ['issues:read']);
+      const answer = parseListResponse(await (await call(scoped, 'GET', '/api/tokens')).json());
+      assert.deepEqual(answer.scopes, scopes);
+      assert.deepEqual(answer.policy, { maxLifetimeDays: 366, allowNoExpiration: false, maxTokensPerUser: 3, maxGracePeriodHours: 168 });
+      assert.deepEqual(
+        answer.tokens.map((t) => t.id),
+        [created.token.id],
+      );
     });
 
     it('accepts a trailing slash on the collection and URL-encoded ids', async () => {

@@ -95,7 +95,7 @@ export function revocationSuite(makeKit: () => Promise<StoreKit>, { connections 
 
       assert.equal(await service.verify(secret), null);
       assert.deepEqual(await service.check(secret), { ok: false, reason: 'revoked' });
-      const listed = parseListResponse({ tokens: await service.list('ada') });
+      const { tokens: listed } = parseListResponse({ tokens: await service.list('ada') });
       assert.deepEqual(
         listed.map((t) => [t.id, t.revocation ?? null]),
         [

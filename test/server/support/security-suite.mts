@@ -46,7 +46,7 @@ export function securitySuite(makeKit: () => Promise<StoreKit>): void {
       store: fresh.store,
       prefix: 'pat',
       clock: clock.now,
-      scopes: [{ id: 'read', label: 'Read' }],
+      scopes: [{ id: 'read', label: 'Read', default: true }],
       policy: { maxTokensPerUser: 20, allowNoExpiration: true },
     });
     handler = createFetchHandler(service, { basePath: '/api/tokens', authenticate: (request) => request.headers.get('x-user') });

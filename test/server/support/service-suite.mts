@@ -139,8 +139,18 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
       assert.deepEqual(Object.keys(error.fieldErrors!), ['scopes']);
       assert.ok(!error.fieldErrors!.scopes!.includes('admin'), 'the unknown value is not echoed');
       await rejectsWith(scoped.create('ada', { name: 'x', expiresInDays: 7, scopes: [] }), 'invalid-request');
-      const all = await scoped.create('ada', { name: 'all', expiresInDays: 7 });
-      assert.equal(all.token.scopes, null, 'no scopes asked: all of the owner’s permissions, as the contract says');
+      const all = await scoped.create('ada', { name: 'all', expiresInDays: 7, scopes: SCOPES.map((scope) => scope.id) });
+      assert.deepEqual(all.token.scopes, ['repo:read', 'repo:write', 'deploy'], 'all permissions only by choosing them all');
+      const unscoped = await make().create('ada', { name: 'all', expiresInDays: 7 });
+      assert.equal(unscoped.token.scopes, null, 'without a catalogue: all of the owner’s permissions, as the contract says');
+    });
+
+    it('gives a create without scopes the catalogue’s defaults, and refuses it when none is a default', async () => {
+      const withDefaults = make({ scopes: [{ ...SCOPES[0]!, default: true }, SCOPES[1]!, { ...SCOPES[2]!, default: true }] });
+      const { token } = await withDefaults.create('ada', { name: 'defaults', expiresInDays: 7 });
+      assert.deepEqual(token.scopes, ['repo:read', 'deploy']);
+      const error = await rejectsWith(make({ scopes: SCOPES }).create('ada', { name: 'none', expiresInDays: 7 }), 'invalid-request');
+      assert.deepEqual(error.fieldErrors, { scopes: 'Choose at least one permission.' });
     });
 
     it('stops at the per-user maximum; a deleted token frees its slot; other users are not affected', async () => {
@@ -390,7 +400,8 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
     it('with scopes: every one asked for must be granted; a token without scopes has all; insufficient-scope names the token', async () => {
       const scoped = make({ scopes: SCOPES });
       const reader = await scoped.create('ada', { name: 'r', expiresInDays: 30, scopes: ['repo:read'] });
-      const everything = await scoped.create('ada', { name: 'all', expiresInDays: 30 });
+      // Made before the service had a catalogue: no scopes, every permission.
+      const everything = await make().create('ada', { name: 'all', expiresInDays: 30 });
       const readerToken = { userId: 'ada', tokenId: reader.token.id, scopes: ['repo:read'] };
       assert.deepEqual(await scoped.check(reader.secret, { scopes: ['repo:read'] }), { ok: true, token: readerToken });
       assert.deepEqual(await scoped.check(reader.secret, { scopes: ['repo:read', 'deploy'] }), {
@@ -424,7 +435,7 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
       };
       const scoped = make({ store: recording, scopes: SCOPES });
       const a = await scoped.create('ada', { name: 'a', expiresInDays: 30, scopes: ['repo:read'] });
-      const b = await scoped.create('ada', { name: 'b', expiresInDays: 30 });
+      const b = await scoped.create('ada', { name: 'b', expiresInDays: 30, scopes: ['deploy'] });
       await scoped.check(a.secret, { scopes: ['deploy'], caller: { ip: '203.0.113.9', userAgent: 'x'.repeat(1000) } });
       await scoped.check(b.secret, { caller: { ip: '2001:db8::1' } });
       await scoped.check(generateSecret('pat'), { caller: { ip: '198.51.100.1' } });
@@ -459,6 +470,8 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
         assert.throws(() => createTokenService({ store, prefix: 'pat', policy }), TypeError, JSON.stringify(policy));
       }
       assert.throws(() => createTokenService({ store, prefix: 'pat', scopes: [{ id: 'a', label: '' }] }), TypeError);
+      assert.throws(() => createTokenService({ store, prefix: 'pat', scopes: [{ id: 'a', label: { en: ' ', de: '' } }] }), TypeError);
+      assert.throws(() => createTokenService({ store, prefix: 'pat', policy: { presets: [7, 0] } }), TypeError, 'a preset of 0 days');
       assert.throws(
         () =>
           createTokenService({
@@ -471,6 +484,31 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
           }),
         TypeError,
       );
+    });
+
+    it('tells the page its catalogue (text per language included) and its policy in the list answer', async () => {
+      const scopes = [
+        { id: 'repo:read', label: { en: 'Read repositories', de: 'Repositorys lesen' }, group: 'Repositories', default: true },
+        { id: 'deploy', label: 'Deploy' },
+      ];
+      const told = make({ scopes }, { maxLifetimeDays: 90, maxTokensPerUser: 5, maxGracePeriodHours: 24, presets: [7, 30, 90] });
+      const { token } = await told.create('ada', { name: 'CI', expiresInDays: 7 });
+      const answer = await told.listAnswer('ada');
+      assert.deepEqual(answer, {
+        tokens: await told.list('ada'),
+        scopes,
+        policy: { maxLifetimeDays: 90, allowNoExpiration: false, maxTokensPerUser: 5, maxGracePeriodHours: 24, presets: [7, 30, 90] },
+      });
+      assert.deepEqual(
+        answer.tokens.map((t) => t.id),
+        [token.id],
+      );
+      answer.scopes![0]!.id = 'changed';
+      assert.equal((await told.listAnswer('ada')).scopes![0]!.id, 'repo:read', 'each answer is a copy');
+      assert.deepEqual(await service.listAnswer('bob'), {
+        tokens: [],
+        policy: { maxLifetimeDays: 366, allowNoExpiration: false, maxTokensPerUser: 100, maxGracePeriodHours: 168 },
+      });
     });
 
     it('has the documented defaults', () => {
