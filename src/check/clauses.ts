@@ -266,7 +266,8 @@ export const CLAUSES: readonly Clause[] = [
         scopes && `${scopes.length} scope${scopes.length === 1 ? '' : 's'}`,
         policy && 'a policy',
       ].filter(Boolean);
-      return pass(`${tokens} token${tokens === 1 ? '' : 's'}${stated.length ? `, ${stated.join(' and ')}` : ''}`);
+      const said = stated.length > 1 ? `${stated.slice(0, -1).join(', ')} and ${stated.at(-1)}` : stated.join('');
+      return pass(`${tokens} token${tokens === 1 ? '' : 's'}${said ? `, ${said}` : ''}`);
     },
   },
   {

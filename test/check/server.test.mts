@@ -56,7 +56,7 @@ describeContractChecks('the reference server on PGlite', async (wrap) => {
 });
 
 test('a token the system revoked stays in the list within the contract: every clause passes, and the list says it saw one', async () => {
-  const service = createTokenService({ store: memoryStore(), prefix: 'pat' });
+  const service = createTokenService({ store: memoryStore(), prefix: 'pat', scopes: [{ id: 'read', label: 'Read', default: true }] });
   const users = { first: 'ada', second: 'grace' };
   const leaked = await service.create(users.first, { name: 'leaked last week', expiresInDays: 30 });
   await service.revokeLeaked([{ secret: leaked.secret, url: 'https://github.com/octo/app/blob/main/.env' }]);
@@ -76,7 +76,7 @@ test('a token the system revoked stays in the list within the contract: every cl
       timeoutMs: 30_000,
     });
     assert.deepEqual(statuses(report), Object.fromEntries(CLAUSES.map((clause) => [clause.id, 'pass'])), JSON.stringify(report.results));
-    assert.equal(report.results.find((result) => result.id === 'list')?.reason, '1 token, 1 revoked by the system');
+    assert.equal(report.results.find((result) => result.id === 'list')?.reason, '1 token, 1 revoked by the system, 1 scope and a policy');
     assert.deepEqual(
       (await service.list(users.first)).map((token) => token.id),
       [leaked.token.id],
