@@ -128,7 +128,8 @@ export function createKeySource(keys: SecretScanningKeys, now: () => number = Da
         };
   if (typeof keys !== 'function') new URL(keys); // a malformed URL is the host's mistake: thrown at setup
 
-  let document: { byId: Map<string, string>; at: number } | undefined;
+  /** The document last loaded: each key (PEM) by its id, and when. */
+  let held: { byId: Map<string, string>; at: number } | undefined;
   let loading: Promise<void> | undefined;
   /** When the document was last asked for, fetched or not: the bound on refetches. */
   let askedAt = -Infinity;
@@ -136,7 +137,7 @@ export function createKeySource(keys: SecretScanningKeys, now: () => number = Da
     (loading ??= (async () => {
       askedAt = now();
       try {
-        document = { byId: parseKeyDocument(await load()), at: now() };
+        held = { byId: parseKeyDocument(await load()), at: now() };
       } finally {
         loading = undefined;
       }
@@ -144,18 +145,18 @@ export function createKeySource(keys: SecretScanningKeys, now: () => number = Da
 
   return {
     async keyFor(id) {
-      if (!document || now() - document.at >= KEYS_MAX_AGE_MS) {
+      if (!held || now() - held.at >= KEYS_MAX_AGE_MS) {
         try {
           await reload();
         } catch (error) {
           // A stale document still verifies what it can; without one, nothing can be verified.
-          if (!document) throw new KeysUnavailableError(error);
+          if (!held) throw new KeysUnavailableError(error);
         }
-      } else if (!document.byId.has(id) && now() - askedAt >= KEYS_REFETCH_INTERVAL_MS) {
+      } else if (!held.byId.has(id) && now() - askedAt >= KEYS_REFETCH_INTERVAL_MS) {
         // A key GitHub started signing with since the last fetch; an attacker's made-up ids cost one fetch a minute.
         await reload().catch(() => {});
       }
-      const pem = document!.byId.get(id);
+      const pem = held!.byId.get(id);
       return pem === undefined ? null : keyOf(pem);
     },
   };
