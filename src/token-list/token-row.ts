@@ -257,7 +257,8 @@ function revocation(token: Token, { localize }: RowContext): TemplateResult {
   if (where) {
     const shown = `${where.host}${where.pathname === '/' ? '' : where.pathname}`;
     const [before = '', after = ''] = localize.term('revokedLeaked', { date }).split('{url}');
-    why = html`${before}<a href=${where.href} target="_blank" rel="noopener noreferrer"
+    // An address reads left to right in every language: isolated from the sentence around it.
+    why = html`${before}<a href=${where.href} target="_blank" rel="noopener noreferrer" dir="ltr"
         >${shown.length > URL_TEXT_LENGTH ? `${shown.slice(0, URL_TEXT_LENGTH - 1)}…` : shown}</a
       >${after}`;
   } else {

@@ -66,6 +66,7 @@ describe('<pat-token-list>: tokens the system revoked', () => {
     expect(text(link)).to.equal(SHOWN);
     expect(link.rel).to.equal('noopener noreferrer');
     expect(link.target).to.equal('_blank');
+    expect(link.dir, 'an address reads left to right, also in Arabic').to.equal('ltr');
     expect(text(line('admin', el)!)).to.equal('Revoked by an administrator on Mar 7, 2026.');
     expect(text(line('account', el)!)).to.equal('Revoked on Mar 7, 2026 with all of your tokens, to protect your account.');
     expect(text(line('somewhere', el)!)).to.equal('Revoked automatically on Mar 7, 2026: found in public code.');
