@@ -15,6 +15,7 @@ import 'pat-elements/locales/pt-BR';
 import 'pat-elements/locales/zh-CN';
 import { connectBackend, type DemoFault } from './backend-controls.js';
 import { HOST_TEXT } from './host-text.js';
+import { setUpServerHooks } from './server-hooks.js';
 import { setUpUseToken } from './use-token.js';
 
 const backend = await connectBackend();
@@ -55,10 +56,17 @@ document.querySelector<HTMLFormElement>('#fault-form')!.addEventListener('submit
 
 document.querySelector('#reload-list')!.addEventListener('click', () => void list.refresh());
 
+// ——— What the server's hooks hear (onActivity, expiry reminders), and maintain() ———
+
+const hooksGroup = document.querySelector<HTMLElement>('#server-hooks')!;
+hooksGroup.hidden = backend.kind !== 'server';
+const serverHooks = backend.kind === 'server' ? setUpServerHooks(hooksGroup, () => void list.refresh()) : undefined;
+
 document.querySelector('#reset-data')!.addEventListener('click', async () => {
   injection += 1;
   await backend.reset();
   faultStatus.textContent = 'No fault queued.';
+  serverHooks?.clear();
   document.querySelector('#limit-status')!.textContent = '';
   void list.refresh();
 });
@@ -70,6 +78,7 @@ document.querySelector('#fill-to-limit')!.addEventListener('click', async () => 
   limitStatus.textContent = 'Filling the account…';
   const added = await backend.fillToLimit();
   limitStatus.textContent = `Added ${added} token${added === 1 ? '' : 's'}: the account is at its limit. Delete one to generate again.`;
+  void serverHooks?.refresh();
   void list.refresh();
 });
 
@@ -77,8 +86,11 @@ document.querySelector('#fill-to-limit')!.addEventListener('click', async () => 
 
 const useToken = document.querySelector<HTMLFormElement>('#use-token')!;
 useToken.hidden = backend.kind !== 'server';
-// "Last used" moves in the list once the server has seen the token.
-setUpUseToken(useToken, document.querySelector('#whoami-result')!, () => void list.refresh());
+// "Last used" moves in the list once the server has seen the token; a new caller is an event.
+setUpUseToken(useToken, document.querySelector('#whoami-result')!, () => {
+  void list.refresh();
+  void serverHooks?.refresh();
+});
 
 // ——— A leak, as GitHub's secret scanning would report it; an account's tokens revoked at once ———
 
@@ -178,5 +190,7 @@ for (const name of EVENTS) {
     item.append(label, ` ${describe(name, event)}`);
     log.prepend(item);
     while (log.children.length > 8) log.lastElementChild!.remove();
+    // A create, regenerate or delete on the page: the server's onActivity heard it too.
+    void serverHooks?.refresh();
   });
 }

@@ -6,18 +6,20 @@
  *    type-checked against dist's typings (tsc), the Vue page too (vue-tsc, strictTemplates), and
  *    the demo built with `vite build`;
  * 2. the Vite dev server (`npm run demo`) on a free port, with the reference server over PGlite
- *    (a fresh data folder of its own), driven in headless Chromium: a fault injected through the
- *    control panel and recovered by Retry; the server's permissions as labels in the list and as
- *    the dialog's picker (the page sets nothing but `endpoint`); create a limited token → reveal →
- *    copy → the copied secret calls the host's API (`/api/whoami`), which reports its permissions →
- *    "Last used" shown → Regenerate on the row → the old secret works in its grace period → delete →
- *    the secret is refused; a leak reported by the panel's scanner (a signed report) → the row turns
- *    Revoked with where it was found, the secret is refused, the panel shows what onLeak received →
- *    delete; German (labels too), dark and right-to-left; "Revoke all my tokens" (`revokeAll`); the
+ *    (a fresh data folder of its own), driven in headless Chromium: a seeded token's detail view
+ *    (its callers and trail); a fault injected through the control panel and recovered by Retry;
+ *    the server's permissions as labels in the list and as the dialog's picker (the page sets
+ *    nothing but `endpoint`); create a limited token → reveal → copy → the copied secret calls the
+ *    host's API (`/api/whoami`), which reports its permissions → "Last used" shown, the onActivity
+ *    hook's new caller in the panel, the token's detail view → Regenerate on the row → the old
+ *    secret works in its grace period → delete → the secret is refused; a leak reported by the
+ *    panel's scanner (a signed report) → the row turns Revoked with where it was found, the secret
+ *    is refused, the panel shows what onLeak received → delete; the panel's maintain() reminds
+ *    once; German (labels too), dark and right-to-left; "Revoke all my tokens" (`revokeAll`); the
  *    account filled to its limit from the panel: "100 of 100" before any form; no CSP violation or
  *    page error anywhere;
- * 3. the same page on the mock (`/?backend=mock`), its "Revoke all my tokens" and its limit too, and
- *    the bundle-only, React and Vue pages render the tokens and hear events.
+ * 3. the same page on the mock (`/?backend=mock`), its "Revoke all my tokens" and its limit too,
+ *    and the bundle-only, React and Vue pages render the tokens and hear events.
  *
  * `--screenshot` also saves a picture of the demo page to docs/demo.png. The server is stopped by
  * its PID at the end, also on failure, and its data folder deleted. Exits non-zero when a check
@@ -193,6 +195,17 @@ async function hostPage(context, url) {
     passed('saved docs/demo.png');
   }
 
+  // The detail view on the real server: where the seeded Laptop CLI token was used from, and its trail.
+  const details = await openActivity(page, 'Laptop CLI');
+  await details.getByText(/^Last used .+ ago from 203\.0\.113\.7, curl\/8\.5\.0$/).waitFor();
+  const laptopEvents = await details.locator('[part~=activity-events] li').allTextContents();
+  assert(
+    laptopEvents.filter((line) => /Used from a new address/.test(line)).length === 2 && /Created/.test(laptopEvents.at(-1)),
+    `the Laptop CLI trail was ${laptopEvents}`,
+  );
+  await closeActivity(details);
+  passed('Activity on a seeded row: "Last used … from 203.0.113.7, curl/8.5.0", its two callers’ first uses and its creation');
+
   // A fault through the control panel, then recovery by the list's own Retry.
   const panel = page.locator('.demo-panel');
   await panel.getByLabel('Server error (500)').check();
@@ -239,6 +252,9 @@ async function hostPage(context, url) {
   assert(!events.includes(secret), 'an event carried the secret');
   assert(/pat-token-created/.test(events) && /pat-reveal-dismissed/.test(events), `events were: ${events}`);
   passed('Done closes the dialog, the new row is marked New, and the secret has left the page');
+  const hooks = panel.locator('#hook-log');
+  await hooks.getByText(`created “${NEW_TOKEN}” by ada from 127.0.0.1`).waitFor();
+  passed('the server’s onActivity hook heard the create, with the acting user and the request’s address');
 
   // The copied secret against the host's own API, which the server protects with verify.
   const id = await newRow.getAttribute('data-id');
@@ -256,6 +272,16 @@ async function hostPage(context, url) {
   await lastUsed.locator('time').waitFor();
   assert(!/Never/.test(await lastUsed.textContent()), 'Last used still says Never');
   passed(`"Last used" in the list moves from "Never" to ${JSON.stringify((await lastUsed.textContent()).trim())}`);
+  await hooks.getByText(new RegExp(`^onActivity new-caller “${NEW_TOKEN}” by token from 127\\.0\\.0\\.1, .*HeadlessChrome`)).waitFor();
+  const used = await openActivity(page, NEW_TOKEN);
+  await used.getByText(/^Last used .+ from 127\.0\.0\.1, .*HeadlessChrome/).waitFor();
+  const usedEvents = (await used.locator('[part~=activity-events] li').allTextContents()).map((line) => line.replace(/\s+/g, ' ').trim());
+  assert(
+    usedEvents.length === 2 && /Used from a new address/.test(usedEvents[0]) && /Created.*From 127\.0\.0\.1/.test(usedEvents[1]),
+    `the new token's trail was ${usedEvents}`,
+  );
+  await closeActivity(used);
+  passed('the use through /api/whoami: onActivity hears a new caller, and the detail view shows it and the create');
 
   // Regenerate from the row, with a one-hour grace period: the new secret is revealed once, the
   // host hears pat-token-rotated, and the old row stays, marked Replaced, while its grace runs.
@@ -365,6 +391,34 @@ async function hostPage(context, url) {
   await confirm.getByRole('button', { name: 'Delete token' }).click();
   await expectRows(page, SEEDED_TOKENS, 'the user deletes the revoked token');
 
+  // maintain(), as a cron job runs it: Terraform Cloud (3 days left) is reminded once, the backup token's expiry recorded.
+  await panel.getByRole('button', { name: 'Run service.maintain()' }).click();
+  await panel
+    .locator('#maintain-status')
+    .getByText(/expiry-reminders: sent 1/)
+    .waitFor();
+  await hooks.getByText(/^notify remind ada: “Terraform Cloud” \(nimbus_\w{4}…\) expires .*, 2 days left$/).waitFor();
+  await hooks.getByText('onActivity expired “Nightly backup script” by system').waitFor();
+  const maintainStatus = panel.locator('#maintain-status');
+  const firstRun = await maintainStatus.textContent();
+  await panel.getByRole('button', { name: 'Run service.maintain()' }).click();
+  await page.waitForFunction(
+    (first) =>
+      /^maintain\(\) at /.test(document.querySelector('#maintain-status')?.textContent ?? '') &&
+      document.querySelector('#maintain-status')?.textContent !== first,
+    firstRun,
+  );
+  const secondRun = await maintainStatus.textContent();
+  assert(!/expiry-reminders|expiry-events/.test(secondRun), `the second maintain() did it again: ${secondRun}`);
+  assert((await hooks.getByText(/^notify /).count()) === 1, 'a second maintain() reminded again');
+  const terraform = await openActivity(page, 'Terraform Cloud');
+  await terraform
+    .locator('[part~=activity-events]')
+    .getByText(/^Reminder sent: it expires on /)
+    .waitFor();
+  await closeActivity(terraform);
+  passed('Run service.maintain(): the notifier hears Terraform Cloud once (a second run sends nothing), and its trail shows the reminder');
+
   // Language, theme, direction.
   await panel.getByLabel('Deutsch').check();
   await page.getByRole('button', { name: 'Neues Token erstellen' }).waitFor();
@@ -415,6 +469,19 @@ async function hostPage(context, url) {
   assert(problems.length === 0, `problems on the host page:\n${problems.join('\n')}`);
   passed('no page error, console error or CSP violation');
   await page.close();
+}
+
+/** Opens the named token's detail view by its name, a button in its row; resolves to the dialog once its events are in. */
+async function openActivity(page, name) {
+  await rows(page).filter({ hasText: name }).filter({ hasNotText: 'Replaced' }).getByRole('button', { name, exact: true }).click();
+  const details = page.locator('pat-token-list [part~=activity-dialog]');
+  await details.locator('[part~=activity-events] li').first().waitFor();
+  return details;
+}
+
+async function closeActivity(details) {
+  await details.getByRole('button', { name: 'Close' }).click();
+  await details.waitFor({ state: 'hidden' });
 }
 
 /** The list's permission chips include `label` and no longer `before` (an id, or another language's label). */
@@ -470,6 +537,7 @@ async function mockPage(context, url) {
   const panel = page.locator('.demo-panel');
   await panel.getByText('pat-elements/mock in a service worker').waitFor();
   assert(await page.locator('#use-token').isHidden(), '"Use a token" is shown without the server');
+  assert(await page.locator('#server-hooks').isHidden(), 'the server’s hooks are shown without the server');
   await panel.getByLabel('Server error (500)').check();
   await panel.getByRole('button', { name: 'Inject fault' }).click();
   await panel.getByRole('button', { name: 'Reload list' }).click();

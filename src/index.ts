@@ -12,5 +12,6 @@ export { defaultStrings, type PatStrings } from './internal/pat-strings.js';
 export { registerLocale } from './internal/localize.js';
 export type { ErrorStrings, PluralString } from './internal/strings.js';
 export type { TokenListStrings } from './token-list/strings.js';
+export type { ActivityStrings } from './token-list/activity-strings.js';
 export type { GenerateDialogStrings } from './generate-dialog/strings.js';
 export type { TokenRevealStrings } from './token-reveal/strings.js';

@@ -7,9 +7,9 @@
  * - `/api/tokens…`  the token API: the package's handler, behind the panel's fault layer, with
  *                   GitHub's secret-scanning receiver at `/api/tokens/secret-scanning`;
  * - `/api/whoami`   an API of the host's own, protected by personal access tokens (`verify`);
- * - `/api/demo/…`   demo only: status, fault injection, reset, filling the account to its limit, a
- *                   simulated leak (the demo plays the scanner) and "revoke all my tokens", for the
- *                   control panel.
+ * - `/api/demo/…`   demo only, for the control panel: status, fault injection, reset, filling the
+ *   account to its limit, what the service's `onActivity` and `expiryReminders.notify` hooks
+ *   heard, `maintain()`, a simulated leak (the demo plays the scanner) and "revoke all my tokens".
  */
 import { PGlite } from '@electric-sql/pglite';
 import { demoScopes } from '../../src/mock/seed.js';
@@ -21,6 +21,7 @@ import {
   toNodeListener,
   TokenServiceError,
   type FetchHandler,
+  type NodeContext,
   type NodeRequest,
   type NodeResponse,
   type RevocationEvent,
@@ -28,6 +29,7 @@ import {
 } from '../../src/server/index.js';
 import { createFaultLayer, DEMO_FAULTS, type DemoFault } from './fault-layer.js';
 import { createDemoScanner, eventSummary } from './scanner.js';
+import { createHookLog } from './hook-log.js';
 import { seedDemoAccount } from './seed-account.js';
 import { whoamiHandler, type DemoUser } from './whoami.js';
 
@@ -65,7 +67,7 @@ async function open(dataDir: string) {
   // Seeded once: a user who deleted every token finds an empty list after a restart, as they left it.
   await db.query('CREATE TABLE IF NOT EXISTS demo_seeded (at timestamptz NOT NULL)');
   const reseed = async () => {
-    await db.query('TRUNCATE pat_tokens, pat_token_owners, demo_seeded');
+    await db.query('TRUNCATE pat_tokens, pat_token_owners, pat_activity, demo_seeded');
     await seedDemoAccount(store, { userId: DEMO_USER.id, prefix: DEMO_PREFIX });
     await db.query('INSERT INTO demo_seeded (at) VALUES (now())');
   };
@@ -75,12 +77,17 @@ async function open(dataDir: string) {
   let revocations: RevocationEvent[] = [];
   // Declared once, here; the list answer tells the page (which sets nothing but `endpoint`): the
   // catalogue, and at most a year and a day, no token without an expiry (the seeded account has one
-  // from before the policy, as real accounts do), 100 tokens per user (the default).
+  // from before the policy, as real accounts do), 100 tokens per user (the default). Expired tokens
+  // stay listed for 90 days, so the panel's maintain() leaves the seeded one there. The hooks write
+  // to the panel's log; a real host sends them to its audit log and its mailer.
+  const hooks = createHookLog();
   const service = createTokenService({
     store,
     prefix: DEMO_PREFIX,
     scopes: demoScopes,
-    policy: { maxLifetimeDays: 366, allowNoExpiration: false },
+    policy: { maxLifetimeDays: 366, allowNoExpiration: false, expiredRetentionDays: 90 },
+    onActivity: (event) => hooks.activity(event),
+    expiryReminders: { withinDays: 7, notify: (reminder) => hooks.notify(reminder) },
     onRevocation: (event) => void revocations.push(event),
   });
   const scanner = await createDemoScanner();
@@ -94,21 +101,25 @@ async function open(dataDir: string) {
   );
   const whoami = whoamiHandler(service, [DEMO_USER]);
 
-  const handler: FetchHandler = async (request) => {
-    const { pathname } = new URL(request.url);
-    if (pathname === '/api/tokens' || pathname.startsWith('/api/tokens/')) return faults.handler(request);
-    if (pathname === '/api/whoami') return whoami(request);
+  const handler: FetchHandler<NodeContext> = async (request, context) => {
+    const { pathname, searchParams } = new URL(request.url);
+    if (pathname === '/api/tokens' || pathname.startsWith('/api/tokens/')) return faults.handler(request, context);
+    if (pathname === '/api/whoami') return whoami(request, context);
     if (pathname === '/api/demo/reset' && request.method === 'POST') {
       faults.disarm();
       await reseed();
+      hooks.clear();
       return new Response(null, { status: 204 });
     }
-    if (pathname === '/api/demo/leak' && request.method === 'POST') return scanner.handle(request, whoami);
+    if (pathname === '/api/demo/leak' && request.method === 'POST') return scanner.handle(request, whoami, context);
     if (pathname === '/api/demo/revoke-all' && request.method === 'POST') {
       revocations = [];
       const revoked = await service.revokeAll(DEMO_USER.id, 'account');
       return json({ revoked, onRevocation: revocations.map(eventSummary) });
     }
+    if (pathname === '/api/demo/hooks') return json({ entries: hooks.after(Number(searchParams.get('after')) || 0) });
+    // What a host's scheduler runs (a cron job: docs/activity.md); here, a button in the panel.
+    if (pathname === '/api/demo/maintain' && request.method === 'POST') return json(await service.maintain());
     if (pathname === '/api/demo/fill' && request.method === 'POST') return json({ added: await fillToLimit(service) });
     if (pathname === '/api/demo/fault' && request.method === 'POST') {
       const { fault } = (await request.json().catch(() => ({}))) as { fault?: DemoFault };
@@ -147,14 +158,14 @@ export function createDemoBackend({ dataDir }: { dataDir: string }): DemoBackend
     }));
   const status: DemoStatus = { backend: 'server', store: `PGlite (${dataDir})`, prefix: DEMO_PREFIX, faults: DEMO_FAULTS };
 
-  const listener = toNodeListener(async (request) => {
+  const listener = toNodeListener(async (request, context) => {
     if (new URL(request.url).pathname === '/api/demo/status') {
       // The page's first question: answered at once, so the list shows its loading state while
       // the database opens (seconds, the first time, on a busy machine).
       void opening().catch(() => {});
       return json(status);
     }
-    return (await opening()).handler(request);
+    return (await opening()).handler(request, context);
   });
 
   return {

@@ -3,7 +3,7 @@
  * `POST /api/demo/fault`, each hits the next token request (an empty list, the next load) and
  * then disarms. The handler behind never knows: this is the demo's, not the package's.
  */
-import type { FetchHandler } from '../../src/server/index.js';
+import type { FetchHandler, NodeContext } from '../../src/server/index.js';
 
 export const DEMO_FAULTS = ['server-error', 'slow', 'network', 'schema-violation', 'empty-list'] as const;
 export type DemoFault = (typeof DEMO_FAULTS)[number];
@@ -30,13 +30,13 @@ async function violateSchema(response: Response): Promise<Response> {
 }
 
 export interface FaultLayer {
-  readonly handler: FetchHandler;
+  readonly handler: FetchHandler<NodeContext>;
   /** Arms `fault`; settles with what it hit, or `undefined` when another fault or a reset replaced it. */
   arm(fault: DemoFault): Promise<FiredFault | undefined>;
   disarm(): void;
 }
 
-export function createFaultLayer(inner: FetchHandler): FaultLayer {
+export function createFaultLayer(inner: FetchHandler<NodeContext>): FaultLayer {
   let armed: { fault: DemoFault; settle: (fired: FiredFault | undefined) => void } | undefined;
 
   const disarm = () => {
@@ -52,9 +52,9 @@ export function createFaultLayer(inner: FetchHandler): FaultLayer {
       });
     },
     disarm,
-    async handler(request) {
+    async handler(request, context) {
       const isLoad = request.method === 'GET';
-      if (!armed || (armed.fault === 'empty-list' && !isLoad)) return inner(request);
+      if (!armed || (armed.fault === 'empty-list' && !isLoad)) return inner(request, context);
       const { fault, settle } = armed;
       armed = undefined;
       settle({ fault, request: `${request.method} ${new URL(request.url).pathname}` });
@@ -67,11 +67,11 @@ export function createFaultLayer(inner: FetchHandler): FaultLayer {
           return Response.error();
         case 'slow':
           await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
-          return inner(request);
+          return inner(request, context);
         case 'empty-list':
           return Response.json({ tokens: [] }, { headers: { 'Cache-Control': 'no-store' } });
         case 'schema-violation':
-          return violateSchema(await inner(request));
+          return violateSchema(await inner(request, context));
       }
     },
   };

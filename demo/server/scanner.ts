@@ -10,6 +10,7 @@ import {
   createTestSecretScanner,
   type FetchHandler,
   type LeakEvent,
+  type NodeContext,
   type RevocationEvent,
   type TestSecretScanner,
 } from '../../src/server/index.js';
@@ -28,8 +29,8 @@ export interface DemoScanner {
   readonly keys: TestSecretScanner['keys'];
   /** The receiver's `onLeak`. */
   onLeak(event: LeakEvent): void;
-  /** `POST /api/demo/leak` `{ secret, url? }`. */
-  handle(request: Request, whoami: FetchHandler): Promise<Response>;
+  /** `POST /api/demo/leak` `{ secret, url? }`; `whoami` is asked with the panel's own request context. */
+  handle(request: Request, whoami: FetchHandler<NodeContext>, context: NodeContext): Promise<Response>;
 }
 
 export async function createDemoScanner(): Promise<DemoScanner> {
@@ -41,7 +42,7 @@ export async function createDemoScanner(): Promise<DemoScanner> {
     onLeak(event) {
       heard.push(event);
     },
-    async handle(request, whoami) {
+    async handle(request, whoami, context) {
       const { secret, url } = (await request.json().catch(() => ({}))) as { secret?: unknown; url?: unknown };
       if (typeof secret !== 'string' || !secret.trim()) return Response.json({ error: 'Paste a secret to leak.' }, { status: 400 });
       const report = await scanner.report(new URL('/api/tokens/secret-scanning', request.url), [
@@ -57,6 +58,7 @@ export async function createDemoScanner(): Promise<DemoScanner> {
       const feedback: unknown = await answer.json().catch(() => null);
       const check = await whoami(
         new Request(new URL('/api/whoami', request.url), { headers: { Authorization: `Bearer ${secret.trim()}` } }),
+        context,
       );
       return Response.json(
         { status: answer.status, feedback, onLeak: heard.map(eventSummary), whoami: check.status },

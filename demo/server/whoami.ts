@@ -2,7 +2,7 @@
  * `GET /api/whoami`: the host's own API, protected by personal access tokens. It is what a host
  * writes around `service.verify`: `Authorization: Bearer <secret>` → who the token acts for.
  */
-import { RETRY_AFTER_SECONDS, TokenServiceError, type FetchHandler, type TokenService } from '../../src/server/index.js';
+import { RETRY_AFTER_SECONDS, TokenServiceError, type FetchHandler, type NodeContext, type TokenService } from '../../src/server/index.js';
 
 export interface DemoUser {
   id: string;
@@ -15,13 +15,17 @@ const problem = (status: number, title: string, detail: string, headers: Record<
     { status, headers: { ...headers, 'Content-Type': 'application/problem+json' } },
   );
 
-export function whoamiHandler(service: TokenService, users: readonly DemoUser[]): FetchHandler {
-  return async (request) => {
+export function whoamiHandler(service: TokenService, users: readonly DemoUser[]): FetchHandler<NodeContext> {
+  return async (request, { req }) => {
     if (request.method !== 'GET') return problem(405, 'Method Not Allowed', 'Use GET here.', { Allow: 'GET' });
     const secret = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    // Who called, for the token's recent callers and its "used from a new address" event.
+    const ip = (req.socket as { remoteAddress?: string }).remoteAddress;
+    const userAgent = request.headers.get('user-agent');
+    const caller = { ...(ip ? { ip } : {}), ...(userAgent ? { userAgent } : {}) };
     let verified;
     try {
-      verified = secret ? await service.verify(secret) : null;
+      verified = secret ? await service.verify(secret, { caller }) : null;
     } catch (error) {
       // The database cannot answer: say so, never "bad token".
       if (error instanceof TokenServiceError && error.code === 'unavailable') {

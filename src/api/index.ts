@@ -4,4 +4,11 @@ export * from './errors.js';
 export { RestTokenClient, DEFAULT_TIMEOUT_MS } from './rest-token-client.js';
 export type { HeadersOption, HeadersValue, RestTokenClientOptions } from './rest-token-client.js';
 export { validatingClient } from './validating-client.js';
-export { parseCreateResponse, parseListResponse, parseListResult, parseRotateResponse, parseTokenArray } from './parse.js';
+export {
+  parseActivityPage,
+  parseCreateResponse,
+  parseListResponse,
+  parseListResult,
+  parseRotateResponse,
+  parseTokenArray,
+} from './parse.js';

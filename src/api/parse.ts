@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { ContractError, InvalidRequestError, PartialListError, type PatError } from './errors.js';
 import {
+  ActivityPageSchema,
   CreateTokenRequestSchema,
   CreateTokenResponseSchema,
   RotateTokenRequestSchema,
@@ -13,6 +14,7 @@ import {
   ScopeSchema,
   ServerPolicySchema,
   TokenSchema,
+  type ActivityPage,
   type CreateTokenRequest,
   type CreateTokenResponse,
   type ListTokensResponse,
@@ -152,6 +154,10 @@ export function parseCreateResponse(value: unknown): CreateTokenResponse {
 
 export function parseRotateResponse(value: unknown): RotateTokenResponse {
   return parseWith(RotateTokenResponseSchema, value);
+}
+
+export function parseActivityPage(value: unknown): ActivityPage {
+  return parseWith(ActivityPageSchema, value);
 }
 
 /** The create request as the contract sends it (name trimmed, unknown members dropped), or an `InvalidRequestError`. */

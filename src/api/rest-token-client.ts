@@ -1,5 +1,6 @@
 import { HttpError, NetworkError, TimeoutError, isAbortError } from './errors.js';
 import {
+  parseActivityPage,
   parseCreateRequest,
   parseCreateResponse,
   parseJson,
@@ -11,6 +12,7 @@ import {
 import * as z from 'zod/mini';
 import {
   ProblemSchema,
+  type ActivityPage,
   type CreateTokenRequest,
   type CreateTokenResponse,
   type ListTokensResponse,
@@ -92,6 +94,20 @@ export class RestTokenClient implements ValidatedClient {
       () => [`${this.#tokenUrl(id)}/rotate`, parseRotateRequest(request)],
       signal,
       async (response) => parseRotateResponse(parseJson(await response.text(), response.headers.get('content-type'))),
+    );
+  }
+
+  /** `GET {endpoint}/activity` or `GET {endpoint}/{id}/activity`, with `?cursor=` after the first page. */
+  async activity(tokenId: string | null, cursor: string | null, signal: AbortSignal): Promise<ActivityPage> {
+    return this.#request(
+      'activity',
+      'GET',
+      () => {
+        const base = tokenId === null ? this.endpoint.replace(/\/+$/, '') : this.#tokenUrl(tokenId);
+        return [`${base}/activity${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`];
+      },
+      signal,
+      async (response) => parseActivityPage(parseJson(await response.text(), response.headers.get('content-type'))),
     );
   }
 

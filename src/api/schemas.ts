@@ -108,6 +108,47 @@ export const RotateTokenResponseSchema = z.object({
   previous: z.nullable(TokenSchema),
 });
 
+/** One of the most recent distinct callers of a token (by address and user agent), as the server last saw it. */
+export const RecentCallerSchema = z.object({
+  ip: z.nullable(z.string()),
+  userAgent: z.nullable(z.string()),
+  lastUsedAt: isoDateTime,
+});
+
+/**
+ * One entry of a token's activity trail (docs/activity.md). `type` is a string, not a closed list:
+ * a newer server may record kinds this client does not know, which it shows as they are.
+ */
+export const ActivityEventSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  /** `created`, `regenerated`, `new-caller`, `revoked`, `deleted`, `expired`, `expiry-reminder`, or a newer kind. */
+  type: z.string().check(z.minLength(1)),
+  at: isoDateTime,
+  tokenId: z.string().check(z.minLength(1)),
+  /** The token's name when it happened (the token may be gone since). */
+  tokenName: z.optional(z.nullable(z.string())),
+  /** `regenerated`: the token that replaced `tokenId`. */
+  relatedTokenId: z.optional(z.nullable(z.string())),
+  /** Who did it: `user` (on the token page), `token` (by being used), `system` (the server), or a newer kind. */
+  actor: z.optional(z.nullable(z.string())),
+  /** The request's address and user agent: the user's for what they did, the caller's for a use. */
+  ip: z.optional(z.nullable(z.string())),
+  userAgent: z.optional(z.nullable(z.string())),
+  /** `revoked`: why (`leaked`, `admin`, `account`), and for `leaked` where it was found. */
+  reason: z.optional(z.nullable(z.string())),
+  url: z.optional(z.nullable(z.string())),
+  /** `expiry-reminder`, `expired`, `created`: the token's expiry; `regenerated`: when the old token stops working. */
+  expiresAt: z.optional(z.nullable(isoDateTime)),
+});
+
+/** A page of activity, newest first; `next` is the opaque cursor of the next page, `null` at the end. */
+export const ActivityPageSchema = z.object({
+  events: z.array(ActivityEventSchema),
+  next: z.nullable(z.string().check(z.minLength(1))),
+  /** One token's page only: its most recent distinct callers, newest first. */
+  callers: z.optional(z.nullable(z.array(RecentCallerSchema))),
+});
+
 /** RFC 9457 problem details; every member is optional on the wire. */
 export const ProblemSchema = z.object({
   type: z.optional(z.string()),
@@ -133,3 +174,6 @@ export type CreateTokenResponse = z.infer<typeof CreateTokenResponseSchema>;
 export type RotateTokenRequest = z.infer<typeof RotateTokenRequestSchema>;
 export type RotateTokenResponse = z.infer<typeof RotateTokenResponseSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
+export type RecentCaller = z.infer<typeof RecentCallerSchema>;
+export type ActivityEvent = z.infer<typeof ActivityEventSchema>;
+export type ActivityPage = z.infer<typeof ActivityPageSchema>;

@@ -1,4 +1,5 @@
 import type {
+  ActivityPage,
   CreateTokenRequest,
   CreateTokenResponse,
   ListTokensResponse,
@@ -26,6 +27,12 @@ export interface TokenClient {
    * one keeps working for the grace period. Optional: an adapter without it gets no "Regenerate".
    */
   rotate?(id: string, request: RotateTokenRequest, signal: AbortSignal): Promise<RotateTokenResponse>;
+  /**
+   * A page of activity, newest first: one token's (`tokenId`, with its recent callers on the first
+   * page) or all of the user's (`null`); `cursor` is the `next` of the page before, `null` for the
+   * first. Optional: an adapter without it gets no detail view in the list.
+   */
+  activity?(tokenId: string | null, cursor: string | null, signal: AbortSignal): Promise<ActivityPage>;
 }
 
 /** A client whose answers are checked (`validatingClient`): its `list()` gives the whole answer. */
@@ -34,4 +41,4 @@ export interface ValidatedClient extends TokenClient {
 }
 
 /** The things the elements do with a backend; used to label errors and events. */
-export type TokenOperation = 'list' | 'create' | 'revoke' | 'rotate';
+export type TokenOperation = 'list' | 'create' | 'revoke' | 'rotate' | 'activity';

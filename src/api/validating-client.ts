@@ -1,4 +1,4 @@
-import { parseCreateResponse, parseListResult, parseRotateResponse } from './parse.js';
+import { parseActivityPage, parseCreateResponse, parseListResult, parseRotateResponse } from './parse.js';
 import { RestTokenClient } from './rest-token-client.js';
 import type { ValidatedClient, TokenClient } from './token-client.js';
 
@@ -19,5 +19,8 @@ export function validatingClient(client: TokenClient): ValidatedClient {
   // Only an adapter that can rotate gets `rotate`: its absence is what hides "Regenerate".
   const rotate = client.rotate?.bind(client);
   if (rotate) validated.rotate = async (id, request, signal) => parseRotateResponse(await rotate(id, request, signal));
+  // The same for `activity`: without it, the list offers no detail view.
+  const activity = client.activity?.bind(client);
+  if (activity) validated.activity = async (tokenId, cursor, signal) => parseActivityPage(await activity(tokenId, cursor, signal));
   return validated;
 }

@@ -4,8 +4,9 @@
  * to give (a created token, a readable list) is skipped, not failed.
  */
 import * as z from 'zod/mini';
-import { parseCreateResponse, parseListResponse, parseRotateResponse } from '../api/parse.js';
+import { parseActivityPage, parseCreateResponse, parseListResponse, parseRotateResponse } from '../api/parse.js';
 import {
+  ActivityPageSchema,
   CreateTokenResponseSchema,
   ListTokensResponseSchema,
   MAX_GRACE_PERIOD_HOURS,
@@ -90,7 +91,7 @@ const pass = (reason?: string): Outcome => (reason ? { status: 'pass', reason } 
 const fail = (reason: string): Outcome => ({ status: 'fail', reason });
 const skip = (reason: string): Outcome => ({ status: 'skipped', reason });
 
-/** Rotation is optional in the contract; these answers mean the backend has no such route. */
+/** Rotation and activity are optional in the contract; these answers mean the backend has no such route. */
 const NOT_OFFERED_STATUSES = [404, 405, 501];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -214,6 +215,7 @@ export type ClauseId =
   | 'gone'
   | 'revoke-again'
   | 'rotate'
+  | 'activity'
   | 'isolation'
   | 'name-required'
   | 'lifetime-max'
@@ -470,8 +472,65 @@ export const CLAUSES: readonly Clause[] = [
     },
   },
   {
+    id: 'activity',
+    claim: "the activity routes answer pages of events, newest first; a token's page holds its own events, and no secret",
+    readOnly: false,
+    hint:
+      'GET {endpoint}/activity and {endpoint}/{id}/activity answer 200 { "events": [...], "next": cursor | null }, newest first ' +
+      "(404 where no activity is kept); a token's page holds only events naming it; a cursor you did not give is a 4xx problem.",
+    async run(context) {
+      const { probe } = context;
+      const all = await probe.send('GET', { path: '/activity' }, false);
+      if (NOT_OFFERED_STATUSES.includes(all.status)) return { status: 'not-offered', reason: `GET …/activity answered ${all.status}` };
+      // Offered: from here on its answers are the contract's, and content-types judges them.
+      all.judged = true;
+      const allError = judgePage(context, all);
+      if (allError) return allError;
+
+      const created = await probe.send('POST', { body: { name: context.nameFor('activity'), description: DESCRIPTION, expiresInDays: 1 } });
+      noteMade(context, created);
+      const token = madeToken(created);
+      if (!token) return skip(`needs a token to read the trail of, and POST answered ${answered(created)}`);
+      const mine = await probe.send('GET', { path: Probe.tokenPath(token.id, '/activity') });
+      if (NOT_OFFERED_STATUSES.includes(mine.status)) {
+        return fail(`GET …/activity answered 200, but GET …/{id}/activity of a token just made answered ${answered(mine)}; expected 200`);
+      }
+      const mineError = judgePage(context, mine);
+      if (mineError) return mineError;
+      const events = (mine.json as { events: Array<Record<string, unknown>> }).events;
+      const stranger = events.findIndex((event) => event.tokenId !== token.id && event.relatedTokenId !== token.id);
+      if (stranger >= 0)
+        return fail(`GET …/{id}/activity: “events[${stranger}]” is about another token (neither tokenId nor relatedTokenId is it)`);
+      for (const exchange of [all, mine]) {
+        if (token.secret && exchange.text.includes(token.secret)) return fail(`${exchange.label}'s answer contains a secret`);
+      }
+
+      // Up to three pages on: each valid, none repeating an event.
+      const seen = new Set(listedEvents(all).map((event) => event.id));
+      let next = (all.json as { next: string | null }).next;
+      for (let page = 0; next && page < 3; page += 1) {
+        const following = await probe.send('GET', { path: `/activity?cursor=${encodeURIComponent(next)}` });
+        const error = judgePage(context, following);
+        if (error) return error;
+        for (const event of listedEvents(following)) {
+          if (seen.has(event.id)) return fail('GET …/activity?cursor=…: the next page repeats an event of the one before');
+          seen.add(event.id);
+        }
+        next = (following.json as { next: string | null }).next;
+      }
+
+      const bogus = await probe.send('GET', { path: `/activity?cursor=${encodeURIComponent(context.nameFor('cursor'))}` });
+      if (bogus.status < 400 || bogus.status >= 500) {
+        return fail(`GET …/activity with a cursor the server never gave answered ${answered(bogus)}; expected 400 or 422`);
+      }
+      const problem = problemError(bogus);
+      if (problem) return fail(`the ${bogus.status} for a cursor the server never gave: ${problem}`);
+      return pass(`${events.length} event${events.length === 1 ? '' : 's'} for a new token`);
+    },
+  },
+  {
     id: 'isolation',
-    claim: "a second user can neither see, delete nor rotate the first user's token, nor tell it exists",
+    claim: "a second user can neither see, delete nor rotate the first user's token (nor read its activity), nor tell it exists",
     readOnly: false,
     hint: "Scope every query by the signed-in user: another user's token answers 404 on every route, exactly like one that does not exist (403 would confirm it exists).",
     async run(context) {
@@ -520,6 +579,19 @@ export const CLAUSES: readonly Clause[] = [
           return fail(
             `${label} of the first user's token, as the second user, answered ${answered(attempt)}; ` +
               `a token that does not exist answers ${nowhere.status}${attempt.status === 403 ? ': 403 tells them it exists' : ''}`,
+          );
+        }
+      }
+
+      if (context.outcomes.get('activity')?.status === 'pass') {
+        // Their view of its trail: what a token that does not exist shows (nothing, or a 404).
+        const nowhere = await probe.send('GET', { path: `${madeUp}/activity`, asOther: true });
+        const theirs = await probe.send('GET', { path: Probe.tokenPath(token.id, '/activity'), asOther: true });
+        const leaked = theirs.status === 200 && listedEvents(theirs).length > 0;
+        if (theirs.status !== nowhere.status || leaked) {
+          return fail(
+            `GET …/{id}/activity of the first user's token, as the second user, answered ${answered(theirs)}` +
+              `${leaked ? ' with its events' : ''}; a token that does not exist answers ${nowhere.status}`,
           );
         }
       }
@@ -659,6 +731,24 @@ export const CLAUSES: readonly Clause[] = [
     },
   },
 ];
+
+/** The events of an activity page, read leniently (its shape is judged apart). */
+function listedEvents(exchange: Exchange): Array<{ id: unknown }> {
+  const events = (exchange.json as { events?: unknown } | undefined)?.events;
+  return Array.isArray(events) ? (events.filter((event) => typeof event === 'object' && event !== null) as Array<{ id: unknown }>) : [];
+}
+
+/** Judges one activity page: 200, its shape, newest first; `undefined` when it is right. */
+function judgePage(context: RunContext, exchange: Exchange): Outcome | undefined {
+  if (exchange.status !== 200) return fail(`${exchange.label} answered ${answered(exchange)}; expected 200`);
+  if (exchange.json === undefined) return fail(`${exchange.label}: its body is not JSON`);
+  judge(context, exchange.label, ActivityPageSchema, exchange.json, listedEvents(exchange).length);
+  const error = shapeError(ActivityPageSchema, parseActivityPage, exchange.json);
+  if (error) return fail(`${exchange.label}: ${describeContractError(error)}`);
+  const times = (exchange.json as { events: Array<{ at: string }> }).events.map((event) => Date.parse(event.at));
+  if (times.some((time, index) => index > 0 && time > times[index - 1]!)) return fail(`${exchange.label}: the events are not newest first`);
+  return undefined;
+}
 
 /** Judges one rotate answer; `undefined` when it is right. */
 function judgeRotation(context: RunContext, exchange: Exchange, old: MadeToken, graceHours: number): Outcome | undefined {

@@ -86,7 +86,10 @@ export class Probe {
    */
   async send(method: string, options: SendOptions = {}, judged = true, signal = this.#options.signal): Promise<Exchange> {
     const { path = '', body, withoutHeaders = false, asOther = false } = options;
-    const label = `${path ? `${method} …${path.replace(/^\/[^/]+/, '/{id}')}` : method}${asOther ? ' (second user)' : ''}`;
+    // `/tok_1/rotate` reads `…/{id}/rotate`; `/activity?cursor=…` reads `…/activity` (the collection's trail).
+    const route = path.split('?', 1)[0]!;
+    const where = route === '/activity' ? route : route.replace(/^\/[^/]+/, '/{id}');
+    const label = `${path ? `${method} …${where}` : method}${asOther ? ' (second user)' : ''}`;
     if (signal.aborted) throw new InterruptedError();
 
     const headers: Record<string, string> = {

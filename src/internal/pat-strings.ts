@@ -1,4 +1,5 @@
 import { defaultGenerateDialogStrings, type GenerateDialogStrings } from '../generate-dialog/strings.js';
+import { defaultActivityStrings, type ActivityStrings } from '../token-list/activity-strings.js';
 import { defaultTokenListStrings, type TokenListStrings } from '../token-list/strings.js';
 import { defaultTokenRevealStrings, type TokenRevealStrings } from '../token-reveal/strings.js';
 import { defaultErrorStrings, type ErrorStrings } from './strings.js';
@@ -7,11 +8,12 @@ import { defaultErrorStrings, type ErrorStrings } from './strings.js';
  * All strings of all elements in one flat object. The list passes its `strings` to the dialog,
  * and the dialog to the reveal, so a host localises the whole feature on one tag.
  */
-export interface PatStrings extends ErrorStrings, TokenListStrings, GenerateDialogStrings, TokenRevealStrings {}
+export interface PatStrings extends ErrorStrings, TokenListStrings, ActivityStrings, GenerateDialogStrings, TokenRevealStrings {}
 
 export const defaultStrings: PatStrings = {
   ...defaultErrorStrings,
   ...defaultTokenListStrings,
+  ...defaultActivityStrings,
   ...defaultGenerateDialogStrings,
   ...defaultTokenRevealStrings,
 };

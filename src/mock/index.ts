@@ -11,13 +11,18 @@
  * ```
  *
  * It never stores a secret: `create` and `rotate` return it once and keep only the partial key.
+ * It keeps an activity trail (created, regenerated, deleted, used by a new caller, revoked by
+ * `simulateRevocation`) and each token's recent callers, served by the activity routes;
+ * `useToken()` stands for a use.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import {
   DESCRIPTION_MAX_LENGTH,
   MAX_GRACE_PERIOD_HOURS,
   NAME_MAX_LENGTH,
+  type ActivityEvent,
   type CreateTokenRequest,
+  type RecentCaller,
   type RotateTokenRequest,
   type Scope,
   type ServerPolicy,
@@ -25,10 +30,10 @@ import {
 } from '../api/schemas.js';
 import { isInvisible, textProblem } from '../api/text-rules.js';
 import type { TokenOperation } from '../api/token-client.js';
-import { demoSeed } from './seed.js';
+import { demoActivity, demoSeed } from './seed.js';
 import { generateSecret, partialKeyOf, randomId } from './secret.js';
 
-export { demoScopes, demoSeed } from './seed.js';
+export { demoActivity, demoScopes, demoSeed } from './seed.js';
 export { generateSecret, partialKeyOf } from './secret.js';
 /** Fix the elements' clock in your tests: `setClock(new Date('2026-12-01T12:00:00Z'))`; `setClock()` undoes it. */
 export { setClock } from '../internal/clock.js';
@@ -48,7 +53,7 @@ export type MockFault =
   | 'malformed-json' // 200/201 with a body that is not JSON
   | 'schema-violation' // 200/201 with a required field mistyped
   | 'extra-fields' // 200/201 with unknown extra fields (valid: clients must ignore them)
-  | 'empty-list'; // list only: no tokens
+  | 'empty-list'; // list only: no tokens (activity: no events)
 
 export const MOCK_FAULTS: readonly MockFault[] = [
   'server-error',
@@ -97,6 +102,16 @@ export interface MockBackendOptions {
    * is). Without one, any non-empty list of ids is stored as sent.
    */
   scopes?: readonly Scope[];
+  /** Whether the activity routes are served (the detail view's trail). Default true; false: they answer 404, as a backend without them. */
+  activity?: boolean;
+  /** Events per activity page. Default 25, as the reference server. */
+  activityPageSize?: number;
+}
+
+/** Who used a token, for `useToken()`. */
+export interface MockCaller {
+  ip?: string;
+  userAgent?: string;
 }
 
 export interface MockRequestRecord {
@@ -121,8 +136,15 @@ export interface MockBackend {
   readonly requests: MockRequestRecord[];
   /** The store's tokens, newest first (a copy). */
   tokens(): Token[];
-  /** Replace the store's content and forget queued faults and recorded requests. */
+  /** Replace the store's content (and the trail: the demo's for `'demo'`, none otherwise) and forget queued faults and recorded requests. */
   reset(seed?: 'demo' | readonly Token[]): void;
+  /** The activity trail, newest first (a copy). */
+  activity(): ActivityEvent[];
+  /**
+   * Stands for a use of the token by `caller` (an API call with it): `lastUsedAt` moves, the
+   * caller joins its recent callers, and a caller it had not seen makes a `new-caller` event.
+   */
+  useToken(id: string, caller?: MockCaller, at?: Date): void;
   failNext(fault: MockFault, options?: FailNextOptions): void;
   setLatency(latency: MockBackendOptions['latency']): void;
   /**
@@ -150,6 +172,8 @@ interface QueuedFault {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** Recent callers kept per token, as the reference server. */
+const MAX_CALLERS = 5;
 
 function problem(status: number, title: string, detail?: string, errors?: Record<string, string>) {
   return HttpResponse.json(
@@ -170,14 +194,32 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const maxTokensPerUser = options.maxTokensPerUser;
   /** What the list answer tells the page: the catalogue, and the policy options given (as a server states what it enforces). */
   const listExtras = listExtrasOf(options);
+  const pageSize = options.activityPageSize ?? 25;
   let latency = options.latency ?? 0;
   let store: Token[] = [];
   let faults: QueuedFault[] = [];
   const requests: MockRequestRecord[] = [];
+  /** Newest first. */
+  let events: ActivityEvent[] = [];
+  let callers = new Map<string, RecentCaller[]>();
+  let eventCount = 0;
 
   const seedTokens = (seed: 'demo' | readonly Token[] = 'demo') => (seed === 'demo' ? demoSeed(now()) : seed.map(copyOf)).sort(byNewest);
+  function seedAll(seed: 'demo' | readonly Token[] = 'demo') {
+    store = seedTokens(seed);
+    const trail = seed === 'demo' ? demoActivity(now()) : { events: [], callers: {} };
+    events = trail.events.map(copyOf).sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    callers = new Map(Object.entries(trail.callers).map(([id, list]) => [id, list.map((caller) => ({ ...caller }))]));
+  }
+  seedAll(options.seed);
 
-  store = seedTokens(options.seed);
+  /** Records an event (newest first); ids sort in the order they were made. */
+  function note(event: Omit<ActivityEvent, 'id' | 'at'> & { at?: string }) {
+    eventCount += 1;
+    events.unshift({ id: `evt_mock${String(eventCount).padStart(8, '0')}`, at: now().toISOString(), ...event });
+  }
+  const byUser = (type: string, token: Token, extra: Partial<ActivityEvent> = {}) =>
+    note({ type, tokenId: token.id, tokenName: token.name, actor: 'user', ip: null, userAgent: null, ...extra });
 
   function takeFault(operation: TokenOperation): MockFault | undefined {
     const queued = faults.find((f) => f.operation === undefined || f.operation === operation);
@@ -341,6 +383,36 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
 
   const asObject = (body: unknown) => (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
 
+  /** `GET …/activity` and `GET …/{id}/activity`: a page of the trail, newest first, by an opaque cursor. */
+  async function activityAnswer(request: Request, tokenId: string | null): Promise<Response> {
+    await record('activity', request, undefined);
+    if (options.activity === false) return problem(404, 'Not Found', 'There is nothing at this address.');
+    const fault = takeFault('activity');
+    const early = fault && (await genericFault(fault, 'activity'));
+    if (early) return early;
+    const mine =
+      fault === 'empty-list' ? [] : events.filter((e) => tokenId === null || e.tokenId === tokenId || e.relatedTokenId === tokenId);
+    const cursor = new URL(request.url).searchParams.get('cursor');
+    let from = 0;
+    if (cursor) {
+      const after = mine.findIndex((e) => btoa(e.id) === cursor);
+      if (after < 0)
+        return problem(422, 'Unprocessable Entity', 'The cursor is not one this server gave.', { cursor: 'Use the "next" value.' });
+      from = after + 1;
+    }
+    const page = mine.slice(from, from + pageSize);
+    const next = from + pageSize < mine.length ? btoa(page.at(-1)!.id) : null;
+    const body: Record<string, unknown> = { events: page, next };
+    if (tokenId !== null && !cursor) body.callers = callers.get(tokenId) ?? [];
+    if (fault === 'schema-violation')
+      body.events = [{ ...(page[0] ?? { id: 'evt_x', type: 'created', tokenId: 'tok_x' }), at: 1700000000 }];
+    if (fault === 'extra-fields') {
+      body.events = page.map((e) => ({ ...e, geo: { country: 'NZ' } }));
+      body.total = mine.length;
+    }
+    return HttpResponse.json(body);
+  }
+
   const handlers: HttpHandler[] = [
     http.get(endpoint, async ({ request }) => {
       await record('list', request, undefined);
@@ -392,6 +464,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         return HttpResponse.json({ token: { ...token, id: 42 }, secret }, { status: 201 });
       }
       store = [token, ...store];
+      byUser('created', token, { expiresAt: token.expiresAt });
       const payload = fault === 'extra-fields' ? { token: { ...token, owner: { id: 7 } }, secret, hint: 'x' } : { token, secret };
       return HttpResponse.json(payload, { status: 201 });
     }),
@@ -429,12 +502,16 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }
       // At most one predecessor in its grace period: regenerating `old` ends the grace of the one it replaced.
       store = [token, ...store.flatMap((t) => (t === old ? (previous ? [previous] : []) : t.replacedBy === old.id ? [] : [t]))];
+      byUser('regenerated', old, { relatedTokenId: token.id, expiresAt: previous?.expiresAt ?? token.createdAt });
       const payload =
         fault === 'extra-fields'
           ? { token: { ...token, owner: { id: 7 } }, secret, previous: previous && { ...previous, owner: { id: 7 } }, rotatedBy: 'user_1' }
           : { token, secret, previous };
       return HttpResponse.json(payload, { status: 201 });
     }),
+
+    http.get(`${endpoint}/activity`, ({ request }) => activityAnswer(request, null)),
+    http.get(`${endpoint}/:id/activity`, ({ request, params }) => activityAnswer(request, String(params.id))),
 
     http.delete(`${endpoint}/:id`, async ({ request, params }) => {
       await record('revoke', request, undefined);
@@ -444,9 +521,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const early = fault && !bodyFault && (await genericFault(fault, 'revoke'));
       if (early) return early;
       const id = String(params.id);
-      const exists = store.some((t) => t.id === id);
-      if (!exists) return problem(404, 'Not Found', 'No token with this id.');
+      const gone = store.find((t) => t.id === id);
+      if (!gone) return problem(404, 'Not Found', 'No token with this id.');
       store = store.filter((t) => t.id !== id);
+      callers.delete(id);
+      byUser('deleted', gone);
       if (fault === 'malformed-json')
         return new HttpResponse('{"deleted": tr', { status: 200, headers: { 'Content-Type': 'application/json' } });
       if (bodyFault) return HttpResponse.json({ deleted: fault === 'extra-fields' ? 1 : 'yes' }, { status: 200 });
@@ -459,9 +538,26 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     requests,
     tokens: () => store.map(copyOf),
     reset(seed) {
-      store = seedTokens(seed);
+      seedAll(seed);
       faults = [];
       requests.length = 0;
+    },
+    activity: () => events.map(copyOf),
+    useToken(id, caller = {}, at = now()) {
+      const token = store.find((t) => t.id === id);
+      if (!token) throw new Error(`The mock has no token ${id}.`);
+      if (!token.lastUsedAt || Date.parse(token.lastUsedAt) < at.getTime()) token.lastUsedAt = at.toISOString();
+      if (caller.ip === undefined && caller.userAgent === undefined) return;
+      const ip = caller.ip ?? null;
+      const userAgent = caller.userAgent ?? null;
+      const known = callers.get(id) ?? [];
+      const same = known.find((c) => c.ip === ip && c.userAgent === userAgent);
+      if (!same) {
+        note({ type: 'new-caller', at: at.toISOString(), tokenId: id, tokenName: token.name, actor: 'token', ip, userAgent });
+        events.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+      }
+      const merged = [{ ip, userAgent, lastUsedAt: at.toISOString() }, ...known.filter((c) => c !== same)];
+      callers.set(id, merged.sort((a, b) => Date.parse(b.lastUsedAt) - Date.parse(a.lastUsedAt)).slice(0, MAX_CALLERS));
     },
     failNext(fault, { operation, times = 1 } = {}) {
       faults.push({ fault, operation, remaining: times });
@@ -483,6 +579,19 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         expiresAt: token.expiresAt !== null && Date.parse(token.expiresAt) < at.getTime() ? token.expiresAt : revocation.at,
       });
       store = store.map((token) => (chosen.includes(token) ? revoke(token) : token));
+      // The trail has each revocation, by the system, as the reference server records it.
+      for (const token of chosen) {
+        note({
+          type: 'revoked',
+          tokenId: token.id,
+          tokenName: token.name,
+          actor: 'system',
+          ip: null,
+          userAgent: null,
+          reason,
+          url: url ?? null,
+        });
+      }
       return store.filter((token) => chosen.some((revoked) => revoked.id === token.id)).map(copyOf);
     },
   };
@@ -512,8 +621,8 @@ function listExtrasOf(options: MockBackendOptions): { scopes?: Scope[]; policy?:
 }
 
 /** A deep copy (scopes included), so neither a caller nor the store can change the other. */
-function copyOf(token: Token): Token {
-  return structuredClone(token);
+function copyOf<T extends object>(value: T): T {
+  return structuredClone(value);
 }
 
 function byNewest(a: Token, b: Token): number {

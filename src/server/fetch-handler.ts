@@ -7,6 +7,8 @@
  * POST   {basePath}              -> 201 { token, secret }
  * DELETE {basePath}/{id}         -> 204
  * POST   {basePath}/{id}/rotate  -> 201 { token, secret, previous }
+ * GET    {basePath}/activity?cursor=       -> 200 { events, next }            (the user's trail)
+ * GET    {basePath}/{id}/activity?cursor=  -> 200 { events, next, callers? }  (one token's)
  * POST   {basePath}/secret-scanning -> 200 feedback   (with `secretScanning`: GitHub's signed reports, no session)
  * ```
  *
@@ -21,8 +23,11 @@
 import type { CreateTokenRequest, RotateTokenRequest } from '../api/schemas.js';
 import { SetupError, TokenServiceError } from './errors.js';
 import { readJsonBody } from './json-body.js';
+import { addressOf, assertClientIp, type ClientIp, type GuardNodeRequest } from './require-token.js';
 import { json, noContent, problem, unavailable } from './responses.js';
 import { createSecretScanningReceiver, type SecretScanningOptions } from './secret-scanning.js';
+import type { TokenCaller } from './store.js';
+import { isTokenId } from './token-format.js';
 import type { TokenService } from './token-service.js';
 
 /**
@@ -65,6 +70,12 @@ export interface FetchHandlerOptions<Context = unknown> {
    * reported secret of ours is revoked at once, and `onLeak` hears it.
    */
   secretScanning?: SecretScanningOptions;
+  /**
+   * How to read the client's address for the activity trail (who created, regenerated or deleted
+   * a token, from where): `requireToken`'s rule (`ClientIp`). Unset: with `toNodeListener`,
+   * Express's `req.ip` (its `trust proxy`), else the socket's address; otherwise none.
+   */
+  clientIp?: ClientIp;
 }
 
 type Route =
@@ -72,6 +83,7 @@ type Route =
   | { kind: 'token'; id: string }
   | { kind: 'rotate'; id: string }
   | { kind: 'secret-scanning' }
+  | { kind: 'activity'; id: string | null }
   | { kind: 'unknown' };
 
 const ALLOWED: Record<Exclude<Route['kind'], 'unknown'>, string[]> = {
@@ -79,6 +91,7 @@ const ALLOWED: Record<Exclude<Route['kind'], 'unknown'>, string[]> = {
   token: ['DELETE'],
   rotate: ['POST'],
   'secret-scanning': ['POST'],
+  activity: ['GET', 'HEAD'],
 };
 
 /** The receiver's last path segment; no token id has this shape. */
@@ -107,9 +120,12 @@ function routeUnder(basePath: string, pathname: string, receiving: boolean): Rou
   if (receiving && pathname === `${basePath}/${SECRET_SCANNING}`) return { kind: 'secret-scanning' };
   if (!pathname.startsWith(`${basePath}/`)) return { kind: 'unknown' };
   const [first, second, ...more] = pathname.slice(basePath.length + 1).split('/');
+  // No token id of ours is "activity": the segment names the user's trail.
+  if (first === 'activity' && second === undefined) return { kind: 'activity', id: null };
   const id = decodeId(first);
   if (!id || more.length) return { kind: 'unknown' };
   if (second === undefined) return { kind: 'token', id };
+  if (second === 'activity') return { kind: 'activity', id };
   return second === 'rotate' ? { kind: 'rotate', id } : { kind: 'unknown' };
 }
 
@@ -125,6 +141,10 @@ function routeByShape(method: string, pathname: string, receiving: boolean): Rou
   if (method === 'DELETE') {
     const id = decodeId(last);
     if (id) return { kind: 'token', id };
+  }
+  if ((method === 'GET' || method === 'HEAD') && last === 'activity' && segments.length >= 2) {
+    const id = decodeId(segments.at(-2));
+    return { kind: 'activity', id: id && isTokenId(id) ? id : null };
   }
   return { kind: 'collection' };
 }
@@ -160,6 +180,17 @@ export function createFetchHandler<Context = unknown>(service: TokenService, opt
       ));
   const receiver =
     options.secretScanning === undefined ? undefined : createSecretScanningReceiver(service, options.secretScanning, onError);
+  assertClientIp(options.clientIp);
+  /** Who sent the request, for the activity trail: its address by `clientIp`, and its user agent. */
+  const callerOf = (request: Request, context: Context): TokenCaller => {
+    const node = (context as { req?: GuardNodeRequest } | undefined)?.req;
+    const ip =
+      options.clientIp === undefined && node?.headers
+        ? addressOf(node, undefined, undefined)
+        : addressOf(request, context, options.clientIp);
+    const userAgent = request.headers.get('user-agent');
+    return { ...(ip ? { ip } : {}), ...(userAgent ? { userAgent } : {}) };
+  };
   /** Whether a request inside `basePath` arrived yet, and whether one outside it was reported. */
   let servedInside = false;
   let reportedOutside = false;
@@ -209,8 +240,13 @@ export function createFetchHandler<Context = unknown>(service: TokenService, opt
     if (typeof userId !== 'string' || userId === '') return problem(401, { detail: 'Sign in to manage your tokens.' });
 
     if (route.kind === 'collection' && (method === 'GET' || method === 'HEAD')) return json(200, await service.listAnswer(userId));
+    if (route.kind === 'activity') {
+      const cursor = new URL(request.url).searchParams.get('cursor') || null;
+      return json(200, await service.activity(userId, route.id, cursor));
+    }
+    const action = { caller: callerOf(request, context) };
     if (route.kind === 'token') {
-      await service.revoke(userId, route.id);
+      await service.revoke(userId, route.id, action);
       return noContent();
     }
 
@@ -219,8 +255,8 @@ export function createFetchHandler<Context = unknown>(service: TokenService, opt
     // A client that left would never receive the secret: make no token for it.
     if (request.signal.aborted) return problem(CLIENT_CLOSED_REQUEST, { detail: 'The client closed the request.' });
     // The service validates the body against the contract's schema and the policy.
-    if (route.kind === 'rotate') return json(201, await service.rotate(userId, route.id, body.value as RotateTokenRequest));
-    return json(201, await service.create(userId, body.value as CreateTokenRequest));
+    if (route.kind === 'rotate') return json(201, await service.rotate(userId, route.id, body.value as RotateTokenRequest, action));
+    return json(201, await service.create(userId, body.value as CreateTokenRequest, action));
   }
 
   async function answer(request: Request, method: string, context: Context): Promise<Response> {

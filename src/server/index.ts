@@ -14,7 +14,25 @@
  * It imports nothing from the elements and nothing that needs a DOM: only the contract's schemas.
  */
 export { createTokenService, LAST_USED_RESOLUTION_MS } from './token-service.js';
-export type { CheckOptions, CheckResult, RefusalReason, TokenService, TokenServiceOptions, VerifiedToken } from './token-service.js';
+export type {
+  ActionOptions,
+  CheckOptions,
+  CheckResult,
+  RefusalReason,
+  TokenService,
+  TokenServiceOptions,
+  VerifiedToken,
+} from './token-service.js';
+export {
+  ACTIVITY_PAGE_SIZE,
+  DEFAULT_ACTIVITY,
+  MAX_RECENT_CALLERS,
+  type ActivityHook,
+  type ActivityOptions,
+  type ActivityType,
+  type TokenActivity,
+} from './activity.js';
+export type { ExpiryReminder, ExpiryReminderOptions } from './activity-maintenance.js';
 export { tokenOf } from './require-token.js';
 export type {
   Authorization,
@@ -50,13 +68,18 @@ export { SCHEMA_VERSION } from './postgres-migrations.js';
 export { PGliteInUseError, PGLITE_LOCK_FILE } from './pglite-lock.js';
 export type { MaintenanceReport, MaintenanceStepResult } from './maintenance.js';
 export type {
+  ActivityLimits,
+  ActivityQuery,
   LeakedSecret,
   LeakRevocation,
   NewToken,
+  RecentCaller,
+  RecordedUses,
   Replacement,
   RevocationReason,
   RotateInput,
   RotateResult,
+  StoredActivity,
   StoredToken,
   TokenCaller,
   TokenRevocation,
@@ -64,4 +87,12 @@ export type {
   TokenUse,
 } from './store.js';
 export type { Scope } from '../api/schemas.js';
-export type { CreateTokenRequest, CreateTokenResponse, RotateTokenRequest, RotateTokenResponse, Token } from '../api/schemas.js';
+export type {
+  ActivityEvent,
+  ActivityPage,
+  CreateTokenRequest,
+  CreateTokenResponse,
+  RotateTokenRequest,
+  RotateTokenResponse,
+  Token,
+} from '../api/schemas.js';

@@ -6,12 +6,13 @@
  * it did as counts; a step whose store method is missing, or that the policy turns off, is skipped
  * and says why. Later features add their steps to `MAINTENANCE_STEPS`.
  */
+import { ACTIVITY_STEP, EXPIRY_EVENTS_STEP, EXPIRY_REMINDERS_STEP, type ActivityMaintenance } from './activity-maintenance.js';
 import type { ResolvedPolicy } from './policy.js';
 import type { TokenStore } from './store.js';
 
 /** What one step did. */
 export interface MaintenanceStepResult {
-  /** The step's name: `expired`, `revoked`, `past-grace` or `live-token-counts`. */
+  /** The step's name: `expiry-events`, `expired`, `revoked`, `past-grace`, `expiry-reminders`, `activity` or `live-token-counts`. */
   step: string;
   /** What it did, e.g. `{ deleted: 12 }`; empty when skipped. */
   counts: Record<string, number>;
@@ -30,6 +31,8 @@ export interface MaintenanceContext {
   store: TokenStore;
   policy: Readonly<ResolvedPolicy>;
   now: Date;
+  /** The activity trail and the expiry reminders, for their steps. */
+  activity?: ActivityMaintenance;
 }
 
 export interface MaintenanceStep {
@@ -41,6 +44,7 @@ const DAY_MS = 86_400_000;
 const skipped = (why: string) => ({ counts: {}, skipped: why });
 
 export const MAINTENANCE_STEPS: readonly MaintenanceStep[] = [
+  EXPIRY_EVENTS_STEP,
   {
     // First: deleting an expired token ends its predecessor's grace in the same store call.
     name: 'expired',
@@ -52,13 +56,6 @@ export const MAINTENANCE_STEPS: readonly MaintenanceStep[] = [
     },
   },
   {
-    name: 'past-grace',
-    async run({ store, now }) {
-      if (!store.purgePastGrace) return skipped('the store has no purgePastGrace()');
-      return { counts: { deleted: await store.purgePastGrace(now) } };
-    },
-  },
-  {
     name: 'revoked',
     async run({ store, policy, now }) {
       if (policy.revokedRetentionDays === null) return skipped('the policy keeps revoked tokens (revokedRetentionDays: null)');
@@ -67,6 +64,15 @@ export const MAINTENANCE_STEPS: readonly MaintenanceStep[] = [
       return { counts: { deleted: await store.purgeRevoked(revokedBefore) } };
     },
   },
+  {
+    name: 'past-grace',
+    async run({ store, now }) {
+      if (!store.purgePastGrace) return skipped('the store has no purgePastGrace()');
+      return { counts: { deleted: await store.purgePastGrace(now) } };
+    },
+  },
+  EXPIRY_REMINDERS_STEP,
+  ACTIVITY_STEP,
   {
     // Last: it corrects what anything else (a person with psql, say) left wrong.
     name: 'live-token-counts',

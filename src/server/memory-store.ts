@@ -3,7 +3,9 @@
  * survives a restart. Each method does its whole job synchronously before its first `await`,
  * which is what makes it atomic under JavaScript's single thread.
  */
-import type { NewToken, RotateInput, RotateResult, StoredToken, TokenRevocation, TokenStore, TokenUse } from './store.js';
+import { mergeCallers } from './activity.js';
+import { memoryActivity } from './memory-activity.js';
+import type { NewToken, RotateInput, RotateResult, StoredActivity, StoredToken, TokenRevocation, TokenStore, TokenUse } from './store.js';
 
 /** A row as the memory store keeps it: the token and its secret's hash. */
 export interface MemoryRecord extends StoredToken {
@@ -14,6 +16,8 @@ export interface MemoryRecord extends StoredToken {
 export interface MemoryStore extends TokenStore {
   /** Copies of every stored record, hash included: what an attacker with the memory would see. */
   records(): MemoryRecord[];
+  /** Copies of every stored activity event. */
+  activityRecords(): StoredActivity[];
 }
 
 export function memoryStore(): MemoryStore {
@@ -21,11 +25,16 @@ export function memoryStore(): MemoryStore {
   const idByHash = new Map<string, string>();
   const byUser = new Map<string, Set<MemoryRecord>>();
   const tokensOf = (userId: string): Iterable<MemoryRecord> => byUser.get(userId) ?? [];
+  const activity = memoryActivity();
+  /** When each token's expiry reminder was claimed, and which expiries were recorded (claimExpired). */
+  const remindedAt = new Map<string, Date>();
+  const expiryClaimed = new Set<string>();
 
   const copy = ({ secretHash: _hash, ...token }: MemoryRecord): StoredToken => ({
     ...token,
     scopes: token.scopes && [...token.scopes],
     revocation: token.revocation && { ...token.revocation },
+    recentCallers: (token.recentCallers ?? []).map((caller) => ({ ...caller })),
   });
   const owned = (userId: string, id: string) => {
     const record = byId.get(id);
@@ -46,6 +55,8 @@ export function memoryStore(): MemoryStore {
     byUser.set(record.userId, mine.add(record));
   };
   const remove = (record: MemoryRecord) => {
+    remindedAt.delete(record.id);
+    expiryClaimed.delete(record.id);
     byId.delete(record.id);
     idByHash.delete(record.secretHash);
     byUser.get(record.userId)?.delete(record);
@@ -142,10 +153,58 @@ export function memoryStore(): MemoryStore {
     },
 
     async recordUses(uses: readonly TokenUse[]) {
-      for (const { tokenId, at } of uses) {
+      const newCallers: TokenUse[] = [];
+      const byToken = new Map<string, TokenUse[]>();
+      for (const use of uses) byToken.set(use.tokenId, [...(byToken.get(use.tokenId) ?? []), use]);
+      for (const [tokenId, mine] of byToken) {
         const record = byId.get(tokenId);
-        if (record && (record.lastUsedAt === null || record.lastUsedAt < at)) record.lastUsedAt = at;
+        if (!record) continue;
+        for (const { at } of mine) if (record.lastUsedAt === null || record.lastUsedAt < at) record.lastUsedAt = at;
+        const { callers, added } = mergeCallers(record.recentCallers ?? [], mine);
+        record.recentCallers = callers;
+        newCallers.push(...added);
       }
+      return { newCallers };
+    },
+
+    async findToken(userId, id) {
+      const record = owned(userId, id);
+      return record ? copy(record) : null;
+    },
+
+    recordActivity: activity.recordActivity,
+    listActivity: activity.listActivity,
+    pruneActivity: activity.pruneActivity,
+
+    async claimExpired(now, limit) {
+      const claimed = [...byId.values()]
+        .filter((r) => holdsSlot(r) && r.expiresAt !== null && r.expiresAt <= now && !expiryClaimed.has(r.id))
+        .sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime())
+        .slice(0, limit);
+      for (const record of claimed) expiryClaimed.add(record.id);
+      return claimed.map(copy);
+    },
+
+    async claimExpiryReminders(now, until, limit) {
+      const window = until.getTime() - now.getTime();
+      const claimed = [...byId.values()]
+        .filter(
+          (r) =>
+            holdsSlot(r) &&
+            r.expiresAt !== null &&
+            r.expiresAt > now &&
+            r.expiresAt <= until &&
+            r.expiresAt.getTime() - r.createdAt.getTime() > window &&
+            !remindedAt.has(r.id),
+        )
+        .sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime())
+        .slice(0, limit);
+      for (const record of claimed) remindedAt.set(record.id, now);
+      return claimed.map(copy);
+    },
+
+    async releaseExpiryReminder(tokenId, claimedAt) {
+      if (remindedAt.get(tokenId)?.getTime() === claimedAt.getTime()) remindedAt.delete(tokenId);
     },
 
     async purgeExpired(expiredBefore) {
@@ -212,5 +271,7 @@ export function memoryStore(): MemoryStore {
         revocation: record.revocation && { ...record.revocation },
       }));
     },
+
+    activityRecords: activity.all,
   };
 }

@@ -64,6 +64,40 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    description: 'recent callers, the activity trail, expiry events and reminders',
+    sql: `
+  -- Per token, its most recent distinct callers: [{ "ip", "userAgent", "lastUsedAt" }], newest first, at most 5.
+  ALTER TABLE pat_tokens ADD COLUMN IF NOT EXISTS recent_callers jsonb;
+  -- When maintain() recorded the token's expiry, and when it claimed its reminder: each once.
+  ALTER TABLE pat_tokens ADD COLUMN IF NOT EXISTS expiry_recorded_at timestamptz;
+  ALTER TABLE pat_tokens ADD COLUMN IF NOT EXISTS reminded_at timestamptz;
+  CREATE INDEX IF NOT EXISTS pat_tokens_expiry_unrecorded_idx ON pat_tokens (expires_at)
+    WHERE expiry_recorded_at IS NULL AND replaced_by IS NULL;
+  CREATE INDEX IF NOT EXISTS pat_tokens_unreminded_idx ON pat_tokens (expires_at)
+    WHERE reminded_at IS NULL AND replaced_by IS NULL;
+
+  -- Ids compare byte by byte (COLLATE "C"): the trail's order, after the time, is the ids' order.
+  CREATE TABLE IF NOT EXISTS pat_activity (
+    id                text COLLATE "C" PRIMARY KEY,
+    user_id           text NOT NULL,
+    type              text NOT NULL,
+    at                timestamptz NOT NULL,
+    token_id          text NOT NULL,
+    token_name        text,
+    related_token_id  text,
+    actor             text,
+    actor_id          text,
+    ip                text,
+    user_agent        text,
+    reason            text,
+    url               text,
+    expires_at        timestamptz
+  );
+  CREATE INDEX IF NOT EXISTS pat_activity_user_at_idx ON pat_activity (user_id, at DESC, id DESC);
+  CREATE INDEX IF NOT EXISTS pat_activity_at_idx ON pat_activity (at);`,
+  },
+  {
+    version: 4,
     description: 'revoked tokens: kept and listed with why and when; an index for maintain()',
     sql: `
   ALTER TABLE pat_tokens

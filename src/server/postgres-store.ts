@@ -10,6 +10,7 @@
  */
 import { guardDatabase, guarded, type DatabaseGuardOptions } from './database-guard.js';
 import { lockPGliteDataDir } from './pglite-lock.js';
+import { addedUses, callersOf, postgresActivity, RECORD_USES, recordUsesParams, type CallersJson } from './postgres-activity.js';
 import { postgresMaintenance } from './postgres-maintenance.js';
 import { migrationScript } from './postgres-migrations.js';
 import { postgresRevocation } from './postgres-revocation.js';
@@ -35,7 +36,12 @@ export interface TokenRow {
   revoked_at: Date | string | null;
   revoked_reason: RevocationReason | null;
   revoked_url: string | null;
+  /** Only where a query asks for it (`WITH_CALLERS`). */
+  recent_callers?: CallersJson;
 }
+
+/** The columns of `findByHash` and `findToken`: the token's, and its recent callers. */
+const WITH_CALLERS = `${TOKEN_COLUMNS}, recent_callers`;
 
 const date = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 const optionalDate = (value: Date | string | null) => (value === null ? null : date(value));
@@ -57,6 +63,7 @@ function toStoredToken(row: TokenRow): StoredToken {
       row.revoked_at === null || row.revoked_reason === null
         ? null
         : { at: date(row.revoked_at), reason: row.revoked_reason, url: row.revoked_url },
+    ...(row.recent_callers === undefined ? {} : { recentCallers: callersOf(row.recent_callers) }),
   };
 }
 
@@ -122,12 +129,6 @@ SELECT count(*)::int AS deleted FROM gone`;
 
 /** `postgresStore`'s options: a replica for reads, each call's deadline, and where database trouble is reported. */
 export type PostgresStoreOptions = DatabaseGuardOptions;
-
-/** A batch of uses in one statement; `lastUsedAt` only moves forward. */
-const RECORD_USES = `
-UPDATE pat_tokens AS t SET last_used_at = u.at
-FROM unnest($1::text[], $2::timestamptz[]) AS u(id, at)
-WHERE t.id = u.id AND (t.last_used_at IS NULL OR t.last_used_at < u.at)`;
 
 export function postgresStore(db: SqlClient, options: PostgresStoreOptions = {}): TokenStore {
   // A PGlite with a data folder is for one process: claimed here, before it touches the folder.
@@ -208,7 +209,7 @@ export function postgresStore(db: SqlClient, options: PostgresStoreOptions = {})
 
     async findByHash(secretHash) {
       const [row] = await replicaRows<TokenRow>(
-        `SELECT ${TOKEN_COLUMNS} FROM pat_tokens WHERE secret_hash = decode($1, 'hex')`,
+        `SELECT ${WITH_CALLERS} FROM pat_tokens WHERE secret_hash = decode($1, 'hex')`,
         [secretHash],
         true,
       );
@@ -216,10 +217,17 @@ export function postgresStore(db: SqlClient, options: PostgresStoreOptions = {})
     },
 
     async recordUses(uses: readonly TokenUse[]) {
-      await db.query(RECORD_USES, [uses.map((use) => use.tokenId), uses.map((use) => use.at.toISOString())]);
+      const added = await rows<{ id: string; ip: string | null; ua: string | null }>(RECORD_USES, recordUsesParams(uses));
+      return { newCallers: addedUses(uses, added) };
+    },
+
+    async findToken(userId, id) {
+      const [row] = await rows<TokenRow>(`SELECT ${WITH_CALLERS} FROM pat_tokens WHERE id = $1 AND user_id = $2`, [id, userId]);
+      return row ? toStoredToken(row) : null;
     },
 
     ...postgresRevocation(rows, toStoredToken),
     ...postgresMaintenance(rows),
+    ...postgresActivity(rows, toStoredToken),
   });
 }

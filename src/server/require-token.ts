@@ -140,7 +140,8 @@ function headerOf(request: Request | GuardNodeRequest, name: string): string | u
 const ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/;
 const MAX_USER_AGENT = 256;
 
-function addressOf(request: Request | GuardNodeRequest, context: unknown, clientIp: ClientIp | undefined): string | undefined {
+/** The client's address by `clientIp`'s rule (see `ClientIp`), if it is one; shared with `createFetchHandler`. */
+export function addressOf(request: Request | GuardNodeRequest, context: unknown, clientIp: ClientIp | undefined): string | undefined {
   let address: string | null | undefined;
   if (typeof clientIp === 'function') address = clientIp(request, context);
   else if (clientIp) {
@@ -151,7 +152,7 @@ function addressOf(request: Request | GuardNodeRequest, context: unknown, client
   return address && ADDRESS.test(address) ? address : undefined;
 }
 
-function assertClientIp(clientIp: ClientIp | undefined): void {
+export function assertClientIp(clientIp: ClientIp | undefined): void {
   if (clientIp === undefined || typeof clientIp === 'function') return;
   const { header, proxies = 1 } = clientIp;
   if (typeof header !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) {

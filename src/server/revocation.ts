@@ -3,9 +3,11 @@
  * (`revokeLeaked`, which the GitHub receiver calls), or every token of an account at once
  * (`revokeAll`). A revoked token stays listed, with why and when, never verifies, cannot be
  * rotated, and gives its slot back; `maintain()` deletes it after `policy.revokedRetentionDays`.
- * The host hears each revocation through one hook, `onRevocation`, after the store committed it.
+ * The host hears each revocation through one hook, `onRevocation`, after the store committed it,
+ * and each is a `revoked` event of the activity trail (by the system).
  */
 import type { Token } from '../api/schemas.js';
+import { revokedEvent, type ActivityLog } from './activity.js';
 import { SetupError } from './errors.js';
 import { hashSecret } from './hash.js';
 import type { RevocationReason, StoredToken, TokenStore } from './store.js';
@@ -83,6 +85,8 @@ export interface RevocationDeps {
   hook: RevocationHook | undefined;
   /** Where a hook's failure goes (each one: a host must know which owner was not told). */
   onError: (error: unknown) => void;
+  /** The activity trail: each revocation is a `revoked` event by the system there too. */
+  activity?: Pick<ActivityLog, 'record'>;
 }
 
 export interface Revocations {
@@ -96,8 +100,17 @@ const missing = (method: string, feature: string) =>
       'must add it, see "Your own store" in docs/server.md).',
   );
 
-export function createRevocations({ store, prefix, clock, toWire, assertUserId, hook, onError }: RevocationDeps): Revocations {
+export function createRevocations({ store, prefix, clock, toWire, assertUserId, hook, onError, activity }: RevocationDeps): Revocations {
   async function tell(events: RevocationEvent[]): Promise<void> {
+    // The trail first (it never throws): what a hook does takes nothing from it.
+    await activity?.record(
+      events.map(({ reason, userId, token, url }) =>
+        revokedEvent(
+          { id: token.id, userId, name: token.name },
+          { at: new Date(token.revocation!.at), reason, url, actor: { kind: 'system' } },
+        ),
+      ),
+    );
     if (!hook) return;
     await Promise.all(
       events.map(async (event) => {

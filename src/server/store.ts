@@ -32,6 +32,18 @@ export interface StoredToken {
    * Absent or `null`: not revoked (a store without revocation leaves it out).
    */
   revocation?: TokenRevocation | null;
+  /**
+   * Its most recent distinct callers, newest first (at most `MAX_RECENT_CALLERS`), for a store
+   * that keeps them (`findByHash` must return them: the service tells a new caller by them).
+   */
+  recentCallers?: RecentCaller[];
+}
+
+/** A caller a token was used by, and when last. */
+export interface RecentCaller {
+  ip: string | null;
+  userAgent: string | null;
+  lastUsedAt: Date;
 }
 
 /** Why the system revoked a token: found by a secret scanner, by an administrator, or all of an account's tokens. */
@@ -114,6 +126,53 @@ export interface TokenUse {
   at: Date;
   /** Who used it, when the host said (`check(secret, { caller })`, `requireToken`). */
   caller?: TokenCaller;
+  /** The token's owner and name, for the activity event a new caller makes (stores need not keep them). */
+  userId?: string;
+  tokenName?: string;
+}
+
+/** What `recordUses` may answer: the uses whose caller was not among the token's recent callers. */
+export interface RecordedUses {
+  newCallers: readonly TokenUse[];
+}
+
+/**
+ * One event of the activity trail, as stored: never a secret, only ids, names, addresses and
+ * times (docs/activity.md). `type` and `actor` are open strings, so a later feature adds kinds
+ * without a schema change.
+ */
+export interface StoredActivity {
+  id: string;
+  /** The token's owner: whose trail it is. */
+  userId: string;
+  type: string;
+  at: Date;
+  tokenId: string;
+  tokenName: string | null;
+  relatedTokenId: string | null;
+  actor: string | null;
+  /** The user who acted, when a user did. */
+  actorId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  reason: string | null;
+  url: string | null;
+  expiresAt: Date | null;
+}
+
+/** Which page of a trail `listActivity` reads. */
+export interface ActivityQuery {
+  userId: string;
+  /** One token's trail (its own events and those naming it as `relatedTokenId`), or `null`: all of the user's. */
+  tokenId: string | null;
+  /** Events strictly older than this one in (at, id) order; `null`: from the newest. */
+  before: { at: Date; id: string } | null;
+  limit: number;
+}
+
+/** What a store keeps of the trail: per user at most `maxPerUser` events of each group (uses by new callers; everything else). */
+export interface ActivityLimits {
+  maxPerUser: number;
 }
 
 export interface TokenStore {
@@ -155,8 +214,12 @@ export interface TokenStore {
    * Records a batch of uses, which the service collects off the request's path: each token's
    * `lastUsedAt` becomes its use's `at`, unless it is already later. Optional: a store with
    * neither this nor `markUsed` keeps no `lastUsedAt`.
+   *
+   * A store that keeps recent callers also merges each use's `caller` into the token's
+   * `recentCallers` (distinct by address and user agent, newest first, at most
+   * `MAX_RECENT_CALLERS`), and answers the uses whose caller was not among them, in the same step.
    */
-  recordUses?(uses: readonly TokenUse[]): Promise<void>;
+  recordUses?(uses: readonly TokenUse[]): Promise<void | RecordedUses>;
   /** One use at a time, for a store without `recordUses`: sets `lastUsedAt` to `at`, unless it is already later than `unlessAfter`. */
   markUsed?(id: string, at: Date, unlessAfter: Date): Promise<void>;
 
@@ -206,4 +269,36 @@ export interface TokenStore {
    * letting a parallel create through the maximum. Returns how many users' counts it corrected.
    */
   recountLiveTokens?(): Promise<number>;
+
+  // Activity and expiry reminders (docs/activity.md). Optional: without them, the feature that
+  // needs one does without it and says so.
+
+  /**
+   * Stores events, then keeps per user at most `limits.maxPerUser` of each group (uses by new
+   * callers; everything else), dropping the oldest, in the same step: a flood of uses cannot
+   * push out what was done to the tokens.
+   */
+  recordActivity?(events: readonly StoredActivity[], limits: ActivityLimits): Promise<void>;
+  /** A page of the user's trail, newest first (by `at`, then `id`). */
+  listActivity?(query: ActivityQuery): Promise<StoredActivity[]>;
+  /**
+   * The user's token with this id, listed or not, with its `recentCallers` (for a store that keeps
+   * them); `null` when the user has none. Read for a token's activity page and a delete's event.
+   */
+  findToken?(userId: string, id: string): Promise<StoredToken | null>;
+  /** Deletes events older than `olderThan` (the per-user cap is kept by `recordActivity`). Returns how many it deleted. */
+  pruneActivity?(olderThan: Date): Promise<number>;
+  /**
+   * Claims up to `limit` tokens neither replaced nor revoked that expired at or before `now` and were not
+   * claimed so, marking them in the same step: each expiry is claimed once, whoever asks.
+   */
+  claimExpired?(now: Date, limit: number): Promise<StoredToken[]>;
+  /**
+   * Claims up to `limit` tokens neither replaced nor revoked, not yet reminded, that expire after `now`
+   * and at or before `until`, and whose lifetime is longer than `until - now` (a token made to
+   * live less than the window is not reminded); marks each reminded at `now` in the same step.
+   */
+  claimExpiryReminders?(now: Date, until: Date, limit: number): Promise<StoredToken[]>;
+  /** Undoes a claim made at `claimedAt` (the notifier failed), so a later run tries again. */
+  releaseExpiryReminder?(tokenId: string, claimedAt: Date): Promise<void>;
 }

@@ -5,6 +5,7 @@
  */
 import {
   ScopeSchema,
+  type ActivityPage,
   type CreateTokenRequest,
   type CreateTokenResponse,
   type ListTokensResponse,
@@ -15,6 +16,17 @@ import {
   type Token,
 } from '../api/schemas.js';
 import * as z from 'zod/mini';
+import {
+  activityEvent,
+  createActivityLog,
+  keptCaller,
+  resolveActivityOptions,
+  sameCaller,
+  type ActivityActor,
+  type ActivityHook,
+  type ActivityOptions,
+} from './activity.js';
+import { resolveReminders, type ExpiryReminderOptions } from './activity-maintenance.js';
 import { TokenServiceError } from './errors.js';
 import { consoleHook, oncePerCause, type ErrorHook } from './error-reports.js';
 import { hashSecret } from './hash.js';
@@ -23,7 +35,7 @@ import { policyForPage, resolvePolicy, type ResolvedPolicy, type TokenPolicy } f
 import { validateCreateRequest, validateRotateRequest, type CatalogueIds } from './request-validation.js';
 import { createTokenGuard, type RequireTokenOptions, type TokenGuard } from './require-token.js';
 import { createRevocations, type LeakReport, type LeakResult, type RevocationHook } from './revocation.js';
-import type { StoredToken, TokenCaller, TokenStore } from './store.js';
+import type { StoredToken, TokenCaller, TokenStore, TokenUse } from './store.js';
 import { assertValidPrefix, generateSecret, isTokenId, isWellFormedSecret, newTokenId, partialKeyOf } from './token-format.js';
 import { createUsageRecorder, type UsageOptions } from './usage-recorder.js';
 
@@ -46,8 +58,8 @@ export interface TokenServiceOptions {
    */
   usage?: UsageOptions | false;
   /**
-   * Hears what fails off the request's path (a batch of uses not recorded), once per distinct
-   * cause. Default: `console.error`.
+   * Hears what fails off the request's path (a batch of uses not recorded, activity not stored, a
+   * reminder that failed), once per distinct cause. Default: `console.error`.
    */
   onError?: ErrorHook;
   /**
@@ -56,6 +68,24 @@ export interface TokenServiceOptions {
    * throws goes to `onError`, and the revocation stands. Not the user's own Delete.
    */
   onRevocation?: RevocationHook;
+  /** How much of the activity trail the store keeps: `{ retentionDays: 90, maxEventsPerUser: 1000 }` by default. */
+  activity?: ActivityOptions;
+  /**
+   * Hears every activity event (created, regenerated, used by a new caller, revoked, deleted,
+   * expired, reminded), for the host's own audit log or SIEM: before the store keeps it, and
+   * whatever the store keeps. Not awaited; what it throws goes to `onError`.
+   */
+  onActivity?: ActivityHook;
+  /**
+   * `maintain()` hands each token expiring within `withinDays` (default 7) to `notify`, once
+   * (docs/activity.md). Without it, no reminders are sent.
+   */
+  expiryReminders?: ExpiryReminderOptions;
+}
+
+/** Who asked for a change: the request's address and user agent, for the activity trail (the handler passes them). */
+export interface ActionOptions {
+  caller?: TokenCaller;
 }
 
 /** Who a verified secret acts for, and with which permissions. */
@@ -108,18 +138,25 @@ export interface TokenService {
    */
   listAnswer(userId: string): Promise<ListTokensResponse>;
   /** Validates the request (throws a `TokenServiceError`), stores the token and returns its secret, once. */
-  create(userId: string, request: CreateTokenRequest): Promise<CreateTokenResponse>;
+  create(userId: string, request: CreateTokenRequest, options?: ActionOptions): Promise<CreateTokenResponse>;
   /**
    * A new token in place of `id`, with the old one working for the grace period. The grace
    * period of the token `id` itself replaced (if still running) ends at once: a token has at
    * most one predecessor in its grace period.
    */
-  rotate(userId: string, id: string, request: RotateTokenRequest): Promise<RotateTokenResponse>;
+  rotate(userId: string, id: string, request: RotateTokenRequest, options?: ActionOptions): Promise<RotateTokenResponse>;
   /**
    * Deletes the token (and its predecessor, if still in a grace period); a `not-found` error when
    * the user has no token with this id. The user's Delete: a revoked token is deleted this way too.
    */
-  revoke(userId: string, id: string): Promise<void>;
+  revoke(userId: string, id: string, options?: ActionOptions): Promise<void>;
+  /**
+   * A page of the user's activity trail, newest first: one token's (`tokenId`), with its recent
+   * callers on the first page, or all of the user's (`null`). `cursor`: the `next` of the page
+   * before. Another user's token, or an id never made, has no events. A `not-found` error when the
+   * store keeps no trail.
+   */
+  activity(userId: string, tokenId: string | null, cursor?: string | null): Promise<ActivityPage>;
   /**
    * Revokes the secrets a scanner reported (GitHub's receiver calls it; call it for GitLab's token
    * revocation API or a scanner of your own): each one of ours is revoked at once with reason
@@ -154,11 +191,11 @@ export interface TokenService {
   /** Writes the uses noted so far (`lastUsedAt`), e.g. before the process exits; never rejects. */
   flushUsage(): Promise<void>;
   /**
-   * The clean-up a scheduler runs (daily, say): deletes tokens expired for
-   * `policy.expiredRetentionDays`, tokens revoked for `policy.revokedRetentionDays`, and replaced
-   * tokens past their grace period, and corrects the
-   * per-user counts of live tokens. Idempotent, and safe from several processes at once; returns
-   * what each step did.
+   * The clean-up a scheduler runs (daily, say): records expiries, deletes tokens expired for
+   * `policy.expiredRetentionDays`, tokens revoked for `policy.revokedRetentionDays` and replaced
+   * tokens past their grace period, sends expiry reminders, prunes the activity trail, and corrects
+   * the per-user counts of live tokens. Idempotent, and safe from several processes at once;
+   * returns what each step did.
    */
   maintain(): Promise<MaintenanceReport>;
 }
@@ -203,18 +240,6 @@ function assertUserId(userId: string): void {
 
 const notFound = () => new TokenServiceError('not-found', 'No token with this id.');
 
-/** Caller fields are the client's to choose: bounded, so a flood of odd ones cannot grow the pending uses. */
-const MAX_CALLER_FIELD = 256;
-
-function callerOf(caller: TokenCaller | undefined): TokenCaller | undefined {
-  if (!caller) return undefined;
-  const field = (value: unknown) => (typeof value === 'string' && value !== '' ? value.slice(0, MAX_CALLER_FIELD) : undefined);
-  const ip = field(caller.ip);
-  const userAgent = field(caller.userAgent);
-  if (ip === undefined && userAgent === undefined) return undefined;
-  return { ...(ip === undefined ? {} : { ip }), ...(userAgent === undefined ? {} : { userAgent }) };
-}
-
 const verified = (token: StoredToken): VerifiedToken => ({ userId: token.userId, tokenId: token.id, scopes: token.scopes });
 
 /** Text that shows something, in at least one language. */
@@ -246,7 +271,33 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const clock = options.clock ?? (() => new Date());
   const expiry = (from: Date, days: number | null) => (days === null ? null : new Date(from.getTime() + days * DAY_MS));
   const report = oncePerCause(options.onError ?? consoleHook('a background task of the token service failed'));
-  const usage = options.usage === false ? undefined : createUsageRecorder(store, options.usage ?? {}, report);
+  // Every event goes through `activity.record` (the hook, then the store); the system's revocations
+  // (revocation.ts) record a `revoked` event for each token they revoke.
+  const activity = createActivityLog({ store, options: resolveActivityOptions(options.activity), hook: options.onActivity, report });
+  const reminders = resolveReminders(options.expiryReminders);
+  /** A use whose caller the token had not seen: its activity event (off the request's path, with the write). */
+  const newCallers = (uses: readonly TokenUse[]) =>
+    activity.record(
+      uses.flatMap(({ tokenId, userId: owner, tokenName, at, caller }) =>
+        owner === undefined
+          ? []
+          : [
+              activityEvent({
+                type: 'new-caller',
+                at,
+                token: { id: tokenId, userId: owner, name: tokenName ?? null },
+                actor: { kind: 'token', caller },
+              }),
+            ],
+      ),
+    );
+  const usage = options.usage === false ? undefined : createUsageRecorder(store, options.usage ?? {}, report, newCallers);
+  /** The signed-in user acting on the token page, from the request's address. */
+  const userActor = (userId: string, action: ActionOptions | undefined): ActivityActor => ({
+    kind: 'user',
+    userId,
+    caller: keptCaller(action?.caller, prefix),
+  });
 
   /** The token `secret` names, valid at `now`, or why not; records nothing. */
   async function identify(secret: string, now: Date): Promise<Identified> {
@@ -258,12 +309,22 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     return { ok: true, token };
   }
 
-  /** Notes a use of `token` at `now`, unless one was recorded within the resolution. */
+  /**
+   * Notes a use of `token` at `now`, unless one was recorded within the resolution: for the token,
+   * or, when the store keeps recent callers, for this caller (a new caller is noted at once).
+   */
   function noteUse(token: StoredToken, now: Date, caller: TokenCaller | undefined): void {
+    if (!usage) return;
     const notBefore = now.getTime() - LAST_USED_RESOLUTION_MS;
-    if (token.lastUsedAt !== null && token.lastUsedAt.getTime() > notBefore) return;
-    const who = callerOf(caller);
-    usage?.record(who ? { tokenId: token.id, at: now, caller: who } : { tokenId: token.id, at: now });
+    const who = keptCaller(caller, prefix);
+    const recent = (at: Date | null | undefined) => !!at && at.getTime() > notBefore;
+    const seen =
+      who && token.recentCallers
+        ? recent(token.recentCallers.find((known) => sameCaller(known, who))?.lastUsedAt)
+        : recent(token.lastUsedAt);
+    if (seen) return;
+    const use: TokenUse = { tokenId: token.id, at: now, userId: token.userId, tokenName: token.name };
+    usage.record(who ? { ...use, caller: who } : use);
   }
 
   /** The scopes a check asks for, checked against the catalogue once per call (a typo is the host's bug). */
@@ -297,6 +358,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     assertUserId,
     hook: options.onRevocation,
     onError: options.onError ?? consoleHook('onRevocation failed'),
+    activity,
   });
 
   const service: TokenService = {
@@ -310,7 +372,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       return { tokens: await list(userId), ...structuredClone(forPage) };
     },
 
-    async create(userId, request) {
+    async create(userId, request, action) {
       assertUserId(userId);
       const valid = validateCreateRequest(request, policy, catalogue?.ids ?? null);
       const { secret, secretHash, partialKey } = await newSecret();
@@ -335,10 +397,14 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
           `You have ${policy.maxTokensPerUser} tokens, the most allowed. Delete one you no longer use, then try again.`,
         );
       }
+      // Recorded before the answer, so the trail shows it; a failure is reported, never the create's.
+      await activity.record([
+        activityEvent({ type: 'created', at: now, token: stored, actor: userActor(userId, action), expiresAt: stored.expiresAt }),
+      ]);
       return { token: toWire(stored), secret };
     },
 
-    async rotate(userId, id, request) {
+    async rotate(userId, id, request, action) {
       assertUserId(userId);
       const valid = validateRotateRequest(request, policy);
       // An id we never made names no token: answered without a query.
@@ -359,12 +425,34 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       if (result.outcome === 'revoked') {
         throw new TokenServiceError('revoked', 'This token was revoked and cannot be regenerated: delete it, and create a new one.');
       }
+      const old = result.previous ?? { id, userId, name: result.token.name };
+      await activity.record([
+        activityEvent({
+          type: 'regenerated',
+          at: now,
+          token: old,
+          relatedTokenId: result.token.id,
+          actor: userActor(userId, action),
+          expiresAt: result.previous?.expiresAt ?? now,
+        }),
+      ]);
       return { token: toWire(result.token), secret, previous: result.previous && toWire(result.previous) };
     },
 
-    async revoke(userId, id) {
+    async revoke(userId, id, action) {
       assertUserId(userId);
-      if (!isTokenId(id) || !(await store.delete(userId, id))) throw notFound();
+      if (!isTokenId(id)) throw notFound();
+      // Its name, for the trail: once deleted, the row is gone.
+      const token = (activity.enabled && (await store.findToken?.(userId, id))) || { id, userId, name: null };
+      if (!(await store.delete(userId, id))) throw notFound();
+      await activity.record([activityEvent({ type: 'deleted', at: clock(), token, actor: userActor(userId, action) })]);
+    },
+
+    async activity(userId, tokenId, cursor) {
+      assertUserId(userId);
+      // An id we never made has no trail, as another user's token has none for this user: the same answer, without a query.
+      if (tokenId !== null && !isTokenId(tokenId) && activity.readable) return { events: [], next: null };
+      return activity.page(userId, tokenId, cursor);
     },
 
     async check(secret, options = {}) {
@@ -396,7 +484,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     },
 
     maintain() {
-      return runMaintenance({ store, policy, now: clock() });
+      return runMaintenance({ store, policy, now: clock(), activity: { log: activity, reminders, toWire, report } });
     },
   };
   return service;

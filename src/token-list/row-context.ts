@@ -40,9 +40,9 @@ export class RowContexts {
       scopes: scopeLabels.size > 0 || !!tokens?.some((token) => token.scopes != null),
     }));
     const columns = this.#columns([scan.lastUsed, scan.scopes], () => scan);
-    const { localize, expiringSoonDays, canRegenerate, neverAllowed } = shared;
+    const { localize, expiringSoonDays, canRegenerate, canShowActivity, neverAllowed } = shared;
     return this.#context(
-      [localize.strings, localize.lang, minute, expiringSoonDays, columns, scopeLabels, canRegenerate, neverAllowed],
+      [localize.strings, localize.lang, minute, expiringSoonDays, columns, scopeLabels, canRegenerate, canShowActivity, neverAllowed],
       () => ({ ...shared, columns, scopeLabels }),
     );
   }

@@ -252,6 +252,31 @@ export const tokenListStyles = [
       font-weight: 600;
     }
 
+    /*
+     * The name opens the token's activity: underlined as a link, and no wider than the name. At
+     * least 24 px tall to hit (WCAG 2.5.8) by padding that the negative margin keeps out of the line.
+     */
+    .name-button {
+      display: inline;
+      min-height: 0;
+      margin-block: -3px;
+      padding: 3px 0;
+      border: 0;
+      border-radius: 2px;
+      background: transparent;
+      font-weight: inherit;
+      line-height: inherit;
+      white-space: normal;
+      text-align: start;
+      text-decoration: underline 1px color-mix(in srgb, currentColor 35%, transparent);
+      text-underline-offset: 0.2em;
+    }
+
+    .name-button:hover {
+      background: transparent;
+      text-decoration-color: currentColor;
+    }
+
     .description {
       display: block;
       margin-block-start: 0.1em;

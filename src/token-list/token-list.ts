@@ -22,6 +22,7 @@ import { skeletonRow, tokenRow, type RowContext } from './token-row.js';
 import { noMatchesRow, spacerRow, tokenTable } from './token-table.js';
 import { DEFAULT_SORT, memoizedTokenView, nextSort, type SortKey, type TokenSort } from './token-view.js';
 import { TokensController } from './tokens-controller.js';
+import type { ActivityView } from './token-activity.js';
 import { toolbar } from './toolbar.js';
 import { WindowController, type WindowSlot } from './window-controller.js';
 
@@ -42,7 +43,8 @@ const NO_IDS: readonly string[] = [];
  * wins, field by field). It is a table wherever the table
  * fits the element's own width and a list of cards elsewhere (measured, not a breakpoint). A long
  * list stays in the page: only the rows near the visible part of the page (or of a scrolling
- * ancestor) are rendered. Strings and dates follow the nearest `lang`. It inherits the page's font,
+ * ancestor) are rendered. A token's name opens its activity: where it was used from and what
+ * happened to it (when the client can read it). Strings and dates follow the nearest `lang`. It inherits the page's font,
  * colours and `color-scheme` (light and dark defaults built in); set `color-scheme` on the element
  * to pin one.
  *
@@ -53,7 +55,7 @@ const NO_IDS: readonly string[] = [];
  * @fires pat-token-deleted - A token was deleted, or was already gone (`{ token }`).
  * @fires pat-dialog-opened - The dialog opened for a create or a row's regenerate (`{ mode, token }`; bubbles out of the dialog).
  * @fires pat-dialog-closed - The dialog closed (`{ mode, created }`; bubbles out of the dialog).
- * @fires pat-error - Loading or deleting failed, or a list answer left out tokens that break the contract (`{ operation: 'list' | 'revoke', error }`); the user sees a message too. Also `operation: 'config'` for a scope catalogue with invalid entries (used without them).
+ * @fires pat-error - Loading, deleting or reading a token's activity failed, or a list answer left out tokens that break the contract (`{ operation: 'list' | 'revoke' | 'activity', error }`); the user sees a message too. Also `operation: 'config'` for a scope catalogue with invalid entries (used without them).
  *
  * @slot generate-button - Replaces the "Generate new token" button. A click on it opens the dialog unless its handler calls `preventDefault()`.
  *
@@ -82,6 +84,7 @@ const NO_IDS: readonly string[] = [];
  * @csspart scopes-cell - The cell with the token's permissions.
  * @csspart actions-cell - The cell with the row's actions.
  * @csspart name - The token's name.
+ * @csspart name-button - The button around the name that opens the token's activity (where it was used from, what happened to it), when the client can read it.
  * @csspart description - The token's description.
  * @csspart revocation - Why and when the system revoked a token (it stays listed), with a link to where a leak was found.
  * @csspart key - The visible part of the key, as the server sent it.
@@ -99,6 +102,12 @@ const NO_IDS: readonly string[] = [];
  * @csspart generate-button - The "Generate new token" button (unavailable, and described by the limit note, at the maximum).
  * @csspart regenerate-button - Each row's Regenerate button.
  * @csspart delete-button - Each row's Delete button.
+ * @csspart activity-dialog - The detail view's `<dialog>`: where the token was used from and what happened to it.
+ * @csspart activity-callers - The detail view's list of recent callers.
+ * @csspart activity-events - The detail view's list of events.
+ * @csspart activity-error - The detail view's message when its activity could not be loaded, with Retry.
+ * @csspart activity-more-button - Loads older events.
+ * @csspart activity-close-button - Closes the detail view.
  * @csspart scopes-button - "+N": shows a token's permissions beyond the first, and hides them again.
  * @csspart retry-button - Retry after a failed load or delete.
  * @csspart dismiss-button - Dismisses a failed delete's message.
@@ -142,6 +151,9 @@ export class PatTokenList extends DialogSettingsElement {
 
   /** Hides the "Regenerate" action, which is offered whenever the client can rotate tokens. */
   @property({ type: Boolean, attribute: 'no-regenerate', reflect: true }) noRegenerate = false;
+
+  /** Makes the rows' names plain text rather than the buttons that open each token's activity (offered whenever the client can read it). */
+  @property({ type: Boolean, attribute: 'no-activity', reflect: true }) noActivity = false;
 
   @state() private sort: TokenSort = DEFAULT_SORT;
   /** Rows whose every scope is shown. */
@@ -188,7 +200,10 @@ export class PatTokenList extends DialogSettingsElement {
     'retry-delete': (token, button) => void this.#deletion.delete(token, button),
     'dismiss-delete-error': (token) => this.#deletion.dismissError(token),
     scopes: (token) => this.#toggleScopes(token),
+    activity: (token) => void this.#openActivity(token),
   };
+  /** The detail view, loaded with the first Activity click. */
+  #activity: ActivityView | undefined;
 
   readonly #filters = new ListFilters(this, { tokens: () => this.#tokens.tokens, localize: this.localize });
   readonly #view = memoizedTokenView();
@@ -209,6 +224,11 @@ export class PatTokenList extends DialogSettingsElement {
   /** Loads the list again. Resolves when the load has settled. */
   async refresh(): Promise<void> {
     await this.#tokens.reload();
+  }
+
+  /** Whether rows offer "Activity": the client can read it, and the host did not opt out. */
+  get #canShowActivity(): boolean {
+    return !this.noActivity && typeof this.tokenClient?.activity === 'function';
   }
 
   /** Whether rows offer "Regenerate": the client can rotate, and the host did not opt out. */
@@ -232,6 +252,7 @@ export class PatTokenList extends DialogSettingsElement {
         expiringSoonDays,
         tokens: this.#tokens.tokens,
         canRegenerate: this.#canRegenerate,
+        canShowActivity: this.#canShowActivity,
         neverAllowed: this.settings.allowNoExpiration,
       },
       this.#labels(),
@@ -278,7 +299,8 @@ export class PatTokenList extends DialogSettingsElement {
               : nothing
             : this.#renderTable(tokens, view)
       }
-      ${this.#deletion.renderConfirmation()} ${this.#dialog.render()}
+      ${this.#deletion.renderConfirmation()} ${this.#dialog.render()} ${this.#activity?.render() ?? nothing}
+      ${this.#context?.canShowActivity ? html`<span id="activity-hint" hidden>${localize.strings.activityHint}</span>` : nothing}
     `;
   }
 
@@ -357,7 +379,7 @@ export class PatTokenList extends DialogSettingsElement {
    */
   #renderWindow(view: readonly Token[]) {
     const ids = this.#currentIds();
-    const keep = this.#focus.kept(ids, [this.#deletion.confirming?.id, this.#dialog.regeneratingId]);
+    const keep = this.#focus.kept(ids, [this.#deletion.confirming?.id, this.#dialog.regeneratingId, this.#activity?.tokenId]);
     return repeat(
       this.#window.layout(ids, keep),
       // Gaps are keyed by number, rows by id (a string): the two can never collide.
@@ -407,6 +429,19 @@ export class PatTokenList extends DialogSettingsElement {
     const id = button.closest('tr')?.dataset.id;
     const token = this.#tokens.tokens?.find((t) => t.id === id);
     if (token) this.#rowActions[action]?.(token, button);
+  }
+
+  /** Loads the detail view on first use (its code and styles come with the click), then opens it. */
+  async #openActivity(token: Token) {
+    if (!this.#activity) {
+      const { ActivityView } = await import('./token-activity.js');
+      this.#activity ??= new ActivityView(this, {
+        client: () => this.tokenClient,
+        localize: this.localize,
+        failed: (error) => this.reportError('activity', error),
+      });
+    }
+    await this.#activity.open(token);
   }
 
   #toggleScopes(token: Token) {

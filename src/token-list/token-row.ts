@@ -30,6 +30,8 @@ export interface RowContext {
   readonly scopeLabels: ReadonlyMap<string, string>;
   /** Whether the client can rotate tokens and the host allows it. */
   readonly canRegenerate: boolean;
+  /** Whether the client can read activity and the host allows it: each row's name then opens the token's detail view. */
+  readonly canShowActivity: boolean;
   /** Whether the policy allows tokens that never expire: one that does is a warning where it does not. */
   readonly neverAllowed: boolean;
 }
@@ -73,7 +75,20 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   // one binding after its name, the rest only where they show.
   return html`<tr data-id=${token.id} part=${parts} aria-busy=${deleting} aria-rowindex=${state.rowIndex ?? nothing}>
     <th scope="row" part="cell name-cell" class="name-cell">
-      <span part="name" class="name">${token.name}</span>${
+      ${
+        context.canShowActivity
+          ? html`<button
+              type="button"
+              part="name-button"
+              class="name-button"
+              data-action="activity"
+              aria-haspopup="dialog"
+              aria-describedby="activity-hint"
+            >
+              <span part="name" class="name">${token.name}</span>
+            </button>`
+          : html`<span part="name" class="name">${token.name}</span>`
+      }${
         state.isNew || replaced || revoked || state.deleteError !== undefined
           ? html`${state.isNew ? html` <span part="badge badge-new" class="badge new-badge">${s.newBadge}</span>` : nothing}${
               replaced ? html` <span part="badge badge-replaced" class="badge replaced-badge">${s.replacedBadge}</span>` : nothing

@@ -1,5 +1,5 @@
 /**
- * Every way an answer can go wrong, for each of list, create, revoke and rotate. Each case asserts
+ * Every way an answer can go wrong, for each of list, create, revoke, rotate and activity. Each case asserts
  * the error class and its properties, and that the error is tagged with the operation. DELETE only
  * cares about the status: its 404 is "already gone" and its body is never read. A rotate's 404 is
  * a failure: the token to replace is gone.
@@ -14,6 +14,7 @@ import {
   RestTokenClient,
   TimeoutError,
   isAbortError,
+  type ActivityPage,
   type CreateTokenResponse,
   type RotateTokenResponse,
   type Token,
@@ -41,11 +42,24 @@ const operations: Record<TokenOperation, (client: RestTokenClient) => Promise<un
   create: (client) => client.create({ name: 'Fresh token', expiresInDays: 30 }, liveSignal()),
   revoke: (client) => client.revoke(seeded.id, liveSignal()),
   rotate: (client) => client.rotate(seeded.id, { expiresInDays: 30, gracePeriodHours: 0 }, liveSignal()),
+  activity: (client) => client.activity(seeded.id, null, liveSignal()),
 };
 
-const methods: Record<TokenOperation, 'get' | 'post' | 'delete'> = { list: 'get', create: 'post', revoke: 'delete', rotate: 'post' };
-const urlOf = (operation: TokenOperation) =>
-  operation === 'revoke' ? '/api/tokens/:id' : operation === 'rotate' ? '/api/tokens/:id/rotate' : '/api/tokens';
+const methods: Record<TokenOperation, 'get' | 'post' | 'delete'> = {
+  list: 'get',
+  create: 'post',
+  revoke: 'delete',
+  rotate: 'post',
+  activity: 'get',
+};
+const URLS: Record<TokenOperation, string> = {
+  list: '/api/tokens',
+  create: '/api/tokens',
+  revoke: '/api/tokens/:id',
+  rotate: '/api/tokens/:id/rotate',
+  activity: '/api/tokens/:id/activity',
+};
+const urlOf = (operation: TokenOperation) => URLS[operation];
 
 /** The success status of an operation's answer. */
 const created = (operation: TokenOperation) => (operation === 'create' || operation === 'rotate' ? 201 : 200);
@@ -271,6 +285,9 @@ const cases: FaultCase[] = [
       if (op === 'list') {
         expectContractError(error, op, 'tokens[0].createdAt', ['1700000000']);
         expect((error as ContractError).received).to.equal('it is a number');
+      } else if (op === 'activity') {
+        expectContractError(error, op, 'events[0].at', ['1700000000']);
+        expect((error as ContractError).received).to.equal('it is a number');
       } else {
         expectContractError(error, op, 'token.id', ['42']);
         expect((error as ContractError).expected).to.equal('a string');
@@ -283,14 +300,17 @@ const cases: FaultCase[] = [
     arrange: (_backend, op) => {
       const { partialKey: _dropped, ...broken } = seeded;
       const secret = 'pat_SECRETsecretSECRETsecretSECRETsecret12';
-      return answer(op, () =>
-        HttpResponse.json(op === 'list' ? { tokens: [seeded, broken] } : { token: broken, secret, previous: null }, {
-          status: created(op),
-        }),
-      );
+      const event = { id: 'evt_1', type: 'created', at: seeded.createdAt, tokenId: seeded.id, tokenName: secret };
+      const { tokenId: _gone, ...brokenEvent } = event;
+      const bodies: Partial<Record<TokenOperation, unknown>> = {
+        list: { tokens: [seeded, broken] },
+        activity: { events: [event, brokenEvent], next: null },
+      };
+      return answer(op, () => HttpResponse.json(bodies[op] ?? { token: broken, secret, previous: null }, { status: created(op) }));
     },
     check: (error, op) => {
-      expectContractError(error, op, op === 'list' ? 'tokens[1].partialKey' : 'token.partialKey', ['SECRETsecret']);
+      const fields: Partial<Record<TokenOperation, string>> = { list: 'tokens[1].partialKey', activity: 'events[1].tokenId' };
+      expectContractError(error, op, fields[op] ?? 'token.partialKey', ['SECRETsecret']);
       expect((error as ContractError).received).to.equal('it is missing');
     },
     revokeSucceeds: true,
@@ -298,7 +318,7 @@ const cases: FaultCase[] = [
 ];
 
 describe('RestTokenClient: faults', () => {
-  for (const operation of ['list', 'create', 'revoke', 'rotate'] as const) {
+  for (const operation of ['list', 'create', 'revoke', 'rotate', 'activity'] as const) {
     describe(operation, () => {
       for (const { name, arrange, check, revokeSucceeds, timeoutMs } of cases) {
         const succeeds = operation === 'revoke' && revokeSucceeds;
@@ -319,13 +339,20 @@ describe('RestTokenClient: faults', () => {
 
       it('extra unknown fields: accepted and dropped', async () => {
         const backend = await useMockBackend({ seed: [seeded] });
+        backend.useToken(seeded.id, { ip: '203.0.113.7', userAgent: 'curl/8.5' });
         backend.failNext('extra-fields', { operation });
         const client = new RestTokenClient({ endpoint: '/api/tokens' });
 
         const result = await operations[operation](client);
 
         if (operation === 'list') {
-          expect(result).to.deep.equal({ tokens: [seeded] });
+          expect(result).to.deep.equal({ tokens: [{ ...seeded, lastUsedAt: backend.tokens()[0]!.lastUsedAt }] });
+        } else if (operation === 'activity') {
+          const page = result as ActivityPage;
+          expect(page.events).to.deep.equal(backend.activity());
+          expect(page.events.map((event) => [event.type, event.ip])).to.deep.equal([['new-caller', '203.0.113.7']]);
+          expect(page.callers?.map((caller) => caller.userAgent)).to.deep.equal(['curl/8.5']);
+          expect(page.next).to.equal(null);
         } else if (operation === 'create') {
           const created = result as CreateTokenResponse;
           expect(Object.keys(created).sort()).to.deep.equal(['secret', 'token']);

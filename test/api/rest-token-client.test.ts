@@ -150,6 +150,26 @@ describe('RestTokenClient: the contract', () => {
     expect(backend.tokens()).to.deep.equal([]);
   });
 
+  it('reads a token’s activity page by page: GET {endpoint}/{id}/activity, then ?cursor= with the `next` it was given', async () => {
+    const backend = await useMockBackend({ seed: [token('a/b', 'CI')], activityPageSize: 2 });
+    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) backend.useToken('a/b', { ip, userAgent: 'curl/8.5' });
+    const client = new RestTokenClient({ endpoint: '/api/tokens' });
+
+    const first = await client.activity('a/b', null, liveSignal());
+    expect(first.events.map((event) => event.ip)).to.deep.equal(['192.0.2.3', '192.0.2.2']);
+    expect(first.callers?.map((caller) => caller.ip)).to.deep.equal(['192.0.2.3', '192.0.2.2', '192.0.2.1']);
+    expect(first.next).to.be.a('string');
+    const second = await client.activity('a/b', first.next, liveSignal());
+    expect(second.events.map((event) => event.ip)).to.deep.equal(['192.0.2.1']);
+    expect(second.next).to.equal(null);
+    expect(second.callers, 'callers come with the first page').to.equal(undefined);
+
+    const [, later] = backend.requests.map((r) => new URL(r.url));
+    expect(backend.requests[0]!.url).to.equal(`${location.origin}/api/tokens/a%2Fb/activity`);
+    expect(later!.pathname).to.equal('/api/tokens/a%2Fb/activity');
+    expect(later!.searchParams.get('cursor')).to.equal(first.next);
+  });
+
   it('URL-encodes the id of a rotate, before `/rotate`', async () => {
     const backend = await useMockBackend({ seed: [token('a/b c?', 'Odd id')] });
     const { previous } = await new RestTokenClient({ endpoint: '/api/tokens' }).rotate(
@@ -221,7 +241,7 @@ describe('RestTokenClient: endpoints', () => {
   ];
 
   for (const { name, endpoint, mockEndpoint, collection, item } of cases) {
-    it(`${name}: list, create, rotate and revoke reach the right URLs`, async () => {
+    it(`${name}: list, create, rotate, revoke and activity reach the right URLs`, async () => {
       const backend = await useMockBackend({ endpoint: mockEndpoint(), seed: [token('tok_1', 'CI')] });
       const client = new RestTokenClient({ endpoint: endpoint() });
       const itemUrl = item ? item() : `${collection()}/tok_1`;
@@ -229,13 +249,17 @@ describe('RestTokenClient: endpoints', () => {
       expect((await client.list(liveSignal())).tokens).to.have.length(1);
       const { token: created } = await client.create({ name: 'Second', expiresInDays: 1 }, liveSignal());
       const { token: rotated } = await client.rotate('tok_1', { expiresInDays: 1, gracePeriodHours: 1 }, liveSignal());
+      await client.activity('tok_1', null, liveSignal());
       await client.revoke('tok_1', liveSignal());
+      await client.activity(null, null, liveSignal());
 
       expect(backend.requests.map((r) => [r.method, r.url])).to.deep.equal([
         ['GET', collection()],
         ['POST', collection()],
         ['POST', `${itemUrl}/rotate`],
+        ['GET', `${itemUrl}/activity`],
         ['DELETE', itemUrl],
+        ['GET', `${collection().replace(/\/$/, '')}/activity`],
       ]);
       expect(backend.tokens().map((t) => t.id)).to.deep.equal([rotated.id, created.id]);
     });

@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createFetchHandler, createTokenService, memoryStore, postgresStore, type TokenStore } from '../../src/server/index.js';
 import { COLLECTION_PATH, CREDENTIALS, OTHER_CREDENTIALS, userOf, type RunningBackend, type Wrapper } from './support/backends.mjs';
 import { serve } from './support/serve.mjs';
-import { describeContractChecks, statuses } from './support/suite.mjs';
+import { checkBackend, describeContractChecks, statuses } from './support/suite.mjs';
 
 /**
  * The reference server with `store`, behind `wrap`. Each backend signs its requests in as a user
@@ -85,4 +85,13 @@ test('a token the system revoked stays in the list within the contract: every cl
   } finally {
     await served.close();
   }
+});
+
+test('a store that keeps no activity: the activity clause is not offered (its routes answer 404), every other clause passes', async () => {
+  const { listActivity: _none, ...store } = memoryStore();
+  const report = await checkBackend((wrap) => startServer(store, wrap));
+  const { activity, ...others } = statuses(report);
+  assert.equal(activity, 'not-offered');
+  assert.match(report.results.find((result) => result.id === 'activity')!.reason!, /^GET …\/activity answered 404$/);
+  assert.deepEqual(new Set(Object.values(others)), new Set(['pass']));
 });

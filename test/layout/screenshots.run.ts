@@ -9,7 +9,7 @@
 import { waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import type { Token } from '../../src/api/schemas.js';
+import type { ActivityEvent, Token } from '../../src/api/schemas.js';
 import { setClock } from '../../src/internal/clock.js';
 import { demoScopes, type MockBackend, type MockBackendOptions } from '../../src/mock/index.js';
 import type { PatTokenList } from '../../src/token-list/token-list.js';
@@ -128,6 +128,45 @@ async function openRegenerate(list: PatTokenList, id: string) {
   await waitUntil(() => dialogOf(list).open);
   await dialogOf(list).updateComplete;
   return dialogOf(list);
+}
+
+/**
+ * The terraform token's activity as a server that keeps it answers: two callers, the last use
+ * from a new address, its expiry reminder, made by regenerating an earlier token, and older pages.
+ */
+async function terraformActivity(): Promise<void> {
+  const ago = (days: number, hours = 0) => new Date(NOW.getTime() - (days * 24 + hours) * 3_600_000).toISOString();
+  const curl = { ip: '203.0.113.7', userAgent: 'curl/8.5.0' };
+  const terraform = { ip: '198.51.100.4', userAgent: 'Terraform/1.9.5 (+https://www.terraform.io)' };
+  const office = { ip: '192.0.2.23', userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Safari/605.1.15' };
+  const event = (n: number, fields: Partial<ActivityEvent> & Pick<ActivityEvent, 'type' | 'at'>): ActivityEvent => ({
+    id: `evt_${n}`,
+    tokenId: 'tok_tf',
+    tokenName: 'terraform-prod state sync',
+    ...fields,
+  });
+  await useHandlers(
+    http.get('/api/tokens/:id/activity', () =>
+      HttpResponse.json({
+        events: [
+          event(5, { type: 'new-caller', at: ago(3), actor: 'token', ...curl }),
+          event(4, {
+            type: 'expiry-reminder',
+            at: ago(4),
+            actor: 'system',
+            expiresAt: new Date(NOW.getTime() + 3 * 86_400_000).toISOString(),
+          }),
+          event(3, { type: 'new-caller', at: ago(19, -2), actor: 'token', ...terraform }),
+          event(2, { type: 'regenerated', at: ago(20), actor: 'user', tokenId: 'tok_tf_old', relatedTokenId: 'tok_tf', ...office }),
+        ],
+        next: 'older',
+        callers: [
+          { ...curl, lastUsedAt: ago(3) },
+          { ...terraform, lastUsedAt: ago(5) },
+        ],
+      }),
+    ),
+  );
 }
 
 const STATES: State[] = [
@@ -257,6 +296,18 @@ const STATES: State[] = [
     narrow: true,
     viewport: true,
     arrange: async ({ list }) => void (await openRegenerate(list, 'tok_tf')),
+  },
+  {
+    // A token's detail view, opened from its name: where it was used from, and what happened to it.
+    name: 'activity',
+    rtl: true,
+    narrow: true,
+    viewport: true,
+    before: terraformActivity,
+    arrange: async ({ list }) => {
+      root(list).querySelector<HTMLButtonElement>('tr[data-id="tok_tf"] button[data-action=activity]')!.click();
+      await waitUntil(() => root(list).querySelector('[part~=activity-more-button]'), 'the activity did not load', { timeout: 5000 });
+    },
   },
   {
     name: 'regenerate-immediately',

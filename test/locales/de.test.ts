@@ -10,8 +10,8 @@ import { checkRenderedLocale } from '../support/rendered-checks.js';
 
 describe('German strings (pat-elements/locales/de)', () => {
   // Words that are the same in both languages.
-  checkLocaleStrings('de', de, ['columnName', 'dialogNameLabel', 'revealSecretLabel', 'statusLabel']);
-  checkRenderedLocale('de', de, { sameAsEnglish: ['columnName', 'dialogNameLabel', 'revealSecretLabel', 'statusLabel'] });
+  checkLocaleStrings('de', de, ['activityCaller', 'columnName', 'dialogNameLabel', 'revealSecretLabel', 'statusLabel']);
+  checkRenderedLocale('de', de, { sameAsEnglish: ['activityCaller', 'columnName', 'dialogNameLabel', 'revealSecretLabel', 'statusLabel'] });
 
   it('says "Neu generieren" for Regenerate, never "Neu erstellen" (which is Generate)', () => {
     expect(de.regenerateButton).to.equal('Neu generieren');
@@ -22,6 +22,8 @@ describe('German strings (pat-elements/locales/de)', () => {
         .map(([key]) => key)
         .sort(),
     ).to.deep.equal([
+      'activityRegenerated',
+      'activityRegeneratedFrom',
       'dialogRegenerateHeading',
       'dialogRegenerateSubmit',
       'dialogRegenerateSubmitting',

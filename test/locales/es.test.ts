@@ -6,6 +6,6 @@ import { checkRenderedLocale } from '../support/rendered-checks.js';
 
 describe('Spanish strings (pat-elements/locales/es)', () => {
   // “Token” is Spanish too; so are “{count} token(s)”, which differ only in `many` (“1.000.000 de tokens”).
-  checkLocaleStrings('es', es, ['revealSecretLabel']);
-  checkRenderedLocale('es', es, { sameAsEnglish: ['revealSecretLabel', 'tokenCount'] });
+  checkLocaleStrings('es', es, ['activityCaller', 'revealSecretLabel']);
+  checkRenderedLocale('es', es, { sameAsEnglish: ['activityCaller', 'revealSecretLabel', 'tokenCount'] });
 });

@@ -6,6 +6,6 @@ import { checkRenderedLocale } from '../support/rendered-checks.js';
 
 describe('French strings (pat-elements/locales/fr)', () => {
   // “Actions” is French too.
-  checkLocaleStrings('fr', fr, ['columnActions']);
-  checkRenderedLocale('fr', fr, { sameAsEnglish: ['columnActions'] });
+  checkLocaleStrings('fr', fr, ['activityCaller', 'columnActions']);
+  checkRenderedLocale('fr', fr, { sameAsEnglish: ['activityCaller', 'columnActions'] });
 });

@@ -6,6 +6,6 @@ import { checkRenderedLocale } from '../support/rendered-checks.js';
 
 describe('Brazilian Portuguese strings (pat-elements/locales/pt-BR)', () => {
   // “Token” is Portuguese too; so are “{count} token(s)”, which differ only in `many` (“1.000.000 de tokens”).
-  checkLocaleStrings('pt-BR', ptBR, ['revealSecretLabel']);
-  checkRenderedLocale('pt-BR', ptBR, { sameAsEnglish: ['revealSecretLabel', 'tokenCount'] });
+  checkLocaleStrings('pt-BR', ptBR, ['activityCaller', 'revealSecretLabel']);
+  checkRenderedLocale('pt-BR', ptBR, { sameAsEnglish: ['activityCaller', 'revealSecretLabel', 'tokenCount'] });
 });

@@ -3,7 +3,9 @@
  * tested on its own in test/api), checking what hosts rely on in their tests and demos.
  */
 import { expect } from '@open-wc/testing';
+import * as z from 'zod/mini';
 import {
+  ActivityPageSchema,
   ListTokensResponseSchema,
   parseRotateResponse,
   parseTokenArray,
@@ -239,6 +241,8 @@ describe('mock backend: tokens the system revoked', () => {
     expect((await fetch('/api/tokens/tok_a', { method: 'DELETE' })).status).to.equal(204);
     expect((await list()).map((t) => t.id)).to.deep.equal(['tok_b']);
     expect(() => backend.simulateRevocation({ id: 'tok_a' })).to.throw(/no token "tok_a"/);
+    const [event] = backend.activity().filter((each) => each.type === 'revoked');
+    expect(event).to.include({ tokenId: 'tok_a', tokenName: 'A', actor: 'system', reason: 'leaked', url: FOUND_AT, at: NOW.toISOString() });
   });
 
   it('without an id, revokes every token that still works, as revokeAll does; expired and revoked ones stay as they were', async () => {
@@ -994,5 +998,96 @@ describe('mock backend: records requests', () => {
       { operation: 'revoke', method: 'DELETE', path: '/api/tokens/tok_1', credentials: 'omit', body: undefined },
     ]);
     expect(backend.requests[0]?.headers['x-trace']).to.equal('a');
+  });
+});
+
+describe('mock backend: activity', () => {
+  const page = async (path: string) => {
+    const response = await fetch(path);
+    expect(response.status).to.equal(200);
+    return z.parse(ActivityPageSchema, await response.json());
+  };
+
+  it('records what the contract’s routes did, newest first, per token (with what names it) and per user', async () => {
+    let time = Date.parse('2026-06-15T12:00:00Z');
+    await useMockBackend({ now: () => new Date((time += 1_000)) });
+    const { body: made } = await create({ name: 'CI', expiresInDays: 30 });
+    const { body: rotated } = await rotate(made.token.id, { expiresInDays: 30, gracePeriodHours: 1 });
+    await fetch(`/api/tokens/${rotated.token.id}`, { method: 'DELETE' });
+
+    const all = await page('/api/tokens/activity');
+    expect(all.events.map((e) => [e.type, e.tokenId, e.relatedTokenId ?? null, e.tokenName])).to.deep.equal([
+      ['deleted', rotated.token.id, null, 'CI'],
+      ['regenerated', made.token.id, rotated.token.id, 'CI'],
+      ['created', made.token.id, null, 'CI'],
+    ]);
+    expect(all.next).to.equal(null);
+    expect(all.callers, 'callers belong to one token’s page').to.equal(undefined);
+    const second = await page(`/api/tokens/${rotated.token.id}/activity`);
+    expect(second.events.map((e) => e.type)).to.deep.equal(['deleted', 'regenerated']);
+    expect(second.callers).to.deep.equal([]);
+  });
+
+  it('useToken: a new caller once (an event, first among the callers), at most five kept, lastUsedAt moved', async () => {
+    const backend = await useMockBackend({ seed: [token('tok_1', 'One', '2026-01-01T00:00:00Z')], now: () => NOW });
+    for (let n = 1; n <= 7; n += 1) backend.useToken('tok_1', { ip: `192.0.2.${n}`, userAgent: 'curl/8.5' }, new Date(NOW.getTime() + n));
+    backend.useToken('tok_1', { ip: '192.0.2.7', userAgent: 'curl/8.5' }, new Date(NOW.getTime() + 100));
+    const { events, callers } = await page('/api/tokens/tok_1/activity');
+    expect(events.map((e) => e.ip)).to.deep.equal([
+      '192.0.2.7',
+      '192.0.2.6',
+      '192.0.2.5',
+      '192.0.2.4',
+      '192.0.2.3',
+      '192.0.2.2',
+      '192.0.2.1',
+    ]);
+    expect(callers?.map((c) => c.ip)).to.deep.equal(['192.0.2.7', '192.0.2.6', '192.0.2.5', '192.0.2.4', '192.0.2.3']);
+    expect(backend.tokens()[0]!.lastUsedAt).to.equal(new Date(NOW.getTime() + 100).toISOString());
+    expect(() => backend.useToken('tok_gone')).to.throw(/no token tok_gone/);
+  });
+
+  it('pages by an opaque cursor; one it did not give is a 422 on cursor', async () => {
+    const backend = await useMockBackend({ seed: [token('tok_1', 'One', '2026-01-01T00:00:00Z')], activityPageSize: 2 });
+    for (let n = 1; n <= 5; n += 1) backend.useToken('tok_1', { ip: `192.0.2.${n}` }, new Date(NOW.getTime() + n));
+    const seen: string[] = [];
+    let next: string | null = null;
+    do {
+      const current = await page(`/api/tokens/activity${next ? `?cursor=${encodeURIComponent(next)}` : ''}`);
+      expect(current.events.length).to.be.at.most(2);
+      seen.push(...current.events.map((e) => e.ip!));
+      next = current.next;
+    } while (next);
+    expect(seen).to.deep.equal(['192.0.2.5', '192.0.2.4', '192.0.2.3', '192.0.2.2', '192.0.2.1']);
+    const refused = await fetch('/api/tokens/activity?cursor=bogus');
+    expect(refused.status).to.equal(422);
+    expect((await refused.json()).errors).to.have.property('cursor');
+  });
+
+  it('the demo seed’s trail agrees with its tokens: every token has one, callers match lastUsedAt', async () => {
+    const backend = await useMockBackend({ seed: 'demo', now: () => NOW });
+    const events = backend.activity();
+    for (const t of backend.tokens()) {
+      const { events: mine, callers } = await page(`/api/tokens/${t.id}/activity`);
+      expect(mine.length, t.name).to.be.above(0);
+      expect(callers?.[0]?.lastUsedAt ?? null, t.name).to.equal(t.lastUsedAt ?? null);
+    }
+    expect(new Set(events.map((e) => e.type))).to.deep.equal(
+      new Set(['created', 'regenerated', 'new-caller', 'expired', 'expiry-reminder']),
+    );
+    const times = events.map((e) => Date.parse(e.at));
+    expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+    expect(times.every((t) => t <= NOW.getTime())).to.equal(true);
+  });
+
+  it('activity: false answers 404, as a backend without the routes; faults hit the activity operation', async () => {
+    await useMockBackend({ activity: false });
+    expect((await fetch('/api/tokens/activity')).status).to.equal(404);
+    const backend = await useMockBackend();
+    backend.failNext('server-error', { operation: 'activity' });
+    expect((await fetch('/api/tokens')).status, 'another operation is not hit').to.equal(200);
+    expect((await fetch('/api/tokens/activity')).status).to.equal(500);
+    backend.failNext('empty-list', { operation: 'activity' });
+    expect((await page('/api/tokens/activity')).events).to.deep.equal([]);
   });
 });

@@ -143,6 +143,10 @@ test('the comparison catches drift: nullability, a required field, a format, a t
     (d) => (d.components.schemas.RotateTokenResponse.properties.previous = { $ref: '#/components/schemas/Token' }),
     (d) =>
       d.components.schemas.RotateTokenResponse.required.splice(d.components.schemas.RotateTokenResponse.required.indexOf('previous'), 1),
+    (d) => (d.components.schemas.ActivityPage.properties.next.type = 'string'),
+    (d) => d.components.schemas.ActivityEvent.required.splice(d.components.schemas.ActivityEvent.required.indexOf('tokenId'), 1),
+    (d) => delete d.components.schemas.ActivityEvent.properties.at.format,
+    (d) => (d.components.schemas.RecentCaller.properties.ip.type = 'string'),
   ];
   for (const drift of drifts) {
     const drifted = structuredClone(doc);
@@ -173,8 +177,10 @@ test("GET and POST on the collection, DELETE on an item and POST on its rotate p
   const rotate = doc.paths[`${COLLECTION}/{id}/rotate`];
   assert.deepEqual(Object.keys(doc.paths).sort(), [
     COLLECTION,
+    `${COLLECTION}/activity`,
     `${COLLECTION}/secret-scanning`,
     `${COLLECTION}/{id}`,
+    `${COLLECTION}/{id}/activity`,
     `${COLLECTION}/{id}/rotate`,
   ]);
   assert.deepEqual(Object.keys(collection).sort(), ['get', 'post']);
@@ -197,6 +203,26 @@ test("GET and POST on the collection, DELETE on an item and POST on its rotate p
   assert.deepEqual(rotate.post.responses['201'].content['application/json'].schema, schemaRef('RotateTokenResponse'));
   // Unlike a delete's, a rotate's 404 is a failure: there is nothing to replace.
   assert.match(rotate.post.responses['404'].description, /not a success/);
+});
+
+test('GET on both activity routes, paged by an optional cursor, answering an ActivityPage; a bad cursor is a 422', () => {
+  const cursor = { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } };
+  const strip = ({ description: _d, ...parameter }) => parameter;
+  const all = doc.paths[`${COLLECTION}/activity`];
+  const one = doc.paths[`${COLLECTION}/{id}/activity`];
+  assert.deepEqual(Object.keys(all), ['get']);
+  assert.deepEqual(Object.keys(one), ['get']);
+  assert.deepEqual(all.get.parameters.map(strip), [cursor]);
+  assert.deepEqual(one.get.parameters.map(strip), [
+    { name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
+    cursor,
+  ]);
+  for (const operation of [all.get, one.get]) {
+    assert.deepEqual(operation.responses['200'].content['application/json'].schema, schemaRef('ActivityPage'));
+    assert.deepEqual(operation.responses['422'], { $ref: '#/components/responses/ValidationProblem' });
+    assert.match(operation.responses['404'].description, /keeps no activity/);
+  }
+  assert.deepEqual(doc.components.schemas.ActivityPage.properties.events.items, schemaRef('ActivityEvent'));
 });
 
 test('the operations that return a secret ask that it not be cached', () => {

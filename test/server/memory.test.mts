@@ -1,5 +1,6 @@
 // The service, the handler and the security rules on the memory store.
 import { describe } from 'node:test';
+import { activitySuite } from './support/activity-suite.mjs';
 import { handlerSuite } from './support/handler-suite.mjs';
 import { memoryKit } from './support/kits.mjs';
 import { revocationSuite } from './support/revocation-suite.mjs';
@@ -12,3 +13,4 @@ describe('memory store: fetch handler', () => handlerSuite(async () => memoryKit
 describe('memory store: security', () => securitySuite(async () => memoryKit()));
 describe('memory store: the rules on every path', () => rulesSuite(async () => memoryKit(), { sql: false }));
 describe('memory store: revocation', () => revocationSuite(async () => memoryKit()));
+describe('memory store: activity, callers, reminders', () => activitySuite(async () => memoryKit()));

@@ -2,6 +2,7 @@
 // what of a bad day applies to it (a held lock, a read-only database), and a forgotten migrate().
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { activitySuite } from './support/activity-suite.mjs';
 import { faultSuite, pgliteFaultKit } from './support/fault-suite.mjs';
 import { PGlite } from '@electric-sql/pglite';
 import { handlerSuite } from './support/handler-suite.mjs';
@@ -20,6 +21,7 @@ describe('PGlite: security', () => securitySuite(pgliteKit));
 describe('PGlite: faults', () => faultSuite(pgliteFaultKit));
 describe('PGlite: the rules on every path', () => rulesSuite(pgliteKit, { sql: true }));
 describe('PGlite: revocation', () => revocationSuite(pgliteKit));
+describe('PGlite: activity, callers, reminders', () => activitySuite(pgliteKit));
 describe('PGlite: schema versions', () =>
   migrationSuite(async () => {
     const db = new PGlite();

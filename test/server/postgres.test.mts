@@ -4,6 +4,7 @@
 import { after, before, describe } from 'node:test';
 import pg from 'pg';
 import { startPostgres, type RunningPostgres } from '../../scripts/postgres.mjs';
+import { activitySuite } from './support/activity-suite.mjs';
 import { handlerSuite } from './support/handler-suite.mjs';
 import { migrationSuite, parallelMigrationSuite, type FreshDatabase } from './support/migration-suite.mjs';
 import { postgresKit } from './support/kits.mjs';
@@ -26,6 +27,7 @@ describe('PostgreSQL via pg: fetch handler', () => handlerSuite(kit));
 describe('PostgreSQL via pg: security', () => securitySuite(kit));
 describe('PostgreSQL via pg: the rules on every path', () => rulesSuite(kit, { sql: true, connections: true }));
 describe('PostgreSQL via pg: revocation', () => revocationSuite(kit, { connections: true }));
+describe('PostgreSQL via pg: activity, callers, reminders', () => activitySuite(kit));
 
 /** A database of its own on the test server, for tests that need one never migrated. */
 let databases = 0;

@@ -1,7 +1,7 @@
-// The server's examples type-check against the real API: every ```ts block of docs/server.md,
-// docs/secret-scanning.md and of the README's Express, Hono and Next.js examples, each compiled as its own module (host
-// functions it only mentions are declared; Hono and the Next.js alias are stubbed, Express has
-// its real types).
+// The server's examples type-check against the real API: every ```ts block of docs/server.md, of
+// docs/activity.md, of docs/secret-scanning.md and of the README's Express, Hono and Next.js
+// examples, each compiled as its own module (host functions it only mentions are declared; Hono,
+// nodemailer and the Next.js alias are stubbed, Express and pg have their real types).
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +12,11 @@ import { codeBlocks, readDoc, section } from '../support/markdown.mjs';
 const root = join(import.meta.dirname, '../..');
 const README_HOSTS = ['Express', 'Hono', 'Next.js'];
 const serverDocBlocks = codeBlocks(readDoc('docs/server.md'), 'ts');
+const activityDocBlocks = codeBlocks(readDoc('docs/activity.md'), 'ts');
 const scanningDocBlocks = codeBlocks(readDoc('docs/secret-scanning.md'), 'ts');
 const readme = readDoc('README.md');
 const hostBlocks = new Map(README_HOSTS.map((host) => [host, codeBlocks(section(readme, host, 'README.md'), 'ts')]));
-const blocks = [...serverDocBlocks, ...scanningDocBlocks, ...[...hostBlocks.values()].flat()];
+const blocks = [...serverDocBlocks, ...activityDocBlocks, ...scanningDocBlocks, ...[...hostBlocks.values()].flat()];
 
 mkdirSync(join(root, '.scratch'), { recursive: true });
 const dir = mkdtempSync(join(root, '.scratch/readme-server-'));
@@ -41,6 +42,11 @@ declare module '@/auth' {
   export function auth(): Promise<{ user?: { id?: string } } | null>;
 }
 declare module 'express-session' {}
+declare module 'nodemailer' {
+  interface Transporter { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> }
+  const nodemailer: { createTransport(url: string | undefined): Transporter };
+  export default nodemailer;
+}
 // What @types/passport and @types/express-session add to Express's request (with the host's SessionData).
 declare namespace Express {
   interface User { id: string }
@@ -73,6 +79,8 @@ function prelude(block: string): string {
     userAgent: 'declare const userAgent: string | undefined;',
     userId: 'declare const userId: string;',
     notifyOwner: 'declare function notifyOwner(userId: string, name: string, url: string | null, why: string | null): Promise<void>;',
+    store: "declare const store: import('pat-elements/server').TokenStore;",
+    mailer: 'declare const mailer: { send(userId: string, text: string): Promise<void> };',
   };
   for (const [name, declaration] of Object.entries(hostDeclarations)) {
     if (!declares(name) && new RegExp(`\\b${name}\\b`).test(block)) lines.push(declaration);
@@ -85,6 +93,15 @@ it('docs/server.md has the examples it promises: plain Node, requireToken, check
   for (const needle of ['postgresStore', 'requireToken(', 'tokens.check(', 'tokenOf(req)', "from 'express'", "from 'hono'", 'as GET']) {
     assert.ok(
       serverDocBlocks.some((block) => block.includes(needle)),
+      needle,
+    );
+  }
+});
+
+it('docs/activity.md has the examples it promises: onActivity, expiry reminders, a complete cron job', () => {
+  for (const needle of ['onActivity:', 'expiryReminders:', 'tokens.maintain()', 'pool.end()', 'sendMail(']) {
+    assert.ok(
+      activityDocBlocks.some((block) => block.includes(needle)),
       needle,
     );
   }

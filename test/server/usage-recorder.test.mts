@@ -1,9 +1,10 @@
-// Token uses (lastUsedAt) are recorded off the request's path: verify never waits on the write nor
+// Token uses (lastUsedAt, recent callers) are recorded off the request’s path: verify never waits on the write nor
 // fails for it; uses are batched (one write, each token's latest use); a failed write is kept,
 // retried and reported once; a store without the batch method keeps working.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createTokenService, memoryStore, TokenServiceError, type TokenStore, type TokenUse } from '../../src/server/index.js';
+import { MAX_RECENT_CALLERS } from '../../src/server/activity.js';
 import { createUsageRecorder, MAX_PENDING_USES } from '../../src/server/usage-recorder.js';
 import { testClock } from './support/kits.mjs';
 
@@ -130,6 +131,28 @@ describe('recording uses off the request’s path', () => {
       reports.filter((report) => /dropped/.test(report.message)).length,
       6,
       'the recorder reports each drop; the service’s hook keeps one a cause',
+    );
+  });
+
+  it('keeps a token’s newest few callers while a write waits, however many call: what is pending stays bounded', async () => {
+    const gate = deferred();
+    const { store, batches } = storeWith(() => gate.promise);
+    const recorder = createUsageRecorder(store, { flushIntervalMs: 3_600_000 }, () => {});
+    const start = Date.parse('2026-12-01T12:00:00.000Z');
+    recorder.record({ tokenId: 'tok_busy', at: new Date(start) });
+    const held = recorder.flush();
+    // 10,000 distinct callers while the first write is held: only the newest MAX_RECENT_CALLERS wait.
+    for (let n = 1; n <= 10_000; n += 1) {
+      recorder.record({ tokenId: 'tok_busy', at: new Date(start + n), caller: { ip: `10.0.${n >> 8}.${n & 255}`, userAgent: `bot/${n}` } });
+    }
+    gate.resolve();
+    await held;
+    await recorder.flush();
+    assert.equal(batches.length, 2);
+    assert.deepEqual(
+      batches[1]!.map((use) => use.caller?.userAgent).sort(),
+      Array.from({ length: MAX_RECENT_CALLERS }, (_, n) => `bot/${10_000 - n}`).sort(),
+      'the newest five callers, and no plain use (the newest caller’s is the latest)',
     );
   });
 

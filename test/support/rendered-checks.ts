@@ -11,7 +11,7 @@
 import { expect, waitUntil as waitUntilWithin } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { RestTokenClient } from '../../src/api/rest-token-client.js';
-import type { Token } from '../../src/api/schemas.js';
+import type { ActivityPage, Token } from '../../src/api/schemas.js';
 import type { Scope } from '../../src/api/schemas.js';
 import type { PatGenerateDialog } from '../../src/generate-dialog/generate-dialog.js';
 import { customDateBounds, graceEnd, toDateInputValue } from '../../src/generate-dialog/expiration.js';
@@ -242,6 +242,81 @@ async function copyWith(reveal: PatTokenReveal, button: HTMLButtonElement): Prom
   await waitUntil(() => status() !== before, 'the reveal reported nothing');
 }
 
+/** Every kind of event the detail view words, with callers and a next page (data in the visit's own words). */
+function activityPage(): ActivityPage {
+  const event = (type: string, days: number, fields: Partial<ActivityPage['events'][number]> = {}) => ({
+    id: `evt_${type}_${days}`,
+    type,
+    at: at(days),
+    tokenId: 'tomorrow',
+    ...fields,
+  });
+  const caller = { ip: '203.0.113.7', userAgent: 'Alpha/1.0' };
+  return {
+    events: [
+      event('expiry-reminder', -1, { expiresAt: at(1) }),
+      event('revoked', -2, { reason: 'leaked', url: '203.0.113.9/Beta' }),
+      event('revoked', -3, { reason: 'admin' }),
+      event('revoked', -4, { reason: 'account' }),
+      event('revoked', -5),
+      event('new-caller', -6, caller),
+      event('regenerated', -7, { relatedTokenId: 'later' }),
+      event('regenerated', -8, { tokenId: 'earlier', relatedTokenId: 'tomorrow' }),
+      event('expired', -9),
+      event('deleted', -10),
+      event('created', -11, caller),
+    ],
+    next: 'page-2',
+    callers: [{ ...caller, lastUsedAt: at(-3) }],
+  };
+}
+
+/** Opens the `tomorrow` token's detail view through each of its states, collecting texts. */
+async function visitActivity(list: PatTokenList, collect: () => void): Promise<void> {
+  const view = () => $<HTMLDialogElement>(list, 'dialog[part~=activity-dialog]');
+  const status = () => text(list.shadowRoot!.querySelector('dialog[part~=activity-dialog] [role=status]')!);
+  const open = async (id: string) => {
+    row(list, id).querySelector<HTMLButtonElement>('button[data-action=activity]')!.click();
+    await waitUntil(() => list.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~=activity-dialog]')?.open, 'no detail view');
+  };
+  const close = async () => {
+    $<HTMLButtonElement>(list, 'button[part~=activity-close-button]').click();
+    await waitUntil(() => !view().open, 'the detail view did not close');
+  };
+  const route = '/api/tokens/:id/activity';
+  let answer: () => Response | Promise<Response> = () => new Promise<Response>(() => {});
+  await useHandlers(http.get(route, () => answer()));
+
+  // Loading (an answer that never comes), for a token never used.
+  await open('soon');
+  collect();
+  const loading = status();
+  await close();
+  // A server without activity.
+  answer = () =>
+    HttpResponse.json({ type: 'about:blank', status: 404 }, { status: 404, headers: { 'content-type': 'application/problem+json' } });
+  await open('tomorrow');
+  await waitUntil(() => status() !== loading, 'the 404 was not shown');
+  collect();
+  await close();
+  // A failure, then Retry: every kind of event, callers, a next page; then nothing recorded.
+  answer = () => new HttpResponse('<h1>Error</h1>', { status: 500 });
+  await open('tomorrow');
+  await waitUntil(() => list.shadowRoot!.querySelector('[part~=activity-error]'), 'the failure was not shown');
+  collect();
+  answer = () => HttpResponse.json(activityPage());
+  $<HTMLButtonElement>(list, '[part~=activity-error] button').click();
+  await waitUntil(() => list.shadowRoot!.querySelector('[part~=activity-more-button]'), 'the events were not shown');
+  collect();
+  await expect(list).to.be.accessible();
+  await close();
+  answer = () => HttpResponse.json({ events: [], next: null });
+  await open('today');
+  await waitUntil(() => status() !== loading, 'the empty trail was not shown');
+  collect();
+  await close();
+}
+
 /**
  * Walks every state under `lang` (and `dir`), collecting texts after each step, and checks that
  * the list, the form with errors and the reveal are accessible in that language.
@@ -349,6 +424,9 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     await waitUntil(() => !confirm.open && !list.shadowRoot!.querySelector('tr[data-id="expired"]'), 'the token was not deleted');
     await waitUntil(() => text($(list, '[role=status]')) !== '', 'the delete was not announced');
     collect();
+
+    // A token's detail view: loading, a server without activity, a failure, every kind of event, none.
+    await visitActivity(list, collect);
 
     // The form: each field error, each kind of expiration.
     let dialog = await openGenerateDialog(list);

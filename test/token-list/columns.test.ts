@@ -137,24 +137,31 @@ describe('<pat-token-list> columns', () => {
       ['ArrowLeft', lastUsed],
       ['ArrowLeft', cell(el, 'a', 'expires-cell').querySelector('time')],
       ['ArrowLeft', time],
-      ['ArrowLeft', time],
     ] as const) {
       await sendKeys({ press: key });
       expectFocusOn(el, expected, `${key} moves along the row`);
     }
     expect(getComputedStyle(time, '::after').content).to.contain(exact(created));
+    // The name (the button that opens the token's activity) starts the row.
+    const name = row(el, 'a').querySelector('button[data-action=activity]');
+    for (const key of ['ArrowLeft', 'ArrowLeft']) {
+      await sendKeys({ press: key });
+      expectFocusOn(el, name, `${key} moves to the name, and stops there`);
+    }
     await sendKeys({ press: 'ArrowRight' });
-    expectFocusOn(el, cell(el, 'a', 'expires-cell').querySelector('time'), 'ArrowRight moves back');
+    expectFocusOn(el, time, 'ArrowRight moves back');
+    await sendKeys({ press: 'ArrowRight' });
+    expectFocusOn(el, cell(el, 'a', 'expires-cell').querySelector('time'), 'and on');
     expect(text(lastUsed)).to.equal('3 days ago');
     expect(lastUsed.title).to.equal(exact(new Date(at(-3))));
   });
 
-  it("costs Tab only the row's actions: two Tab stops a row, where there used to be five", async () => {
+  it("costs Tab only the row's actions: its name (which opens its activity), Regenerate and Delete, where there used to be five stops", async () => {
     await useMockBackend({ seed: sampleTokens() });
     const el = await renderList();
     const tabbable = (id: string) =>
       [...row(el, id).querySelectorAll<HTMLElement>('button, a[href], input, select, [tabindex]')].filter((node) => node.tabIndex >= 0);
-    expect(tabbable('tok_ci').map((node) => node.dataset.action)).to.deep.equal(['regenerate', 'delete']);
+    expect(tabbable('tok_ci').map((node) => node.dataset.action)).to.deep.equal(['activity', 'regenerate', 'delete']);
   });
 
   describe('expiry', () => {

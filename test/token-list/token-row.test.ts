@@ -38,6 +38,7 @@ function context(overrides: Partial<RowContext> = {}): RowContext {
       ['admin', 'Administration'],
     ]),
     canRegenerate: true,
+    canShowActivity: false,
     neverAllowed: false,
     ...overrides,
   };
@@ -87,6 +88,20 @@ describe('tokenRow', () => {
     expect(text(part(row, 'last-used-cell')!)).to.equal('2 days ago');
     expect([...row.querySelectorAll('button')].map((button) => button.dataset.action)).to.deep.equal(['regenerate', 'delete']);
     expect(part(row, 'badge-new'), 'no badge that is not shown').to.equal(null);
+  });
+
+  it('makes the name the button that opens the token’s activity where the client can read it: no cell grows, no action is added', () => {
+    const row = rowOf(subject, {}, context({ canShowActivity: true }));
+    const name = part(row, 'name-button') as HTMLButtonElement;
+    expect(name.tagName).to.equal('BUTTON');
+    expect(name.type).to.equal('button');
+    expect(name.dataset.action).to.equal('activity');
+    expect(name.getAttribute('aria-haspopup')).to.equal('dialog');
+    expect(name.getAttribute('aria-describedby'), 'what it does, said once for the list').to.equal('activity-hint');
+    expect(name.closest('th[scope=row]'), 'inside the row header').to.not.equal(null);
+    expect(text(name)).to.equal('CI deploy', 'its name is the token’s: the row header reads as before');
+    expect(text(part(row, 'actions-cell')!)).to.equal(text(part(rowOf(subject), 'actions-cell')!));
+    expect(part(rowOf(subject), 'name-button'), 'plain text where it cannot').to.equal(null);
   });
 
   it('has no Regenerate where the client cannot rotate, and none on a replaced token', () => {

@@ -235,7 +235,10 @@ describe('<pat-token-list> windowing', () => {
     expect(before === 'tok_299' || before === 'tok_298', `Shift+Tab stays near the end (${before})`).to.be.true;
 
     // To a date (the arrow keys reach it; Tab does not), then Home: the same date in the first row.
-    while (el.shadowRoot!.activeElement?.localName !== 'time') await sendKeys({ press: 'ArrowLeft' });
+    // The row's name (its activity) comes before its dates: from there, the dates are to the right.
+    while (el.shadowRoot!.activeElement?.localName !== 'time') {
+      await sendKeys({ press: (el.shadowRoot!.activeElement as HTMLElement).dataset.action === 'activity' ? 'ArrowRight' : 'ArrowLeft' });
+    }
     const focusedCell = el.shadowRoot!.activeElement!.closest('[part~=cell]')!.getAttribute('part');
     await sendKeys({ press: 'Home' });
     await waitForFocusOn(el, () => row(el, 'tok_0').querySelector(`[part="${focusedCell}"] time`), 'Home: the same date in the first row');

@@ -16,7 +16,7 @@ export interface Breakage {
 
 type Json = Record<string, any>;
 
-export type Route = { kind: 'list' | 'create' | 'other' } | { kind: 'revoke' | 'rotate'; id: string };
+export type Route = { kind: 'list' | 'create' | 'activity' | 'other' } | { kind: 'revoke' | 'rotate' | 'token-activity'; id: string };
 
 /** Which operation of the contract a request is. */
 export function routeOf(request: Request): Route {
@@ -25,6 +25,8 @@ export function routeOf(request: Request): Route {
   if (!path.startsWith(`${COLLECTION_PATH}/`)) return { kind: 'other' };
   const [id, action, ...rest] = path.slice(COLLECTION_PATH.length + 1).split('/');
   if (!id || rest.length) return { kind: 'other' };
+  if (request.method === 'GET' && id === 'activity' && action === undefined) return { kind: 'activity' };
+  if (request.method === 'GET' && action === 'activity') return { kind: 'token-activity', id: decodeURIComponent(id) };
   if (action === undefined && request.method === 'DELETE') return { kind: 'revoke', id: decodeURIComponent(id) };
   if (action === 'rotate' && request.method === 'POST') return { kind: 'rotate', id: decodeURIComponent(id) };
   return { kind: 'other' };
@@ -302,6 +304,44 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
       reason: /^a token rotated with "gracePeriodHours": 0 is still in GET's "tokens"$/,
     },
   ],
+  activity: [
+    {
+      what: "a token's trail is the user's whole trail",
+      wrap: (handler) => (request) => {
+        if (routeOf(request).kind !== 'token-activity') return handler(request);
+        return handler(new Request(new URL(`${COLLECTION_PATH}/activity`, request.url), { headers: request.headers }));
+      },
+      reason: /^GET …\/\{id\}\/activity: “events\[\d+\]” is about another token \(neither tokenId nor relatedTokenId is it\)$/,
+    },
+    {
+      what: 'events come oldest first',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        return routeOf(request).kind === 'activity' && response.ok
+          ? editJson(response, (json) => ({ ...json, events: json.events.reverse() }))
+          : response;
+      },
+      reason: /^GET …\/activity: the events are not newest first$/,
+    },
+    {
+      what: 'a page has no "next"',
+      wrap: (handler) => async (request) => {
+        const response = await handler(request);
+        return routeOf(request).kind === 'activity' && response.ok ? editJson(response, ({ next: _next, ...rest }) => rest) : response;
+      },
+      reason: /^GET …\/activity: “next” should be .+, but it is missing$/,
+    },
+    {
+      what: 'a cursor it never gave answers the first page',
+      wrap: (handler) => (request) => {
+        const url = new URL(request.url);
+        if (routeOf(request).kind !== 'activity' || !url.searchParams.has('cursor')) return handler(request);
+        url.search = '';
+        return handler(new Request(url, { headers: request.headers }));
+      },
+      reason: /^GET …\/activity with a cursor the server never gave answered 200; expected 400 or 422$/,
+    },
+  ],
   isolation: [
     {
       what: "another user's token answers 403 (the second user learns it exists)",
@@ -337,6 +377,15 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
         return handler(asFirstUser(request));
       },
       reason: /^DELETE …\/\{id\} of the first user's token, as the second user, answered 204; a token that does not exist answers 404$/,
+    },
+    {
+      what: "a token's trail ignores who asks",
+      wrap: (handler) => (request) => {
+        if (userOf(request) !== 'second' || routeOf(request).kind !== 'token-activity') return handler(request);
+        return handler(asFirstUser(request));
+      },
+      reason:
+        /^GET …\/\{id\}\/activity of the first user's token, as the second user, answered 200 with its events; a token that does not exist answers 200$/,
     },
     {
       what: 'a rotation ignores who asks',

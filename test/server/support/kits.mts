@@ -57,7 +57,7 @@ export function memoryKit(): StoreKit {
       return { store: counted(current, counters), counters };
     },
     async dump() {
-      return JSON.stringify(current?.records() ?? []);
+      return JSON.stringify([current?.records() ?? [], current?.activityRecords() ?? []]);
     },
     async close() {},
   };
@@ -69,7 +69,7 @@ async function sqlKit(label: string, db: SqlClient, close: () => Promise<void>, 
   return {
     label,
     async fresh() {
-      await run('TRUNCATE pat_tokens, pat_token_owners');
+      await run('TRUNCATE pat_tokens, pat_token_owners, pat_activity');
       const counters = newCounters();
       const countingDb: SqlClient = {
         query(text, params) {

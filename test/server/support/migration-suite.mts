@@ -78,7 +78,9 @@ export function migrationSuite(fresh: () => Promise<FreshDatabase>): void {
       const laterColumns = ['revoked_at timestamptz', 'revoked_reason text', 'revoked_url text'];
       await db.query(`ALTER TABLE pat_tokens ${laterColumns.map((column) => `ADD COLUMN ${column}`).join(', ')}`);
       const clock = testClock();
-      const older = createTokenService({ store: postgresStore(db), prefix: 'pat', clock: clock.now, usage: false });
+      // The release before versions kept no activity: its store had no table for it.
+      const { recordActivity: _none, ...olderStore } = postgresStore(db);
+      const older = createTokenService({ store: olderStore, prefix: 'pat', clock: clock.now, usage: false });
       const kept = await older.create('ada', { name: 'kept', expiresInDays: 30 });
       const a = await older.create('ada', { name: 'chain', expiresInDays: 30 });
       const b = await older.rotate('ada', a.token.id, { expiresInDays: 30, gracePeriodHours: 24 });

@@ -20,6 +20,7 @@ import {
   type TestSecretScanner,
   type TokenPolicy,
   type TokenService,
+  type TokenActivity,
   type TokenServiceOptions,
   type TokenStore,
 } from '../../../src/server/index.js';
@@ -158,7 +159,7 @@ export function revocationSuite(makeKit: () => Promise<StoreKit>, { connections 
       resetCounters();
       await service.revokeLeaked([{ secret, url: FOUND_AT }]);
       await service.flushUsage();
-      assert.deepEqual(Object.keys(counters.byMethod), ['revokeLeaked']);
+      assert.deepEqual(Object.keys(counters.byMethod).sort(), ['recordActivity', 'revokeLeaked'], 'the revocation and its event, no use');
       assert.equal((await service.list('ada')).find((t) => t.id === token.id)?.lastUsedAt, null);
     });
 
@@ -368,6 +369,49 @@ export function revocationSuite(makeKit: () => Promise<StoreKit>, { connections 
         await rejectsWith(limited.create('ada', { name: 'full', expiresInDays: 30 }), 'token-limit');
       });
     }
+  });
+
+  describe('the activity trail', () => {
+    it('a leak and revokeAll are each a `revoked` event by the system, with why and where; onActivity hears them', async () => {
+      const heard: TokenActivity[] = [];
+      const auditing = make({}, { onActivity: (event) => void heard.push(event) });
+      const leaked = await auditing.create('ada', { name: 'leaked', expiresInDays: 30 });
+      const other = await auditing.create('ada', { name: 'other', expiresInDays: 30 });
+      clock.advance(HOUR);
+      await auditing.revokeLeaked([{ secret: leaked.secret, url: FOUND_AT }]);
+      const leakedAt = clock.now().toISOString();
+      clock.advance(HOUR);
+      await auditing.revokeAll('ada', 'account');
+      const revokedEvents = (await auditing.activity('ada', null)).events.filter((event) => event.type === 'revoked');
+      assert.deepEqual(
+        revokedEvents.map(({ tokenId, tokenName, actor, reason, url, at }) => ({ tokenId, tokenName, actor, reason, url, at })),
+        [
+          { tokenId: other.token.id, tokenName: 'other', actor: 'system', reason: 'account', url: null, at: clock.now().toISOString() },
+          { tokenId: leaked.token.id, tokenName: 'leaked', actor: 'system', reason: 'leaked', url: FOUND_AT, at: leakedAt },
+        ],
+      );
+      assert.deepEqual(
+        heard.filter((event) => event.type === 'revoked').map((event) => [event.tokenId, event.reason, event.userId]),
+        [
+          [leaked.token.id, 'leaked', 'ada'],
+          [other.token.id, 'account', 'ada'],
+        ],
+      );
+    });
+
+    it('maintain() records no expiry and sends no reminder for a revoked token (it stopped working when it was revoked)', async () => {
+      const reminded: string[] = [];
+      const reminding = make({}, { expiryReminders: { withinDays: 7, notify: (reminder) => void reminded.push(reminder.token.name) } });
+      const soon = await reminding.create('ada', { name: 'soon', expiresInDays: 10 });
+      await reminding.create('ada', { name: 'kept', expiresInDays: 10 });
+      await reminding.revokeLeaked([{ secret: soon.secret }]);
+      clock.advance(5 * DAY);
+      const report = await reminding.maintain();
+      assert.deepEqual(reminded, ['kept'], 'only the working token is reminded');
+      assert.deepEqual(stepOf(report, 'expiry-events').counts, { recorded: 0 }, 'a revoked token did not expire');
+      const types = (await reminding.activity('ada', soon.token.id)).events.map((event) => event.type);
+      assert.deepEqual(types, ['revoked', 'created']);
+    });
   });
 
   describe('maintain(): revoked tokens', () => {

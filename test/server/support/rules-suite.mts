@@ -265,6 +265,8 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
   });
 
   describe('maintain()', () => {
+    const stepOf = (report: MaintenanceReport, name: string) => report.steps.find((step) => step.step === name);
+
     it('deletes tokens expired for the retention period, gives their slots back, and reports it', async () => {
       const limited = make({ maxTokensPerUser: 3, expiredRetentionDays: 7 });
       await limited.create('ada', { name: 'expires day 1', expiresInDays: 1 });
@@ -279,9 +281,12 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
       assert.deepEqual(
         report.steps.map(({ step, counts }) => [step, counts]),
         [
+          ['expiry-events', { recorded: 3 }],
           ['expired', { deleted: 2 }],
-          ['past-grace', { deleted: 0 }],
           ['revoked', { deleted: 0 }],
+          ['past-grace', { deleted: 0 }],
+          ['expiry-reminders', {}],
+          ['activity', { deleted: 0 }],
           ['live-token-counts', kit.sql ? { corrected: 0 } : {}],
         ],
       );
@@ -303,7 +308,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
       assert.equal((await service.list('ada')).length, 1);
       assert.equal(await storedRows('ada'), 2, 'the old row is still stored');
       const report = await service.maintain();
-      assert.deepEqual(report.steps[1], { step: 'past-grace', counts: { deleted: 1 } });
+      assert.deepEqual(stepOf(report, 'past-grace'), { step: 'past-grace', counts: { deleted: 1 } });
       assert.equal(await storedRows('ada'), 1);
     });
 
@@ -314,7 +319,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
       clock.advance(DAY);
       assert.ok(await now.verify(a.secret), 'the successor expired; the old one is in its grace period');
       const report = await now.maintain();
-      assert.deepEqual(report.steps[0], { step: 'expired', counts: { deleted: 2 } });
+      assert.deepEqual(stepOf(report, 'expired'), { step: 'expired', counts: { deleted: 2 } });
       assert.equal(await now.verify(a.secret), null);
       assert.equal(await storedRows('ada'), 0);
     });
@@ -322,7 +327,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
     it('is idempotent: a second run finds nothing to do', async () => {
       await service.create('ada', { name: 'a', expiresInDays: 1 });
       clock.advance(40 * DAY);
-      assert.equal((await service.maintain()).steps[0]?.counts.deleted, 1);
+      assert.equal(stepOf(await service.maintain(), 'expired')?.counts.deleted, 1);
       const again = await service.maintain();
       for (const step of again.steps) for (const count of Object.values(step.counts)) assert.equal(count, 0, step.step);
     });
@@ -332,7 +337,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
       await keeper.create('ada', { name: 'a', expiresInDays: 1 });
       clock.advance(400 * DAY);
       const report = await keeper.maintain();
-      assert.deepEqual(report.steps[0], {
+      assert.deepEqual(stepOf(report, 'expired'), {
         step: 'expired',
         counts: {},
         skipped: 'the policy keeps expired tokens (expiredRetentionDays: null)',
@@ -341,14 +346,26 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
     });
 
     it('runs on a store without the maintenance methods, skipping their steps and saying so', async () => {
-      const { purgeExpired: _a, purgePastGrace: _b, purgeRevoked: _d, recountLiveTokens: _c, ...older } = store;
-      const report = await make({}, { store: older as TokenStore }).maintain();
+      const {
+        purgeExpired: _a,
+        purgePastGrace: _b,
+        recountLiveTokens: _c,
+        claimExpired: _d,
+        claimExpiryReminders: _e,
+        pruneActivity: _f,
+        purgeRevoked: _g,
+        ...older
+      } = store;
+      const report = await make({}, { store: older as TokenStore, expiryReminders: { notify() {} } }).maintain();
       assert.deepEqual(
         report.steps.map((step) => [step.step, step.skipped]),
         [
+          ['expiry-events', 'the store has no claimExpired()'],
           ['expired', 'the store has no purgeExpired()'],
-          ['past-grace', 'the store has no purgePastGrace()'],
           ['revoked', 'the store has no purgeRevoked()'],
+          ['past-grace', 'the store has no purgePastGrace()'],
+          ['expiry-reminders', 'the store has no claimExpiryReminders()'],
+          ['activity', 'the store has no pruneActivity()'],
           ['live-token-counts', 'the store keeps no count of live tokens (no recountLiveTokens())'],
         ],
       );
@@ -392,7 +409,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
         await limited.create('ada', { name: 'a4', expiresInDays: 1 });
         await limited.create('ada', { name: 'a5', expiresInDays: 1 });
         await rejectsWith(limited.create('ada', { name: 'one too many', expiresInDays: 1 }), 'token-limit');
-        assert.deepEqual(stepOf(await limited.maintain(), 'live-token-counts').counts, { corrected: 0 });
+        assert.deepEqual(stepOf(await limited.maintain(), 'live-token-counts')?.counts, { corrected: 0 });
       });
     }
     if (sql && connections) {
@@ -416,7 +433,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
           await connection.query('COMMIT');
           const report = await running;
           assert.deepEqual(
-            stepOf(report, 'live-token-counts').counts,
+            stepOf(report, 'live-token-counts')?.counts,
             { corrected: 0 },
             'the counter changed under it: left for the next run',
           );
@@ -427,7 +444,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
         const rows = Number((await kit.sql!(`SELECT count(*)::int AS n FROM pat_tokens WHERE user_id = 'ada'`))[0]!.n);
         assert.equal(rows, 7);
         assert.ok((await liveCounter('ada'))! >= rows, 'never a count below the rows, which would let creates past the maximum');
-        assert.deepEqual(stepOf(await limited.maintain(), 'live-token-counts').counts, { corrected: 1 }, 'the next run corrects it');
+        assert.deepEqual(stepOf(await limited.maintain(), 'live-token-counts')?.counts, { corrected: 1 }, 'the next run corrects it');
         assert.equal(await liveCounter('ada'), 7);
         await Promise.allSettled(Array.from({ length: 20 }, (_, n) => limited.create('ada', { name: `fill ${n}`, expiresInDays: 1 })));
         assert.equal((await limited.list('ada')).length, 20, 'filled to exactly the maximum');
