@@ -119,6 +119,8 @@ leakForm.addEventListener('submit', async (event) => {
   leakHeard.textContent = answer.onLeak?.length ? `onLeak received:\n${JSON.stringify(answer.onLeak, null, 2)}` : '';
   leakHeard.hidden = !answer.onLeak?.length;
   void list.refresh();
+  // Each revocation is a `revoked` event of the trail: onActivity heard it too.
+  void serverHooks?.refresh();
 });
 
 document.querySelector('#revoke-all-button')!.addEventListener('click', async () => {
@@ -126,6 +128,7 @@ document.querySelector('#revoke-all-button')!.addEventListener('click', async ()
   const { revoked, heard } = await backend.revokeAll();
   result.textContent = `Revoked ${revoked} token(s); the host's onRevocation heard ${heard.length} event(s).`;
   void list.refresh();
+  void serverHooks?.refresh();
 });
 
 // ——— Theme, language, direction ———

@@ -381,6 +381,8 @@ async function hostPage(context, url) {
   assert((await line.locator('a').getAttribute('href')) === LEAK_URL, 'the row does not link to where the secret was found');
   assert((await revokedRow.getByRole('button', { name: /^Regenerate/ }).count()) === 0, 'a revoked token offers Regenerate');
   passed('the row turns Revoked: why, when and a link to where it was found, and no Regenerate');
+  await hooks.getByText(`onActivity revoked “${LEAKED_TOKEN}” (leaked) by system`).waitFor();
+  passed('onActivity hears the revocation as a `revoked` event by the system, with its reason');
   await callWhoami(page, leaked, /^401: refused\./);
   passed('its secret is refused by /api/whoami (401)');
   // "Use a token" keeps what was pasted into it; nothing else may.
