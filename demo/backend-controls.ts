@@ -21,6 +21,22 @@ export interface BackendControls {
   reset(): Promise<void>;
   /** Adds tokens until the account has as many as the server allows (`DEMO_MAX_TOKENS`); resolves with how many it added. */
   fillToLimit(): Promise<number>;
+  /** Revokes every working token of the demo user, as `service.revokeAll(userId, 'account')`; how many, and what the host's hook heard. */
+  revokeAll(): Promise<{ revoked: number; heard: unknown[] }>;
+  /** The server only: the demo's scanner reports `secret` as found at `url`. */
+  leak?(secret: string, url: string): Promise<LeakAnswer>;
+}
+
+/** What the demo's scanner got back, and what followed. */
+export interface LeakAnswer {
+  /** The receiver's answer to the signed report, and its body (GitHub's feedback). */
+  status: number;
+  feedback?: unknown;
+  /** What `onLeak` received. */
+  onLeak?: unknown[];
+  /** What `GET /api/whoami` answers the secret now. */
+  whoami?: number;
+  error?: string;
 }
 
 function serverControls(): BackendControls {
@@ -37,6 +53,21 @@ function serverControls(): BackendControls {
     },
     async reset() {
       await fetch('/api/demo/reset', { method: 'POST' });
+    },
+    async revokeAll() {
+      const answer = (await (await fetch('/api/demo/revoke-all', { method: 'POST' })).json()) as {
+        revoked: number;
+        onRevocation: unknown[];
+      };
+      return { revoked: answer.revoked, heard: answer.onRevocation };
+    },
+    async leak(secret, url) {
+      const response = await fetch('/api/demo/leak', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ secret, url }),
+      });
+      return (await response.json()) as LeakAnswer;
     },
     async fillToLimit() {
       const response = await fetch('/api/demo/fill', { method: 'POST' });
@@ -73,10 +104,15 @@ async function mockControls(): Promise<BackendControls> {
       replace();
       backend.reset('demo');
     },
+    async revokeAll() {
+      // The mock has no hook to hear: what it revoked is what a host's onRevocation would.
+      const revoked = backend.simulateRevocation({ reason: 'account' });
+      return { revoked: revoked.length, heard: revoked.map((token) => ({ reason: 'account', token: token.name })) };
+    },
     async fillToLimit() {
       const tokens = backend.tokens();
-      // Counted as the server counts: a token a regenerate replaced does not count.
-      const missing = Math.max(0, DEMO_MAX_TOKENS - tokens.filter((token) => !token.replacedBy).length);
+      // Counted as the server counts: a token a regenerate replaced, or one revoked, does not count.
+      const missing = Math.max(0, DEMO_MAX_TOKENS - tokens.filter((token) => !token.replacedBy && !token.revocation).length);
       backend.reset([...tokens, ...fillerTokens(missing)]);
       return missing;
     },

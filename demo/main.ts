@@ -92,6 +92,45 @@ setUpUseToken(useToken, document.querySelector('#whoami-result')!, () => {
   void serverHooks?.refresh();
 });
 
+// ——— A leak, as GitHub's secret scanning would report it; an account's tokens revoked at once ———
+
+const leakForm = document.querySelector<HTMLFormElement>('#simulate-leak')!;
+const leakResult = document.querySelector<HTMLElement>('#leak-result')!;
+const leakHeard = document.querySelector<HTMLElement>('#leak-heard')!;
+leakForm.hidden = !backend.leak;
+leakForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const data = new FormData(leakForm);
+  const secret = String(data.get('secret') ?? '').trim();
+  if (!secret || !backend.leak) return;
+  leakResult.textContent = 'Sending a signed report to /api/tokens/secret-scanning…';
+  leakHeard.hidden = true;
+  const answer = await backend.leak(secret, String(data.get('url') ?? ''));
+  // The field is cleared: the secret stays in the page no longer than the request.
+  leakForm.querySelector<HTMLInputElement>('#leak-secret')!.value = '';
+  if (answer.error) {
+    leakResult.textContent = answer.error;
+    return;
+  }
+  const [label] = (answer.feedback as Array<{ label?: string }> | null) ?? [];
+  leakResult.textContent =
+    `The receiver answered ${answer.status}${label?.label ? ` (${label.label})` : ''}; ` +
+    `onLeak heard ${answer.onLeak?.length ?? 0} token(s); GET /api/whoami with that secret now answers ${answer.whoami}.`;
+  leakHeard.textContent = answer.onLeak?.length ? `onLeak received:\n${JSON.stringify(answer.onLeak, null, 2)}` : '';
+  leakHeard.hidden = !answer.onLeak?.length;
+  void list.refresh();
+  // Each revocation is a `revoked` event of the trail: onActivity heard it too.
+  void serverHooks?.refresh();
+});
+
+document.querySelector('#revoke-all-button')!.addEventListener('click', async () => {
+  const result = document.querySelector<HTMLElement>('#revoke-all-result')!;
+  const { revoked, heard } = await backend.revokeAll();
+  result.textContent = `Revoked ${revoked} token(s); the host's onRevocation heard ${heard.length} event(s).`;
+  void list.refresh();
+  void serverHooks?.refresh();
+});
+
 // ——— Theme, language, direction ———
 
 document.querySelector('#theme')!.addEventListener('change', (event) => {

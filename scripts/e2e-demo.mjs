@@ -12,12 +12,14 @@
  *    nothing but `endpoint`); create a limited token → reveal → copy → the copied secret calls the
  *    host's API (`/api/whoami`), which reports its permissions → "Last used" shown, the onActivity
  *    hook's new caller in the panel, the token's detail view → Regenerate on the row → the old
- *    secret works in its grace period → delete → the secret is refused; the panel's maintain()
- *    reminds once; German (labels too), dark and right-to-left; the account filled to its limit
- *    from the panel: "100 of 100" before any form; two tokens deleted at once, then every
- *    expired one; no CSP violation or page error anywhere;
- * 3. the same page on the mock (`/?backend=mock`), its limit too, and the bundle-only, React and Vue pages
- *    render the tokens and hear events.
+ *    secret works in its grace period → delete → the secret is refused; a leak reported by the
+ *    panel's scanner (a signed report) → the row turns Revoked with where it was found, the secret
+ *    is refused, the panel shows what onLeak received → delete; the panel's maintain() reminds
+ *    once; German (labels too), dark and right-to-left; "Revoke all my tokens" (`revokeAll`); the
+ *    account filled to its limit from the panel: "100 of 100" before any form; two tokens deleted at
+ *    once, then every expired one; no CSP violation or page error anywhere;
+ * 3. the same page on the mock (`/?backend=mock`), its "Revoke all my tokens" and its limit too,
+ *    and the bundle-only, React and Vue pages render the tokens and hear events.
  *
  * `--screenshot` also saves a picture of the demo page to docs/demo.png. The server is stopped by
  * its PID at the end, also on failure, and its data folder deleted. Exits non-zero when a check
@@ -39,6 +41,8 @@ const SEEDED_TOKENS = 6;
 /** The per-user maximum of both demo backends, stated in their list answers. */
 const MAX_TOKENS = 100;
 const NEW_TOKEN = 'E2E deploy key';
+const LEAKED_TOKEN = 'E2E leaked key';
+const LEAK_URL = 'https://github.com/ada/dotfiles/blob/main/.env';
 const TIMEOUT = 15_000;
 
 const checks = [];
@@ -327,6 +331,68 @@ async function hostPage(context, url) {
   await callWhoami(page, rotated.secret, /^401: refused\./);
   passed('and its secret is refused as well');
 
+  // A leak: the panel plays GitHub's secret scanning and posts a signed report for a new token's
+  // secret; the row turns Revoked with where it was found, the secret is refused, and the panel
+  // shows what onLeak received. Then the user deletes the revoked token.
+  await page.getByRole('button', { name: 'Generate new token' }).click();
+  await dialog.getByLabel('Name').fill(LEAKED_TOKEN);
+  await dialog.getByRole('button', { name: 'Generate token' }).click();
+  await secretField.waitFor();
+  const leaked = await secretField.inputValue();
+  await page.locator('pat-token-list pat-token-reveal').getByRole('checkbox').check();
+  await page.locator('pat-token-list pat-token-reveal').getByRole('button', { name: 'Done' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const leakedRow = rows(page).filter({ hasText: LEAKED_TOKEN });
+  const leakedId = await leakedRow.getAttribute('data-id');
+  await callWhoami(page, leaked, /^200: acting as Ada Lovelace/);
+  const leakForm = page.locator('#simulate-leak');
+  await leakForm.getByLabel('Leaked token').fill(leaked);
+  await leakForm.getByRole('button', { name: 'Simulate a leak' }).click();
+  await leakForm
+    .locator('#leak-result')
+    .getByText(
+      /^The receiver answered 200 \(true_positive\); onLeak heard 1 token\(s\); GET \/api\/whoami with that secret now answers 401\.$/,
+    )
+    .waitFor();
+  const heard = JSON.parse((await leakForm.locator('#leak-heard').textContent()).replace(/^onLeak received:\n/, ''));
+  assert(
+    heard.length === 1 &&
+      heard[0].reason === 'leaked' &&
+      heard[0].userId === 'ada' &&
+      heard[0].token.id === leakedId &&
+      heard[0].url === LEAK_URL &&
+      heard[0].token.revocation?.url === LEAK_URL,
+    `onLeak heard ${JSON.stringify(heard)}`,
+  );
+  passed(
+    '"Simulate a leak" posts a signed report: 200 true_positive, and the panel shows what onLeak received (the token, its owner, the URL)',
+  );
+  const revokedRow = row(page, leakedId);
+  await page.waitForFunction(
+    (id) => document.querySelector('pat-token-list')?.shadowRoot?.querySelector(`tr[data-id="${id}"]`)?.matches('[part~=row-revoked]'),
+    leakedId,
+    { timeout: TIMEOUT },
+  );
+  const line = revokedRow.locator('[part~=revocation]');
+  assert(
+    /^Revoked automatically on .+: found in public code at github\.com\/ada\/dotfiles/.test((await line.textContent()).trim()),
+    `the row says ${await line.textContent()}`,
+  );
+  assert((await line.locator('a').getAttribute('href')) === LEAK_URL, 'the row does not link to where the secret was found');
+  assert((await revokedRow.getByRole('button', { name: /^Regenerate/ }).count()) === 0, 'a revoked token offers Regenerate');
+  passed('the row turns Revoked: why, when and a link to where it was found, and no Regenerate');
+  await hooks.getByText(`onActivity revoked “${LEAKED_TOKEN}” (leaked) by system`).waitFor();
+  passed('onActivity hears the revocation as a `revoked` event by the system, with its reason');
+  await callWhoami(page, leaked, /^401: refused\./);
+  passed('its secret is refused by /api/whoami (401)');
+  // "Use a token" keeps what was pasted into it; nothing else may.
+  await page.locator('#token-secret').fill('');
+  assert(!(await deepText(page)).includes(leaked), 'the leaked secret is still somewhere in the page');
+  passed('the leak form is cleared, and the secret is in no answer, list or event of the page');
+  await revokedRow.getByRole('button', { name: `Delete token “${LEAKED_TOKEN}”` }).click();
+  await confirm.getByRole('button', { name: 'Delete token' }).click();
+  await expectRows(page, SEEDED_TOKENS, 'the user deletes the revoked token');
+
   // maintain(), as a cron job runs it: Terraform Cloud (3 days left) is reminded once, the backup token's expiry recorded.
   await panel.getByRole('button', { name: 'Run service.maintain()' }).click();
   await panel
@@ -375,6 +441,23 @@ async function hostPage(context, url) {
     .evaluate((list) => getComputedStyle(list).getPropertyValue('--pat-accent-color').trim());
   assert(accent === '#6f2dbd', `--pat-accent-color is ${accent}`);
   passed('the brand theme applies through --pat-* properties');
+
+  // After a compromise the host revokes every working token of the account at once.
+  await panel.getByRole('button', { name: 'Revoke all my tokens' }).click();
+  const working = SEEDED_TOKENS - 1; // one seeded token has expired
+  await panel.getByText(`Revoked ${working} token(s); the host's onRevocation heard ${working} event(s).`).waitFor();
+  await page.waitForFunction(
+    (n) => document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('tbody tr[part~=row-revoked]').length === n,
+    working,
+    { timeout: TIMEOUT },
+  );
+  passed(`"Revoke all my tokens" (service.revokeAll): the ${working} working tokens turn Revoked at once, the expired one stays expired`);
+  await panel.getByRole('button', { name: 'Reset demo data' }).click();
+  await page.waitForFunction(
+    () => document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('tbody tr[part~=row-revoked]').length === 0,
+    undefined,
+    { timeout: TIMEOUT },
+  );
 
   // Arabic, then the per-user maximum, reached from the panel.
   await panel.getByLabel('العربية').check();
@@ -481,6 +564,21 @@ async function mockPage(context, url) {
   await expectRows(page, SEEDED_TOKENS, 'Retry recovers on the mock');
   await expectPermissionLabels(page, 'Read repositories', 'repo:read');
   passed('the mock states the catalogue too: permissions by label');
+  assert(await page.locator('#simulate-leak').isHidden(), '"Simulate a leak" is shown without the server');
+  await panel.getByRole('button', { name: 'Revoke all my tokens' }).click();
+  await panel.getByText(`Revoked ${SEEDED_TOKENS - 1} token(s)`).waitFor();
+  await page.waitForFunction(
+    (n) => document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('tbody tr[part~=row-revoked]').length === n,
+    SEEDED_TOKENS - 1,
+    { timeout: TIMEOUT },
+  );
+  passed('"Revoke all my tokens" on the mock (simulateRevocation) turns its working tokens Revoked');
+  await panel.getByRole('button', { name: 'Reset demo data' }).click();
+  await page.waitForFunction(
+    () => document.querySelector('pat-token-list')?.shadowRoot?.querySelectorAll('tbody tr[part~=row-revoked]').length === 0,
+    undefined,
+    { timeout: TIMEOUT },
+  );
   await expectLimit(page, panel, `${MAX_TOKENS} of ${MAX_TOKENS} tokens`, 'Generate new token');
   assert(problems.length === 0, `problems on the mock page:\n${problems.join('\n')}`);
   passed('no page error, console error or CSP violation');

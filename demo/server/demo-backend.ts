@@ -4,11 +4,12 @@
  * The data lives in a folder (`.demo-data/` by default), so tokens survive a restart; the panel's
  * "Reset demo data" (or deleting the folder) starts over from the seed.
  *
- * - `/api/tokens…`  the token API: the package's handler, behind the panel's fault layer;
+ * - `/api/tokens…`  the token API: the package's handler, behind the panel's fault layer, with
+ *                   GitHub's secret-scanning receiver at `/api/tokens/secret-scanning`;
  * - `/api/whoami`   an API of the host's own, protected by personal access tokens (`verify`);
  * - `/api/demo/…`   demo only, for the control panel: status, fault injection, reset, filling the
  *   account to its limit, what the service's `onActivity` and `expiryReminders.notify` hooks
- *   heard, and `maintain()`.
+ *   heard, `maintain()`, a simulated leak (the demo plays the scanner) and "revoke all my tokens".
  */
 import { PGlite } from '@electric-sql/pglite';
 import { demoScopes } from '../../src/mock/seed.js';
@@ -23,9 +24,11 @@ import {
   type NodeContext,
   type NodeRequest,
   type NodeResponse,
+  type RevocationEvent,
   type TokenService,
 } from '../../src/server/index.js';
 import { createFaultLayer, DEMO_FAULTS, type DemoFault } from './fault-layer.js';
+import { createDemoScanner, eventSummary } from './scanner.js';
 import { createHookLog } from './hook-log.js';
 import { seedDemoAccount } from './seed-account.js';
 import { whoamiHandler, type DemoUser } from './whoami.js';
@@ -70,6 +73,8 @@ async function open(dataDir: string) {
   };
   if ((await db.query('SELECT 1 FROM demo_seeded')).rows.length === 0) await reseed();
 
+  // What the host's onRevocation heard last (revokeAll's events), for the panel.
+  let revocations: RevocationEvent[] = [];
   // Declared once, here; the list answer tells the page (which sets nothing but `endpoint`): the
   // catalogue, and at most a year and a day, no token without an expiry (the seeded account has one
   // from before the policy, as real accounts do), 100 tokens per user (the default). Expired tokens
@@ -83,8 +88,17 @@ async function open(dataDir: string) {
     policy: { maxLifetimeDays: 366, allowNoExpiration: false, expiredRetentionDays: 90 },
     onActivity: (event) => hooks.activity(event),
     expiryReminders: { withinDays: 7, notify: (reminder) => hooks.notify(reminder) },
+    onRevocation: (event) => void revocations.push(event),
   });
-  const faults = createFaultLayer(createFetchHandler(service, { basePath: '/api/tokens', authenticate: () => DEMO_USER.id }));
+  const scanner = await createDemoScanner();
+  const faults = createFaultLayer(
+    createFetchHandler(service, {
+      basePath: '/api/tokens',
+      authenticate: () => DEMO_USER.id,
+      // The demo's scanner stands in for GitHub: its key is the one document the receiver trusts.
+      secretScanning: { keys: scanner.keys, onLeak: scanner.onLeak },
+    }),
+  );
   const whoami = whoamiHandler(service, [DEMO_USER]);
 
   const handler: FetchHandler<NodeContext> = async (request, context) => {
@@ -96,6 +110,12 @@ async function open(dataDir: string) {
       await reseed();
       hooks.clear();
       return new Response(null, { status: 204 });
+    }
+    if (pathname === '/api/demo/leak' && request.method === 'POST') return scanner.handle(request, whoami, context);
+    if (pathname === '/api/demo/revoke-all' && request.method === 'POST') {
+      revocations = [];
+      const revoked = await service.revokeAll(DEMO_USER.id, 'account');
+      return json({ revoked, onRevocation: revocations.map(eventSummary) });
     }
     if (pathname === '/api/demo/hooks') return json({ entries: hooks.after(Number(searchParams.get('after')) || 0) });
     // What a host's scheduler runs (a cron job: docs/activity.md); here, a button in the panel.

@@ -73,7 +73,9 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
   const [command, endpoint, ...extra] = positionals;
   if (command !== 'check')
     throw new UsageError(
-      command ? `unknown command "${command}"; the command is "check"` : 'missing the command: pat-elements check <endpoint>',
+      command
+        ? `unknown command "${command}"; the commands are "check" and "token-pattern"`
+        : 'missing the command: pat-elements check <endpoint>',
     );
   if (!endpoint) throw new UsageError("missing <endpoint>, the token collection's URL");
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);

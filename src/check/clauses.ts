@@ -253,15 +253,23 @@ export const CLAUSES: readonly Clause[] = [
       }
       if (exchange.status !== 200) return fail(`GET answered ${answered(exchange)}; expected 200`);
       if (exchange.json === undefined) return fail(`GET's body is not JSON${exchange.mediaType ? ` (it is ${exchange.mediaType})` : ''}`);
-      const tokens = listedTokens(exchange.json)?.length ?? 0;
+      const listed = listedTokens(exchange.json) ?? [];
+      const tokens = listed.length;
       judge(context, 'GET', ListTokensResponseSchema, exchange.json, tokens);
       // What the list states is read on its own: the creates need the catalogue even if a token is broken.
       const { scopes, policy } = statedBy(exchange.json);
       context.stated = { ...(scopes && { scopes }), ...(policy && { policy }) };
       const error = shapeError(ListTokensResponseSchema, parseListResponse, exchange.json);
       if (error) return fail(`GET: ${describeContractError(error)}`);
-      const stated = [scopes && `${scopes.length} scope${scopes.length === 1 ? '' : 's'}`, policy && 'a policy'].filter(Boolean);
-      return pass(`${tokens} token${tokens === 1 ? '' : 's'}${stated.length ? `, ${stated.join(' and ')}` : ''}`);
+      // Tokens the system revoked (a leak, an account) stay listed, marked: the contract allows them.
+      const revoked = listed.filter((token) => token.revocation).length;
+      const stated = [
+        revoked && `${revoked} revoked by the system`,
+        scopes && `${scopes.length} scope${scopes.length === 1 ? '' : 's'}`,
+        policy && 'a policy',
+      ].filter(Boolean);
+      const said = stated.length > 1 ? `${stated.slice(0, -1).join(', ')} and ${stated.at(-1)}` : stated.join('');
+      return pass(`${tokens} token${tokens === 1 ? '' : 's'}${said ? `, ${said}` : ''}`);
     },
   },
   {
@@ -398,8 +406,14 @@ export const CLAUSES: readonly Clause[] = [
       if (!first || !context.revoked) return skip('needs a revoke that worked');
       const list = await readList(context);
       if (isOutcome(list)) return list;
-      if (list.tokens.some((token) => token.id === first.id))
-        return fail(`the revoked token (id ${printable(first.id)}) is still in GET's "tokens"`);
+      const still = list.tokens.find((token) => token.id === first.id);
+      if (still?.revocation) {
+        return fail(
+          `the deleted token (id ${printable(first.id)}) is still in GET's "tokens", marked revoked: the user's DELETE removes a token; ` +
+            'only one the system revoked (a leak, the whole account) stays listed',
+        );
+      }
+      if (still) return fail(`the revoked token (id ${printable(first.id)}) is still in GET's "tokens"`);
       return pass();
     },
   },

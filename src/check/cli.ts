@@ -4,8 +4,12 @@
  * `npx pat-elements check <endpoint> [-H "Name: value"]… [-O "Name: value"]… [--json] [--no-write] [--timeout ms]`:
  * checks a live backend against the REST contract, one line per clause. Ctrl-C (or SIGTERM)
  * stops the run and still deletes what it made; a second one quits at once.
+ *
+ * `npx pat-elements token-pattern <prefix>`: prints the regular expression of the prefix's tokens,
+ * for a secret scanner's registration (docs/secret-scanning.md).
  */
 import process from 'node:process';
+import { tokenPattern } from '../server/token-pattern.js';
 import { parseCheckArgs, UsageError, USAGE } from './args.js';
 import { checkContract, passed } from './check-contract.js';
 import { formatHeading, formatResult, formatSummary, toJson } from './report.js';
@@ -13,7 +17,29 @@ import { formatHeading, formatResult, formatSummary, toJson } from './report.js'
 /** 128 + the signal's number, as shells report a process a signal ended. */
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
+const TOKEN_PATTERN_USAGE = `Usage: pat-elements token-pattern <prefix>
+
+Prints the regular expression that finds secrets made with createTokenService({ prefix }),
+for GitHub's secret scanning partner program or another scanner.`;
+
+function printTokenPattern(argv: readonly string[]): number {
+  const [prefix, ...extra] = argv;
+  if (prefix === '-h' || prefix === '--help') {
+    process.stdout.write(`${TOKEN_PATTERN_USAGE}\n`);
+    return 0;
+  }
+  try {
+    if (prefix === undefined || extra.length) throw new TypeError('give exactly one prefix, e.g. pat-elements token-pattern acme');
+    process.stdout.write(`${tokenPattern(prefix)}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`pat-elements token-pattern: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'token-pattern') return printTokenPattern(argv.slice(1));
   let args;
   try {
     args = parseCheckArgs(argv);

@@ -11,8 +11,9 @@
  * ```
  *
  * It never stores a secret: `create` and `rotate` return it once and keep only the partial key.
- * It keeps an activity trail (created, regenerated, deleted, used by a new caller) and each
- * token's recent callers, served by the activity routes; `useToken()` stands for a use.
+ * It keeps an activity trail (created, regenerated, deleted, used by a new caller, revoked by
+ * `simulateRevocation`) and each token's recent callers, served by the activity routes;
+ * `useToken()` stands for a use.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import {
@@ -146,6 +147,21 @@ export interface MockBackend {
   useToken(id: string, caller?: MockCaller, at?: Date): void;
   failNext(fault: MockFault, options?: FailNextOptions): void;
   setLatency(latency: MockBackendOptions['latency']): void;
+  /**
+   * Revokes as the system would (a secret scanner's report, an administrator, the whole account):
+   * the token `id`, or without one every token that still works. A revoked token stays listed
+   * with its `revocation`, cannot be regenerated (409) and can be deleted. Returns the tokens it revoked.
+   */
+  simulateRevocation(options?: SimulatedRevocation): Token[];
+}
+
+export interface SimulatedRevocation {
+  /** The token to revoke; without one, every token that still works (neither expired nor revoked). */
+  id?: string;
+  /** Default `leaked`. */
+  reason?: 'leaked' | 'admin' | 'account';
+  /** `leaked`: where the secret was found. */
+  url?: string;
 }
 
 interface QueuedFault {
@@ -433,8 +449,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (store.some((t) => t.name.toLowerCase() === taken)) {
         return problem(409, 'Conflict', 'A token with this name already exists.', { name: 'Choose a name that is not in use.' });
       }
-      // Counted as the server counts: a replaced token in its grace period does not count.
-      if (maxTokensPerUser !== undefined && store.filter((t) => !t.replacedBy).length >= maxTokensPerUser) {
+      // Counted as the server counts: a replaced token in its grace period does not count, nor a revoked one.
+      if (maxTokensPerUser !== undefined && store.filter((t) => !t.replacedBy && !t.revocation).length >= maxTokensPerUser) {
         return problem(
           409,
           'Conflict',
@@ -462,6 +478,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       // The token first: when it is gone, no value of the request matters any more.
       const old = store.find((t) => t.id === String(params.id));
       if (!old) return problem(404, 'Not Found', 'No token with this id.');
+      if (old.revocation)
+        return problem(409, 'Conflict', 'This token was revoked and cannot be regenerated: delete it, and create a new one.');
       if (old.replacedBy) return problem(409, 'Conflict', 'This token has already been regenerated.');
       if (body === undefined) return problem(400, 'Bad Request', 'The request body must be JSON.');
       const checked = validateRotate(asObject(body));
@@ -546,6 +564,35 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     setLatency(value) {
       latency = value ?? 0;
+    },
+    simulateRevocation({ id, reason = 'leaked', url } = {}) {
+      const at = now();
+      const works = (token: Token) => !token.revocation && (token.expiresAt === null || Date.parse(token.expiresAt) > at.getTime());
+      const chosen = id === undefined ? store.filter(works) : store.filter((token) => token.id === id && !token.revocation);
+      if (id !== undefined && !chosen.length) throw new Error(`simulateRevocation: no token "${id}" that is not revoked already.`);
+      const revocation = { at: at.toISOString(), reason, ...(url === undefined ? {} : { url }) };
+      // As the reference server: it stopped working then, and leads to no successor any more.
+      const revoke = (token: Token): Token => ({
+        ...token,
+        replacedBy: null,
+        revocation,
+        expiresAt: token.expiresAt !== null && Date.parse(token.expiresAt) < at.getTime() ? token.expiresAt : revocation.at,
+      });
+      store = store.map((token) => (chosen.includes(token) ? revoke(token) : token));
+      // The trail has each revocation, by the system, as the reference server records it.
+      for (const token of chosen) {
+        note({
+          type: 'revoked',
+          tokenId: token.id,
+          tokenName: token.name,
+          actor: 'system',
+          ip: null,
+          userAgent: null,
+          reason,
+          url: url ?? null,
+        });
+      }
+      return store.filter((token) => chosen.some((revoked) => revoked.id === token.id)).map(copyOf);
     },
   };
 }

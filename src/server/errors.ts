@@ -12,6 +12,8 @@ export type TokenServiceErrorCode =
   | 'token-limit'
   /** 409: a rotation already replaced this token. */
   | 'already-replaced'
+  /** 409: the token was revoked (it stays listed, and can only be deleted): it cannot be rotated. */
+  | 'revoked'
   /**
    * 503: the store cannot answer now (the database is down, restarting, read-only, or did not
    * answer within its deadline). Never a verdict on the token: retry later. `cause` holds what

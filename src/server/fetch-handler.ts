@@ -9,6 +9,7 @@
  * POST   {basePath}/{id}/rotate  -> 201 { token, secret, previous }
  * GET    {basePath}/activity?cursor=       -> 200 { events, next }            (the user's trail)
  * GET    {basePath}/{id}/activity?cursor=  -> 200 { events, next, callers? }  (one token's)
+ * POST   {basePath}/secret-scanning -> 200 feedback   (with `secretScanning`: GitHub's signed reports, no session)
  * ```
  *
  * Errors are problem+json: 401 unauthenticated, 404 for a token the user does not have (another
@@ -24,6 +25,7 @@ import { SetupError, TokenServiceError } from './errors.js';
 import { readJsonBody } from './json-body.js';
 import { addressOf, assertClientIp, type ClientIp, type GuardNodeRequest } from './require-token.js';
 import { json, noContent, problem, unavailable } from './responses.js';
+import { createSecretScanningReceiver, type SecretScanningOptions } from './secret-scanning.js';
 import type { TokenCaller } from './store.js';
 import { isTokenId } from './token-format.js';
 import type { TokenService } from './token-service.js';
@@ -63,6 +65,12 @@ export interface FetchHandlerOptions<Context = unknown> {
    */
   onError?(error: unknown, request: Request): void;
   /**
+   * Receive GitHub's secret-scanning reports at `{basePath}/secret-scanning` (docs/secret-scanning.md):
+   * `keys` are GitHub's signing keys (the document, its URL, or a function returning it); each
+   * reported secret of ours is revoked at once, and `onLeak` hears it.
+   */
+  secretScanning?: SecretScanningOptions;
+  /**
    * How to read the client's address for the activity trail (who created, regenerated or deleted
    * a token, from where): `requireToken`'s rule (`ClientIp`). Unset: with `toNodeListener`,
    * Express's `req.ip` (its `trust proxy`), else the socket's address; otherwise none.
@@ -74,6 +82,7 @@ type Route =
   | { kind: 'collection' }
   | { kind: 'token'; id: string }
   | { kind: 'rotate'; id: string }
+  | { kind: 'secret-scanning' }
   | { kind: 'activity'; id: string | null }
   | { kind: 'unknown' };
 
@@ -81,8 +90,12 @@ const ALLOWED: Record<Exclude<Route['kind'], 'unknown'>, string[]> = {
   collection: ['GET', 'HEAD', 'POST'],
   token: ['DELETE'],
   rotate: ['POST'],
+  'secret-scanning': ['POST'],
   activity: ['GET', 'HEAD'],
 };
+
+/** The receiver's last path segment; no token id has this shape. */
+const SECRET_SCANNING = 'secret-scanning';
 
 /** Longer ids are not ours: answered 404 without asking the store. */
 const MAX_ID_LENGTH = 200;
@@ -102,8 +115,9 @@ function decodeId(segment: string | undefined): string | undefined {
   }
 }
 
-function routeUnder(basePath: string, pathname: string): Route {
+function routeUnder(basePath: string, pathname: string, receiving: boolean): Route {
   if (pathname === basePath || pathname === `${basePath}/`) return { kind: 'collection' };
+  if (receiving && pathname === `${basePath}/${SECRET_SCANNING}`) return { kind: 'secret-scanning' };
   if (!pathname.startsWith(`${basePath}/`)) return { kind: 'unknown' };
   const [first, second, ...more] = pathname.slice(basePath.length + 1).split('/');
   // No token id of ours is "activity": the segment names the user's trail.
@@ -116,9 +130,10 @@ function routeUnder(basePath: string, pathname: string): Route {
 }
 
 /** Without a base path: the request's path is the collection, or one of its token routes. */
-function routeByShape(method: string, pathname: string): Route {
+function routeByShape(method: string, pathname: string, receiving: boolean): Route {
   const segments = pathname.split('/');
   const last = segments.at(-1);
+  if (receiving && last === SECRET_SCANNING) return { kind: 'secret-scanning' };
   if (method === 'POST' && last === 'rotate' && segments.length >= 3) {
     const id = decodeId(segments.at(-2));
     if (id) return { kind: 'rotate', id };
@@ -144,6 +159,7 @@ function errorResponse(error: TokenServiceError): Response {
       return problem(404, { detail: error.message });
     case 'token-limit':
     case 'already-replaced':
+    case 'revoked':
       return problem(409, { detail: error.message });
   }
 }
@@ -162,6 +178,8 @@ export function createFetchHandler<Context = unknown>(service: TokenService, opt
         `pat-elements/server: ${error instanceof SetupError ? 'the setup needs a change' : 'a request failed with 500'}:`,
         error,
       ));
+  const receiver =
+    options.secretScanning === undefined ? undefined : createSecretScanningReceiver(service, options.secretScanning, onError);
   assertClientIp(options.clientIp);
   /** Who sent the request, for the activity trail: its address by `clientIp`, and its user agent. */
   const callerOf = (request: Request, context: Context): TokenCaller => {
@@ -201,8 +219,8 @@ export function createFetchHandler<Context = unknown>(service: TokenService, opt
     const route = pathname.includes('//')
       ? { kind: 'unknown' as const }
       : basePath === undefined
-        ? routeByShape(method, pathname)
-        : routeUnder(basePath, pathname);
+        ? routeByShape(method, pathname, !!receiver)
+        : routeUnder(basePath, pathname, !!receiver);
     if (route.kind === 'unknown') {
       if (basePath !== undefined && !pathname.includes('//')) outsideBasePath(request, pathname);
       return problem(404, { detail: 'There is nothing at this address.' });
@@ -214,6 +232,9 @@ export function createFetchHandler<Context = unknown>(service: TokenService, opt
     if (!allowed.includes(method)) {
       return problem(405, { detail: `Use ${allowed.join(' or ')} here.`, headers: { Allow: allowed.join(', ') } });
     }
+
+    // GitHub signs its reports: no user session, the signature is the credential.
+    if (route.kind === 'secret-scanning') return receiver!.receive(request);
 
     const userId = await options.authenticate(request, context);
     if (typeof userId !== 'string' || userId === '') return problem(401, { detail: 'Sign in to manage your tokens.' });

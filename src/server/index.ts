@@ -45,6 +45,17 @@ export type {
   TokenRefusal,
 } from './require-token.js';
 export type { UsageOptions } from './usage-recorder.js';
+export type { LeakOutcome, LeakReport, LeakResult, RevocationEvent, RevocationHook } from './revocation.js';
+export {
+  GITHUB_SECRET_SCANNING_KEYS_URL,
+  MAX_REPORT_BYTES,
+  type LeakEvent,
+  type SecretScanningKeyDocument,
+  type SecretScanningKeys,
+  type SecretScanningOptions,
+} from './secret-scanning.js';
+export { tokenPattern } from './token-pattern.js';
+export { createTestSecretScanner, type ScannerFinding, type TestSecretScanner } from './test-scanner.js';
 export { SetupError, TokenServiceError, type TokenServiceErrorCode } from './errors.js';
 export { DEFAULT_POLICY, type TokenPolicy } from './policy.js';
 export { createFetchHandler, RETRY_AFTER_SECONDS, type FetchHandler, type FetchHandlerOptions } from './fetch-handler.js';
@@ -59,15 +70,19 @@ export type { MaintenanceReport, MaintenanceStepResult } from './maintenance.js'
 export type {
   ActivityLimits,
   ActivityQuery,
+  LeakedSecret,
+  LeakRevocation,
   NewToken,
   RecentCaller,
   RecordedUses,
   Replacement,
+  RevocationReason,
   RotateInput,
   RotateResult,
   StoredActivity,
   StoredToken,
   TokenCaller,
+  TokenRevocation,
   TokenStore,
   TokenUse,
 } from './store.js';

@@ -12,7 +12,7 @@ import type { TokenStore } from './store.js';
 
 /** What one step did. */
 export interface MaintenanceStepResult {
-  /** The step's name: `expiry-events`, `expired`, `past-grace`, `expiry-reminders`, `activity` or `live-token-counts`. */
+  /** The step's name: `expiry-events`, `expired`, `revoked`, `past-grace`, `expiry-reminders`, `activity` or `live-token-counts`. */
   step: string;
   /** What it did, e.g. `{ deleted: 12 }`; empty when skipped. */
   counts: Record<string, number>;
@@ -53,6 +53,15 @@ export const MAINTENANCE_STEPS: readonly MaintenanceStep[] = [
       if (!store.purgeExpired) return skipped('the store has no purgeExpired()');
       const expiredBefore = new Date(now.getTime() - policy.expiredRetentionDays * DAY_MS);
       return { counts: { deleted: await store.purgeExpired(expiredBefore) } };
+    },
+  },
+  {
+    name: 'revoked',
+    async run({ store, policy, now }) {
+      if (policy.revokedRetentionDays === null) return skipped('the policy keeps revoked tokens (revokedRetentionDays: null)');
+      if (!store.purgeRevoked) return skipped('the store has no purgeRevoked()');
+      const revokedBefore = new Date(now.getTime() - policy.revokedRetentionDays * DAY_MS);
+      return { counts: { deleted: await store.purgeRevoked(revokedBefore) } };
     },
   },
   {

@@ -5,11 +5,12 @@
  */
 import { mergeCallers } from './activity.js';
 import { memoryActivity } from './memory-activity.js';
-import type { NewToken, RotateInput, RotateResult, StoredActivity, StoredToken, TokenStore, TokenUse } from './store.js';
+import type { NewToken, RotateInput, RotateResult, StoredActivity, StoredToken, TokenRevocation, TokenStore, TokenUse } from './store.js';
 
 /** A row as the memory store keeps it: the token and its secret's hash. */
 export interface MemoryRecord extends StoredToken {
   secretHash: string;
+  revocation: TokenRevocation | null;
 }
 
 export interface MemoryStore extends TokenStore {
@@ -32,15 +33,18 @@ export function memoryStore(): MemoryStore {
   const copy = ({ secretHash: _hash, ...token }: MemoryRecord): StoredToken => ({
     ...token,
     scopes: token.scopes && [...token.scopes],
+    revocation: token.revocation && { ...token.revocation },
     recentCallers: (token.recentCallers ?? []).map((caller) => ({ ...caller })),
   });
   const owned = (userId: string, id: string) => {
     const record = byId.get(id);
     return record?.userId === userId ? record : undefined;
   };
+  /** Holds a slot toward the maximum: neither replaced nor revoked. */
+  const holdsSlot = (record: MemoryRecord) => record.replacedBy === null && record.revocation === null;
   const liveCount = (userId: string) => {
     let count = 0;
-    for (const record of tokensOf(userId)) if (record.replacedBy === null) count += 1;
+    for (const record of tokensOf(userId)) if (holdsSlot(record)) count += 1;
     return count;
   };
   const add = (record: MemoryRecord) => {
@@ -68,7 +72,18 @@ export function memoryStore(): MemoryStore {
     }
     return removed;
   };
-  const isLive = (id: string) => byId.get(id)?.replacedBy === null;
+  const isLive = (id: string) => {
+    const record = byId.get(id);
+    return record !== undefined && holdsSlot(record);
+  };
+  /** Revokes `record` unless it was already; ends its predecessor's grace (unless `keep` says otherwise). */
+  const revoke = (record: MemoryRecord, revocation: TokenRevocation, keepPredecessor: (other: MemoryRecord) => boolean) => {
+    for (const other of [...tokensOf(record.userId)]) if (other.replacedBy === record.id && !keepPredecessor(other)) remove(other);
+    record.revocation = { ...revocation };
+    record.replacedBy = null;
+    // It stopped working then (postgresStore does the same, for older releases reading its rows).
+    if (record.expiresAt === null || record.expiresAt > revocation.at) record.expiresAt = revocation.at;
+  };
 
   return {
     async migrate() {},
@@ -82,7 +97,13 @@ export function memoryStore(): MemoryStore {
 
     async insert(token: NewToken, maxTokens) {
       if (liveCount(token.userId) >= maxTokens) return null;
-      const record: MemoryRecord = { ...token, scopes: token.scopes && [...token.scopes], lastUsedAt: null, replacedBy: null };
+      const record: MemoryRecord = {
+        ...token,
+        scopes: token.scopes && [...token.scopes],
+        lastUsedAt: null,
+        replacedBy: null,
+        revocation: null,
+      };
       add(record);
       return copy(record);
     },
@@ -90,6 +111,7 @@ export function memoryStore(): MemoryStore {
     async rotate({ userId, id, replacement, graceEndsAt, now }: RotateInput): Promise<RotateResult> {
       const old = owned(userId, id);
       if (!old) return { outcome: 'not-found' };
+      if (old.revocation !== null) return { outcome: 'revoked' };
       if (old.replacedBy !== null) return { outcome: 'already-replaced' };
 
       const record: MemoryRecord = {
@@ -100,6 +122,7 @@ export function memoryStore(): MemoryStore {
         scopes: old.scopes && [...old.scopes],
         lastUsedAt: null,
         replacedBy: null,
+        revocation: null,
       };
       add(record);
       removePredecessorOf(old);
@@ -155,7 +178,7 @@ export function memoryStore(): MemoryStore {
 
     async claimExpired(now, limit) {
       const claimed = [...byId.values()]
-        .filter((r) => r.replacedBy === null && r.expiresAt !== null && r.expiresAt <= now && !expiryClaimed.has(r.id))
+        .filter((r) => holdsSlot(r) && r.expiresAt !== null && r.expiresAt <= now && !expiryClaimed.has(r.id))
         .sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime())
         .slice(0, limit);
       for (const record of claimed) expiryClaimed.add(record.id);
@@ -167,7 +190,7 @@ export function memoryStore(): MemoryStore {
       const claimed = [...byId.values()]
         .filter(
           (r) =>
-            r.replacedBy === null &&
+            holdsSlot(r) &&
             r.expiresAt !== null &&
             r.expiresAt > now &&
             r.expiresAt <= until &&
@@ -187,7 +210,7 @@ export function memoryStore(): MemoryStore {
     async purgeExpired(expiredBefore) {
       let deleted = 0;
       for (const record of [...byId.values()]) {
-        if (record.replacedBy === null && record.expiresAt !== null && record.expiresAt <= expiredBefore) {
+        if (holdsSlot(record) && record.expiresAt !== null && record.expiresAt <= expiredBefore) {
           remove(record);
           deleted += 1 + removePredecessorOf(record);
         }
@@ -207,8 +230,46 @@ export function memoryStore(): MemoryStore {
       return deleted;
     },
 
+    async revokeLeaked(leaks, at) {
+      const found = leaks.flatMap(({ secretHash, url }) => {
+        const id = idByHash.get(secretHash);
+        const record = id === undefined ? undefined : byId.get(id);
+        return record ? [{ secretHash, url, record, revokedNow: record.revocation === null }] : [];
+      });
+      const reported = new Set(found.map(({ record }) => record));
+      for (const { url, record, revokedNow } of found) {
+        // A predecessor reported in the same batch is revoked itself, not deleted.
+        if (revokedNow && record.revocation === null) revoke(record, { at, reason: 'leaked', url }, (other) => reported.has(other));
+      }
+      return found.map(({ secretHash, record, revokedNow }) => ({ secretHash, token: copy(record), revokedNow }));
+    },
+
+    async revokeAll(userId, { reason, at }) {
+      const working = [...tokensOf(userId)].filter(
+        (record) => record.revocation === null && (record.expiresAt === null || record.expiresAt > at),
+      );
+      // Each one's predecessor in a grace period works too, so it is among them: revoked, not deleted.
+      for (const record of working) revoke(record, { at, reason, url: null }, () => true);
+      return working.map(copy);
+    },
+
+    async purgeRevoked(revokedBefore) {
+      let deleted = 0;
+      for (const record of [...byId.values()]) {
+        if (record.revocation !== null && record.revocation.at <= revokedBefore) {
+          remove(record);
+          deleted += 1;
+        }
+      }
+      return deleted;
+    },
+
     records() {
-      return [...byId.values()].map((record) => ({ ...record, scopes: record.scopes && [...record.scopes] }));
+      return [...byId.values()].map((record) => ({
+        ...record,
+        scopes: record.scopes && [...record.scopes],
+        revocation: record.revocation && { ...record.revocation },
+      }));
     },
 
     activityRecords: activity.all,

@@ -16,7 +16,7 @@
  * aborts the request's `signal`, and nothing more is written or logged.
  */
 import { SetupError } from './errors.js';
-import { tooLarge } from './json-body.js';
+import { rewrittenBodies, tooLarge } from './json-body.js';
 import { problem } from './responses.js';
 
 /** What the adapter reads of Node's `IncomingMessage`. */
@@ -127,7 +127,9 @@ function urlOf(target: string, origin: string): URL | null {
  * checks (type, size, UTF-8, JSON, then the contract's schema), or an answer when that cannot be.
  * `undefined`: nobody read the stream; the adapter reads it.
  */
-function parsedBody(request: NodeRequest): { bytes: Uint8Array<ArrayBuffer> } | { answer: Response } | { error: SetupError } | undefined {
+function parsedBody(
+  request: NodeRequest,
+): { bytes: Uint8Array<ArrayBuffer>; rewritten?: true } | { answer: Response } | { error: SetupError } | undefined {
   const { body, _body, readableEnded } = request as NodeRequest & ParsedRequest;
   if (_body !== true && readableEnded !== true) return undefined;
   if (body === undefined || body === null) {
@@ -160,7 +162,7 @@ function parsedBody(request: NodeRequest): { bytes: Uint8Array<ArrayBuffer> } | 
       ),
     };
   }
-  return { bytes: new TextEncoder().encode(text) };
+  return { bytes: new TextEncoder().encode(text), rewritten: true };
 }
 
 /** A request body that fails with `error` when the handler reads it (and only then). */
@@ -196,6 +198,9 @@ function toRequest(request: NodeRequest, body: BodyState): Request | Response | 
     init.body = !parsed ? bodyOf(request, body) : 'bytes' in parsed ? parsed.bytes : failingBody(parsed.error);
     // Node's fetch needs this for a streamed request body.
     init.duplex = 'half';
+    const built = new Request(url, init);
+    if (parsed && 'rewritten' in parsed) rewrittenBodies.add(built);
+    return built;
   }
   return new Request(url, init);
 }

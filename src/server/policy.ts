@@ -21,6 +21,12 @@ export interface TokenPolicy {
    * deletes them.
    */
   expiredRetentionDays?: number | null;
+  /**
+   * How many days a token the system revoked (leaked, by an administrator, the whole account)
+   * stays listed, so its owner sees what happened, before `service.maintain()` deletes it.
+   * Default 30; `null` keeps them until their owner deletes them. They never count toward the maximum.
+   */
+  revokedRetentionDays?: number | null;
 }
 
 export type ResolvedPolicy = Required<Omit<TokenPolicy, 'presets'>> & Pick<TokenPolicy, 'presets'>;
@@ -31,6 +37,7 @@ export const DEFAULT_POLICY: ResolvedPolicy = {
   maxTokensPerUser: 100,
   maxGracePeriodHours: MAX_GRACE_PERIOD_HOURS,
   expiredRetentionDays: 30,
+  revokedRetentionDays: 30,
 };
 
 /** A century: beyond it a lifetime is a mistake, and far beyond it dates stop being representable. */
@@ -57,6 +64,10 @@ export function resolvePolicy(policy: TokenPolicy = {}): ResolvedPolicy {
       merged.expiredRetentionDays === null
         ? null
         : wholeNumber('expiredRetentionDays', merged.expiredRetentionDays, 0, LONGEST_LIFETIME_DAYS),
+    revokedRetentionDays:
+      merged.revokedRetentionDays === null
+        ? null
+        : wholeNumber('revokedRetentionDays', merged.revokedRetentionDays, 0, LONGEST_LIFETIME_DAYS),
   };
 }
 

@@ -173,7 +173,7 @@ const CLAIM_EXPIRED = `
 UPDATE pat_tokens t SET expiry_recorded_at = $1::timestamptz
 FROM (
   SELECT id FROM pat_tokens
-  WHERE replaced_by IS NULL AND expiry_recorded_at IS NULL AND expires_at <= $1::timestamptz
+  WHERE replaced_by IS NULL AND revoked_at IS NULL AND expiry_recorded_at IS NULL AND expires_at <= $1::timestamptz
   ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED
 ) claimed
 WHERE t.id = claimed.id
@@ -184,7 +184,7 @@ const CLAIM_REMINDERS = `
 UPDATE pat_tokens t SET reminded_at = $1::timestamptz
 FROM (
   SELECT id FROM pat_tokens
-  WHERE replaced_by IS NULL AND reminded_at IS NULL
+  WHERE replaced_by IS NULL AND revoked_at IS NULL AND reminded_at IS NULL
     AND expires_at > $1::timestamptz AND expires_at <= $2::timestamptz
     AND expires_at - created_at > $2::timestamptz - $1::timestamptz
   ORDER BY expires_at LIMIT $3 FOR UPDATE SKIP LOCKED

@@ -21,7 +21,7 @@ export const PURGE_BATCH = 1000;
 const PURGE_EXPIRED = `
 WITH doomed AS (
   SELECT id FROM pat_tokens
-  WHERE replaced_by IS NULL AND expires_at <= $1::timestamptz
+  WHERE replaced_by IS NULL AND revoked_at IS NULL AND expires_at <= $1::timestamptz
   ORDER BY expires_at
   LIMIT $2
   FOR UPDATE SKIP LOCKED
@@ -43,7 +43,20 @@ WITH doomed AS (
   SELECT p.id FROM pat_tokens p
   WHERE p.replaced_by IS NOT NULL
     AND (p.expires_at <= $1::timestamptz
-         OR NOT EXISTS (SELECT 1 FROM pat_tokens s WHERE s.id = p.replaced_by AND s.replaced_by IS NULL))
+         OR NOT EXISTS (SELECT 1 FROM pat_tokens s WHERE s.id = p.replaced_by AND s.replaced_by IS NULL AND s.revoked_at IS NULL))
+  LIMIT $2
+  FOR UPDATE SKIP LOCKED
+), gone AS (
+  DELETE FROM pat_tokens t USING doomed WHERE t.id = doomed.id RETURNING t.id
+)
+SELECT (SELECT count(*) FROM doomed)::int AS claimed, (SELECT count(*) FROM gone)::int AS deleted`;
+
+/** Revoked past their retention; their slots were given back when they were revoked. */
+const PURGE_REVOKED = `
+WITH doomed AS (
+  SELECT id FROM pat_tokens
+  WHERE revoked_at <= $1::timestamptz
+  ORDER BY revoked_at
   LIMIT $2
   FOR UPDATE SKIP LOCKED
 ), gone AS (
@@ -53,7 +66,7 @@ SELECT (SELECT count(*) FROM doomed)::int AS claimed, (SELECT count(*) FROM gone
 
 const RECOUNT_LIVE_TOKENS = `
 WITH actual AS (
-  SELECT user_id, count(*)::int AS live FROM pat_tokens WHERE replaced_by IS NULL GROUP BY user_id
+  SELECT user_id, count(*)::int AS live FROM pat_tokens WHERE replaced_by IS NULL AND revoked_at IS NULL GROUP BY user_id
 ), drift AS (
   SELECT coalesce(o.user_id, a.user_id) AS user_id, o.live_tokens AS seen, coalesce(a.live, 0) AS live
   FROM pat_token_owners o FULL JOIN actual a ON a.user_id = o.user_id
@@ -69,7 +82,9 @@ WITH actual AS (
 )
 SELECT (SELECT count(*) FROM corrected)::int + (SELECT count(*) FROM added)::int AS corrected`;
 
-export function postgresMaintenance(rows: Rows): Required<Pick<TokenStore, 'purgeExpired' | 'purgePastGrace' | 'recountLiveTokens'>> {
+export function postgresMaintenance(
+  rows: Rows,
+): Required<Pick<TokenStore, 'purgeExpired' | 'purgeRevoked' | 'purgePastGrace' | 'recountLiveTokens'>> {
   /** Runs a batched purge until a batch finds fewer rows than it may take. */
   async function purge(sql: string, at: Date): Promise<number> {
     let deleted = 0;
@@ -82,6 +97,7 @@ export function postgresMaintenance(rows: Rows): Required<Pick<TokenStore, 'purg
 
   return {
     purgeExpired: (expiredBefore) => purge(PURGE_EXPIRED, expiredBefore),
+    purgeRevoked: (revokedBefore) => purge(PURGE_REVOKED, revokedBefore),
     purgePastGrace: (now) => purge(PURGE_PAST_GRACE, now),
     async recountLiveTokens() {
       const [row] = await rows<{ corrected: number }>(RECOUNT_LIVE_TOKENS);

@@ -96,6 +96,19 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX IF NOT EXISTS pat_activity_user_at_idx ON pat_activity (user_id, at DESC, id DESC);
   CREATE INDEX IF NOT EXISTS pat_activity_at_idx ON pat_activity (at);`,
   },
+  {
+    version: 4,
+    description: 'revoked tokens: kept and listed with why and when; an index for maintain()',
+    sql: `
+  ALTER TABLE pat_tokens
+    ADD COLUMN IF NOT EXISTS revoked_at timestamptz,
+    ADD COLUMN IF NOT EXISTS revoked_reason text CHECK (revoked_reason IN ('leaked', 'admin', 'account')),
+    ADD COLUMN IF NOT EXISTS revoked_url text;
+  ALTER TABLE pat_tokens ADD CONSTRAINT pat_tokens_revocation_whole CHECK (
+    (revoked_at IS NULL) = (revoked_reason IS NULL) AND (revoked_url IS NULL OR revoked_at IS NOT NULL)
+  );
+  CREATE INDEX IF NOT EXISTS pat_tokens_revoked_at_idx ON pat_tokens (revoked_at) WHERE revoked_at IS NOT NULL;`,
+  },
 ];
 
 /** The newest schema version this release knows. */

@@ -13,8 +13,9 @@ import { lockPGliteDataDir } from './pglite-lock.js';
 import { addedUses, callersOf, postgresActivity, RECORD_USES, recordUsesParams, type CallersJson } from './postgres-activity.js';
 import { postgresMaintenance } from './postgres-maintenance.js';
 import { migrationScript } from './postgres-migrations.js';
+import { postgresRevocation } from './postgres-revocation.js';
 import { ROTATED_FROM_KEY, TOKEN_COLUMNS } from './postgres-schema.js';
-import type { NewToken, RotateInput, RotateResult, StoredToken, TokenStore, TokenUse } from './store.js';
+import type { NewToken, RevocationReason, RotateInput, RotateResult, StoredToken, TokenStore, TokenUse } from './store.js';
 
 /** What `postgresStore` needs of a database client: `pg`'s Pool and Client and PGlite have it. */
 export interface SqlClient {
@@ -32,6 +33,9 @@ export interface TokenRow {
   expires_at: Date | string | null;
   last_used_at: Date | string | null;
   replaced_by: string | null;
+  revoked_at: Date | string | null;
+  revoked_reason: RevocationReason | null;
+  revoked_url: string | null;
   /** Only where a query asks for it (`WITH_CALLERS`). */
   recent_callers?: CallersJson;
 }
@@ -55,6 +59,10 @@ function toStoredToken(row: TokenRow): StoredToken {
     expiresAt: optionalDate(row.expires_at),
     lastUsedAt: optionalDate(row.last_used_at),
     replacedBy: row.replaced_by,
+    revocation:
+      row.revoked_at === null || row.revoked_reason === null
+        ? null
+        : { at: date(row.revoked_at), reason: row.revoked_reason, url: row.revoked_url },
     ...(row.recent_callers === undefined ? {} : { recentCallers: callersOf(row.recent_callers) }),
   };
 }
@@ -85,9 +93,9 @@ RETURNING ${TOKEN_COLUMNS}`;
  */
 function rotateSql(revokeAtOnce: boolean): string {
   const claim = revokeAtOnce
-    ? `DELETE FROM pat_tokens WHERE id = $1 AND user_id = $2 AND replaced_by IS NULL RETURNING ${TOKEN_COLUMNS}`
+    ? `DELETE FROM pat_tokens WHERE id = $1 AND user_id = $2 AND replaced_by IS NULL AND revoked_at IS NULL RETURNING ${TOKEN_COLUMNS}`
     : `UPDATE pat_tokens SET replaced_by = $3, expires_at = LEAST(expires_at, $9::timestamptz)
-       WHERE id = $1 AND user_id = $2 AND replaced_by IS NULL RETURNING ${TOKEN_COLUMNS}`;
+       WHERE id = $1 AND user_id = $2 AND replaced_by IS NULL AND revoked_at IS NULL RETURNING ${TOKEN_COLUMNS}`;
   return `
 WITH previous AS (
   ${claim}
@@ -104,17 +112,18 @@ ${revokeAtOnce ? '' : "UNION ALL SELECT 'previous' AS role, * FROM previous"}`;
 }
 
 /**
- * A deleted token that no rotation had replaced gives its owner's slot back, and its predecessor
- * in a grace period goes with it, in the same statement.
+ * A deleted token that held a slot (neither replaced nor revoked: a revoked one gave it back
+ * then) gives its owner's slot back, and its predecessor in a grace period goes with it, in the
+ * same statement.
  */
 const DELETE = `
 WITH gone AS (
-  DELETE FROM pat_tokens WHERE id = $1 AND user_id = $2 RETURNING replaced_by
+  DELETE FROM pat_tokens WHERE id = $1 AND user_id = $2 RETURNING replaced_by, revoked_at
 ), predecessor AS (
   DELETE FROM pat_tokens WHERE user_id = $2 AND replaced_by = $1 AND EXISTS (SELECT 1 FROM gone)
 ), released AS (
   UPDATE pat_token_owners SET live_tokens = live_tokens - 1
-  WHERE user_id = $2 AND EXISTS (SELECT 1 FROM gone WHERE replaced_by IS NULL)
+  WHERE user_id = $2 AND EXISTS (SELECT 1 FROM gone WHERE replaced_by IS NULL AND revoked_at IS NULL)
 )
 SELECT count(*)::int AS deleted FROM gone`;
 
@@ -184,9 +193,13 @@ export function postgresStore(db: SqlClient, options: PostgresStoreOptions = {})
         const previous = result.find((row) => row.role === 'previous');
         return { outcome: 'rotated', token: toStoredToken(token), previous: previous ? toStoredToken(previous) : null };
       }
-      // Nothing claimed: tell "gone" from "a rotation got there first".
-      const [existing] = await rows(`SELECT 1 FROM pat_tokens WHERE id = $1 AND user_id = $2`, [id, userId]);
-      return existing ? { outcome: 'already-replaced' } : { outcome: 'not-found' };
+      // Nothing claimed: tell "gone" from "revoked" and from "a rotation got there first".
+      const [existing] = await rows<{ revoked: boolean }>(
+        `SELECT revoked_at IS NOT NULL AS revoked FROM pat_tokens WHERE id = $1 AND user_id = $2`,
+        [id, userId],
+      );
+      if (!existing) return { outcome: 'not-found' };
+      return existing.revoked ? { outcome: 'revoked' } : { outcome: 'already-replaced' };
     },
 
     async delete(userId, id) {
@@ -213,6 +226,7 @@ export function postgresStore(db: SqlClient, options: PostgresStoreOptions = {})
       return row ? toStoredToken(row) : null;
     },
 
+    ...postgresRevocation(rows, toStoredToken),
     ...postgresMaintenance(rows),
     ...postgresActivity(rows, toStoredToken),
   });

@@ -27,6 +27,12 @@ export interface StoredToken {
   /** Set by a rotation: the id of the token that replaced this one. */
   replacedBy: string | null;
   /**
+   * Set when the system revoked the token (a leak, an administrator, the whole account): it stays
+   * listed until `maintain()` removes it, never verifies, and holds no slot toward the maximum.
+   * Absent or `null`: not revoked (a store without revocation leaves it out).
+   */
+  revocation?: TokenRevocation | null;
+  /**
    * Its most recent distinct callers, newest first (at most `MAX_RECENT_CALLERS`), for a store
    * that keeps them (`findByHash` must return them: the service tells a new caller by them).
    */
@@ -38,6 +44,32 @@ export interface RecentCaller {
   ip: string | null;
   userAgent: string | null;
   lastUsedAt: Date;
+}
+
+/** Why the system revoked a token: found by a secret scanner, by an administrator, or all of an account's tokens. */
+export type RevocationReason = 'leaked' | 'admin' | 'account';
+
+export interface TokenRevocation {
+  at: Date;
+  reason: RevocationReason;
+  /** `leaked`: where the secret was found (an http(s) URL), if the scanner said. */
+  url: string | null;
+}
+
+/** A secret reported as leaked: only its SHA-256 reaches the store, with where it was found. */
+export interface LeakedSecret {
+  /** SHA-256 of the secret, 64 lowercase hex digits. */
+  secretHash: string;
+  url: string | null;
+}
+
+/** What `revokeLeaked` found for one reported secret that a stored token has. */
+export interface LeakRevocation {
+  secretHash: string;
+  /** The token as it is now: revoked. */
+  token: StoredToken;
+  /** `false`: it was revoked before this call, which changed nothing (the same report twice is one revocation). */
+  revokedNow: boolean;
 }
 
 /** What `insert` stores: a token not yet used nor replaced, with the hash of its secret. */
@@ -74,7 +106,9 @@ export type RotateResult =
   /** No token with this id belongs to this user. */
   | { outcome: 'not-found' }
   /** The token was already replaced by a rotation (possibly a concurrent one that won). */
-  | { outcome: 'already-replaced' };
+  | { outcome: 'already-replaced' }
+  /** The token was revoked: it stays listed, and is never rotated (stores that keep revoked tokens). */
+  | { outcome: 'revoked' };
 
 /** Who presented a token, as far as the host can tell (`check`'s `caller`, `requireToken`'s reading of the request). */
 export interface TokenCaller {
@@ -153,14 +187,15 @@ export interface TokenStore {
    */
   list(userId: string, now: Date): Promise<StoredToken[]>;
   /**
-   * Stores a new token unless the user already has `maxTokens` tokens that no rotation replaced;
+   * Stores a new token unless the user already has `maxTokens` tokens that no rotation replaced
+   * and nothing revoked;
    * then returns `null`. The check and the insert are one atomic step, so parallel creates never
    * exceed the maximum.
    */
   insert(token: NewToken, maxTokens: number): Promise<StoredToken | null>;
   /**
    * Replaces the user's token `id` with `replacement`, atomically: of two parallel rotations of
-   * one token exactly one succeeds, and a token already replaced cannot be rotated again.
+   * one token exactly one succeeds, and a token already replaced (or revoked) cannot be rotated again.
    *
    * In the same step it deletes the token that `id` itself replaced (its predecessor, still in
    * its grace period): a token has at most one predecessor in its grace period, so a user holds
@@ -188,21 +223,46 @@ export interface TokenStore {
   /** One use at a time, for a store without `recordUses`: sets `lastUsedAt` to `at`, unless it is already later than `unlessAfter`. */
   markUsed?(id: string, at: Date, unlessAfter: Date): Promise<void>;
 
+  // Revocation (the system's, not the user's Delete): a revoked token stays stored and listed,
+  // never verifies, cannot be rotated, and gives its slot back in the same step. Revoking a token
+  // ends its predecessor's grace period (deleted), as deleting it does; a revoked token that was
+  // itself in a grace period is no longer a predecessor (`replacedBy` becomes null).
+
+  /**
+   * Revokes the tokens whose secrets were reported as leaked, whoever owns them, with reason
+   * `leaked` at `at` and each one's `url`; a token revoked before stays as it was. One entry per
+   * reported secret that a stored token has (revoked now or before); the others are not found.
+   * Optional: without it there is no secret-scanning receiver nor `revokeLeaked`.
+   */
+  revokeLeaked?(leaks: readonly LeakedSecret[], at: Date): Promise<LeakRevocation[]>;
+  /**
+   * Revokes, in one atomic step, every token of `userId` that works at `at` (not revoked, not
+   * expired; in a grace period included), and returns them as revoked. A token whose create
+   * commits while this runs is not among them. Optional: without it there is no `revokeAll`.
+   */
+  revokeAll?(userId: string, revocation: { reason: Exclude<RevocationReason, 'leaked'>; at: Date }): Promise<StoredToken[]>;
+
   // Maintenance, for `service.maintain()`. Each is atomic and idempotent on its own: runs from
   // several processes at once do each thing once. Without one, its step is skipped and says so.
 
   /**
-   * Deletes the tokens no rotation replaced that expired at or before `expiredBefore`, with their
-   * predecessors still in a grace period, and gives each owner's slots back in the same step.
-   * Returns how many tokens it deleted (predecessors included).
+   * Deletes the tokens that expired at or before `expiredBefore` (neither replaced nor revoked:
+   * `purgeRevoked` keeps those for their own period), with their predecessors still in a grace
+   * period, and gives each owner's slots back in the same step. Returns how many tokens it
+   * deleted (predecessors included).
    */
   purgeExpired?(expiredBefore: Date): Promise<number>;
   /**
    * Deletes the replaced tokens whose grace period ended at or before `now`, and those whose
-   * successor no longer works as one (itself replaced, or deleted): data from before the "one
+   * successor no longer works as one (itself replaced, revoked, or deleted): data from before the "one
    * predecessor" rule, or deleted by hand. Returns how many it deleted.
    */
   purgePastGrace?(now: Date): Promise<number>;
+  /**
+   * Deletes the tokens revoked at or before `revokedBefore` (their slots were given back when they
+   * were revoked). Returns how many it deleted.
+   */
+  purgeRevoked?(revokedBefore: Date): Promise<number>;
   /**
    * Stores that keep a per-user count of live tokens (for the maximum): sets each count that
    * disagrees with the tokens stored (rows deleted by hand, say) to what they are, without ever
@@ -229,12 +289,12 @@ export interface TokenStore {
   /** Deletes events older than `olderThan` (the per-user cap is kept by `recordActivity`). Returns how many it deleted. */
   pruneActivity?(olderThan: Date): Promise<number>;
   /**
-   * Claims up to `limit` tokens no rotation replaced that expired at or before `now` and were not
+   * Claims up to `limit` tokens neither replaced nor revoked that expired at or before `now` and were not
    * claimed so, marking them in the same step: each expiry is claimed once, whoever asks.
    */
   claimExpired?(now: Date, limit: number): Promise<StoredToken[]>;
   /**
-   * Claims up to `limit` tokens no rotation replaced, not yet reminded, that expire after `now`
+   * Claims up to `limit` tokens neither replaced nor revoked, not yet reminded, that expire after `now`
    * and at or before `until`, and whose lifetime is longer than `until - now` (a token made to
    * live less than the window is not reminded); marks each reminded at `now` in the same step.
    */

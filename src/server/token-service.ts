@@ -34,6 +34,7 @@ import { runMaintenance, type MaintenanceReport } from './maintenance.js';
 import { policyForPage, resolvePolicy, type ResolvedPolicy, type TokenPolicy } from './policy.js';
 import { validateCreateRequest, validateRotateRequest, type CatalogueIds } from './request-validation.js';
 import { createTokenGuard, type RequireTokenOptions, type TokenGuard } from './require-token.js';
+import { createRevocations, type LeakReport, type LeakResult, type RevocationHook } from './revocation.js';
 import type { StoredToken, TokenCaller, TokenStore, TokenUse } from './store.js';
 import { assertValidPrefix, generateSecret, isTokenId, isWellFormedSecret, newTokenId, partialKeyOf } from './token-format.js';
 import { createUsageRecorder, type UsageOptions } from './usage-recorder.js';
@@ -61,6 +62,12 @@ export interface TokenServiceOptions {
    * reminder that failed), once per distinct cause. Default: `console.error`.
    */
   onError?: ErrorHook;
+  /**
+   * Hears every revocation the system makes, one event per token, after it is stored: a leaked
+   * secret (`revokeLeaked`, the secret-scanning receiver) and `revokeAll`. Awaited; what it
+   * throws goes to `onError`, and the revocation stands. Not the user's own Delete.
+   */
+  onRevocation?: RevocationHook;
   /** How much of the activity trail the store keeps: `{ retentionDays: 90, maxEventsPerUser: 1000 }` by default. */
   activity?: ActivityOptions;
   /**
@@ -93,11 +100,10 @@ export interface VerifiedToken {
  * Why `check` refused a secret:
  * - `malformed`: not a secret of this service (wrong prefix, length, characters or checksum);
  *   decided without a store call;
- * - `unknown`: well formed, but no stored token has it (never made, deleted, or revoked: revoking
- *   deletes the row today);
+ * - `unknown`: well formed, but no stored token has it (never made, or deleted);
  * - `expired`: past its expiry, or past its grace period after a rotation;
- * - `revoked`: the stored token says it was revoked (for stores that keep revoked tokens; none
- *   does yet, so a revoked token is `unknown` today);
+ * - `revoked`: revoked by the system (leaked, by an administrator, the whole account), and still
+ *   stored for its retention period (after it, `unknown`);
  * - `insufficient-scope`: a valid token without every scope asked for.
  */
 export type RefusalReason = 'malformed' | 'unknown' | 'expired' | 'revoked' | 'insufficient-scope';
@@ -141,7 +147,7 @@ export interface TokenService {
   rotate(userId: string, id: string, request: RotateTokenRequest, options?: ActionOptions): Promise<RotateTokenResponse>;
   /**
    * Deletes the token (and its predecessor, if still in a grace period); a `not-found` error when
-   * the user has no token with this id.
+   * the user has no token with this id. The user's Delete: a revoked token is deleted this way too.
    */
   revoke(userId: string, id: string, options?: ActionOptions): Promise<void>;
   /**
@@ -151,6 +157,20 @@ export interface TokenService {
    * store keeps no trail.
    */
   activity(userId: string, tokenId: string | null, cursor?: string | null): Promise<ActivityPage>;
+  /**
+   * Revokes the secrets a scanner reported (GitHub's receiver calls it; call it for GitLab's token
+   * revocation API or a scanner of your own): each one of ours is revoked at once with reason
+   * `leaked` and its `url`, and `onRevocation` hears it; a secret revoked before is left as it
+   * was. Looks up by hash only, and records no use. One result per report, in order.
+   */
+  revokeLeaked(leaks: readonly LeakReport[]): Promise<LeakResult[]>;
+  /**
+   * Revokes every working token of the user at once (not expired; in a grace period included),
+   * with reason `account` (a compromise, a password reset) or `admin`, and returns how many;
+   * `onRevocation` hears each. One atomic store step: every token whose create was stored before
+   * it began is revoked; one stored while it runs is not (end the user's sessions first).
+   */
+  revokeAll(userId: string, reason: 'account' | 'admin'): Promise<number>;
   /**
    * Whether `secret` is a working token with the `scopes` asked for: `{ ok: true, token }`, or
    * `{ ok: false, reason }` saying why not (for the host's logs; what a caller is told is
@@ -172,14 +192,15 @@ export interface TokenService {
   flushUsage(): Promise<void>;
   /**
    * The clean-up a scheduler runs (daily, say): records expiries, deletes tokens expired for
-   * `policy.expiredRetentionDays` and replaced tokens past their grace period, sends expiry
-   * reminders, prunes the activity trail, and corrects the per-user counts of live tokens.
-   * Idempotent, and safe from several processes at once; returns what each step did.
+   * `policy.expiredRetentionDays`, tokens revoked for `policy.revokedRetentionDays` and replaced
+   * tokens past their grace period, sends expiry reminders, prunes the activity trail, and corrects
+   * the per-user counts of live tokens. Idempotent, and safe from several processes at once;
+   * returns what each step did.
    */
   maintain(): Promise<MaintenanceReport>;
 }
 
-/** The token a secret names, or why it names none (`revoked` once a store keeps revoked rows). */
+/** The token a secret names, or why it names none. */
 type Identified = { ok: true; token: StoredToken } | { ok: false; reason: Exclude<RefusalReason, 'insufficient-scope'> };
 
 const DAY_MS = 86_400_000;
@@ -198,6 +219,13 @@ function toWire(token: StoredToken): Token {
     lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
     scopes: token.scopes,
     replacedBy: token.replacedBy,
+    revocation: token.revocation
+      ? {
+          at: token.revocation.at.toISOString(),
+          reason: token.revocation.reason,
+          ...(token.revocation.url === null ? {} : { url: token.revocation.url }),
+        }
+      : null,
   };
 }
 
@@ -243,8 +271,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const clock = options.clock ?? (() => new Date());
   const expiry = (from: Date, days: number | null) => (days === null ? null : new Date(from.getTime() + days * DAY_MS));
   const report = oncePerCause(options.onError ?? consoleHook('a background task of the token service failed'));
-  // Every event goes through `activity.record` (the hook, then the store). Code that revokes a token
-  // but keeps it listed records `revokedEvent(token, { at, reason, url, actor })` there.
+  // Every event goes through `activity.record` (the hook, then the store); the system's revocations
+  // (revocation.ts) record a `revoked` event for each token they revoke.
   const activity = createActivityLog({ store, options: resolveActivityOptions(options.activity), hook: options.onActivity, report });
   const reminders = resolveReminders(options.expiryReminders);
   /** A use whose caller the token had not seen: its activity event (off the request's path, with the write). */
@@ -276,6 +304,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     if (!isWellFormedSecret(secret, prefix)) return { ok: false, reason: 'malformed' };
     const token = await store.findByHash(await hashSecret(secret));
     if (!token) return { ok: false, reason: 'unknown' };
+    if (token.revocation) return { ok: false, reason: 'revoked' };
     if (token.expiresAt !== null && token.expiresAt <= now) return { ok: false, reason: 'expired' };
     return { ok: true, token };
   }
@@ -321,9 +350,21 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     return { secret, secretHash: await hashSecret(secret), partialKey: partialKeyOf(secret, prefix) };
   }
 
+  const revocations = createRevocations({
+    store,
+    prefix,
+    clock,
+    toWire,
+    assertUserId,
+    hook: options.onRevocation,
+    onError: options.onError ?? consoleHook('onRevocation failed'),
+    activity,
+  });
+
   const service: TokenService = {
     prefix,
     policy,
+    ...revocations,
 
     list,
 
@@ -380,6 +421,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       if (result.outcome === 'not-found') throw notFound();
       if (result.outcome === 'already-replaced') {
         throw new TokenServiceError('already-replaced', 'This token was already regenerated: use its replacement.');
+      }
+      if (result.outcome === 'revoked') {
+        throw new TokenServiceError('revoked', 'This token was revoked and cannot be regenerated: delete it, and create a new one.');
       }
       const old = result.previous ?? { id, userId, name: result.token.name };
       await activity.record([

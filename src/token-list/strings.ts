@@ -68,14 +68,17 @@ export interface TokenListStrings {
   neverExpiresNudge: string;
   /** On a token the system revoked: it stays listed and never works again. */
   revokedBadge: string;
-  /** Why: reported by a secret scanner … */
+  /**
+   * Why and when, on a line of its own: a secret scanner found it in public code. `{date}`: when it
+   * was revoked; `{url}`: where it was found, shown as a link (its host and path).
+   */
   revokedLeaked: string;
-  /** … by an administrator … */
+  /** `{date}`: the same, when the scanner did not say where (or not at an http(s) address). */
+  revokedLeakedNoUrl: string;
+  /** `{date}`: an administrator revoked it. */
   revokedAdmin: string;
-  /** … with every token of the account, after a compromise. */
+  /** `{date}`: revoked with every token of the account, after a compromise or a password reset. */
   revokedAccount: string;
-  /** The link to where a leaked token was found. */
-  revokedWhere: string;
   /** In the Permissions column, for a token without scopes: it has all of its owner's permissions. */
   scopesAll: string;
   /** In the Permissions column, for a token limited to no scope at all. */
@@ -188,10 +191,10 @@ export const defaultTokenListStrings: TokenListStrings = {
   neverExpiresBadge: 'No expiration',
   neverExpiresNudge: 'Regenerate it with an expiration date.',
   revokedBadge: 'Revoked',
-  revokedLeaked: 'Found exposed in public and revoked.',
-  revokedAdmin: 'Revoked by an administrator.',
-  revokedAccount: 'Revoked with all of your tokens to protect your account.',
-  revokedWhere: 'Where it was found',
+  revokedLeaked: 'Revoked automatically on {date}: found in public code at {url}',
+  revokedLeakedNoUrl: 'Revoked automatically on {date}: found in public code.',
+  revokedAdmin: 'Revoked by an administrator on {date}.',
+  revokedAccount: 'Revoked on {date} with all of your tokens, to protect your account.',
   scopesAll: 'All permissions',
   scopesNone: 'None',
   scopesMore: '+{count}',

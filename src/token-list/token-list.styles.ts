@@ -305,6 +305,11 @@ export const tokenListStyles = [
       font-size: 0.925em;
     }
 
+    /* Where a leak was found: a long address wraps anywhere rather than widening the row. */
+    .revocation {
+      overflow-wrap: anywhere;
+    }
+
     /* A key and a date read left to right in every language: isolated from the page's direction. */
     .key {
       direction: ltr;

@@ -89,6 +89,7 @@ const NO_TOKENS: readonly Token[] = [];
  * @csspart name - The token's name.
  * @csspart name-button - The button around the name that opens the token's activity (where it was used from, what happened to it), when the client can read it.
  * @csspart description - The token's description.
+ * @csspart revocation - Why and when the system revoked a token (it stays listed), with a link to where a leak was found.
  * @csspart key - The visible part of the key, as the server sent it.
  * @csspart mask - The fixed-length mask drawn after it.
  * @csspart scope - Each permission's chip.

@@ -69,7 +69,7 @@ export function tokenRow(token: Token, state: RowState, context: RowContext): Te
   if (state.isNew) parts += ' row-new';
   if (replaced) parts += ' row-replaced';
   if (revoked) parts += ' row-revoked';
-  if (expiry.kind === 'expired') parts += ' row-expired';
+  if (expiry.kind === 'expired' && !revoked) parts += ' row-expired';
   if (state.deleting) parts += ' row-deleting';
   const description = token.description ? html` <span part="description" class="description">${token.description}</span>` : nothing;
 
@@ -193,6 +193,8 @@ function expires(token: Token, expiry: ReturnType<typeof expiryStatus>, replaced
   // A grace period ends within hours or days: the badge counts down ("in 21 hours"), the title has the exact moment.
   const grace = replaced && expiry.kind !== 'expired';
   const date = time(at, localize.dateFormat(DATE).format(new Date(at)), localize);
+  // Revoked is its one status (it stopped working then, if not before): the date, no badge.
+  if (token.revocation) return date;
   const text = grace
     ? localize.term('stopsWorking', { when: localize.relative(new Date(at), now) })
     : expiry.kind === 'expired'
@@ -222,19 +224,6 @@ function lastUsed(token: Token, { localize, now }: RowContext): TemplateResult {
   </td>`;
 }
 
-/** Why the system revoked the token (it stays listed, and never works again), and where a leak was found. */
-function revocation(token: Token, { localize }: RowContext): TemplateResult {
-  const s = localize.strings;
-  const { reason, url } = token.revocation!;
-  const why = reason === 'leaked' ? s.revokedLeaked : reason === 'admin' ? s.revokedAdmin : s.revokedAccount;
-  return html` <span part="badge badge-revoked" class="badge revoked-badge">${s.revokedBadge}</span
-    ><span class="line revoked"
-      >${why}${
-        url && /^https?:/i.test(url) ? html` <a href=${url} target="_blank" rel="noopener noreferrer">${s.revokedWhere}</a>` : nothing
-      }</span
-    >`;
-}
-
 function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowContext): TemplateResult {
   const s = localize.strings;
   const ids = token.scopes;
@@ -262,6 +251,46 @@ function scopes(token: Token, state: RowState, { localize, scopeLabels }: RowCon
       }`;
   }
   return html`<td part="cell scopes-cell" class="scopes-cell" data-label=${s.columnScopes}>${content}</td>`;
+}
+
+/** What a link to where a leak was found shows: the address without its scheme, shortened. */
+const URL_TEXT_LENGTH = 48;
+
+/** `url` if a page may link to it: http(s), with no user name or password in it. */
+function linkable(url: string | undefined): URL | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    const web = parsed.protocol === 'https:' || parsed.protocol === 'http:';
+    return web && !parsed.username && !parsed.password ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why and when the system revoked the token: it stays listed so its owner sees what happened, and
+ * never works again. Where a leak was found is shown as its host and path (the URL parser has
+ * percent-encoded what could disguise it) and links there, sharing nothing with the page it opens.
+ */
+function revocation(token: Token, { localize }: RowContext): TemplateResult {
+  const s = localize.strings;
+  const { at, reason, url } = token.revocation!;
+  const date = localize.dateFormat(DATE).format(new Date(at));
+  const where = reason === 'leaked' ? linkable(url) : undefined;
+  let why: TemplateResult | string;
+  if (where) {
+    const shown = `${where.host}${where.pathname === '/' ? '' : where.pathname}`;
+    const [before = '', after = ''] = localize.term('revokedLeaked', { date }).split('{url}');
+    // An address reads left to right in every language: isolated from the sentence around it.
+    why = html`${before}<a href=${where.href} target="_blank" rel="noopener noreferrer" dir="ltr"
+        >${shown.length > URL_TEXT_LENGTH ? `${shown.slice(0, URL_TEXT_LENGTH - 1)}…` : shown}</a
+      >${after}`;
+  } else {
+    why = localize.term(reason === 'leaked' ? 'revokedLeakedNoUrl' : reason === 'admin' ? 'revokedAdmin' : 'revokedAccount', { date });
+  }
+  return html` <span part="badge badge-revoked" class="badge revoked-badge">${s.revokedBadge}</span
+    ><span part="revocation" class="line revocation">${why}</span>`;
 }
 
 function deleteError(message: string, { localize }: RowContext): TemplateResult {

@@ -52,7 +52,7 @@ test('--help and -h ask for the usage', () => {
 const usageErrors: Array<[string[], RegExp]> = [
   [[], /^missing the command: pat-elements check <endpoint>$/],
   [['check'], /^missing <endpoint>, the token collection's URL$/],
-  [['verify', ENDPOINT], /^unknown command "verify"; the command is "check"$/],
+  [['verify', ENDPOINT], /^unknown command "verify"; the commands are "check" and "token-pattern"$/],
   [['check', '/api/tokens'], /^<endpoint> must be an absolute URL \(http:\/\/… or https:\/\/…\), not "\/api\/tokens"$/],
   [['check', 'ftp://example.com/tokens'], /^<endpoint> must be an http:\/\/ or https:\/\/ URL, not ftp:$/],
   [['check', ENDPOINT, 'more'], /^unexpected argument "more"$/],

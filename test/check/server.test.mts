@@ -2,9 +2,11 @@
 // PGlite (PostgreSQL in WebAssembly), served over HTTP in Node.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { CLAUSES } from '../../src/check/clauses.js';
+import { checkContract } from '../../src/check/check-contract.js';
 import { PGlite } from '@electric-sql/pglite';
 import { createFetchHandler, createTokenService, memoryStore, postgresStore, type TokenStore } from '../../src/server/index.js';
-import { COLLECTION_PATH, userOf, type RunningBackend, type Wrapper } from './support/backends.mjs';
+import { COLLECTION_PATH, CREDENTIALS, OTHER_CREDENTIALS, userOf, type RunningBackend, type Wrapper } from './support/backends.mjs';
 import { serve } from './support/serve.mjs';
 import { checkBackend, describeContractChecks, statuses } from './support/suite.mjs';
 
@@ -51,6 +53,38 @@ describeContractChecks('the reference server on PGlite', async (wrap) => {
     return { db, store };
   })();
   return startServer((await pglite).store, wrap);
+});
+
+test('a token the system revoked stays in the list within the contract: every clause passes, and the list says it saw one', async () => {
+  const service = createTokenService({ store: memoryStore(), prefix: 'pat', scopes: [{ id: 'read', label: 'Read', default: true }] });
+  const users = { first: 'ada', second: 'grace' };
+  const leaked = await service.create(users.first, { name: 'leaked last week', expiresInDays: 30 });
+  await service.revokeLeaked([{ secret: leaked.secret, url: 'https://github.com/octo/app/blob/main/.env' }]);
+  const handler = createFetchHandler(service, {
+    basePath: COLLECTION_PATH,
+    authenticate: (request) => {
+      const user = userOf(request);
+      return user ? users[user] : null;
+    },
+  });
+  const served = await serve(() => handler);
+  try {
+    const report = await checkContract({
+      endpoint: `${served.origin}${COLLECTION_PATH}`,
+      headers: CREDENTIALS,
+      otherHeaders: OTHER_CREDENTIALS,
+      timeoutMs: 30_000,
+    });
+    assert.deepEqual(statuses(report), Object.fromEntries(CLAUSES.map((clause) => [clause.id, 'pass'])), JSON.stringify(report.results));
+    assert.equal(report.results.find((result) => result.id === 'list')?.reason, '1 token, 1 revoked by the system, 1 scope and a policy');
+    assert.deepEqual(
+      (await service.list(users.first)).map((token) => token.id),
+      [leaked.token.id],
+      'the run left the revoked token as it was',
+    );
+  } finally {
+    await served.close();
+  }
 });
 
 test('a store that keeps no activity: the activity clause is not offered (its routes answer 404), every other clause passes', async () => {

@@ -217,6 +217,67 @@ describe('mock backend: revoke', () => {
   });
 });
 
+describe('mock backend: tokens the system revoked', () => {
+  const FOUND_AT = 'https://github.com/octo/app/blob/main/.env';
+
+  it('simulateRevocation revokes one token as a scanner would: listed with why and when, 409 on regenerate, deletable', async () => {
+    const backend = await useMockBackend({
+      now: () => NOW,
+      seed: [token('tok_a', 'A', '2026-01-01T00:00:00Z'), token('tok_b', 'B', '2026-02-01T00:00:00Z')],
+    });
+    const [revoked] = backend.simulateRevocation({ id: 'tok_a', url: FOUND_AT });
+    const revocation = { at: NOW.toISOString(), reason: 'leaked', url: FOUND_AT };
+    expect(revoked?.revocation).to.deep.equal(revocation);
+
+    const listed = parseTokenArray(await list());
+    expect(listed.map((t) => [t.id, t.revocation ?? null])).to.deep.equal([
+      ['tok_b', null],
+      ['tok_a', revocation],
+    ]);
+    expect(listed[1]!.expiresAt).to.equal(NOW.toISOString(), 'it stopped working then');
+    const refused = await rotate('tok_a', { expiresInDays: 7 });
+    expect(refused.status).to.equal(409);
+    expect(refused.body.detail).to.match(/revoked and cannot be regenerated/);
+    expect((await fetch('/api/tokens/tok_a', { method: 'DELETE' })).status).to.equal(204);
+    expect((await list()).map((t) => t.id)).to.deep.equal(['tok_b']);
+    expect(() => backend.simulateRevocation({ id: 'tok_a' })).to.throw(/no token "tok_a"/);
+    const [event] = backend.activity().filter((each) => each.type === 'revoked');
+    expect(event).to.include({ tokenId: 'tok_a', tokenName: 'A', actor: 'system', reason: 'leaked', url: FOUND_AT, at: NOW.toISOString() });
+  });
+
+  it('without an id, revokes every token that still works, as revokeAll does; expired and revoked ones stay as they were', async () => {
+    const expired = { ...token('tok_old', 'Old', '2026-01-01T00:00:00Z'), expiresAt: '2026-02-01T00:00:00Z' };
+    const leaked = {
+      ...token('tok_leak', 'Leaked', '2026-01-02T00:00:00Z'),
+      revocation: { at: '2026-03-01T00:00:00Z', reason: 'leaked' as const },
+    };
+    const backend = await useMockBackend({
+      now: () => NOW,
+      seed: [
+        token('tok_a', 'A', '2026-01-03T00:00:00Z'),
+        { ...token('tok_b', 'B', '2026-01-04T00:00:00Z'), replacedBy: 'tok_a' },
+        expired,
+        leaked,
+      ],
+    });
+    const revoked = backend.simulateRevocation({ reason: 'account' });
+    expect(revoked.map((t) => t.id).sort()).to.deep.equal(['tok_a', 'tok_b']);
+    const byId = Object.fromEntries((await list()).map((t) => [t.id, t]));
+    expect(byId.tok_a!.revocation?.reason).to.equal('account');
+    expect(byId.tok_b!.replacedBy).to.equal(null, 'a revoked token leads to nothing');
+    expect(byId.tok_old!.revocation ?? null).to.equal(null);
+    expect(byId.tok_leak!.revocation).to.deep.equal(leaked.revocation, 'a seeded revoked token is listed as it was seeded');
+  });
+
+  it('a revoked token holds no slot toward maxTokensPerUser, as on the server', async () => {
+    const backend = await useMockBackend({ now: () => NOW, seed: [token('tok_a', 'A', '2026-01-01T00:00:00Z')], maxTokensPerUser: 1 });
+    expect((await create({ name: 'Second', expiresInDays: 7 })).status).to.equal(409);
+    backend.simulateRevocation({ id: 'tok_a' });
+    expect((await create({ name: 'Second', expiresInDays: 7 })).status).to.equal(201);
+    expect((await create({ name: 'Third', expiresInDays: 7 })).status).to.equal(409);
+  });
+});
+
 describe('mock backend: scopes', () => {
   const catalogue = [
     { id: 'repo:read', label: 'Read repositories' },

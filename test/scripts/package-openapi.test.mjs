@@ -178,6 +178,7 @@ test("GET and POST on the collection, DELETE on an item and POST on its rotate p
   assert.deepEqual(Object.keys(doc.paths).sort(), [
     COLLECTION,
     `${COLLECTION}/activity`,
+    `${COLLECTION}/secret-scanning`,
     `${COLLECTION}/{id}`,
     `${COLLECTION}/{id}/activity`,
     `${COLLECTION}/{id}/rotate`,

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { handlerSuite } from './support/handler-suite.mjs';
 import { migrationSuite } from './support/migration-suite.mjs';
 import { pgliteKit } from './support/kits.mjs';
+import { revocationSuite } from './support/revocation-suite.mjs';
 import { rulesSuite } from './support/rules-suite.mjs';
 import { securitySuite } from './support/security-suite.mjs';
 import { serviceSuite } from './support/service-suite.mjs';
@@ -19,6 +20,7 @@ describe('PGlite: fetch handler', () => handlerSuite(pgliteKit));
 describe('PGlite: security', () => securitySuite(pgliteKit));
 describe('PGlite: faults', () => faultSuite(pgliteFaultKit));
 describe('PGlite: the rules on every path', () => rulesSuite(pgliteKit, { sql: true }));
+describe('PGlite: revocation', () => revocationSuite(pgliteKit));
 describe('PGlite: activity, callers, reminders', () => activitySuite(pgliteKit));
 describe('PGlite: schema versions', () =>
   migrationSuite(async () => {

@@ -8,6 +8,7 @@ import { activitySuite } from './support/activity-suite.mjs';
 import { handlerSuite } from './support/handler-suite.mjs';
 import { migrationSuite, parallelMigrationSuite, type FreshDatabase } from './support/migration-suite.mjs';
 import { postgresKit } from './support/kits.mjs';
+import { revocationSuite } from './support/revocation-suite.mjs';
 import { rulesSuite } from './support/rules-suite.mjs';
 import { securitySuite } from './support/security-suite.mjs';
 import { serviceSuite } from './support/service-suite.mjs';
@@ -25,6 +26,7 @@ describe('PostgreSQL via pg: token service', () => serviceSuite(kit));
 describe('PostgreSQL via pg: fetch handler', () => handlerSuite(kit));
 describe('PostgreSQL via pg: security', () => securitySuite(kit));
 describe('PostgreSQL via pg: the rules on every path', () => rulesSuite(kit, { sql: true, connections: true }));
+describe('PostgreSQL via pg: revocation', () => revocationSuite(kit, { connections: true }));
 describe('PostgreSQL via pg: activity, callers, reminders', () => activitySuite(kit));
 
 /** A database of its own on the test server, for tests that need one never migrated. */

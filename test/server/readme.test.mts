@@ -1,7 +1,7 @@
 // The server's examples type-check against the real API: every ```ts block of docs/server.md, of
-// docs/activity.md and of the README's Express, Hono and Next.js examples, each compiled as its
-// own module (host functions it only mentions are declared; Hono, nodemailer and the Next.js
-// alias are stubbed, Express and pg have their real types).
+// docs/activity.md, of docs/secret-scanning.md and of the README's Express, Hono and Next.js
+// examples, each compiled as its own module (host functions it only mentions are declared; Hono,
+// nodemailer and the Next.js alias are stubbed, Express and pg have their real types).
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,9 +13,10 @@ const root = join(import.meta.dirname, '../..');
 const README_HOSTS = ['Express', 'Hono', 'Next.js'];
 const serverDocBlocks = codeBlocks(readDoc('docs/server.md'), 'ts');
 const activityDocBlocks = codeBlocks(readDoc('docs/activity.md'), 'ts');
+const scanningDocBlocks = codeBlocks(readDoc('docs/secret-scanning.md'), 'ts');
 const readme = readDoc('README.md');
 const hostBlocks = new Map(README_HOSTS.map((host) => [host, codeBlocks(section(readme, host, 'README.md'), 'ts')]));
-const blocks = [...serverDocBlocks, ...activityDocBlocks, ...[...hostBlocks.values()].flat()];
+const blocks = [...serverDocBlocks, ...activityDocBlocks, ...scanningDocBlocks, ...[...hostBlocks.values()].flat()];
 
 mkdirSync(join(root, '.scratch'), { recursive: true });
 const dir = mkdtempSync(join(root, '.scratch/readme-server-'));
@@ -76,6 +77,8 @@ function prelude(block: string): string {
     secret: 'declare const secret: string;',
     remoteAddress: 'declare const remoteAddress: string | undefined;',
     userAgent: 'declare const userAgent: string | undefined;',
+    userId: 'declare const userId: string;',
+    notifyOwner: 'declare function notifyOwner(userId: string, name: string, url: string | null, why: string | null): Promise<void>;',
     store: "declare const store: import('pat-elements/server').TokenStore;",
     mailer: 'declare const mailer: { send(userId: string, text: string): Promise<void> };',
   };
@@ -99,6 +102,15 @@ it('docs/activity.md has the examples it promises: onActivity, expiry reminders,
   for (const needle of ['onActivity:', 'expiryReminders:', 'tokens.maintain()', 'pool.end()', 'sendMail(']) {
     assert.ok(
       activityDocBlocks.some((block) => block.includes(needle)),
+      needle,
+    );
+  }
+});
+
+it('docs/secret-scanning.md shows the receiver, the hook, revokeLeaked, revokeAll and the test scanner', () => {
+  for (const needle of ['secretScanning:', 'onRevocation:', 'tokens.revokeLeaked(', 'tokens.revokeAll(', 'createTestSecretScanner()']) {
+    assert.ok(
+      scanningDocBlocks.some((block) => block.includes(needle)),
       needle,
     );
   }

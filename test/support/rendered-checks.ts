@@ -156,8 +156,11 @@ function collectTexts(root: Node, into: Set<string>): void {
   }
   const elements = root instanceof Element || root instanceof ShadowRoot || root instanceof Document ? root.querySelectorAll('*') : [];
   for (const element of elements) {
-    // A sentence with a key in it ("Replaced by pat_…••••") is one text across its nodes.
-    if ([...element.children].some((child) => child.classList.contains('key'))) into.add(normalize(element.textContent ?? ''));
+    // A sentence with a key or a link in it ("Replaced by pat_…••••", "… found in public code at
+    // github.com/…") is one text across its nodes.
+    if ([...element.children].some((child) => child.classList.contains('key') || child.localName === 'a')) {
+      into.add(normalize(element.textContent ?? ''));
+    }
     for (const name of ATTRIBUTES) {
       const value = normalize(element.getAttribute(name) ?? '');
       if (value) into.add(value);
@@ -502,7 +505,7 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
     // Scopes and regenerate on the rows: all permissions, none, more than one (shown, then fewer
     // again), a replaced token still in its grace period (and the one that replaced it), a token
     // that never expires where the policy wants every token to, one used seconds ago, and tokens
-    // the system revoked, for each reason.
+    // the system revoked, for each reason (a leak with and without where it was found).
     const revoked = (id: string, reason: 'leaked' | 'admin' | 'account') =>
       token({ id, name: 'Epsilon', revocation: { at: at(-1), reason, url: 'https://example.com/leak' } });
     backend.reset([
@@ -514,6 +517,7 @@ async function visitEveryState(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promis
       revoked('leaked', 'leaked'),
       revoked('admin', 'admin'),
       revoked('account', 'account'),
+      token({ id: 'leaked-nowhere', name: 'Epsilon', revocation: { at: at(-1), reason: 'leaked' } }),
     ]);
     const rows = mountList(page, (el) => (el.scopes = SCOPES));
     await waitUntil(() => settled(rows), 'the list with scopes did not settle');
@@ -693,10 +697,11 @@ function englishLeft(texts: Iterable<string>, allowed: readonly Key[]): string[]
 }
 
 /**
- * The Latin words of the visit's own data: token and scope names, the filters typed, and the
- * contract's path of the field a mistyped answer broke (keys are left out apart).
+ * The Latin words of the visit's own data: token and scope names, the filters typed, the address
+ * where a leaked token was found, and the contract's path of the field a mistyped answer broke
+ * (keys are left out apart).
  */
-const DATA_WORDS = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'alp', 'zzz', 'tokens', 'createdAt'];
+const DATA_WORDS = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'alp', 'zzz', 'example', 'com', 'leak', 'tokens', 'createdAt'];
 /** What `Intl` itself writes in every language: the time zone of an exact moment. */
 const INTL_WORDS = ['UTC', 'GMT'];
 /** A partial key as the mock makes them (random after the prefix). */

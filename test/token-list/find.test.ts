@@ -113,12 +113,14 @@ describe('<pat-token-list> finding a token', () => {
 
       const leaked = cell(el, 'rev_leaked', 'name-cell');
       expect(text(leaked.querySelector('[part~=badge-revoked]')!)).to.equal('Revoked');
-      expect(text(leaked)).to.contain('Found exposed in public and revoked. Where it was found');
+      expect(text(leaked)).to.contain('Revoked automatically on Mar 9, 2026: found in public code at github.com/acme/app/blob/main/.env');
       const link = leaked.querySelector('a')!;
       expect(link.href).to.equal('https://github.com/acme/app/blob/main/.env');
       expect(link.rel).to.contain('noopener');
-      expect(text(cell(el, 'rev_admin', 'name-cell'))).to.contain('Revoked by an administrator.');
-      expect(text(cell(el, 'rev_account', 'name-cell'))).to.contain('Revoked with all of your tokens to protect your account.');
+      expect(text(cell(el, 'rev_admin', 'name-cell'))).to.contain('Revoked by an administrator on Mar 9, 2026.');
+      expect(text(cell(el, 'rev_account', 'name-cell'))).to.contain(
+        'Revoked on Mar 9, 2026 with all of your tokens, to protect your account.',
+      );
       expect(exists(cell(el, 'rev_account', 'name-cell'), 'a'), 'only a web address is a link').to.be.false;
       expect(row(el, 'rev_leaked').getAttribute('part')).to.contain('row-revoked');
       expect(exists(row(el, 'rev_leaked'), 'button[data-action=regenerate]'), 'a revoked token cannot be regenerated').to.be.false;

@@ -229,6 +229,31 @@ export const BREAKAGES: Record<ClauseId, Breakage[]> = {
       },
       reason: /^the revoked token \(id .+\) is still in GET's "tokens"$/,
     },
+    {
+      what: 'a DELETE keeps the token listed, marked revoked, as only the system may',
+      wrap: (handler) => {
+        const made = new Set<string>();
+        const revoked = new Set<string>();
+        return async (request) => {
+          const route = routeOf(request);
+          if (route.kind === 'revoke' && userOf(request) === 'first' && made.delete(route.id)) {
+            revoked.add(route.id);
+            return new Response(null, { status: 204 });
+          }
+          if (route.kind === 'revoke') revoked.delete(route.id);
+          const response = await handler(request);
+          if ((route.kind === 'create' || route.kind === 'rotate') && response.status === 201)
+            made.add(((await response.clone().json()) as Json).token.id);
+          if (route.kind !== 'list' || response.status !== 200) return response;
+          const at = new Date().toISOString();
+          return editJson(response, (json) => ({
+            ...json,
+            tokens: json.tokens.map((token: Json) => (revoked.has(token.id) ? { ...token, revocation: { at, reason: 'admin' } } : token)),
+          }));
+        };
+      },
+      reason: /^the deleted token \(id .+\) is still in GET's "tokens", marked revoked: the user's DELETE removes a token/,
+    },
   ],
   'revoke-again': [
     {

@@ -74,6 +74,9 @@ export function migrationSuite(fresh: () => Promise<FreshDatabase>): void {
     withDatabase(async ({ db }) => {
       // What the release before versions created (version 1 without its record), with data in it.
       await db.query(`DO $$ BEGIN ${MIGRATIONS[0]!.sql} END $$`);
+      // This release's code writes the old rows: the columns it reads exist while it does, and go before migrate().
+      const laterColumns = ['revoked_at timestamptz', 'revoked_reason text', 'revoked_url text'];
+      await db.query(`ALTER TABLE pat_tokens ${laterColumns.map((column) => `ADD COLUMN ${column}`).join(', ')}`);
       const clock = testClock();
       // The release before versions kept no activity: its store had no table for it.
       const { recordActivity: _none, ...olderStore } = postgresStore(db);
@@ -90,6 +93,7 @@ export function migrationSuite(fresh: () => Promise<FreshDatabase>): void {
       );
       assert.equal((await older.list('ada')).length, 4, 'listed before');
       await assert.rejects(db.query('SELECT 1 FROM pat_schema_versions'), /does not exist/, 'no versions yet');
+      await db.query(`ALTER TABLE pat_tokens ${laterColumns.map((column) => `DROP COLUMN ${column.split(' ')[0]}`).join(', ')}`);
 
       await postgresStore(db).migrate();
       assert.deepEqual(

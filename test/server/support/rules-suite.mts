@@ -19,6 +19,9 @@ import { call, expectProblem } from './handler-suite.mjs';
 import { DAY, HOUR, MINUTE, testClock, type Counters, type StoreKit } from './kits.mjs';
 import { rejectsWith } from './service-suite.mjs';
 
+/** The step called `name` of a `maintain()` report. */
+export const stepOf = (report: MaintenanceReport, name: string) => report.steps.find((step) => step.step === name)!;
+
 /**
  * `sql`: the kit stores tokens in SQL tables, whose per-user counters a test can break by hand;
  * `connections`: it has several, so one can hold a transaction open while another works.
@@ -280,6 +283,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
         [
           ['expiry-events', { recorded: 3 }],
           ['expired', { deleted: 2 }],
+          ['revoked', { deleted: 0 }],
           ['past-grace', { deleted: 0 }],
           ['expiry-reminders', {}],
           ['activity', { deleted: 0 }],
@@ -349,6 +353,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
         claimExpired: _d,
         claimExpiryReminders: _e,
         pruneActivity: _f,
+        purgeRevoked: _g,
         ...older
       } = store;
       const report = await make({}, { store: older as TokenStore, expiryReminders: { notify() {} } }).maintain();
@@ -357,6 +362,7 @@ export function rulesSuite(makeKit: () => Promise<StoreKit>, { sql, connections 
         [
           ['expiry-events', 'the store has no claimExpired()'],
           ['expired', 'the store has no purgeExpired()'],
+          ['revoked', 'the store has no purgeRevoked()'],
           ['past-grace', 'the store has no purgePastGrace()'],
           ['expiry-reminders', 'the store has no claimExpiryReminders()'],
           ['activity', 'the store has no pruneActivity()'],

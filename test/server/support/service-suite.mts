@@ -518,6 +518,7 @@ export function serviceSuite(makeKit: () => Promise<StoreKit>): void {
         maxTokensPerUser: 100,
         maxGracePeriodHours: 168,
         expiredRetentionDays: 30,
+        revokedRetentionDays: 30,
       });
     });
 
