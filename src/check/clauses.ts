@@ -487,7 +487,7 @@ export const CLAUSES: readonly Clause[] = [
       const allError = judgePage(context, all);
       if (allError) return allError;
 
-      const created = await probe.send('POST', { body: { name: context.nameFor('activity'), description: DESCRIPTION, expiresInDays: 1 } });
+      const created = await probe.send('POST', { body: createBody(context, 'activity') });
       noteMade(context, created);
       const token = madeToken(created);
       if (!token) return skip(`needs a token to read the trail of, and POST answered ${answered(created)}`);

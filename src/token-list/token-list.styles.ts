@@ -694,8 +694,9 @@ export const tokenListStyles = [
     }
 
     @media (forced-colors: active) {
-      /* Without colours, a borderless header button would read as plain text. */
-      .sort-button {
+      /* Without colours, a borderless header button (or the name that opens the activity) would read as plain text. */
+      .sort-button,
+      .name-button {
         border: 1px solid ButtonText;
       }
     }
