@@ -94,9 +94,15 @@ async function importKey(pem: string): Promise<CryptoKey | null> {
   }
 }
 
+/**
+ * Web Crypto's `CryptoKey`, opaque in the declarations: a host's Node project compiles without the
+ * DOM library, which is where that name is declared.
+ */
+export type VerificationKey = object;
+
 export interface KeySource {
   /** The verification key with this id; `null` when the document has none (or not a P-256 one). */
-  keyFor(id: string): Promise<CryptoKey | null>;
+  keyFor(id: string): Promise<VerificationKey | null>;
 }
 
 /** How long ago the document was loaded, and the clock it is compared with (tests move it). */
@@ -276,7 +282,7 @@ export function createSecretScanningReceiver(
       const body = await readBodyBytes(request, MAX_REPORT_BYTES);
       if (!body.ok) return body.response;
 
-      let key: CryptoKey | null;
+      let key: VerificationKey | null;
       try {
         key = await keys.keyFor(keyId);
       } catch (error) {
@@ -285,7 +291,7 @@ export function createSecretScanningReceiver(
         throw new TokenServiceError('unavailable', error.message, undefined, { cause: error });
       }
       if (!key) return unauthorized('The report is signed with a key that is not GitHub’s.');
-      if (!(await verifies(key, signature, body.bytes))) {
+      if (!(await verifies(key as CryptoKey, signature, body.bytes))) {
         if (rewrittenBodies.has(request)) {
           onError(
             new SetupError(

@@ -54,7 +54,7 @@ describe('signatures: DER as GitHub sends it, IEEE P1363 as Web Crypto verifies 
 
   it('a report signed the way GitHub signs verifies with Web Crypto after the conversion', async () => {
     const scanner = await createTestSecretScanner();
-    const key = await createKeySource(scanner.keys).keyFor(scanner.keyId);
+    const key = (await createKeySource(scanner.keys).keyFor(scanner.keyId)) as CryptoKey | null;
     const body = '[{"token":"x"}]';
     const signature = Buffer.from((await scanner.sign(body))['Github-Public-Key-Signature']!, 'base64');
     assert.ok(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key!, derToP1363(signature)!, new TextEncoder().encode(body)));
