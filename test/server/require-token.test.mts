@@ -109,7 +109,9 @@ describe('requireToken for Fetch handlers', () => {
     await tokens.revoke('ada', deleted.token.id);
     const expiring = await tokens.create('ada', { name: 'old', expiresInDays: 1, scopes: ['repo:read'] });
     clock.advance(DAY);
-    const secrets = [`${admin.secret.slice(0, -1)}x`, generateSecret('acme'), expiring.secret, deleted.secret];
+    // The admin's secret with its checksum broken: its last character changed (to one it is not).
+    const broken = `${admin.secret.slice(0, -1)}${admin.secret.endsWith('x') ? 'y' : 'x'}`;
+    const secrets = [broken, generateSecret('acme'), expiring.secret, deleted.secret];
     const answers = [];
     for (const secret of secrets) {
       const result = await guard.authorize(get({ ...bearer(secret), 'user-agent': 'deploy-bot/1.0' }));
